@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.a64;
+
+import java.util.List;
+
+/** A64 table section: Data Processing -- Register. */
+final class DataProcessingRegister {
+
+    static final String GROUP = "Data Processing -- Register";
+
+    static final List<Row<?>> ROWS = List.of(
+    );
+
+    private DataProcessingRegister() {
+    }
+}

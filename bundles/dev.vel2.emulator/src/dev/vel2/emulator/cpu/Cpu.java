@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.vel2.emulator.a64.Decoder;
+import dev.vel2.emulator.a64.Insn;
+import dev.vel2.emulator.memory.Bus;
+import dev.vel2.emulator.memory.BusError;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
+
+/**
+ * One AArch64 PE (a vCPU): general registers, PSTATE, banked stack pointers, system register storage, and the
+ * fetch/decode/execute step. Instruction handlers ({@code dev.vel2.emulator.a64}) act on it through the methods
+ * below; exception entry, return and routing live in {@link ExceptionModel}, system register accesses in
+ * {@link SysRegAccess}.
+ */
+public final class Cpu {
+
+    /** Who handles exceptions taken to EL2 from EL0/EL1. */
+    public enum El2Mode {
+        /** The guest's own EL2 code, through VBAR_EL2 (like QEMU {@code -M virt,virtualization=on}). */
+        GUEST,
+        /** The Java hypervisor: the CPU never executes at EL2; traps go to {@link El2Handler}. */
+        VIRTUAL
+    }
+
+    /** The Java hypervisor's entry point for traps in {@link El2Mode#VIRTUAL}. */
+    @FunctionalInterface
+    public interface El2Handler {
+        /**
+         * Handles a trap. On entry the CPU state is as at the trapping instruction (PC = {@code trap.pc()}); the
+         * handler emulates and sets where the guest resumes with {@link Cpu#setNextPc}, or injects an exception.
+         */
+        void handle(Cpu cpu, Trap trap);
+    }
+
+    /** Listeners see every trap to EL2, in both modes, before it is handled. */
+    @FunctionalInterface
+    public interface TrapListener {
+        void trapped(Cpu cpu, Trap trap);
+    }
+
+    // ---- architectural state ----
+    final long[] x = new long[32];
+    long pc;
+    long nextPc;
+    final long[] sp = new long[3];
+    int el;
+    boolean spx;
+    boolean n;
+    boolean z;
+    boolean c;
+    boolean v;
+    /** PSTATE.{D,A,I,F} as bits 3..0. */
+    int daif;
+    boolean illegalState;
+    boolean eventRegister;
+    final long[] sys = new long[SysRegs.ALL.size()];
+    /** Advanced SIMD/FP registers V0-V31 as two 64-bit halves each: [2n] low, [2n+1] high. */
+    public final long[] vreg = new long[64];
+
+    // ---- exclusive monitor ----
+    long exclusiveAddress = -1;
+    int exclusiveSize;
+
+    // ---- environment ----
+    final int index;
+    final Bus bus;
+    final Platform platform;
+    El2Mode el2Mode = El2Mode.GUEST;
+    El2Handler el2Handler;
+    final List<TrapListener> trapListeners = new CopyOnWriteArrayList<>();
+    private final Decoder decoder = Decoder.a64();
+    private final DecodeCache cache = new DecodeCache();
+    long insns;
+    long trapSeq;
+    volatile boolean stopRequested;
+    boolean waiting;
+    Translation translation = Translation.IDENTITY;
+
+    /** Maps a virtual address to a physical one for an access, or throws a {@link GuestFault}. */
+    @FunctionalInterface
+    public interface Translation {
+        long translate(Cpu cpu, long va, int access);
+
+        int READ = 0;
+        int WRITE = 1;
+        int FETCH = 2;
+
+        Translation IDENTITY = (cpu, va, access) -> va;
+    }
+
+    public Cpu(int index, Bus bus, Platform platform) {
+        this.index = index;
+        this.bus = bus;
+        this.platform = platform;
+        SysRegAccess.reset(this);
+        el = 1;
+        spx = true;
+        daif = 0xf;
+    }
+
+    // ---------------------------------------------------------------- general registers
+
+    /** Xn, with 31 = XZR. */
+    public long x(int n) {
+        return x[n];
+    }
+
+    /** Xn, with 31 = the current stack pointer. */
+    public long xsp(int n) {
+        return n == 31 ? sp() : x[n];
+    }
+
+    /** Writes Xn; writes to 31 (XZR) are discarded. */
+    public void setX(int n, long value) {
+        if (n != 31) {
+            x[n] = value;
+        }
+    }
+
+    /** Writes Xn or Wn (zero-extended) by {@code sf}; 31 is XZR. */
+    public void setR(boolean sf, int n, long value) {
+        if (n != 31) {
+            x[n] = sf ? value : value & 0xffffffffL;
+        }
+    }
+
+    /** Writes Xn, with 31 = the current stack pointer. */
+    public void setXsp(int n, long value) {
+        if (n == 31) {
+            setSp(value);
+        } else {
+            x[n] = value;
+        }
+    }
+
+    /** Writes Xn or Wn (zero-extended) by {@code sf}, with 31 = SP. */
+    public void setRsp(boolean sf, int n, long value) {
+        setXsp(n, sf ? value : value & 0xffffffffL);
+    }
+
+    /** The stack pointer selected by PSTATE.EL and PSTATE.SP. */
+    public long sp() {
+        return sp[spx ? el : 0];
+    }
+
+    public void setSp(long value) {
+        sp[spx ? el : 0] = value;
+    }
+
+    public long spEl(int level) {
+        return sp[level];
+    }
+
+    public void setSpEl(int level, long value) {
+        sp[level] = value;
+    }
+
+    public long pc() {
+        return pc;
+    }
+
+    /** Sets the PC directly (loaders, debuggers, the hypervisor while the vCPU is stopped). */
+    public void setPc(long value) {
+        pc = value;
+        nextPc = value;
+    }
+
+    /** Where execution continues after the current instruction (branches, exception entry, emulation). */
+    public void setNextPc(long value) {
+        nextPc = value;
+    }
+
+    public long nextPc() {
+        return nextPc;
+    }
+
+    // ---------------------------------------------------------------- PSTATE
+
+    public int el() {
+        return el;
+    }
+
+    public boolean spSel() {
+        return spx;
+    }
+
+    public boolean n() {
+        return n;
+    }
+
+    public boolean z() {
+        return z;
+    }
+
+    public boolean c() {
+        return c;
+    }
+
+    public boolean v() {
+        return v;
+    }
+
+    public void setNzcv(boolean n, boolean z, boolean c, boolean v) {
+        this.n = n;
+        this.z = z;
+        this.c = c;
+        this.v = v;
+    }
+
+    /** NZCV as bits 3..0. */
+    public int nzcv() {
+        return (n ? 8 : 0) | (z ? 4 : 0) | (c ? 2 : 0) | (v ? 1 : 0);
+    }
+
+    public void setNzcv(int bits) {
+        setNzcv((bits & 8) != 0, (bits & 4) != 0, (bits & 2) != 0, (bits & 1) != 0);
+    }
+
+    /** PSTATE.{D,A,I,F} as bits 3..0. */
+    public int daif() {
+        return daif;
+    }
+
+    public void setDaif(int bits) {
+        daif = bits & 0xf;
+    }
+
+    /** The A64 condition {@code cond} (ARM ARM ConditionHolds). */
+    public boolean condition(int cond) {
+        boolean r = switch (cond >>> 1) {
+            case 0 -> z;
+            case 1 -> c;
+            case 2 -> n;
+            case 3 -> v;
+            case 4 -> c && !z;
+            case 5 -> n == v;
+            case 6 -> n == v && !z;
+            default -> true;
+        };
+        return (cond & 1) != 0 && cond != 0xf ? !r : r;
+    }
+
+    /** PSTATE packed as an SPSR value (AArch64). */
+    public long pstate() {
+        return ((long) nzcv() << 28) | (illegalState ? 1L << 20 : 0) | ((long) daif << 6) | (el << 2)
+                | (spx ? 1 : 0);
+    }
+
+    /** Restores PSTATE from an SPSR value (no legality check: see {@link ExceptionModel#eret}). */
+    public void setPstate(long spsr) {
+        setNzcv((int) (spsr >>> 28) & 0xf);
+        illegalState = ((spsr >>> 20) & 1) != 0;
+        daif = (int) (spsr >>> 6) & 0xf;
+        el = (int) (spsr >>> 2) & 3;
+        spx = (spsr & 1) != 0;
+    }
+
+    public boolean eventRegister() {
+        return eventRegister;
+    }
+
+    public void setEventRegister(boolean set) {
+        eventRegister = set;
+    }
+
+    // ---------------------------------------------------------------- system registers
+
+    /** The stored value of {@code r} (no access check, no trap): for the hypervisor, the debugger and the CPU. */
+    public long sysreg(SysReg r) {
+        return sys[r.index()];
+    }
+
+    public void setSysreg(SysReg r, long value) {
+        sys[r.index()] = value;
+    }
+
+    public long hcr() {
+        return sys[SysRegAccess.HCR_EL2.index()];
+    }
+
+    /** EL2 is implemented and enabled for the EL1&0 regime (always, in both modes: there is no EL3 or Secure state). */
+    public boolean el2Enabled() {
+        return true;
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    /** Reads {@code size} bytes at virtual address {@code va} (zero-extended), through translation. */
+    public long read(long va, int size) {
+        long pa = translation.translate(this, va, Translation.READ);
+        try {
+            return bus.read(pa, size);
+        } catch (BusError e) {
+            throw ExceptionModel.externalAbort(this, va, false);
+        }
+    }
+
+    public void write(long va, int size, long value) {
+        long pa = translation.translate(this, va, Translation.WRITE);
+        if (pa == exclusiveAddress) {
+            exclusiveAddress = -1;
+        }
+        try {
+            bus.write(pa, size, value);
+        } catch (BusError e) {
+            throw ExceptionModel.externalAbort(this, va, true);
+        }
+        cache.written(pa);
+    }
+
+    /** Marks the exclusive monitor for {@code va} (LDXR family). */
+    public void markExclusive(long va, int size) {
+        exclusiveAddress = translation.translate(this, va, Translation.READ);
+        exclusiveSize = size;
+    }
+
+    /** True when the monitor still holds {@code va}; clears it either way (STXR family). */
+    public boolean checkExclusive(long va, int size) {
+        long pa = translation.translate(this, va, Translation.WRITE);
+        boolean ok = pa == exclusiveAddress && size == exclusiveSize;
+        exclusiveAddress = -1;
+        return ok;
+    }
+
+    public void clearExclusive() {
+        exclusiveAddress = -1;
+    }
+
+    public Bus bus() {
+        return bus;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public void setTranslation(Translation t) {
+        translation = t;
+        cache.invalidateAll();
+    }
+
+    /** Drops decoded instructions (TLB and instruction cache maintenance, code written by the debugger). */
+    public void invalidateDecodeCache() {
+        cache.invalidateAll();
+    }
+
+    // ---------------------------------------------------------------- exceptions (delegates)
+
+    /** Ends the current instruction with an UNDEFINED exception (EC 0x00). */
+    public void undefined() {
+        ExceptionModel.undefined(this);
+    }
+
+    /** Takes a synchronous exception of class {@code ec} routed as the architecture says for the current EL. */
+    public void exception(ExceptionClass ec, int iss, long preferredReturn) {
+        ExceptionModel.sync(this, ec, iss, preferredReturn, 0);
+    }
+
+    /**
+     * Injects a synchronous exception into the guest's EL1 (the hypervisor's "inject UNDEFINED"), as if taken from
+     * the current instruction: ESR_EL1, ELR_EL1 = {@code preferredReturn}, SPSR_EL1, PC at VBAR_EL1's vector.
+     */
+    public void injectEl1(ExceptionClass ec, int iss, long preferredReturn) {
+        ExceptionModel.enter(this, 1, Esr.of(ec, iss), 0, preferredReturn, 0);
+    }
+
+    /** Takes a synchronous exception to EL2 (a trap of an HCR_EL2/CPTR_EL2 control). */
+    public void trapToEl2(ExceptionClass ec, int iss, long preferredReturn) {
+        ExceptionModel.toEl2(this, ec, iss, preferredReturn, 0, 0);
+    }
+
+    // ---------------------------------------------------------------- EL2 wiring
+
+    public El2Mode el2Mode() {
+        return el2Mode;
+    }
+
+    /** Selects guest-EL2 mode, or virtual-EL2 mode with {@code handler} standing at EL2. */
+    public void setEl2(El2Mode mode, El2Handler handler) {
+        el2Mode = mode;
+        el2Handler = handler;
+    }
+
+    public void addTrapListener(TrapListener l) {
+        trapListeners.add(l);
+    }
+
+    public void removeTrapListener(TrapListener l) {
+        trapListeners.remove(l);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    /** Instructions retired so far. */
+    public long insns() {
+        return insns;
+    }
+
+    /** Traps to EL2 taken so far. */
+    public long trapCount() {
+        return trapSeq;
+    }
+
+    // ---------------------------------------------------------------- execution
+
+    /** True while the vCPU is in WFI/WFE waiting for a wake-up event. */
+    public boolean isWaiting() {
+        return waiting;
+    }
+
+    public void setWaiting(boolean w) {
+        waiting = w;
+    }
+
+    /** Asks {@link #run} to return after the current instruction; safe from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Executes one instruction (or takes one pending interrupt). */
+    public void step() {
+        if (ExceptionModel.takePendingInterrupt(this)) {
+            pc = nextPc;
+            return;
+        }
+        long at = pc;
+        nextPc = at + 4;
+        try {
+            Insn insn = fetch(at);
+            insn.exec(this);
+            insns++;
+        } catch (GuestFault f) {
+            ExceptionModel.fault(this, f, at);
+        }
+        pc = nextPc;
+    }
+
+    /**
+     * Runs until {@code maxInsns} instructions retired (counted from now), a stop request, or a waiting vCPU.
+     * Returns the number of instructions retired.
+     */
+    public long run(long maxInsns) {
+        long start = insns;
+        long end = start + maxInsns;
+        stopRequested = false;
+        while (insns < end && !stopRequested && !waiting) {
+            step();
+        }
+        return insns - start;
+    }
+
+    /** The decoded instruction at virtual address {@code va}, through the decode cache. */
+    public Insn fetch(long va) {
+        if ((va & 3) != 0) {
+            throw ExceptionModel.pcAlignment(this, va);
+        }
+        long pa = translation.translate(this, va, Translation.FETCH);
+        Insn insn = cache.get(pa);
+        if (insn == null) {
+            int word;
+            try {
+                word = (int) bus.read(pa, 4);
+            } catch (BusError e) {
+                throw ExceptionModel.instructionAbort(this, va);
+            }
+            insn = decoder.decode(word);
+            cache.put(pa, insn);
+        }
+        return insn;
+    }
+}

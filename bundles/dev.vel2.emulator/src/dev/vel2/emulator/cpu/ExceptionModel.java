@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+import dev.vel2.emulator.sysreg.SysReg;
+
+/**
+ * Exception entry, return and routing for EL0-EL2 (no EL3, no AArch32): ARM ARM D1.10 "Exception entry",
+ * AArch64.TakeException and AArch64.ExceptionReturn, with synchronous exceptions to EL2 handed to the Java
+ * hypervisor in virtual-EL2 mode.
+ */
+final class ExceptionModel {
+    static final int SYNC = 0x000;
+    static final int IRQ = 0x080;
+    static final int FIQ = 0x100;
+
+    private static final long HCR_TGE = 1L << 27;
+    private static final long HCR_IMO = 1L << 4;
+    private static final long HCR_FMO = 1L << 3;
+    private static final long HCR_VI = 1L << 7;
+    private static final long HCR_VF = 1L << 6;
+    private static final int DAIF_I = 2;
+    private static final int DAIF_F = 1;
+
+    private ExceptionModel() {
+    }
+
+    static void undefined(Cpu c) {
+        sync(c, ExceptionClass.UNKNOWN, 0, c.pc, 0);
+    }
+
+    /** A synchronous exception routed by the current EL: EL2 stays at EL2, EL0 with HCR_EL2.TGE goes to EL2. */
+    static void sync(Cpu c, ExceptionClass ec, int iss, long ret, long far) {
+        boolean toEl2 = c.el == 2 || (c.el == 0 && (c.hcr() & HCR_TGE) != 0);
+        if (toEl2) {
+            toEl2(c, ec, iss, ret, far, 0);
+        } else {
+            enter(c, 1, Esr.of(ec, iss), far, ret, SYNC);
+        }
+    }
+
+    /** A synchronous exception to EL2: from EL0/EL1 it is a trap, seen by listeners and handled per EL2 mode. */
+    static void toEl2(Cpu c, ExceptionClass ec, int iss, long ret, long far, long ipa) {
+        int esr = Esr.of(ec, iss);
+        if (c.el == 2) {
+            enter(c, 2, esr, far, ret, SYNC);
+            return;
+        }
+        c.trapSeq++;
+        Trap trap = new Trap(c.index, c.insns, c.el, c.pc, esr, far, ret);
+        for (Cpu.TrapListener l : c.trapListeners) {
+            l.trapped(c, trap);
+        }
+        if (c.el2Mode == Cpu.El2Mode.VIRTUAL) {
+            c.el2Handler.handle(c, trap);
+        } else {
+            if (ipa != 0) {
+                c.sys[SysRegAccess.HPFAR_EL2.index()] = (ipa >>> 12) << 4;
+            }
+            enter(c, 2, esr, far, ret, SYNC);
+        }
+    }
+
+    /** AArch64.TakeException: saves PSTATE and the return address, masks DAIF, jumps to the vector. */
+    static void enter(Cpu c, int target, int esr, long far, long ret, int type) {
+        int offset;
+        if (target > c.el) {
+            offset = 0x400;
+        } else {
+            offset = c.spx ? 0x200 : 0;
+        }
+        long spsr = c.pstate();
+        SysReg elr = target == 2 ? SysRegAccess.ELR_EL2 : SysRegAccess.ELR_EL1;
+        SysReg spsrReg = target == 2 ? SysRegAccess.SPSR_EL2 : SysRegAccess.SPSR_EL1;
+        SysReg vbar = target == 2 ? SysRegAccess.VBAR_EL2 : SysRegAccess.VBAR_EL1;
+        c.sys[elr.index()] = ret;
+        c.sys[spsrReg.index()] = spsr;
+        if (type == SYNC) {
+            c.sys[(target == 2 ? SysRegAccess.ESR_EL2 : SysRegAccess.ESR_EL1).index()] = esr & 0xffffffffL;
+            int ec = Esr.ec(esr);
+            if (isAbort(ec)) {
+                c.sys[(target == 2 ? SysRegAccess.FAR_EL2 : SysRegAccess.FAR_EL1).index()] = far;
+            }
+        }
+        c.el = target;
+        c.spx = true;
+        c.daif = 0xf;
+        c.illegalState = false;
+        c.waiting = false;
+        c.exclusiveAddress = -1;
+        c.nextPc = (c.sys[vbar.index()] & ~0x7ffL) + offset + type;
+    }
+
+    private static boolean isAbort(int ec) {
+        return ec == 0x20 || ec == 0x21 || ec == 0x22 || ec == 0x24 || ec == 0x25 || ec == 0x34 || ec == 0x35;
+    }
+
+    /** AArch64.ExceptionReturn from the current EL: PSTATE from SPSR_ELx, PC from ELR_ELx; illegal returns set IL. */
+    static void eret(Cpu c) {
+        int from = c.el;
+        long spsr = c.sys[(from == 2 ? SysRegAccess.SPSR_EL2 : SysRegAccess.SPSR_EL1).index()];
+        long elr = c.sys[(from == 2 ? SysRegAccess.ELR_EL2 : SysRegAccess.ELR_EL1).index()];
+        int m = (int) spsr & 0x1f;
+        int targetEl = (m >>> 2) & 3;
+        boolean legal = (m & 0x10) == 0 && (m & 2) == 0 && targetEl <= from && targetEl != 3
+                && !(targetEl == 0 && (m & 1) != 0);
+        c.exclusiveAddress = -1;
+        c.eventRegister = true;
+        if (!legal) {
+            // Illegal exception return: PSTATE.IL is set, EL and SP unchanged (ARM ARM D1.10.4).
+            int el = c.el;
+            boolean spx = c.spx;
+            c.setPstate(spsr);
+            c.el = el;
+            c.spx = spx;
+            c.illegalState = true;
+        } else {
+            c.setPstate(spsr);
+        }
+        c.nextPc = elr;
+    }
+
+    /**
+     * Takes an unmasked pending IRQ/FIQ, physical or virtual, before the next instruction. A pending interrupt,
+     * masked or not, also ends a WFI/WFE wait. Returns true when an exception was taken.
+     */
+    static boolean takePendingInterrupt(Cpu c) {
+        int lines = c.platform.pendingInterrupts(c);
+        long hcr = c.hcr();
+        boolean lower = c.el < 2;
+        if (lower && (hcr & HCR_IMO) != 0 && (hcr & HCR_VI) != 0) {
+            lines |= 4;
+        }
+        if (lower && (hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0) {
+            lines |= 8;
+        }
+        if (lines == 0) {
+            return false;
+        }
+        if (c.waiting) {
+            c.waiting = false;
+        }
+        // Physical IRQ/FIQ: routed to EL2 by IMO/FMO (then not masked by PSTATE at EL0/EL1), else to EL1.
+        if ((lines & 1) != 0 && take(c, hcr & HCR_IMO, DAIF_I, IRQ)) {
+            return true;
+        }
+        if ((lines & 2) != 0 && take(c, hcr & HCR_FMO, DAIF_F, FIQ)) {
+            return true;
+        }
+        // Virtual IRQ/FIQ: to EL1, masked by PSTATE.I/F, only below EL2.
+        if ((lines & 4) != 0 && lower && (c.daif & DAIF_I) == 0) {
+            enter(c, 1, 0, 0, c.pc, IRQ);
+            return true;
+        }
+        if ((lines & 8) != 0 && lower && (c.daif & DAIF_F) == 0) {
+            enter(c, 1, 0, 0, c.pc, FIQ);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean take(Cpu c, long routedToEl2, int mask, int type) {
+        if (routedToEl2 != 0) {
+            if (c.el < 2) {
+                if (c.el2Mode == Cpu.El2Mode.VIRTUAL) {
+                    return false; // the hypervisor owns physical interrupts; it injects virtual ones
+                }
+                enter(c, 2, 0, 0, c.pc, type);
+                return true;
+            }
+            if ((c.daif & mask) == 0) {
+                enter(c, 2, 0, 0, c.pc, type);
+                return true;
+            }
+            return false;
+        }
+        if (c.el < 2 && (c.daif & mask) == 0) {
+            enter(c, 1, 0, 0, c.pc, type);
+            return true;
+        }
+        return false;
+    }
+
+    static GuestFault externalAbort(Cpu c, long va, boolean write) {
+        // DFSC 0b010000: synchronous external abort, not on a translation table walk; WnR for writes.
+        return new GuestFault(c.el == 2 ? ExceptionClass.DABT_SAME : ExceptionClass.DABT_LOWER,
+                0x10 | (write ? 1 << 6 : 0), va, false, 0);
+    }
+
+    static GuestFault instructionAbort(Cpu c, long va) {
+        return new GuestFault(ExceptionClass.IABT_LOWER, 0x10, va, false, 0);
+    }
+
+    static GuestFault pcAlignment(Cpu c, long va) {
+        return new GuestFault(ExceptionClass.PC_ALIGN, 0, va, false, 0);
+    }
+
+    /**
+     * Takes the exception a {@link GuestFault} describes for the instruction at {@code at}. Abort classes are given
+     * as "lower EL"; they become "same EL" when the exception is taken at the EL it came from.
+     */
+    static void fault(Cpu c, GuestFault f, long at) {
+        ExceptionClass ec = f.ec;
+        boolean toEl2 = f.toEl2 || c.el == 2 || (c.el == 0 && (c.hcr() & HCR_TGE) != 0);
+        int target = toEl2 ? 2 : 1;
+        if (target == c.el) {
+            if (ec == ExceptionClass.DABT_LOWER) {
+                ec = ExceptionClass.DABT_SAME;
+            } else if (ec == ExceptionClass.IABT_LOWER) {
+                ec = ExceptionClass.IABT_SAME;
+            }
+        } else if (ec == ExceptionClass.DABT_SAME) {
+            ec = ExceptionClass.DABT_LOWER;
+        } else if (ec == ExceptionClass.IABT_SAME) {
+            ec = ExceptionClass.IABT_LOWER;
+        }
+        if (toEl2) {
+            toEl2(c, ec, f.iss, at, f.far, f.ipa);
+        } else {
+            enter(c, 1, Esr.of(ec, f.iss), f.far, at, SYNC);
+        }
+    }
+}

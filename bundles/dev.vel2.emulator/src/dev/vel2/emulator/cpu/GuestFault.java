@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+/**
+ * Thrown from deep inside an instruction (a memory access, a translation) when it must end in a synchronous
+ * exception; the CPU's step catches it and takes the exception. Stackless: it is control flow, not an error.
+ */
+public final class GuestFault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public final ExceptionClass ec;
+    public final int iss;
+    public final long far;
+    public final boolean toEl2;
+    public final long ipa;
+
+    public GuestFault(ExceptionClass ec, int iss, long far, boolean toEl2, long ipa) {
+        super(null, null, false, false);
+        this.ec = ec;
+        this.iss = iss;
+        this.far = far;
+        this.toEl2 = toEl2;
+        this.ipa = ipa;
+    }
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+/**
+ * What the CPU needs from the board around it: the physical bus view through translation, interrupt lines,
+ * time, and the firmware that answers SMCs when no EL3 exists. The {@code dev.vel2.emulator.Machine} implements it.
+ */
+public interface Platform {
+
+    /** Pending physical interrupt lines for this vCPU: bit 0 IRQ, bit 1 FIQ. */
+    int pendingInterrupts(Cpu cpu);
+
+    /** The generic timer's physical count (CNTPCT_EL0) for this vCPU. */
+    long counter(Cpu cpu);
+
+    /** Called when the vCPU executes a WFI/WFE that waits: the platform decides how time passes. */
+    void waitForInterrupt(Cpu cpu, boolean wfe);
+
+    /**
+     * An SMC that no EL takes (no EL3; HCR_EL2.TSC clear or executed at EL2): the platform's firmware answers it, as
+     * QEMU's PSCI does. Returns true when handled.
+     */
+    boolean firmwareCall(Cpu cpu, int imm);
+
+    /** Device-backed system registers (timer, GIC CPU interface). */
+    long readDeviceSysReg(Cpu cpu, dev.vel2.emulator.sysreg.SysReg reg);
+
+    void writeDeviceSysReg(Cpu cpu, dev.vel2.emulator.sysreg.SysReg reg, long value);
+}

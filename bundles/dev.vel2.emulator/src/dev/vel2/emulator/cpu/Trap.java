@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+/**
+ * A synchronous exception taken from EL0/EL1 to EL2: what the CPU decided and the syndrome it built. The CPU
+ * emits one to its trap listeners whether EL2 is the guest's own code or the Java hypervisor.
+ *
+ * @param vcpu   the vCPU index
+ * @param insns  instructions retired by that vCPU before the trapped one
+ * @param fromEl the exception level the trap was taken from
+ * @param pc     the address of the trapping instruction (for HVC/SVC, of the HVC itself)
+ * @param esr    the syndrome written to ESR_EL2
+ * @param far    the faulting address for aborts, else 0
+ * @param ret    the preferred return address the CPU wrote to ELR_EL2
+ */
+public record Trap(int vcpu, long insns, int fromEl, long pc, int esr, long far, long ret) {
+
+    public ExceptionClass exceptionClass() {
+        return ExceptionClass.of(Esr.ec(esr));
+    }
+
+    public int ec() {
+        return Esr.ec(esr);
+    }
+
+    public int iss() {
+        return Esr.iss(esr);
+    }
+}

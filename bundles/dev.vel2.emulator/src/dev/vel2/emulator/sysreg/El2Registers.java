@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.sysreg;
+
+import static dev.vel2.emulator.sysreg.Field.bit;
+import static dev.vel2.emulator.sysreg.Field.f;
+import static dev.vel2.emulator.sysreg.Field.res0;
+import static dev.vel2.emulator.sysreg.SysReg.reg;
+
+import java.util.List;
+import java.util.Map;
+
+/** System register table section: the EL2 registers a hypervisor programs (ARMv8.0, as a Cortex-A57). */
+final class El2Registers {
+
+    static final List<SysReg.Builder> ROWS = List.of(
+        reg("HCR_EL2", 3, 4, 1, 1, 0).access(Access.EL2_RW).reset(0).about("Hypervisor Configuration Register")
+            .fields(res0(63, 34),
+                bit("ID", 33, "stage 2 instruction access cacheability disable"),
+                bit("CD", 32, "stage 2 data access cacheability disable"),
+                bit("RW", 31, "EL1 is AArch64").withValues(Map.of(0L, "EL1 is AArch32", 1L, "EL1 is AArch64")),
+                bit("TRVM", 30, "trap reads of the virtual memory controls to EL2"),
+                bit("HCD", 29, "HVC instruction disable"),
+                bit("TDZ", 28, "trap DC ZVA to EL2"),
+                bit("TGE", 27, "trap general exceptions from EL0 to EL2"),
+                bit("TVM", 26, "trap writes of the virtual memory controls to EL2"),
+                bit("TTLB", 25, "trap TLB maintenance instructions to EL2"),
+                bit("TPU", 24, "trap cache maintenance to the point of unification to EL2"),
+                bit("TPCP", 23, "trap data cache maintenance to the point of coherency/persistence to EL2"),
+                bit("TSW", 22, "trap data cache maintenance by set/way to EL2"),
+                bit("TACR", 21, "trap accesses to ACTLR_EL1 to EL2"),
+                bit("TIDCP", 20, "trap IMPLEMENTATION DEFINED system registers to EL2"),
+                bit("TSC", 19, "trap SMC to EL2"),
+                bit("TID3", 18, "trap ID group 3 reads (ID_AA64*_EL1 ...) to EL2"),
+                bit("TID2", 17, "trap ID group 2 (CTR_EL0, CCSIDR_EL1, CLIDR_EL1, CSSELR_EL1) to EL2"),
+                bit("TID1", 16, "trap ID group 1 reads (REVIDR_EL1, AIDR_EL1) to EL2"),
+                bit("TID0", 15, "trap ID group 0 (AArch32 JIDR, FPSID) to EL2"),
+                bit("TWE", 14, "trap WFE at EL0/EL1 to EL2 (when it would wait)"),
+                bit("TWI", 13, "trap WFI at EL0/EL1 to EL2"),
+                bit("DC", 12, "default cacheability: stage 1 off behaves as Normal memory"),
+                f("BSU", 11, 10, "barrier shareability upgrade").withValues(Map.of(0L, "no effect", 1L,
+                        "inner shareable", 2L, "outer shareable", 3L, "full system")),
+                bit("FB", 9, "force broadcast of TLB and cache maintenance"),
+                bit("VSE", 8, "virtual SError pending"),
+                bit("VI", 7, "virtual IRQ pending"),
+                bit("VF", 6, "virtual FIQ pending"),
+                bit("AMO", 5, "route physical SError to EL2; enable virtual SError"),
+                bit("IMO", 4, "route physical IRQ to EL2; enable virtual IRQ"),
+                bit("FMO", 3, "route physical FIQ to EL2; enable virtual FIQ"),
+                bit("PTW", 2, "protected table walk"),
+                bit("SWIO", 1, "set/way invalidation override"),
+                bit("VM", 0, "enable stage 2 translation for EL1&0")),
+        reg("VPIDR_EL2", 3, 4, 0, 0, 0).access(Access.EL2_RW)
+            .about("Virtualization Processor ID: what EL1 reads of MIDR_EL1 return (no reset value)")
+            .fields(res0(63, 32), f("Implementer", 31, 24, "implementer code (0x41 = Arm)"),
+                f("Variant", 23, 20, "variant"), f("Architecture", 19, 16, "architecture (0xf = by ID registers)"),
+                f("PartNum", 15, 4, "primary part number"), f("Revision", 3, 0, "revision")),
+        reg("VMPIDR_EL2", 3, 4, 0, 0, 5).access(Access.EL2_RW)
+            .about("Virtualization Multiprocessor ID: what EL1 reads of MPIDR_EL1 return (no reset value)")
+            .fields(res0(63, 40), f("Aff3", 39, 32, "affinity level 3"), bit("RES1", 31, "reserved, reads as one"),
+                bit("U", 30, "uniprocessor system"), res0(29, 25), bit("MT", 24, "multithreading lowest level"),
+                f("Aff2", 23, 16, "affinity level 2"), f("Aff1", 15, 8, "affinity level 1"),
+                f("Aff0", 7, 0, "affinity level 0")),
+        reg("ESR_EL2", 3, 4, 5, 2, 0).access(Access.EL2_RW).about("Exception Syndrome Register (EL2)")
+            .fields(res0(63, 32), f("EC", 31, 26, "exception class"), bit("IL", 25, "32-bit instruction trapped"),
+                f("ISS", 24, 0, "instruction specific syndrome")),
+        reg("ELR_EL2", 3, 4, 4, 0, 1).access(Access.EL2_RW).value("ReturnAddress", "exception return address"),
+        reg("SPSR_EL2", 3, 4, 4, 0, 0).access(Access.EL2_RW).about("Saved Program Status Register (EL2)")
+            .fields(Spsr.FIELDS),
+        reg("FAR_EL2", 3, 4, 6, 0, 0).access(Access.EL2_RW).value("VA", "faulting virtual address"),
+        reg("HPFAR_EL2", 3, 4, 6, 0, 4).access(Access.EL2_RW).about("Hypervisor IPA Fault Address")
+            .fields(res0(63, 44), f("FIPA", 43, 4, "faulting IPA bits 51:12"), res0(3, 0)),
+        reg("VBAR_EL2", 3, 4, 12, 0, 0).access(Access.EL2_RW).value("VBA", "vector base address (bits 10:0 RES0)")
+    );
+
+    private El2Registers() {
+    }
+}

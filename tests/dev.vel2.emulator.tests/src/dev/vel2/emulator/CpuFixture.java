@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator;
+
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Platform;
+import dev.vel2.emulator.memory.Bus;
+import dev.vel2.emulator.memory.Ram;
+import dev.vel2.emulator.sysreg.SysReg;
+
+/**
+ * A bare vCPU on 1 MiB of RAM at 0x4000_0000 with no devices, for instruction-level tests: put words in memory,
+ * run them, look at registers. Starts at EL1h with VBAR_EL1 = 0x4008_0000.
+ */
+public final class CpuFixture implements Platform {
+    public static final long BASE = 0x4000_0000L;
+    public final Ram ram = new Ram(BASE, 1 << 20);
+    public final Bus bus = new Bus(ram);
+    public final Cpu cpu = new Cpu(0, bus, this);
+    public int firmwareCalls;
+
+    public CpuFixture() {
+        cpu.setPc(BASE);
+        cpu.setSysreg(dev.vel2.emulator.sysreg.SysRegs.get("VBAR_EL1"), BASE + 0x80000);
+    }
+
+    /** Writes instruction words at {@code BASE} onwards and points the PC at the first. */
+    public CpuFixture code(int... words) {
+        for (int i = 0; i < words.length; i++) {
+            ram.write(BASE + 4L * i, 4, words[i]);
+        }
+        cpu.setPc(BASE);
+        cpu.invalidateDecodeCache();
+        return this;
+    }
+
+    /** Executes {@code n} steps. */
+    public CpuFixture steps(int n) {
+        for (int i = 0; i < n; i++) {
+            cpu.step();
+        }
+        return this;
+    }
+
+    public long x(int n) {
+        return cpu.x(n);
+    }
+
+    @Override
+    public int pendingInterrupts(Cpu c) {
+        return 0;
+    }
+
+    @Override
+    public long counter(Cpu c) {
+        return c.insns();
+    }
+
+    @Override
+    public void waitForInterrupt(Cpu c, boolean wfe) {
+        c.setWaiting(false);
+    }
+
+    @Override
+    public boolean firmwareCall(Cpu c, int imm) {
+        firmwareCalls++;
+        return false;
+    }
+
+    @Override
+    public long readDeviceSysReg(Cpu c, SysReg reg) {
+        return 0;
+    }
+
+    @Override
+    public void writeDeviceSysReg(Cpu c, SysReg reg, long value) {
+    }
+}
