@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor;
+
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Esr;
+import dev.vel2.emulator.cpu.ExceptionClass;
+import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.cpu.Trap;
+import dev.vel2.emulator.sysreg.Policy;
+import dev.vel2.emulator.sysreg.SysReg;
+
+/**
+ * The trap dispatch table, indexed by exception class as KVM's {@code arm_exit_handlers[]}: every one of the 64
+ * slots is filled, and the default logs the syndrome and injects UNDEFINED into the guest. The CPU decided that the
+ * operation traps and built ESR_EL2; a handler decides what it means.
+ */
+public final class ExitHandlers {
+    private final ExitHandler[] table = new ExitHandler[64];
+    private final Board board;
+
+    public ExitHandlers(Board board) {
+        this.board = board;
+        java.util.Arrays.fill(table, (ExitHandler) ExitHandlers::undefined);
+        // HCR_EL2.TWI/TWE: WFI/WFE at EL0/EL1 that would wait.
+        table[ExceptionClass.WFX.code] = ExitHandlers::wfx;
+        // HCR_EL2.TID*/TVM/TRVM/TTLB/TPU/TPCP/TSW/TACR/TIDCP: MRS/MSR/SYS.
+        table[ExceptionClass.SYSREG.code] = ExitHandlers::sysreg;
+        // HVC from EL1 always reaches EL2.
+        table[ExceptionClass.HVC64.code] = this::hvc;
+        // HCR_EL2.TSC: SMC at EL1.
+        table[ExceptionClass.SMC64.code] = this::smc;
+    }
+
+    /** Replaces the handler of one exception class (tests, user extensions). */
+    public void set(ExceptionClass ec, ExitHandler h) {
+        table[ec.code] = h;
+    }
+
+    public Emulation dispatch(Vcpu v, Trap t) {
+        return table[t.ec()].handle(v, t);
+    }
+
+    /** Default: the hypervisor does not emulate this; the guest sees UNDEFINED at EL1. */
+    static Emulation undefined(Vcpu v, Trap t) {
+        v.cpu().injectEl1(ExceptionClass.UNKNOWN, 0, t.pc());
+        return Emulation.resume("injected UNDEFINED", 0);
+    }
+
+    /** The vCPU yields: PC past the WFx; it sleeps until an interrupt or event, and another vCPU runs. */
+    static Emulation wfx(Vcpu v, Trap t) {
+        Cpu c = v.cpu();
+        boolean wfe = (t.iss() & 1) != 0;
+        c.setNextPc(t.pc() + 4);
+        c.setWaiting(true);
+        c.platform().waitForInterrupt(c, wfe);
+        return Emulation.resume("yield", 0);
+    }
+
+    static Emulation sysreg(Vcpu v, Trap t) {
+        Cpu c = v.cpu();
+        SysRegOperand op = SysRegOperand.decode(t.esr());
+        SysReg r = op.reg();
+        if (r == null) {
+            return unhandledSysreg(v, t, op);
+        }
+        if (op.read()) {
+            long value;
+            if (r.policy() == Policy.ID) {
+                value = v.vm().ids().value(r, c.sysreg(r));
+            } else if (r.policy() == Policy.STORED) {
+                // TRVM: the live register holds the guest's value; the shadow mirrors it.
+                value = c.sysreg(r);
+            } else {
+                return unhandledSysreg(v, t, op);
+            }
+            c.setX(op.rt(), value);
+            c.setNextPc(t.pc() + 4);
+            return Emulation.resume("emulated", value);
+        }
+        long value = c.x(op.rt());
+        if (r.policy() == Policy.STORED) {
+            // TVM: keep the shadow copy, dirty for the lazy switch, and let the write take effect.
+            SysRegAccess.write(c, r, value);
+            v.shadow().guestWrote(r, c.sysreg(r));
+        } else if (r.policy() == Policy.OPERATION) {
+            // TTLB/TPU/TPCP/TSW: maintenance performed on the guest's behalf.
+            SysRegAccess.write(c, r, value);
+        } else {
+            return unhandledSysreg(v, t, op);
+        }
+        c.setNextPc(t.pc() + 4);
+        return Emulation.resume("emulated", value);
+    }
+
+    private static Emulation unhandledSysreg(Vcpu v, Trap t, SysRegOperand op) {
+        v.cpu().injectEl1(ExceptionClass.UNKNOWN, 0, t.pc());
+        return Emulation.resume("injected UNDEFINED: " + op.instruction(), 0);
+    }
+
+    private Emulation hvc(Vcpu v, Trap t) {
+        Cpu c = v.cpu();
+        c.setNextPc(t.ret());
+        int imm = Esr.iss(t.esr()) & 0xffff;
+        if (imm == 0 && Psci.isPsci(c.x(0))) {
+            return Psci.call(v, board);
+        }
+        Vm.Hypercall h = v.vm().hypercall(imm);
+        long r = h != null ? h.call(v, imm) : Psci.NOT_SUPPORTED;
+        c.setX(0, r);
+        return Emulation.resume(h != null ? "hypercall" : "hypercall NOT_SUPPORTED", r);
+    }
+
+    private Emulation smc(Vcpu v, Trap t) {
+        Cpu c = v.cpu();
+        c.setNextPc(t.pc() + 4); // a trapped SMC's ELR is the SMC itself
+        if (Psci.isPsci(c.x(0))) {
+            return Psci.call(v, board);
+        }
+        c.setX(0, Psci.NOT_SUPPORTED);
+        return Emulation.resume("SMC NOT_SUPPORTED", Psci.NOT_SUPPORTED);
+    }
+}

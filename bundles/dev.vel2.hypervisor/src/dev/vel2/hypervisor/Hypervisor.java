@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Trap;
+
+/**
+ * The virtual EL2: it stands at EL2 for every vCPU of a VM, dispatches each trap through {@link ExitHandlers},
+ * and turns every trap into one {@link TrapEvent} for the debugger and the trap log. In guest-EL2 mode the same
+ * stream is produced while the guest's own vectors handle the traps ("forward first, emulate second").
+ */
+public final class Hypervisor implements Cpu.El2Handler {
+
+    /** Receives every trap event, in order, on the machine's thread. */
+    @FunctionalInterface
+    public interface TrapEventListener {
+        void trap(TrapEvent event);
+    }
+
+    private final Vm vm;
+    private final ExitHandlers handlers;
+    private final List<TrapEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Predicate<TrapEvent>> stops = new CopyOnWriteArrayList<>();
+    private long seq;
+    private boolean error;
+
+    public Hypervisor(Vm vm, Board board) {
+        this.vm = vm;
+        this.handlers = new ExitHandlers(board);
+    }
+
+    public Vm vm() {
+        return vm;
+    }
+
+    public ExitHandlers handlers() {
+        return handlers;
+    }
+
+    /** Installs this hypervisor at EL2 of every vCPU of the VM ({@link Cpu.El2Mode#VIRTUAL}). */
+    public void attachVirtual() {
+        for (Vcpu v : vm.vcpus()) {
+            v.cpu().setEl2(Cpu.El2Mode.VIRTUAL, this);
+            v.shadow().capture(v.cpu());
+        }
+    }
+
+    /** Observes the guest's own EL2 ({@link Cpu.El2Mode#GUEST}): same event stream, action "guest-el2". */
+    public void attachGuest() {
+        for (Vcpu v : vm.vcpus()) {
+            v.cpu().setEl2(Cpu.El2Mode.GUEST, null);
+            v.cpu().addTrapListener((cpu, t) -> {
+                v.count(TrapClass.of(t.esr()));
+                emit(TrapEvent.of(++seq, vm.index(), t, 0, "guest-el2"));
+            });
+        }
+    }
+
+    public void addListener(TrapEventListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(TrapEventListener l) {
+        listeners.remove(l);
+    }
+
+    /** Adds a trap stop condition (a trap breakpoint): a matching trap stops its vCPU before emulation. */
+    public void addStop(Predicate<TrapEvent> condition) {
+        stops.add(condition);
+    }
+
+    public void removeStop(Predicate<TrapEvent> condition) {
+        stops.remove(condition);
+    }
+
+    /** True once a handler reported {@link Emulation.Outcome#ERROR}. */
+    public boolean failed() {
+        return error;
+    }
+
+    public long trapCount() {
+        return seq;
+    }
+
+    @Override
+    public void handle(Cpu cpu, Trap trap) {
+        Vcpu v = vm.vcpu(cpu.index());
+        if (!stops.isEmpty()) {
+            TrapEvent before = TrapEvent.of(seq + 1, vm.index(), trap, 0, "stopped");
+            for (Predicate<TrapEvent> p : stops) {
+                if (p.test(before)) {
+                    seq++;
+                    v.setPendingTrap(trap);
+                    cpu.setNextPc(trap.pc());
+                    cpu.requestStop();
+                    emit(before);
+                    return;
+                }
+            }
+        }
+        emulate(v, trap, ++seq);
+    }
+
+    /** Emulates the trap a vCPU stopped at (a trap breakpoint), before it resumes. */
+    public void completePendingTrap(Vcpu v) {
+        Trap t = v.pendingTrap();
+        if (t != null) {
+            v.setPendingTrap(null);
+            emulate(v, t, seq);
+            v.cpu().setPc(v.cpu().nextPc());
+        }
+    }
+
+    private void emulate(Vcpu v, Trap trap, long n) {
+        Emulation e = handlers.dispatch(v, trap);
+        v.count(TrapClass.of(trap.esr()));
+        if (!listeners.isEmpty()) {
+            emit(TrapEvent.of(n, vm.index(), trap, e.value(), e.action()));
+        }
+        switch (e.outcome()) {
+            case RESUME -> { }
+            case STOP -> v.cpu().requestStop();
+            case ERROR -> {
+                error = true;
+                v.cpu().requestStop();
+            }
+        }
+    }
+
+    private void emit(TrapEvent e) {
+        for (TrapEventListener l : listeners) {
+            l.trap(e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor;
+
+import dev.vel2.emulator.cpu.Esr;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
+
+/**
+ * The system register access an EC 0x18 syndrome describes (ISS: Op0, Op2, Op1, CRn, Rt, CRm, Direction), with the
+ * table's register when the encoding is known.
+ *
+ * @param reg the table's register, or null for an encoding the table does not know
+ */
+public record SysRegOperand(int op0, int op1, int crn, int crm, int op2, int rt, boolean read, SysReg reg) {
+
+    public static SysRegOperand decode(int esr) {
+        int iss = Esr.iss(esr);
+        int op0 = (iss >>> 20) & 3;
+        int op2 = (iss >>> 17) & 7;
+        int op1 = (iss >>> 14) & 7;
+        int crn = (iss >>> 10) & 15;
+        int rt = (iss >>> 5) & 31;
+        int crm = (iss >>> 1) & 15;
+        boolean read = (iss & 1) != 0;
+        return new SysRegOperand(op0, op1, crn, crm, op2, rt, read, SysRegs.lookup(op0, op1, crn, crm, op2));
+    }
+
+    /** The register's architectural name, or the generic {@code S3_0_C0_C7_0} form. */
+    public String name() {
+        return reg != null ? reg.name() : SysReg.genericName(op0, op1, crn, crm, op2).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** The access as a pasteable instruction: {@code mrs x3, s3_0_c0_c7_0} or {@code msr ttbr0_el1, x7}. */
+    public String instruction() {
+        String r = reg != null ? reg.asmName() : SysReg.genericName(op0, op1, crn, crm, op2);
+        String xt = rt == 31 ? "xzr" : "x" + rt;
+        if (op0 == 1) {
+            return "sys " + r + (rt == 31 ? "" : ", " + xt);
+        }
+        return read ? "mrs " + xt + ", " + r : "msr " + r + ", " + xt;
+    }
+}
