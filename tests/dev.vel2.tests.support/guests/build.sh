@@ -1,0 +1,36 @@
+#!/bin/sh
+# Builds vel2's guest images from source and records their references (needs Debian's gcc-aarch64-linux-gnu,
+# binutils-aarch64-linux-gnu and qemu-system-arm). For each guest NAME it writes, beside the sources:
+#   NAME.elf        the image (linked at 0x40080000, entered at EL2)
+#   NAME.objdump    aarch64-linux-gnu-objdump -d NAME.elf  (the disassembler's reference)
+#   NAME.qemu.log   the UART output of QEMU's virt board with EL2 (the interpreter's reference)
+# Usage: build.sh [NAME...]   (default: every guest)
+set -e
+cd "$(dirname "$0")"
+CC=aarch64-linux-gnu-gcc
+OBJDUMP=aarch64-linux-gnu-objdump
+CFLAGS="-O2 -ffreestanding -nostdlib -nostartfiles -mstrict-align -fno-pic -fno-pie -no-pie -fno-stack-protector
+ -fno-tree-vectorize -mno-outline-atomics -Wall -Icommon"
+INT="-mgeneral-regs-only"
+LDFLAGS="-Wl,-T,common/link.ld -Wl,--build-id=none -Wl,--no-warn-rwx-segments -static"
+RUNTIME="common/start.S common/guest.c"
+
+# guest NAME QEMU_CPU CFLAGS... SOURCES...
+guest() {
+    name=$1 cpu=$2
+    shift 2
+    case " $ONLY " in *" $name "*|"  ") ;; *) return ;; esac
+    echo "building $name"
+    # shellcheck disable=SC2086
+    $CC $CFLAGS "$@" $LDFLAGS -o "$name.elf"
+    $OBJDUMP -d "$name.elf" > "$name.objdump"
+    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu "$cpu" -nographic -kernel "$name.elf" \
+        < /dev/null > "$name.qemu.log"
+}
+
+ONLY="$*"
+# shellcheck disable=SC2086
+guest isa-int    cortex-a57 $INT $RUNTIME isa-int.c isa-int-asm.S
+guest isa-lse    max        $INT -march=armv8.1-a $RUNTIME isa-lse.c
+guest isa-fp     cortex-a57 $RUNTIME isa-fp.c
+guest exceptions cortex-a57 $INT $RUNTIME exceptions.c
