@@ -32,5 +32,5 @@ ONLY="$*"
 # shellcheck disable=SC2086
 guest isa-int    cortex-a57 $INT $RUNTIME isa-int.c isa-int-asm.S
 guest isa-lse    max        $INT -march=armv8.1-a $RUNTIME isa-lse.c
-guest isa-fp     cortex-a57 $RUNTIME isa-fp.c
+guest isa-fp     cortex-a57 -fno-math-errno $RUNTIME isa-fp.c
 guest exceptions cortex-a57 $INT $RUNTIME exceptions.c

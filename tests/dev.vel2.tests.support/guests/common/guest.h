@@ -26,6 +26,7 @@ void pr(const char *fmt, ...);
 u64 mix(u64 h, u64 v);
 void system_off(void) __attribute__((noreturn));
 void enter_el1(void (*fn)(void)) __attribute__((noreturn));
+void enter_el1_hcr(void (*fn)(void), u64 hcr) __attribute__((noreturn));
 void enter_el0(void (*fn)(void), u64 sp) __attribute__((noreturn));
 void *memset(void *d, int c, unsigned long n);
 void *memcpy(void *d, const void *s, unsigned long n);
@@ -36,6 +37,6 @@ void el1_exception(struct frame *f, int vector);
 
 /* The guest's entry at EL2; the runtime's weak default drops to EL1 and calls el1_main. */
 void el2_main(void);
-void el1_main(void);
+void el1_main(void); /* must end in system_off() */
 
 #endif

@@ -30,11 +30,13 @@ system_off:
     .size system_off, . - system_off
 
 /* enter_el1(fn): configure EL2 for an AArch64 EL1 with FP enabled and the timers accessible, then ERET to fn
- * at EL1h with DAIF masked, on the EL1 stack. */
+ * at EL1h with DAIF masked, on the EL1 stack. enter_el1_hcr(fn, hcr) does the same with its own HCR_EL2. */
     .global enter_el1
+    .global enter_el1_hcr
     .type enter_el1, %function
 enter_el1:
     mov     x1, #(1 << 31)              // HCR_EL2.RW: EL1 is AArch64
+enter_el1_hcr:
     msr     hcr_el2, x1
     mov     x1, #0x33ff                 // CPTR_EL2: RES1 bits, TFP = 0
     msr     cptr_el2, x1
