@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.a64;
+
+import dev.vel2.emulator.a64.LsOperands.LsImm;
+import dev.vel2.emulator.a64.LsOperands.LsIndex;
+import dev.vel2.emulator.a64.LsOperands.LsLiteral;
+import dev.vel2.emulator.a64.LsOperands.LsPair;
+import dev.vel2.emulator.a64.LsOperands.LsReg;
+import dev.vel2.emulator.cpu.Alignment;
+import dev.vel2.emulator.cpu.Cpu;
+
+/**
+ * Handlers of the ordinary (non-exclusive, non-atomic) load/store rows: single registers, pairs, literals, for
+ * general and SIMD&FP registers. Rn = 31 is SP. Accesses are little-endian (SCTLR_ELx.EE/E0E are not modelled),
+ * and checked for alignment only when SCTLR_ELx.A is set. Nothing here allocates.
+ */
+final class LoadStoreExec {
+    /** PSTATE.M[3:0] bits of an SPSR-format PSTATE value: EL and SP selection. */
+    private static final long PSTATE_M = 0xfL;
+
+    private LoadStoreExec() {
+    }
+
+    // ---------------------------------------------------------------- rows
+
+    static void LDR_STR_uimm(Cpu c, LsImm o) {
+        immediate(c, o);
+    }
+
+    static void LDUR_STUR(Cpu c, LsImm o) {
+        immediate(c, o);
+    }
+
+    static void LDR_STR_post(Cpu c, LsImm o) {
+        immediate(c, o);
+    }
+
+    static void LDR_STR_pre(Cpu c, LsImm o) {
+        immediate(c, o);
+    }
+
+    /**
+     * LDTR/STTR: at EL1 the access is made with EL0's permissions (ARM ARM C6.2, "unprivileged"); at EL0 and EL2
+     * (no VHE) it is an ordinary access. The translation reads PSTATE.EL, so the access runs with PSTATE.EL = 0
+     * and PSTATE is restored afterwards, also when the access faults (the fault is then taken from EL1).
+     */
+    static void LDTR_STTR(Cpu c, LsImm o) {
+        if (c.el() != 1) {
+            immediate(c, o);
+            return;
+        }
+        long pstate = c.pstate();
+        c.setPstate(pstate & ~PSTATE_M);
+        try {
+            single(c, o.type(), o.rt(), c.xsp(o.rn()) + o.offset());
+        } finally {
+            c.setPstate(pstate);
+        }
+    }
+
+    static void LDR_STR_reg(Cpu c, LsReg o) {
+        long offset = Alu.extend(c.x(o.rm()), o.option(), o.shift());
+        single(c, o.type(), o.rt(), c.xsp(o.rn()) + offset);
+    }
+
+    static void LDR_lit(Cpu c, LsLiteral o) {
+        single(c, o.type(), o.rt(), c.pc() + o.offset());
+    }
+
+    static void LDNP_STNP(Cpu c, LsPair o) {
+        pair(c, o);
+    }
+
+    static void LDP_STP_post(Cpu c, LsPair o) {
+        pair(c, o);
+    }
+
+    static void LDP_STP_offset(Cpu c, LsPair o) {
+        pair(c, o);
+    }
+
+    static void LDP_STP_pre(Cpu c, LsPair o) {
+        pair(c, o);
+    }
+
+    // ---------------------------------------------------------------- shared behaviour
+
+    /** Immediate-offset forms: the address is Xn+offset, or Xn for post-index; then the optional writeback. */
+    private static void immediate(Cpu c, LsImm o) {
+        long base = c.xsp(o.rn());
+        single(c, o.type(), o.rt(), o.index() == LsIndex.POST ? base : base + o.offset());
+        if (o.writeback()) {
+            c.setXsp(o.rn(), base + o.offset());
+        }
+    }
+
+    /** One register to or from {@code address}; PRFM is a hint and does nothing (it never faults). */
+    static void single(Cpu c, LsType t, int rt, long address) {
+        if (t == LsType.PRFM) {
+            return;
+        }
+        if (t.fpsimd) {
+            if (t.store) {
+                storeVector(c, t.scale, rt, address);
+            } else {
+                loadVector(c, t.scale, rt, address);
+            }
+        } else if (t.store) {
+            write(c, address, t.size(), c.x(rt));
+        } else {
+            c.setR(t.sf, rt, extend(t, read(c, address, t.size())));
+        }
+    }
+
+    /**
+     * LDP/STP/LDPSW/LDNP/STNP. Both loads complete before either register is written, so a fault on the second
+     * leaves the registers as they were. LDP with Rt == Rt2 is CONSTRAINED UNPREDICTABLE (Unpredictable_LDPOVERLAP):
+     * Arm's preferred choice, Constraint_UNDEF.
+     */
+    private static void pair(Cpu c, LsPair o) {
+        LsType t = o.type();
+        if (!t.store && o.rt() == o.rt2()) {
+            c.undefined();
+            return;
+        }
+        long base = c.xsp(o.rn());
+        long address = o.index() == LsIndex.POST ? base : base + o.offset();
+        long second = address + t.size();
+        if (t.fpsimd) {
+            pairVector(c, t, o.rt(), o.rt2(), address, second);
+        } else if (t.store) {
+            write(c, address, t.size(), c.x(o.rt()));
+            write(c, second, t.size(), c.x(o.rt2()));
+        } else {
+            long v1 = read(c, address, t.size());
+            long v2 = read(c, second, t.size());
+            c.setR(t.sf, o.rt(), extend(t, v1));
+            c.setR(t.sf, o.rt2(), extend(t, v2));
+        }
+        if (o.writeback()) {
+            c.setXsp(o.rn(), base + o.offset());
+        }
+    }
+
+    private static void pairVector(Cpu c, LsType t, int rt, int rt2, long address, long second) {
+        if (t.store) {
+            storeVector(c, t.scale, rt, address);
+            storeVector(c, t.scale, rt2, second);
+            return;
+        }
+        // Read both before writing either: a fault on the second must leave Vt unchanged.
+        Alignment.check(c, address, t.size(), false);
+        long lo1 = c.read(address, Math.min(t.size(), 8));
+        long hi1 = t.scale == 4 ? c.read(address + 8, 8) : 0;
+        long lo2 = c.read(second, Math.min(t.size(), 8));
+        long hi2 = t.scale == 4 ? c.read(second + 8, 8) : 0;
+        c.vreg[2 * rt] = lo1;
+        c.vreg[2 * rt + 1] = hi1;
+        c.vreg[2 * rt2] = lo2;
+        c.vreg[2 * rt2 + 1] = hi2;
+    }
+
+    /** Sign-extends a loaded value for the LDRS* forms (the W forms are then truncated by setR). */
+    private static long extend(LsType t, long v) {
+        if (!t.signed) {
+            return v;
+        }
+        int shift = 64 - (8 << t.scale);
+        return v << shift >> shift;
+    }
+
+    /** An ordinary read: checked for alignment only under SCTLR_ELx.A. */
+    static long read(Cpu c, long address, int size) {
+        Alignment.check(c, address, size, false);
+        return c.read(address, size);
+    }
+
+    static void write(Cpu c, long address, int size, long value) {
+        Alignment.check(c, address, size, true);
+        c.write(address, size, value);
+    }
+
+    /** LDR of B/H/S/D/Q: a scalar load zeroes the rest of the vector register. */
+    static void loadVector(Cpu c, int scale, int vt, long address) {
+        long lo;
+        long hi = 0;
+        if (scale == 4) {
+            Alignment.check(c, address, 16, false);
+            lo = c.read(address, 8);
+            hi = c.read(address + 8, 8);
+        } else {
+            lo = read(c, address, 1 << scale);
+        }
+        c.vreg[2 * vt] = lo;
+        c.vreg[2 * vt + 1] = hi;
+    }
+
+    static void storeVector(Cpu c, int scale, int vt, long address) {
+        if (scale == 4) {
+            Alignment.check(c, address, 16, true);
+            c.write(address, 8, c.vreg[2 * vt]);
+            c.write(address + 8, 8, c.vreg[2 * vt + 1]);
+        } else {
+            write(c, address, 1 << scale, c.vreg[2 * vt]);
+        }
+    }
+}
