@@ -1,0 +1,440 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator;
+
+import java.util.function.IntConsumer;
+
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Platform;
+import dev.vel2.emulator.devices.GenericTimer;
+import dev.vel2.emulator.devices.Gicv2;
+import dev.vel2.emulator.devices.Pl011;
+import dev.vel2.emulator.devices.Psci;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.emulator.loader.RawImage;
+import dev.vel2.emulator.memory.Bus;
+import dev.vel2.emulator.memory.Ram;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
+
+/**
+ * The board: QEMU's {@code virt} memory map (RAM at 0x4000_0000, GICv2 at 0x0800_0000/0x0801_0000, PL011 at
+ * 0x0900_0000), 1-8 vCPUs each with a generic timer, and PSCI 1.1 firmware on SMC.
+ * <p>
+ * <b>Time is deterministic</b>: the counter (reported at 62.5 MHz, as QEMU) is derived from retired instructions, one
+ * tick per 16 instructions of virtual time. vCPUs run round-robin in slices of {@value #QUANTUM} instructions; a round
+ * advances virtual time by the longest slice run in it, so vCPUs run side by side in virtual time. When every
+ * running vCPU waits (WFI/WFE), time jumps to the next timer deadline; if no timer can fire, the waits complete
+ * (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never hangs the run.
+ */
+public final class Machine implements Platform {
+    public static final long RAM_BASE = 0x4000_0000L;
+    public static final long GICD_BASE = 0x0800_0000L;
+    public static final long GICC_BASE = 0x0801_0000L;
+    public static final long UART_BASE = 0x0900_0000L;
+    /** QEMU virt: the PL011 is SPI 1, interrupt ID 33. */
+    public static final int UART_IRQ = 33;
+    public static final int DEFAULT_MEMORY_MIB = 128;
+    public static final int MAX_CPUS = 8;
+    /** Instructions of virtual time per counter tick, as a shift: 16 instructions per tick. */
+    public static final int TICK_SHIFT = 4;
+    /** Instructions a vCPU runs before the next one gets its turn. */
+    public static final int QUANTUM = 1000;
+
+    /** Why {@link #run} returned. */
+    public enum ExitReason {
+        /** PSCI SYSTEM_OFF. */
+        SYSTEM_OFF,
+        /** PSCI SYSTEM_RESET: the board does not reboot; the caller decides. */
+        SYSTEM_RESET,
+        /** The instruction budget of the call ran out. */
+        INSTRUCTION_LIMIT,
+        /** {@link #stop()} was called, or every vCPU is powered off (nothing can ever run again). */
+        STOPPED
+    }
+
+    private final Ram ram;
+    private final Bus bus;
+    private final Cpu[] cpus;
+    private final boolean[] on;
+    private final boolean[] waitingForEvent;
+    private final GenericTimer[] timers;
+    private final long[] timerCheckAt;
+    private final long[] sliceStart;
+    private final Gicv2 gic;
+    private final Pl011 uart = new Pl011();
+    private final Psci psci;
+    private final Cpu.El2Mode mode;
+    /** Per system register index: the timer register it is, or null; built once from the table by name. */
+    private final GenericTimer.Register[] timerRegister = new GenericTimer.Register[SysRegs.ALL.size()];
+    private final SysReg isrEl1 = SysRegs.byName("ISR_EL1");
+    private final SysReg mpidrEl1 = SysRegs.byName("MPIDR_EL1");
+    private final SysReg vmpidrEl2 = SysRegs.byName("VMPIDR_EL2");
+    /** Virtual time in instructions; the count is this shifted right by {@link #TICK_SHIFT}. */
+    private long time;
+    private int current;
+    private ExitReason exit;
+    private volatile boolean stopRequested;
+
+    /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
+    public Machine(int cpuCount, int memoryMiB, Cpu.El2Mode mode) {
+        if (cpuCount < 1 || cpuCount > MAX_CPUS) {
+            throw new IllegalArgumentException("vCPU count " + cpuCount + " not in 1.." + MAX_CPUS);
+        }
+        if (memoryMiB < 1 || memoryMiB > 2047) {
+            throw new IllegalArgumentException("memory size " + memoryMiB + " MiB not in 1..2047");
+        }
+        this.mode = mode;
+        ram = new Ram(RAM_BASE, memoryMiB << 20);
+        bus = new Bus(ram);
+        gic = new Gicv2(cpuCount, () -> current);
+        bus.map(GICD_BASE, gic.distributor());
+        bus.map(GICC_BASE, gic.cpuInterface());
+        bus.map(UART_BASE, uart);
+        uart.setInterruptLine(level -> gic.setLevel(0, UART_IRQ, level));
+        psci = new Psci(new PowerControl());
+        cpus = new Cpu[cpuCount];
+        on = new boolean[cpuCount];
+        waitingForEvent = new boolean[cpuCount];
+        timers = new GenericTimer[cpuCount];
+        timerCheckAt = new long[cpuCount];
+        sliceStart = new long[cpuCount];
+        for (int i = 0; i < cpuCount; i++) {
+            int index = i;
+            timers[i] = new GenericTimer((ppi, level) -> gic.setLevel(index, ppi, level));
+            cpus[i] = new Cpu(i, bus, this);
+            identify(cpus[i]);
+        }
+        for (GenericTimer.Register r : GenericTimer.Register.values()) {
+            SysReg s = SysRegs.byName(r.name());
+            if (s != null) {
+                timerRegister[s.index()] = r;
+            }
+        }
+    }
+
+    /** QEMU virt (GICv2): MPIDR_EL1 = 0x8000_0000 (the RES1 bit) | Aff0 = vCPU index; VMPIDR_EL2 resets to it. */
+    private void identify(Cpu c) {
+        long mpidr = 0x8000_0000L | c.index();
+        if (mpidrEl1 != null) {
+            c.setSysreg(mpidrEl1, mpidr);
+        }
+        if (vmpidrEl2 != null) {
+            c.setSysreg(vmpidrEl2, mpidr);
+        }
+    }
+
+    // ---------------------------------------------------------------- configuration and loading
+
+    public Ram ram() {
+        return ram;
+    }
+
+    public Bus bus() {
+        return bus;
+    }
+
+    public Pl011 uart() {
+        return uart;
+    }
+
+    public Gicv2 gic() {
+        return gic;
+    }
+
+    public int cpuCount() {
+        return cpus.length;
+    }
+
+    public Cpu cpu(int i) {
+        return cpus[i];
+    }
+
+    public boolean isOn(int i) {
+        return on[i];
+    }
+
+    public Cpu.El2Mode mode() {
+        return mode;
+    }
+
+    /** Sends the guest's UART output to {@code listener}, one byte (0..255) at a time. */
+    public void setUartOutput(IntConsumer listener) {
+        uart.setTransmitListener(listener);
+    }
+
+    /** Loads an ELF's segments and boots vCPU 0 at its entry (see {@link #boot}). */
+    public void load(ElfImage image) throws ImageException {
+        image.load(ram);
+        boot(image.entry());
+    }
+
+    public void load(RawImage image) throws ImageException {
+        image.load(ram);
+        boot(image.entry());
+    }
+
+    /**
+     * Powers vCPU 0 on at {@code entry}, as QEMU {@code -M virt,virtualization=on -kernel} does for a bare-metal ELF:
+     * in guest-EL2 mode at EL2h (SPSel = 1), DAIF masked, X0-X30 zero; in virtual-EL2 mode at EL1h.
+     * The other vCPUs stay off until PSCI CPU_ON.
+     */
+    public void boot(long entry) {
+        start(0, entry, 0);
+    }
+
+    private void start(int i, long entry, long x0) {
+        Cpu c = cpus[i];
+        for (int r = 0; r < 31; r++) {
+            c.setX(r, 0);
+        }
+        c.setX(0, x0);
+        // PSTATE: EL2h (M = 0b1001) or EL1h (0b0101), D, A, I, F set.
+        c.setPstate((0xfL << 6) | (mode == Cpu.El2Mode.GUEST ? 0b1001 : 0b0101));
+        c.setPc(entry);
+        c.setWaiting(false);
+        c.setEventRegister(false);
+        on[i] = true;
+        waitingForEvent[i] = false;
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /**
+     * Runs the vCPUs round-robin until PSCI SYSTEM_OFF or SYSTEM_RESET, {@link #stop()}, or {@code maxInsns}
+     * instructions retired by all vCPUs together, counted from this call.
+     */
+    public ExitReason run(long maxInsns) {
+        exit = null;
+        stopRequested = false;
+        long retired = 0;
+        while (true) {
+            if (exit != null) {
+                return exit;
+            }
+            if (stopRequested) {
+                return ExitReason.STOPPED;
+            }
+            if (retired >= maxInsns) {
+                return ExitReason.INSTRUCTION_LIMIT;
+            }
+            long longest = 0;
+            boolean anyOn = false;
+            boolean anyRan = false;
+            for (int i = 0; i < cpus.length && exit == null && !stopRequested && retired < maxInsns; i++) {
+                if (!on[i]) {
+                    continue;
+                }
+                anyOn = true;
+                Cpu c = cpus[i];
+                if (c.isWaiting() && !wake(i)) {
+                    continue;
+                }
+                current = i;
+                sliceStart[i] = c.insns();
+                long n = c.run(Math.min(QUANTUM, maxInsns - retired));
+                retired += n;
+                longest = Math.max(longest, n);
+                anyRan = true;
+                sliceStart[i] = c.insns(); // between slices a vCPU's count is the round's time
+            }
+            time += longest;
+            if (!anyOn) {
+                return exit != null ? exit : ExitReason.STOPPED;
+            }
+            if (!anyRan && exit == null) {
+                fastForward();
+            }
+        }
+    }
+
+    /** Asks {@link #run} to return soon; safe from any thread. */
+    public void stop() {
+        stopRequested = true;
+        for (Cpu c : cpus) {
+            c.requestStop();
+        }
+    }
+
+    /** Virtual time in counter ticks (the physical count all vCPUs share between slices). */
+    public long ticks() {
+        return time >>> TICK_SHIFT;
+    }
+
+    /** Ends a wait if a wake-up event is there: a pending interrupt (masked or not), or an event for WFE. */
+    private boolean wake(int i) {
+        Cpu c = cpus[i];
+        boolean event = waitingForEvent[i] && c.eventRegister();
+        if (pendingInterrupts(c) != 0 || virtualInterruptPending(c) || event) {
+            if (event) {
+                c.setEventRegister(false); // WFE consumes the event that woke it
+            }
+            c.setWaiting(false);
+            return true;
+        }
+        return false;
+    }
+
+    private static final long HCR_FMO = 1L << 3;
+    private static final long HCR_IMO = 1L << 4;
+    private static final long HCR_VF = 1L << 6;
+    private static final long HCR_VI = 1L << 7;
+    private static final long HCR_VSE = 1L << 8;
+    private static final long HCR_AMO = 1L << 5;
+
+    /** HCR_EL2.VI/VF with IMO/FMO: a virtual interrupt pending for EL1/EL0. */
+    private static boolean virtualInterruptPending(Cpu c) {
+        long hcr = c.hcr();
+        return c.el() < 2 && (((hcr & HCR_IMO) != 0 && (hcr & HCR_VI) != 0)
+                || ((hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0));
+    }
+
+    /** Every running vCPU waits: jump to the next timer deadline, or complete the waits if none will come. */
+    private void fastForward() {
+        long next = Long.MAX_VALUE;
+        long now = ticks();
+        for (int i = 0; i < cpus.length; i++) {
+            if (on[i]) {
+                next = Math.min(next, timers[i].nextDeadline(now));
+            }
+        }
+        if (next != Long.MAX_VALUE && next < (Long.MAX_VALUE >>> TICK_SHIFT)) {
+            time = Math.max(time, next << TICK_SHIFT);
+            for (int i = 0; i < cpus.length; i++) {
+                timerCheckAt[i] = 0; // re-evaluate every timer at the new time
+            }
+            return;
+        }
+        for (int i = 0; i < cpus.length; i++) {
+            if (on[i] && cpus[i].isWaiting()) {
+                cpus[i].setWaiting(false);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- Platform
+
+    /** The physical count of vCPU {@code c}: the round's time plus what it has run of its slice. */
+    @Override
+    public long counter(Cpu c) {
+        return (time + c.insns() - sliceStart[c.index()]) >>> TICK_SHIFT;
+    }
+
+    @Override
+    public int pendingInterrupts(Cpu c) {
+        int i = c.index();
+        long now = counter(c);
+        if (now >= timerCheckAt[i]) {
+            timers[i].update(now);
+            timerCheckAt[i] = timers[i].nextDeadline(now);
+        }
+        return gic.irq(i) ? 1 : 0;
+    }
+
+    @Override
+    public void waitForInterrupt(Cpu c, boolean wfe) {
+        waitingForEvent[c.index()] = wfe;
+        c.setWaiting(true);
+    }
+
+    /** Every SMC that reaches the board is a PSCI call (QEMU's SMC conduit); the immediate is not looked at. */
+    @Override
+    public boolean firmwareCall(Cpu c, int imm) {
+        psci.call(c);
+        return true;
+    }
+
+    @Override
+    public long readDeviceSysReg(Cpu c, SysReg reg) {
+        GenericTimer.Register t = timerRegister[reg.index()];
+        if (t != null) {
+            return timers[c.index()].read(t, counter(c));
+        }
+        if (reg == isrEl1) {
+            return interruptStatus(c);
+        }
+        return c.sysreg(reg); // a device register this board does not back: plain storage
+    }
+
+    @Override
+    public void writeDeviceSysReg(Cpu c, SysReg reg, long value) {
+        GenericTimer.Register t = timerRegister[reg.index()];
+        if (t != null) {
+            long now = counter(c);
+            timers[c.index()].write(t, value, now);
+            timerCheckAt[c.index()] = timers[c.index()].nextDeadline(now);
+        } else if (reg != isrEl1) {
+            c.setSysreg(reg, value);
+        }
+    }
+
+    /**
+     * ISR_EL1 (ARM ARM D17.2): I, F and A pending bits. Below EL2 with HCR_EL2.IMO/FMO/AMO set they show the
+     * virtual interrupts (VI, VF, VSE); otherwise the physical ones (the GIC's IRQ; FIQ and SError never pend here).
+     */
+    private long interruptStatus(Cpu c) {
+        long hcr = c.hcr();
+        boolean lower = c.el() < 2;
+        boolean i = lower && (hcr & HCR_IMO) != 0 ? (hcr & HCR_VI) != 0 : pendingInterrupts(c) != 0;
+        boolean f = lower && (hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0;
+        boolean a = lower && (hcr & HCR_AMO) != 0 && (hcr & HCR_VSE) != 0;
+        return (a ? 1L << 8 : 0) | (i ? 1L << 7 : 0) | (f ? 1L << 6 : 0);
+    }
+
+    /** PSCI's view of the board: vCPU power and system power. */
+    private final class PowerControl implements Psci.Board {
+        @Override
+        public int cpuByAffinity(long affinity) {
+            // Aff0 is the vCPU index; Aff1-Aff3 are zero on a board of at most 8 vCPUs.
+            return (affinity & ~0xffL & 0xff_00ff_ffffL) == 0 && (affinity & 0xff) < cpus.length
+                    ? (int) (affinity & 0xff) : -1;
+        }
+
+        @Override
+        public boolean isOn(int cpu) {
+            return on[cpu];
+        }
+
+        @Override
+        public void powerOn(int cpu, long entry, long contextId) {
+            resetRegisters(cpus[cpu]);
+            start(cpu, entry, contextId);
+            timerCheckAt[cpu] = 0;
+        }
+
+        @Override
+        public void powerOff(Cpu c) {
+            on[c.index()] = false;
+            c.requestStop();
+        }
+
+        @Override
+        public void suspend(Cpu c) {
+            waitForInterrupt(c, false);
+        }
+
+        @Override
+        public void systemOff() {
+            exit = ExitReason.SYSTEM_OFF;
+            cpus[current].requestStop();
+        }
+
+        @Override
+        public void systemReset() {
+            exit = ExitReason.SYSTEM_RESET;
+            cpus[current].requestStop();
+        }
+    }
+
+    /** Architectural reset of the system registers of a vCPU brought up by CPU_ON (its timer keeps its state). */
+    private void resetRegisters(Cpu c) {
+        for (SysReg r : SysRegs.ALL) {
+            c.setSysreg(r, r.reset() == null ? 0 : r.reset());
+        }
+        java.util.Arrays.fill(c.vreg, 0);
+        for (int level = 0; level < 3; level++) {
+            c.setSpEl(level, 0);
+        }
+        identify(c);
+    }
+}
