@@ -10,6 +10,7 @@ public record Access(int readEl, int writeEl) {
 
     public static final Access EL0_RW = new Access(0, 0);
     public static final Access EL0_RO = new Access(0, NEVER);
+    public static final Access EL0_WO = new Access(NEVER, 0);
     public static final Access EL1_RW = new Access(1, 1);
     public static final Access EL1_RO = new Access(1, NEVER);
     public static final Access EL1_WO = new Access(NEVER, 1);

@@ -4,6 +4,7 @@ package dev.vel2.emulator.sysreg;
 import static dev.vel2.emulator.sysreg.Field.bit;
 import static dev.vel2.emulator.sysreg.Field.f;
 import static dev.vel2.emulator.sysreg.Field.res0;
+import static dev.vel2.emulator.sysreg.Field.res1;
 import static dev.vel2.emulator.sysreg.SysReg.reg;
 
 import java.util.List;
@@ -69,7 +70,51 @@ final class El2Registers {
         reg("FAR_EL2", 3, 4, 6, 0, 0).access(Access.EL2_RW).value("VA", "faulting virtual address"),
         reg("HPFAR_EL2", 3, 4, 6, 0, 4).access(Access.EL2_RW).about("Hypervisor IPA Fault Address")
             .fields(res0(63, 44), f("FIPA", 43, 4, "faulting IPA bits 51:12"), res0(3, 0)),
-        reg("VBAR_EL2", 3, 4, 12, 0, 0).access(Access.EL2_RW).value("VBA", "vector base address (bits 10:0 RES0)")
+        reg("VBAR_EL2", 3, 4, 12, 0, 0).access(Access.EL2_RW).value("VBA", "vector base address (bits 10:0 RES0)"),
+        // QEMU 7.2 -cpu cortex-a57 reads 0x0 at reset (its RES1 bits are not set until written).
+        reg("SCTLR_EL2", 3, 4, 1, 0, 0).access(Access.EL2_RW).reset(0).about("System Control Register (EL2)")
+            .fields(res0(63, 30), res1(29, 28), res0(27, 26), bit("EE", 25, "big-endian data at EL2"), res0(24, 24),
+                res1(23, 22), res0(21, 20), bit("WXN", 19, "write permission implies execute-never"), res1(18, 18),
+                res0(17, 17), res1(16, 16), res0(15, 13), bit("I", 12, "instruction cacheability"), res1(11, 11),
+                res0(10, 6), res1(5, 4), bit("SA", 3, "SP alignment check"), bit("C", 2, "data cacheability"),
+                bit("A", 1, "alignment check"), bit("M", 0, "stage 1 MMU enable for EL2")
+                    .withValues(Map.of(0L, "MMU off", 1L, "MMU on"))),
+        reg("ACTLR_EL2", 3, 4, 1, 0, 1).access(Access.EL2_RW).value("IMPDEF", "IMPLEMENTATION DEFINED controls"),
+        // CPTR_EL2.TFP traps SIMD/FP at EL0-EL2 to EL2 (EC 0x07); TCPAC traps EL1 CPACR_EL1 accesses.
+        reg("CPTR_EL2", 3, 4, 1, 1, 2).access(Access.EL2_RW).about("Architectural Feature Trap Register (EL2)")
+            .fields(res0(63, 32), bit("TCPAC", 31, "trap EL1 accesses to CPACR_EL1 to EL2"), res0(30, 21),
+                bit("TTA", 20, "trap trace register accesses to EL2"), res0(19, 14), res1(13, 12), res0(11, 11),
+                bit("TFP", 10, "trap SIMD and floating-point instructions to EL2"), res1(9, 0)),
+        reg("MDCR_EL2", 3, 4, 1, 1, 1).access(Access.EL2_RW).about("Monitor Debug Configuration Register (EL2)")
+            .fields(res0(63, 12), bit("TDRA", 11, "trap debug ROM address register accesses to EL2"),
+                bit("TDOSA", 10, "trap debug OS-related register accesses to EL2"),
+                bit("TDA", 9, "trap debug register accesses to EL2"),
+                bit("TDE", 8, "route debug exceptions (BRK, ...) from EL0/EL1 to EL2"),
+                bit("HPME", 7, "EL2 performance counters enable"), bit("TPM", 6, "trap PMU accesses to EL2"),
+                bit("TPMCR", 5, "trap PMCR_EL0 accesses to EL2"), f("HPMN", 4, 0, "counters accessible below EL2")),
+        reg("TCR_EL2", 3, 4, 2, 0, 2).access(Access.EL2_RW).about("Translation Control Register (EL2)")
+            .fields(res0(63, 32), res1(31, 31), res0(30, 24), res1(23, 23), res0(22, 21),
+                bit("TBI", 20, "top byte ignored"), res0(19, 19), f("PS", 18, 16, "physical address size"),
+                f("TG0", 15, 14, "granule size").withValues(Translation.TG0), f("SH0", 13, 12, "shareability"),
+                f("ORGN0", 11, 10, "outer cacheability"), f("IRGN0", 9, 8, "inner cacheability"), res0(7, 6),
+                f("T0SZ", 5, 0, "size offset: region is 2^(64-T0SZ) bytes")),
+        reg("TTBR0_EL2", 3, 4, 2, 0, 0).access(Access.EL2_RW).about("Translation Table Base Register 0 (EL2)")
+            .fields(res0(63, 48), f("BADDR", 47, 1, "table base address"), f("CnP", 0, 0, "common not private")),
+        reg("MAIR_EL2", 3, 4, 10, 2, 0).access(Access.EL2_RW).about("Memory Attribute Indirection Register (EL2)")
+            .fields(Translation.MAIR),
+        reg("AMAIR_EL2", 3, 4, 10, 3, 0).access(Access.EL2_RW).value("IMPDEF", "auxiliary memory attributes"),
+        reg("AFSR0_EL2", 3, 4, 5, 1, 0).access(Access.EL2_RW).value("IMPDEF", "auxiliary fault status 0"),
+        reg("AFSR1_EL2", 3, 4, 5, 1, 1).access(Access.EL2_RW).value("IMPDEF", "auxiliary fault status 1"),
+        reg("VTTBR_EL2", 3, 4, 2, 1, 0).access(Access.EL2_RW).about("Virtualization Translation Table Base")
+            .fields(res0(63, 56), f("VMID", 55, 48, "virtual machine identifier"),
+                f("BADDR", 47, 1, "stage 2 table base address"), res0(0, 0)),
+        reg("VTCR_EL2", 3, 4, 2, 1, 2).access(Access.EL2_RW).about("Virtualization Translation Control Register")
+            .fields(res0(63, 32), res1(31, 31), res0(30, 19), f("PS", 18, 16, "physical address size"),
+                f("TG0", 15, 14, "stage 2 granule size").withValues(Translation.TG0),
+                f("SH0", 13, 12, "shareability"), f("ORGN0", 11, 10, "outer cacheability"),
+                f("IRGN0", 9, 8, "inner cacheability"), f("SL0", 7, 6, "starting level of the stage 2 walk"),
+                f("T0SZ", 5, 0, "size offset of the IPA space")),
+        reg("TPIDR_EL2", 3, 4, 13, 0, 2).access(Access.EL2_RW).value("ThreadID", "software thread ID (EL2)")
     );
 
     private El2Registers() {

@@ -8,14 +8,20 @@ import java.util.Locale;
 
 /**
  * One descriptor of the system register table: encoding, name, fields covering bits 63..0, reset value (null
- * when the architecture says UNKNOWN), access per EL, the HCR_EL2 bits that trap reads and writes from EL0/EL1, and
- * the policy that carries out a permitted access. The CPU, the hypervisor, the disassembler and the views all
- * read these; nobody writes a register's layout a second time.
+ * when the architecture says UNKNOWN), access per EL, the HCR_EL2 bits that trap reads and writes from EL0/EL1, the
+ * lower-EL enables that gate EL0 (and EL1) access, and the policy that carries out a permitted access. The CPU, the
+ * hypervisor, the disassembler and the views all read these; nobody writes a register's layout a second time.
  *
- * @param index position in {@link SysRegs#ALL}, also the slot of the register's storage in a vCPU
+ * @param index     position in {@link SysRegs#ALL}, also the slot of the register's storage in a vCPU
+ * @param el0Enable {@code REG.FIELD[|FIELD]}: EL0 accesses trap to EL1 (EL2 when HCR_EL2.TGE) unless one of these
+ *                  bits is 1, e.g. {@code SCTLR_EL1.UCT}; null when EL0 access is not gated
+ * @param el1Enable {@code REG.FIELD}: EL0/EL1 accesses trap to EL2 unless this bit is 1, e.g.
+ *                  {@code CNTHCTL_EL2.EL1PCTEN}; null when not gated
+ * @param fp        accesses are SIMD/FP accesses, trapped by CPACR_EL1.FPEN and CPTR_EL2.TFP (FPCR, FPSR)
  */
 public record SysReg(int index, String name, int op0, int op1, int crn, int crm, int op2, List<Field> fields,
-        Long reset, Access access, String readTrap, String writeTrap, Policy policy, String description) {
+        Long reset, Access access, String readTrap, String writeTrap, String el0Enable, String el1Enable,
+        boolean fp, Policy policy, String description) {
 
     /** The encoding key used by lookups: op0:op1:CRn:CRm:op2 packed as in the MRS/MSR instruction. */
     public static int key(int op0, int op1, int crn, int crm, int op2) {
@@ -76,6 +82,11 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
         return policy == Policy.OPERATION;
     }
 
+    /** A system instruction whose Xt carries an argument (objdump prints it); false when Xt is ignored. */
+    public boolean takesRegister() {
+        return writableMask() != 0;
+    }
+
     public String encodingText() {
         return "op0=" + op0 + " op1=" + op1 + " CRn=" + crn + " CRm=" + crm + " op2=" + op2;
     }
@@ -89,6 +100,9 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
         private Access access = Access.EL1_RW;
         private String readTrap;
         private String writeTrap;
+        private String el0Enable;
+        private String el1Enable;
+        private boolean fp;
         private Policy policy = Policy.STORED;
         private String description = "";
 
@@ -134,6 +148,31 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
             return this;
         }
 
+        /** HCR_EL2 field that traps EL0/EL1 reads and writes alike, e.g. {@code TID2} for CSSELR_EL1. */
+        public Builder trap(String hcrField) {
+            readTrap = hcrField;
+            writeTrap = hcrField;
+            return this;
+        }
+
+        /** EL0 access needs one of these bits set ({@code SCTLR_EL1.UCT}), else it traps to EL1 with EC 0x18. */
+        public Builder el0Enable(String registerFields) {
+            el0Enable = registerFields;
+            return this;
+        }
+
+        /** EL0/EL1 access needs this bit set ({@code CNTHCTL_EL2.EL1PCTEN}), else it traps to EL2 with EC 0x18. */
+        public Builder el1Enable(String registerField) {
+            el1Enable = registerField;
+            return this;
+        }
+
+        /** Accesses are SIMD/FP accesses (CPACR_EL1.FPEN, CPTR_EL2.TFP trap them with EC 0x07). */
+        public Builder fp() {
+            fp = true;
+            return this;
+        }
+
         public Builder policy(Policy p) {
             policy = p;
             return this;
@@ -146,7 +185,7 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
 
         SysReg build(int index) {
             return new SysReg(index, name, op0, op1, crn, crm, op2, List.copyOf(fields), reset, access, readTrap,
-                    writeTrap, policy, description);
+                    writeTrap, el0Enable, el1Enable, fp, policy, description);
         }
     }
 

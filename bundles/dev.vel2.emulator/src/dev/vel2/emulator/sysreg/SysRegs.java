@@ -20,6 +20,12 @@ public final class SysRegs {
     private static final Map<String, SysReg> BY_NAME = new HashMap<>();
     private static final long[] READ_TRAP;
     private static final long[] WRITE_TRAP;
+    private static final Enable[] EL0_ENABLE;
+    private static final Enable[] EL1_ENABLE;
+
+    /** A lower-EL enable: access is permitted when any bit of {@code mask} in {@code reg} is 1. */
+    public record Enable(SysReg reg, long mask) {
+    }
 
     static {
         List<SysReg.Builder> builders = new ArrayList<>();
@@ -36,19 +42,40 @@ public final class SysRegs {
             if (BY_KEY.put(r.key(), r) != null) {
                 throw new IllegalStateException("duplicate encoding " + r.name() + " " + r.encodingText());
             }
-            if (BY_NAME.put(r.name(), r) != null) {
+            if (BY_NAME.put(r.name().toUpperCase(Locale.ROOT), r) != null) {
                 throw new IllegalStateException("duplicate name " + r.name());
             }
             all.add(r);
         }
         ALL = Collections.unmodifiableList(all);
-        SysReg hcr = BY_NAME.get("HCR_EL2");
+        SysReg hcr = byName("HCR_EL2");
         READ_TRAP = new long[all.size()];
         WRITE_TRAP = new long[all.size()];
+        EL0_ENABLE = new Enable[all.size()];
+        EL1_ENABLE = new Enable[all.size()];
         for (SysReg r : all) {
             READ_TRAP[r.index()] = trapMask(hcr, r.readTrap(), r);
             WRITE_TRAP[r.index()] = trapMask(hcr, r.writeTrap(), r);
+            EL0_ENABLE[r.index()] = enable(r.el0Enable(), r);
+            EL1_ENABLE[r.index()] = enable(r.el1Enable(), r);
         }
+    }
+
+    /** Resolves {@code REG.FIELD[|FIELD...]} to the register and the mask of those fields. */
+    private static Enable enable(String spec, SysReg r) {
+        if (spec == null) {
+            return null;
+        }
+        int dot = spec.indexOf('.');
+        SysReg reg = byName(spec.substring(0, dot));
+        if (reg == null) {
+            throw new IllegalStateException(r.name() + " enabled by unknown register " + spec);
+        }
+        long m = 0;
+        for (String f : spec.substring(dot + 1).split("\\|")) {
+            m |= reg.field(f).mask();
+        }
+        return new Enable(reg, m);
     }
 
     private SysRegs() {
@@ -106,6 +133,16 @@ public final class SysRegs {
     /** HCR_EL2 bits that trap an EL0/EL1 write of {@code r} (0: none). */
     public static long writeTrapMask(SysReg r) {
         return WRITE_TRAP[r.index()];
+    }
+
+    /** The bits that permit an EL0 access of {@code r} (else it traps to EL1), or null when EL0 is not gated. */
+    public static Enable el0Enable(SysReg r) {
+        return EL0_ENABLE[r.index()];
+    }
+
+    /** The bit that permits an EL0/EL1 access of {@code r} (else it traps to EL2), or null when not gated. */
+    public static Enable el1Enable(SysReg r) {
+        return EL1_ENABLE[r.index()];
     }
 
     public static SysReg get(String name) {
