@@ -15,9 +15,6 @@ public final class Alu {
     public static final int ASR = 2;
     public static final int ROR = 3;
 
-    private static final String[] SHIFT_NAMES = {"lsl", "lsr", "asr", "ror"};
-    private static final String[] EXTEND_NAMES = {"uxtb", "uxth", "uxtw", "uxtx", "sxtb", "sxth", "sxtw", "sxtx"};
-
     private Alu() {
     }
 
@@ -102,16 +99,6 @@ public final class Alu {
             default -> v;
         };
         return e << shift;
-    }
-
-    /** The assembler name of shift type {@code type}: lsl, lsr, asr, ror. */
-    public static String shiftName(int type) {
-        return SHIFT_NAMES[type];
-    }
-
-    /** The assembler name of extend option {@code option}: uxtb..sxtx. */
-    public static String extendName(int option) {
-        return EXTEND_NAMES[option];
     }
 
     /** CountLeadingZeroBits at the datasize. */
