@@ -1,14 +1,96 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.a64;
 
+import static dev.vel2.emulator.a64.Row.row;
+
 import java.util.List;
 
-/** A64 table section: Branches, Exception Generating and System instructions. */
+import dev.vel2.emulator.a64.SystemOperands.Barrier;
+import dev.vel2.emulator.a64.SystemOperands.BranchReg;
+import dev.vel2.emulator.a64.SystemOperands.CompareBranch;
+import dev.vel2.emulator.a64.SystemOperands.CondBranch;
+import dev.vel2.emulator.a64.SystemOperands.Exception16;
+import dev.vel2.emulator.a64.SystemOperands.Hint;
+import dev.vel2.emulator.a64.SystemOperands.Imm26;
+import dev.vel2.emulator.a64.SystemOperands.NoOperands;
+import dev.vel2.emulator.a64.SystemOperands.PstateField;
+import dev.vel2.emulator.a64.SystemOperands.SysOp;
+import dev.vel2.emulator.a64.SystemOperands.TestBranch;
+
+/**
+ * A64 table section: Branches, Exception Generating and System instructions (and UDF, from "Reserved"). Handlers
+ * and syntax live in {@link BranchExec} and {@link SystemExec}; the rules they apply live in {@code cpu}
+ * ({@code ExceptionModel}, {@code Wfx}, {@code SysRegAccess}).
+ */
 final class BranchesExceptionsSystem {
 
     static final String GROUP = "Branches, Exception Generating and System instructions";
 
     static final List<Row<?>> ROWS = List.of(
+        // ---- Unconditional branch (immediate), compare and branch, test and branch, conditional branch
+        row(GROUP, "B", "000101 iiiiiiiiiiiiiiiiiiiiiiiiii", Imm26::of, BranchExec::B, BranchExec::bText),
+        row(GROUP, "BL", "100101 iiiiiiiiiiiiiiiiiiiiiiiiii", Imm26::of, BranchExec::BL, BranchExec::blText),
+        row(GROUP, "CBZ", "z011010 0 iiiiiiiiiiiiiiiiiii ttttt", CompareBranch::of, BranchExec::CBZ,
+                BranchExec::cbzText),
+        row(GROUP, "CBNZ", "z011010 1 iiiiiiiiiiiiiiiiiii ttttt", CompareBranch::of, BranchExec::CBNZ,
+                BranchExec::cbnzText),
+        row(GROUP, "TBZ", "b011011 0 bbbbb iiiiiiiiiiiiii ttttt", TestBranch::of, BranchExec::TBZ,
+                BranchExec::tbzText),
+        row(GROUP, "TBNZ", "b011011 1 bbbbb iiiiiiiiiiiiii ttttt", TestBranch::of, BranchExec::TBNZ,
+                BranchExec::tbnzText),
+        row(GROUP, "B_cond", "0101010 0 iiiiiiiiiiiiiiiiiii 0 cccc", CondBranch::of, BranchExec::B_cond,
+                BranchExec::bCondText),
+        // ---- Unconditional branch (register); the pointer-authentication forms are ARMv8.3 (UNDEFINED here)
+        row(GROUP, "BR", "1101011 0000 11111 000000 nnnnn 00000", BranchReg::of, BranchExec::BR,
+                (o, a) -> Asm.op("br", Asm.x(o.rn()))),
+        row(GROUP, "BLR", "1101011 0001 11111 000000 nnnnn 00000", BranchReg::of, BranchExec::BLR,
+                (o, a) -> Asm.op("blr", Asm.x(o.rn()))),
+        row(GROUP, "RET", "1101011 0010 11111 000000 nnnnn 00000", BranchReg::of, BranchExec::RET,
+                (o, a) -> o.rn() == 30 ? "ret" : Asm.op("ret", Asm.x(o.rn()))),
+        row(GROUP, "ERET", "1101011 0100 11111 000000 11111 00000", NoOperands::of, SystemExec::ERET,
+                (o, a) -> "eret"),
+        // row(GROUP, "DRPS", "1101011 0101 11111 000000 11111 00000", ...)  -- not implemented: Debug state
+        // ---- Exception generation
+        row(GROUP, "SVC", "11010100 000 iiiiiiiiiiiiiiii 000 01", Exception16::of, SystemExec::SVC,
+                (o, a) -> Asm.op("svc", Asm.hex(o.imm16()))),
+        row(GROUP, "HVC", "11010100 000 iiiiiiiiiiiiiiii 000 10", Exception16::of, SystemExec::HVC,
+                (o, a) -> Asm.op("hvc", Asm.hex(o.imm16()))),
+        row(GROUP, "SMC", "11010100 000 iiiiiiiiiiiiiiii 000 11", Exception16::of, SystemExec::SMC,
+                (o, a) -> Asm.op("smc", Asm.hex(o.imm16()))),
+        row(GROUP, "BRK", "11010100 001 iiiiiiiiiiiiiiii 000 00", Exception16::of, SystemExec::BRK,
+                (o, a) -> Asm.op("brk", Asm.hex(o.imm16()))),
+        // No halting debug: HLT is UNDEFINED (ARM ARM C6.2 HLT, when EDSCR.HDE is 0 or halting is prohibited).
+        row(GROUP, "HLT", "11010100 010 iiiiiiiiiiiiiiii 000 00", Exception16::of, SystemExec::UNDEFINED,
+                (o, a) -> Asm.op("hlt", Asm.hex(o.imm16()))),
+        // row(GROUP, "DCPS1/2/3", "11010100 101 iiiiiiiiiiiiiiii 000 LL", ...)  -- not implemented: Debug state
+        row(GROUP, "UDF", "0000000000000000 iiiiiiiiiiiiiiii", Exception16::of, SystemExec::UNDEFINED,
+                (o, a) -> Asm.op("udf", Asm.dec(o.imm16()))),
+        // ---- Hints, barriers and PSTATE (op0=0b00)
+        row(GROUP, "HINT", "11010101000000110010 mmmm ooo 11111", Hint::of, SystemExec::HINT, SystemExec::hintText),
+        row(GROUP, "CLREX", "11010101000000110011 mmmm 010 11111", Barrier::of, SystemExec::CLREX,
+                (o, a) -> o.crm() == 15 ? "clrex" : Asm.op("clrex", Asm.hex(o.crm()))),
+        row(GROUP, "DSB", "11010101000000110011 mmmm 100 11111", Barrier::of, SystemExec::BARRIER,
+                SystemExec::dsbText),
+        row(GROUP, "DMB", "11010101000000110011 mmmm 101 11111", Barrier::of, SystemExec::BARRIER,
+                SystemExec::dmbText),
+        row(GROUP, "ISB", "11010101000000110011 mmmm 110 11111", Barrier::of, SystemExec::ISB,
+                (o, a) -> o.crm() == 15 ? "isb" : Asm.op("isb", Asm.hex(o.crm()))),
+        // SB is ARMv8.5 (FEAT_SB): UNDEFINED on the A57.
+        row(GROUP, "SB", "11010101000000110011 0000 111 11111", Barrier::of, SystemExec::UNDEFINED, (o, a) -> "sb"),
+        row(GROUP, "MSR_imm", "1101010100000 aaa 0100 mmmm bbb 11111", PstateField::of, SystemExec::MSR_imm,
+                SystemExec::msrImmText),
+        // Everything else with op0=0b00 is unallocated; objdump prints it as a generic MSR.
+        row(GROUP, "SYS_op0_0", "1101010100000 aaa nnnn mmmm bbb ttttt", SysOp::op0Zero, SystemExec::UNDEFINED,
+                SystemExec::msrText),
+        // ---- System instructions (op0=0b01) and system register moves (op0=0b1x)
+        row(GROUP, "SYS", "1101010100 0 01 aaa nnnn mmmm bbb ttttt", SysOp::sys, SystemExec::SYS,
+                SystemExec::sysText),
+        row(GROUP, "SYSL", "1101010100 1 01 aaa nnnn mmmm bbb ttttt", SysOp::sys, SystemExec::SYSL,
+                SystemExec::syslText),
+        row(GROUP, "MSR_reg", "1101010100 0 1p aaa nnnn mmmm bbb ttttt", SysOp::move, SystemExec::MSR_reg,
+                SystemExec::msrText),
+        row(GROUP, "MRS", "1101010100 1 1p aaa nnnn mmmm bbb ttttt", SysOp::move, SystemExec::MRS,
+                SystemExec::mrsText)
     );
 
     private BranchesExceptionsSystem() {

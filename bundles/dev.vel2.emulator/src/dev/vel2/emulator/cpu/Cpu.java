@@ -432,6 +432,12 @@ public final class Cpu {
         }
         long at = pc;
         nextPc = at + 4;
+        if (illegalState) {
+            // PSTATE.IL (set by an illegal exception return): the next instruction takes EC 0x0e instead.
+            ExceptionModel.illegalState(this);
+            pc = nextPc;
+            return;
+        }
         try {
             Insn insn = fetch(at);
             insn.exec(this);

@@ -8,16 +8,20 @@ import dev.vel2.emulator.sysreg.SysReg;
  * AArch64.TakeException and AArch64.ExceptionReturn, with synchronous exceptions to EL2 handed to the Java
  * hypervisor in virtual-EL2 mode.
  */
-final class ExceptionModel {
+public final class ExceptionModel {
     static final int SYNC = 0x000;
     static final int IRQ = 0x080;
     static final int FIQ = 0x100;
 
-    private static final long HCR_TGE = 1L << 27;
-    private static final long HCR_IMO = 1L << 4;
-    private static final long HCR_FMO = 1L << 3;
-    private static final long HCR_VI = 1L << 7;
-    private static final long HCR_VF = 1L << 6;
+    static final long HCR_TGE = SysRegAccess.HCR_EL2.field("TGE").mask();
+    static final long HCR_IMO = SysRegAccess.HCR_EL2.field("IMO").mask();
+    static final long HCR_FMO = SysRegAccess.HCR_EL2.field("FMO").mask();
+    private static final long HCR_VI = SysRegAccess.HCR_EL2.field("VI").mask();
+    private static final long HCR_VF = SysRegAccess.HCR_EL2.field("VF").mask();
+    private static final long HCR_HCD = SysRegAccess.HCR_EL2.field("HCD").mask();
+    private static final long HCR_TSC = SysRegAccess.HCR_EL2.field("TSC").mask();
+    private static final long HCR_RW = SysRegAccess.HCR_EL2.field("RW").mask();
+    private static final long MDCR_TDE = SysRegAccess.MDCR_EL2.field("TDE").mask();
     private static final int DAIF_I = 2;
     private static final int DAIF_F = 1;
 
@@ -26,6 +30,48 @@ final class ExceptionModel {
 
     static void undefined(Cpu c) {
         sync(c, ExceptionClass.UNKNOWN, 0, c.pc, 0);
+    }
+
+    /** SVC: EL0/EL1 to EL1 (EL0 to EL2 with HCR_EL2.TGE), EL2 to EL2; returns to the next instruction. */
+    public static void svc(Cpu c, int imm16) {
+        sync(c, ExceptionClass.SVC64, imm16, c.pc + 4, 0);
+    }
+
+    /** HVC: UNDEFINED at EL0 or when HCR_EL2.HCD is set; otherwise to EL2, returning to the next instruction. */
+    public static void hvc(Cpu c, int imm16) {
+        if (c.el == 0 || (c.hcr() & HCR_HCD) != 0) {
+            undefined(c);
+            return;
+        }
+        toEl2(c, ExceptionClass.HVC64, imm16, c.pc + 4, 0, 0);
+    }
+
+    /**
+     * SMC: UNDEFINED at EL0; at EL1 with HCR_EL2.TSC a trap to EL2 that returns to the SMC itself. There is no
+     * EL3, so otherwise the platform's firmware answers it (as QEMU's PSCI does) or it is UNDEFINED.
+     */
+    public static void smc(Cpu c, int imm16) {
+        if (c.el == 0) {
+            undefined(c);
+        } else if (c.el == 1 && (c.hcr() & HCR_TSC) != 0) {
+            toEl2(c, ExceptionClass.SMC64, imm16, c.pc, 0, 0);
+        } else if (!c.platform.firmwareCall(c, imm16)) {
+            undefined(c);
+        }
+    }
+
+    /** BRK: a debug exception, returning to the BRK; MDCR_EL2.TDE routes it from EL0/EL1 to EL2. */
+    public static void brk(Cpu c, int imm16) {
+        if (c.el < 2 && (c.sys[SysRegAccess.MDCR_EL2.index()] & MDCR_TDE) != 0) {
+            toEl2(c, ExceptionClass.BRK64, imm16, c.pc, 0, 0);
+        } else {
+            sync(c, ExceptionClass.BRK64, imm16, c.pc, 0);
+        }
+    }
+
+    /** An instruction executed with PSTATE.IL set (after an illegal exception return): EC 0x0e. */
+    static void illegalState(Cpu c) {
+        sync(c, ExceptionClass.ILLEGAL_STATE, 0, c.pc, 0);
     }
 
     /** A synchronous exception routed by the current EL: EL2 stays at EL2, EL0 with HCR_EL2.TGE goes to EL2. */
@@ -94,19 +140,24 @@ final class ExceptionModel {
         return ec == 0x20 || ec == 0x21 || ec == 0x22 || ec == 0x24 || ec == 0x25 || ec == 0x34 || ec == 0x35;
     }
 
-    /** AArch64.ExceptionReturn from the current EL: PSTATE from SPSR_ELx, PC from ELR_ELx; illegal returns set IL. */
-    static void eret(Cpu c) {
+    /**
+     * AArch64.ExceptionReturn from the current EL (ERET is UNDEFINED at EL0): PSTATE from SPSR_ELx, PC from
+     * ELR_ELx. An illegal return (AArch32 or reserved mode, a higher or unimplemented EL, EL0 with SP_ELx, EL1 while
+     * HCR_EL2.TGE, EL1/EL0 from EL2 while HCR_EL2.RW says AArch32) restores the flags and masks but keeps EL and
+     * SP, and sets PSTATE.IL (ARM ARM D1.11.4 "Illegal return events from AArch64 state"). Every exception
+     * return clears the local monitor and sets the Event Register (D1.6.1 "The Event Register").
+     */
+    public static void eret(Cpu c) {
         int from = c.el;
+        if (from == 0) {
+            undefined(c);
+            return;
+        }
         long spsr = c.sys[(from == 2 ? SysRegAccess.SPSR_EL2 : SysRegAccess.SPSR_EL1).index()];
         long elr = c.sys[(from == 2 ? SysRegAccess.ELR_EL2 : SysRegAccess.ELR_EL1).index()];
-        int m = (int) spsr & 0x1f;
-        int targetEl = (m >>> 2) & 3;
-        boolean legal = (m & 0x10) == 0 && (m & 2) == 0 && targetEl <= from && targetEl != 3
-                && !(targetEl == 0 && (m & 1) != 0);
         c.exclusiveAddress = -1;
         c.eventRegister = true;
-        if (!legal) {
-            // Illegal exception return: PSTATE.IL is set, EL and SP unchanged (ARM ARM D1.10.4).
+        if (illegalReturn(c, spsr)) {
             int el = c.el;
             boolean spx = c.spx;
             c.setPstate(spsr);
@@ -119,20 +170,37 @@ final class ExceptionModel {
         c.nextPc = elr;
     }
 
+    private static boolean illegalReturn(Cpu c, long spsr) {
+        int m = (int) spsr & 0x1f;
+        int target = (m >>> 2) & 3;
+        long hcr = c.hcr();
+        return (m & 0x10) != 0 || (m & 2) != 0 || target > c.el || target == 3
+                || (target == 0 && (m & 1) != 0)
+                || (target == 1 && (hcr & HCR_TGE) != 0)
+                || (c.el == 2 && target < 2 && (hcr & HCR_RW) == 0);
+    }
+
+    /** Pending interrupt lines, masked or not: bit 0 IRQ, 1 FIQ (physical), 2 vIRQ, 3 vFIQ (HCR_EL2.VI/VF). */
+    static int pendingLines(Cpu c) {
+        int lines = c.platform.pendingInterrupts(c);
+        long hcr = c.hcr();
+        if (c.el < 2 && (hcr & HCR_IMO) != 0 && (hcr & HCR_VI) != 0) {
+            lines |= 4;
+        }
+        if (c.el < 2 && (hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0) {
+            lines |= 8;
+        }
+        return lines;
+    }
+
     /**
      * Takes an unmasked pending IRQ/FIQ, physical or virtual, before the next instruction. A pending interrupt,
      * masked or not, also ends a WFI/WFE wait. Returns true when an exception was taken.
      */
     static boolean takePendingInterrupt(Cpu c) {
-        int lines = c.platform.pendingInterrupts(c);
+        int lines = pendingLines(c);
         long hcr = c.hcr();
         boolean lower = c.el < 2;
-        if (lower && (hcr & HCR_IMO) != 0 && (hcr & HCR_VI) != 0) {
-            lines |= 4;
-        }
-        if (lower && (hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0) {
-            lines |= 8;
-        }
         if (lines == 0) {
             return false;
         }

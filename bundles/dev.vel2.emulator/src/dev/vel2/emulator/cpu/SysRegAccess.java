@@ -2,15 +2,18 @@
 package dev.vel2.emulator.cpu;
 
 import dev.vel2.emulator.sysreg.Access;
+import dev.vel2.emulator.sysreg.IdRegisters;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
- * MRS, MSR (register) and SYS as the architecture orders their checks: an unknown encoding or an access below the
- * register's EL is UNDEFINED; an EL0/EL1 access that an HCR_EL2 control traps goes to EL2 with an EC 0x18
- * syndrome; otherwise the register's {@link Policy} carries it out. Everything about a register comes from
- * {@link SysRegs}.
+ * MRS, MSR (register), MSR (immediate) and SYS as the architecture orders their checks (ARM ARM D12 register
+ * "Accessibility" pseudocode, e.g. CTR_EL0's): an unknown encoding or an access below the register's EL is
+ * UNDEFINED; then SIMD/FP access traps (FPCR/FPSR); then the EL0 enable of a lower EL (SCTLR_EL1.UCT/UMA/DZE/UCI,
+ * CNTKCTL_EL1), trapping to EL1 (EL2 when HCR_EL2.TGE); then the HCR_EL2 trap bits and EL2 enables (CNTHCTL_EL2)
+ * trapping to EL2. Traps carry an EC 0x18 syndrome. Otherwise the register's {@link Policy} carries the access
+ * out. Everything about a register comes from {@link SysRegs}.
  */
 public final class SysRegAccess {
     public static final SysReg HCR_EL2 = SysRegs.get("HCR_EL2");
@@ -30,42 +33,68 @@ public final class SysRegAccess {
     public static final SysReg VBAR_EL1 = SysRegs.get("VBAR_EL1");
     public static final SysReg VBAR_EL2 = SysRegs.get("VBAR_EL2");
     public static final SysReg CURRENT_EL = SysRegs.get("CurrentEL");
+    public static final SysReg SCTLR_EL1 = SysRegs.get("SCTLR_EL1");
+    public static final SysReg CPACR_EL1 = SysRegs.get("CPACR_EL1");
+    public static final SysReg CPTR_EL2 = SysRegs.get("CPTR_EL2");
+    public static final SysReg MDCR_EL2 = SysRegs.get("MDCR_EL2");
+    public static final SysReg DAIF = SysRegs.get("DAIF");
+    public static final SysReg PAR_EL1 = SysRegs.get("PAR_EL1");
+    static final SysReg CCSIDR_EL1 = SysRegs.get("CCSIDR_EL1");
+    static final SysReg CSSELR_EL1 = SysRegs.get("CSSELR_EL1");
 
-    private static final long HCR_TIDCP = 1L << 20;
+    private static final long HCR_TIDCP = HCR_EL2.field("TIDCP").mask();
 
     private SysRegAccess() {
     }
 
-    /** Reset: every register with a reset value takes it; UNKNOWN ones read as zero until written. */
+    /** Reset: every register with a reset value takes it; UNKNOWN ones read as their RES1 bits until written. */
     static void reset(Cpu c) {
         for (SysReg r : SysRegs.ALL) {
-            c.sys[r.index()] = r.reset() == null ? 0 : r.reset();
+            c.sys[r.index()] = r.reset() == null ? r.res1Mask() : r.reset();
         }
     }
 
     /** MRS Xt, (op0, op1, CRn, CRm, op2); {@code r} is the table's register for that encoding or null. */
     public static void mrs(Cpu c, SysReg r, int op0, int op1, int crn, int crm, int op2, int rt) {
-        if (!permitted(c, r, op0, op1, crn, crm, op2, rt, true)) {
-            return;
+        int iss = Esr.sysregIss(op0, op1, crn, crm, op2, rt, true);
+        if (permitted(c, r, op0, crn, iss, true)) {
+            c.setX(rt, read(c, r));
         }
-        c.setX(rt, read(c, r));
     }
 
     /** MSR (op0, op1, CRn, CRm, op2), Xt and SYS: {@code r} null for an unknown encoding. */
     public static void msr(Cpu c, SysReg r, int op0, int op1, int crn, int crm, int op2, int rt) {
-        if (!permitted(c, r, op0, op1, crn, crm, op2, rt, false)) {
-            return;
+        int iss = Esr.sysregIss(op0, op1, crn, crm, op2, rt, false);
+        if (permitted(c, r, op0, crn, iss, false)) {
+            write(c, r, c.x(rt));
         }
-        write(c, r, c.x(rt));
     }
 
-    private static boolean permitted(Cpu c, SysReg r, int op0, int op1, int crn, int crm, int op2, int rt,
-            boolean read) {
+    /**
+     * MSR (immediate) to a PSTATE field: DAIFSet, DAIFClr (EL0 only with SCTLR_EL1.UMA, else an EC 0x18 trap
+     * whose ISS reports Op0=0, CRn=4, CRm=imm, Rt=31) and SPSel (EL1 and up). Other fields are UNDEFINED on ARMv8.0.
+     */
+    public static void msrImmediate(Cpu c, int op1, int op2, int crm) {
+        boolean daif = op1 == 3 && (op2 == 6 || op2 == 7);
+        if (daif) {
+            if (c.el == 0 && !enabled(c, SysRegs.el0Enable(DAIF))) {
+                c.exception(ExceptionClass.SYSREG, Esr.sysregIss(0, op1, 4, crm, op2, 31, false), c.pc);
+                return;
+            }
+            c.daif = op2 == 6 ? c.daif | crm : c.daif & ~crm;
+        } else if (op1 == 0 && op2 == 5 && c.el > 0) {
+            c.spx = (crm & 1) != 0;
+        } else {
+            c.undefined();
+        }
+    }
+
+    private static boolean permitted(Cpu c, SysReg r, int op0, int crn, int iss, boolean read) {
         int el = c.el;
         if (r == null) {
             // HCR_EL2.TIDCP: IMPLEMENTATION DEFINED encodings (op0=3, CRn=11 or 15) trap from EL1 to EL2.
             if (el == 1 && op0 == 3 && (crn == 11 || crn == 15) && (c.hcr() & HCR_TIDCP) != 0) {
-                trap(c, op0, op1, crn, crm, op2, rt, read);
+                c.trapToEl2(ExceptionClass.SYSREG, iss, c.pc);
                 return false;
             }
             c.undefined();
@@ -76,24 +105,37 @@ public final class SysRegAccess {
             c.undefined();
             return false;
         }
+        if (r.policy() == Policy.PSTATE && !PstateView.accessible(c, r)) {
+            c.undefined();
+            return false;
+        }
+        if (r.fp() && !FpAccess.check(c)) {
+            return false;
+        }
+        if (el == 0 && !enabled(c, SysRegs.el0Enable(r))) {
+            c.exception(ExceptionClass.SYSREG, iss, c.pc); // to EL1, or EL2 when HCR_EL2.TGE
+            return false;
+        }
         if (el < 2) {
             long mask = read ? SysRegs.readTrapMask(r) : SysRegs.writeTrapMask(r);
-            if ((c.hcr() & mask) != 0) {
-                trap(c, op0, op1, crn, crm, op2, rt, read);
+            if ((c.hcr() & mask) != 0 || !enabled(c, SysRegs.el1Enable(r))) {
+                c.trapToEl2(ExceptionClass.SYSREG, iss, c.pc);
                 return false;
             }
         }
         return true;
     }
 
-    private static void trap(Cpu c, int op0, int op1, int crn, int crm, int op2, int rt, boolean read) {
-        c.trapToEl2(ExceptionClass.SYSREG, Esr.sysregIss(op0, op1, crn, crm, op2, rt, read), c.pc);
+    /** True when no enable gates the access, or one of its bits is set. */
+    private static boolean enabled(Cpu c, SysRegs.Enable e) {
+        return e == null || (read(c, e.reg()) & e.mask()) != 0;
     }
 
     /** A permitted read, carried out by the register's policy. */
     public static long read(Cpu c, SysReg r) {
         return switch (r.policy()) {
-            case STORED, ID -> c.sys[r.index()];
+            case STORED -> c.sys[r.index()];
+            case ID -> r == CCSIDR_EL1 ? IdRegisters.ccsidr(c.sys[CSSELR_EL1.index()]) : c.sys[r.index()];
             case VIRTUALIZED_ID -> {
                 if (c.el < 2 && c.el2Enabled()) {
                     yield c.sys[(r == MIDR_EL1 ? VPIDR_EL2 : VMPIDR_EL2).index()];
