@@ -159,4 +159,24 @@ public final class Alu {
         }
         return v;
     }
+
+    /** The CRC-32 (ISO-HDLC) polynomial 0x04C11DB7, bit-reversed as CRC32 uses it. */
+    public static final int CRC32_POLY = 0xedb88320;
+    /** The CRC-32C (Castagnoli) polynomial 0x1EDC6F41, bit-reversed as CRC32C uses it. */
+    public static final int CRC32C_POLY = 0x82f63b78;
+
+    /**
+     * ARM ARM CRC32/CRC32C: {@code acc} (low 32 bits) updated with the low {@code bits} of {@code value}, in the
+     * bit-reflected form and with no inversion before or after (software applies those).
+     */
+    public static long crc32(long acc, long value, int bits, int reflectedPoly) {
+        int crc = (int) acc;
+        long v = value;
+        for (int i = 0; i < bits; i++) {
+            int feedback = (crc ^ (int) v) & 1;
+            crc = (crc >>> 1) ^ (feedback != 0 ? reflectedPoly : 0);
+            v >>>= 1;
+        }
+        return crc & 0xffffffffL;
+    }
 }

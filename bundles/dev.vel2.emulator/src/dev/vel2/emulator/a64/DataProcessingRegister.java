@@ -5,6 +5,7 @@ import static dev.vel2.emulator.a64.Asm.hex;
 import static dev.vel2.emulator.a64.Asm.op;
 import static dev.vel2.emulator.a64.Asm.r;
 import static dev.vel2.emulator.a64.Asm.rsp;
+import static dev.vel2.emulator.a64.Asm.w;
 import static dev.vel2.emulator.a64.Asm.x;
 import static dev.vel2.emulator.a64.Row.row;
 
@@ -33,6 +34,10 @@ final class DataProcessingRegister {
 
     /** Rd, Rn, Rm: add/sub with carry and the 2-source group. */
     record Reg3(boolean sf, int d, int n, int m) {
+    }
+
+    /** CRC32/CRC32C: Wd = CRC of Wn (accumulator) updated with the low {@code 8 << sz} bits of Rm. */
+    record Crc(int d, int n, int m, int sz) {
     }
 
     /** Rd, Rn: the 1-source group. */
@@ -69,9 +74,11 @@ final class DataProcessingRegister {
                     DpRegisterExec::ASRV, (o, a) -> reg3Text("asr", o)),
             row(GROUP, "RORV", "z0011010110 mmmmm 001011 nnnnn ddddd", DataProcessingRegister::reg3,
                     DpRegisterExec::RORV, (o, a) -> reg3Text("ror", o)),
-            // row(GROUP, "CRC32", "z0011010110 mmmmm 0100zz nnnnn ddddd", ...)  -- not implemented: FEAT_CRC32 is
-            // optional before Armv8.1 and our ID_AA64ISAR0_EL1.CRC32 reads 0, so guests must not use it
-            // row(GROUP, "CRC32C", "z0011010110 mmmmm 0101zz nnnnn ddddd", ...)  -- not implemented: as CRC32
+            // CRC32/CRC32C: ID_AA64ISAR0_EL1.CRC32 = 1 advertises them (mandatory from Armv8.1)
+            row(GROUP, "CRC32", "z0011010110 mmmmm 0100 ss nnnnn ddddd", DataProcessingRegister::crc,
+                    DpRegisterExec::CRC32, (o, a) -> crcText("crc32", o)),
+            row(GROUP, "CRC32C", "z0011010110 mmmmm 0101 ss nnnnn ddddd", DataProcessingRegister::crc,
+                    DpRegisterExec::CRC32C, (o, a) -> crcText("crc32c", o)),
             // row(GROUP, "SUBP"/"IRG"/"GMI"/"SUBPS", "10011010110 mmmmm 000xxx ...", ...)  -- not implemented: FEAT_MTE
             // row(GROUP, "PACGA", "10011010110 mmmmm 001100 nnnnn ddddd", ...)  -- not implemented: FEAT_PAuth
             // row(GROUP, "SMAX_reg"/"UMAX_reg"/"SMIN_reg"/"UMIN_reg", "z0011010110 mmmmm 0110oo ...", ...)
@@ -185,6 +192,12 @@ final class DataProcessingRegister {
         return new Reg3(b.b('z'), b.u('d'), b.u('n'), b.u('m'));
     }
 
+    /** CRC32X/CRC32CX (sz=11) need sf=1; the byte, halfword and word forms need sf=0. */
+    private static Crc crc(Bits b) {
+        int sz = b.u('s');
+        return (sz == 3) == b.b('z') ? new Crc(b.u('d'), b.u('n'), b.u('m'), sz) : null;
+    }
+
     private static Reg2 reg2(Bits b) {
         return new Reg2(b.b('z'), b.u('d'), b.u('n'));
     }
@@ -241,6 +254,10 @@ final class DataProcessingRegister {
 
     private static String reg3Text(String mnemonic, Reg3 o) {
         return op(mnemonic, r(o.sf(), o.d()), r(o.sf(), o.n()), r(o.sf(), o.m()));
+    }
+
+    private static String crcText(String mnemonic, Crc o) {
+        return op(mnemonic + "bhwx".charAt(o.sz()), w(o.d()), w(o.n()), r(o.sz() == 3, o.m()));
     }
 
     private static String reg2Text(String mnemonic, Reg2 o) {

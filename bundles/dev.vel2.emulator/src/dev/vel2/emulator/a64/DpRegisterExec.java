@@ -4,6 +4,7 @@ package dev.vel2.emulator.a64;
 import dev.vel2.emulator.a64.DataProcessingRegister.CondCompareImm;
 import dev.vel2.emulator.a64.DataProcessingRegister.CondCompareReg;
 import dev.vel2.emulator.a64.DataProcessingRegister.CondSelect;
+import dev.vel2.emulator.a64.DataProcessingRegister.Crc;
 import dev.vel2.emulator.a64.DataProcessingRegister.ExtendedReg;
 import dev.vel2.emulator.a64.DataProcessingRegister.Reg2;
 import dev.vel2.emulator.a64.DataProcessingRegister.Reg3;
@@ -62,6 +63,14 @@ final class DpRegisterExec {
     private static void shiftVariable(Cpu c, Reg3 o, int type) {
         int amount = (int) (c.x(o.m()) & (Alu.size(o.sf()) - 1));
         c.setR(o.sf(), o.d(), Alu.shift(o.sf(), c.x(o.n()), type, amount));
+    }
+
+    static void CRC32(Cpu c, Crc o) {
+        c.setR(false, o.d(), Alu.crc32(c.x(o.n()), c.x(o.m()), 8 << o.sz(), Alu.CRC32_POLY));
+    }
+
+    static void CRC32C(Cpu c, Crc o) {
+        c.setR(false, o.d(), Alu.crc32(c.x(o.n()), c.x(o.m()), 8 << o.sz(), Alu.CRC32C_POLY));
     }
 
     // ---------------------------------------------------------------- 1 source
