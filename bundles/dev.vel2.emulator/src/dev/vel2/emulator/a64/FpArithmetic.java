@@ -37,6 +37,8 @@ final class FpArithmetic {
     static final SysReg FPCR = SysRegs.byName("FPCR");
     static final SysReg FPSR = SysRegs.byName("FPSR");
 
+    /** Scales tiny products and quotients into the normal range, where an FMA gives their exact error. */
+    private static final int SCALE = 128;
     private static final double TWO63 = 0x1p63;
     private static final double TWO64 = 0x1p64;
 
@@ -226,8 +228,17 @@ final class FpArithmetic {
         if (Double.isInfinite(a) || Double.isInfinite(b) || a == 0 || b == 0) {
             return bits(dbl, p);
         }
-        // A product of two singles is exact in double; a double product's error is exact in an FMA.
-        return round(c, dbl, p, dbl ? sign(Math.fma(a, b, -p)) : 0, rounding(c));
+        // A product of two singles is exact in double; a double product's error is exact in an FMA, once scaled
+        // out of the subnormal range.
+        if (!dbl) {
+            return round(c, false, p, 0, rounding(c));
+        }
+        if (Math.abs(p) >= Double.MIN_NORMAL) {
+            return round(c, true, p, sign(Math.fma(a, b, -p)), rounding(c));
+        }
+        double as = Math.scalb(a, SCALE);
+        double ps = as * b;
+        return round(c, true, p, sign((ps - Math.scalb(p, SCALE)) + Math.fma(as, b, -ps)), rounding(c));
     }
 
     /** FPDiv: x / 0 for finite non-zero x raises DZC. */
@@ -248,8 +259,15 @@ final class FpArithmetic {
         if (Double.isInfinite(a) || Double.isInfinite(b) || a == 0) {
             return bits(dbl, q);
         }
-        // The remainder a - q * b is exact in an FMA; exact - q has its sign times the divisor's.
-        return round(c, dbl, q, sign(Math.fma(-q, b, a)) * sign(b), rounding(c));
+        // The remainder a - q * b is exact in an FMA (once scaled out of the subnormal range); exact - q has its
+        // sign times the divisor's.
+        if (Math.abs(q) >= Double.MIN_NORMAL) {
+            return round(c, dbl, q, sign(Math.fma(-q, b, a)) * sign(b), rounding(c));
+        }
+        double as = Math.scalb(a, SCALE);
+        double qs = as / b;
+        int lo = sign((qs - Math.scalb(q, SCALE)) + Math.fma(-qs, b, as) / b);
+        return round(c, dbl, q, lo, rounding(c));
     }
 
     /** FPSqrt: sqrt(-0) = -0; a negative non-zero operand is invalid. */
