@@ -6,34 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.CpuFixture;
-import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /** Exclusives, acquire/release, CAS/CASP, LSE atomics and the alignment faults they always check. */
-class LoadStoreAtomicsTest {
-    static final long DATA = LoadStoreExecTest.DATA;
+class LoadStoreAtomicsTest extends LoadStoreTest {
     static final int LDXR_X0_X1 = 0xc85f7c20;
     static final int STXR_W3_X2_X1 = 0xc8037c22;
-
-    private final CpuFixture f = new CpuFixture();
-    private final Cpu cpu = f.cpu;
-
-    private void run(int... words) {
-        f.code(words).steps(words.length);
-    }
-
-    private long mem(long address, int size) {
-        return f.ram.read(address, size);
-    }
-
-    private void poke(long address, int size, long value) {
-        f.ram.write(address, size, value);
-    }
-
-    private long sysreg(String name) {
-        return cpu.sysreg(SysRegs.get(name));
-    }
 
     @Test
     void exclusivePairSucceedsOnce() {

@@ -15,27 +15,7 @@ import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /** Ordinary loads and stores: addressing modes, writeback, sign extension, pairs, literals, SIMD&FP, LDTR. */
-class LoadStoreExecTest {
-    static final long DATA = CpuFixture.BASE + 0x8000;
-
-    private final CpuFixture f = new CpuFixture();
-    private final Cpu cpu = f.cpu;
-
-    private void run(int... words) {
-        f.code(words).steps(words.length);
-    }
-
-    private long mem(long address, int size) {
-        return f.ram.read(address, size);
-    }
-
-    private void poke(long address, int size, long value) {
-        f.ram.write(address, size, value);
-    }
-
-    static long esr(Cpu c) {
-        return c.sysreg(SysRegs.get("ESR_EL1"));
-    }
+class LoadStoreExecTest extends LoadStoreTest {
 
     @Test
     void preAndPostIndexWriteBack() {
@@ -176,8 +156,8 @@ class LoadStoreExecTest {
     void ldpToOneRegisterIsUndefined() {
         cpu.setX(1, DATA);
         run(0xa9401024); // ldp x4, x4, [x1]
-        assertEquals(0x00, esr(cpu) >>> 26);
-        assertEquals(CpuFixture.BASE, cpu.sysreg(SysRegs.get("ELR_EL1")));
+        assertEquals(0x00, sysreg("ESR_EL1") >>> 26);
+        assertEquals(CpuFixture.BASE, sysreg("ELR_EL1"));
     }
 
     @Test
@@ -239,7 +219,7 @@ class LoadStoreExecTest {
         cpu.setX(2, 8);
         run(0xf9800420, 0xf89ff020, 0xf8a26820); // prfm [x1, #8]; prfum [x1, #-1]; prfm [x1, x2]
         assertEquals(CpuFixture.BASE + 12, cpu.pc());
-        assertEquals(0, esr(cpu));
+        assertEquals(0, sysreg("ESR_EL1"));
     }
 
     /** LDTR/STTR at EL1 translate as EL0; PSTATE is back to EL1h afterwards. */
@@ -272,9 +252,9 @@ class LoadStoreExecTest {
         cpu.setX(1, 0x7000_0000_0000L);
         run(0xf8408820); // ldtr x0, [x1, #8]: external abort
         assertEquals(1, cpu.el());
-        assertEquals(0x25, esr(cpu) >>> 26);
-        assertEquals(0x7000_0000_0008L, cpu.sysreg(SysRegs.get("FAR_EL1")));
-        assertEquals(0x5L, cpu.sysreg(SysRegs.get("SPSR_EL1")) & 0xf); // EL1h, not EL0t
+        assertEquals(0x25, sysreg("ESR_EL1") >>> 26);
+        assertEquals(0x7000_0000_0008L, sysreg("FAR_EL1"));
+        assertEquals(0x5L, sysreg("SPSR_EL1") & 0xf); // EL1h, not EL0t
     }
 
     /** With SCTLR_EL1.A = 1 ordinary accesses must be aligned too (skipped while the table lacks SCTLR_EL1). */
@@ -288,9 +268,9 @@ class LoadStoreExecTest {
         cpu.setSysreg(sctlr, cpu.sysreg(sctlr) | 2);
         cpu.setX(1, DATA + 4);
         run(0xf8408420);
-        assertEquals(0x25, esr(cpu) >>> 26);
-        assertEquals(0x21, esr(cpu) & 0x3f);
-        assertEquals(DATA + 4, cpu.sysreg(SysRegs.get("FAR_EL1")));
+        assertEquals(0x25, sysreg("ESR_EL1") >>> 26);
+        assertEquals(0x21, sysreg("ESR_EL1") & 0x3f);
+        assertEquals(DATA + 4, sysreg("FAR_EL1"));
         assertEquals(DATA + 4, cpu.x(1)); // no writeback
     }
 }
