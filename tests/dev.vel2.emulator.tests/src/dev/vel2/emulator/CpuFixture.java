@@ -17,6 +17,12 @@ public final class CpuFixture implements Platform {
     public final Bus bus = new Bus(ram);
     public final Cpu cpu = new Cpu(0, bus, this);
     public int firmwareCalls;
+    /** What {@link #firmwareCall} answers (true: handled, as PSCI would). */
+    public boolean firmwareHandles;
+    /** Pending physical interrupt lines reported to the vCPU: bit 0 IRQ, bit 1 FIQ. */
+    public int pendingLines;
+    /** WFI/WFE waits the vCPU asked the platform for. */
+    public int waits;
 
     public CpuFixture() {
         cpu.setPc(BASE);
@@ -45,9 +51,19 @@ public final class CpuFixture implements Platform {
         return cpu.x(n);
     }
 
+    /** The stored value of system register {@code name} (no access check). */
+    public long sys(String name) {
+        return cpu.sysreg(dev.vel2.emulator.sysreg.SysRegs.get(name));
+    }
+
+    public CpuFixture setSys(String name, long value) {
+        cpu.setSysreg(dev.vel2.emulator.sysreg.SysRegs.get(name), value);
+        return this;
+    }
+
     @Override
     public int pendingInterrupts(Cpu c) {
-        return 0;
+        return pendingLines;
     }
 
     @Override
@@ -57,13 +73,14 @@ public final class CpuFixture implements Platform {
 
     @Override
     public void waitForInterrupt(Cpu c, boolean wfe) {
+        waits++;
         c.setWaiting(false);
     }
 
     @Override
     public boolean firmwareCall(Cpu c, int imm) {
         firmwareCalls++;
-        return false;
+        return firmwareHandles;
     }
 
     @Override
