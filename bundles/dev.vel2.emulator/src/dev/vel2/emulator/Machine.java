@@ -21,7 +21,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * The board: QEMU's {@code virt} memory map (RAM at 0x4000_0000, GICv2 at 0x0800_0000/0x0801_0000, PL011 at
  * 0x0900_0000), 1-8 vCPUs each with a generic timer, and PSCI 1.1 firmware on SMC.
  * <p>
- * <b>Time is deterministic</b>: the counter (reported at 62.5 MHz, as QEMU) is derived from retired instructions, one
+ * <b>Time is deterministic</b>: the counter (reported at 62.5 MHz, as QEMU) is derived from executed instructions, one
  * tick per 16 instructions of virtual time. vCPUs run round-robin in slices of {@value #QUANTUM} instructions; a round
  * advances virtual time by the longest slice run in it, so vCPUs run side by side in virtual time. When every
  * running vCPU waits (WFI/WFE), time jumps to the next timer deadline; if no timer can fire, the waits complete
@@ -202,12 +202,13 @@ public final class Machine implements Platform {
 
     /**
      * Runs the vCPUs round-robin until PSCI SYSTEM_OFF or SYSTEM_RESET, {@link #stop()}, or {@code maxInsns}
-     * instructions retired by all vCPUs together, counted from this call.
+     * instructions executed by all vCPUs together, counted from this call (an instruction that takes an exception
+     * counts as executed).
      */
     public ExitReason run(long maxInsns) {
         exit = null;
         stopRequested = false;
-        long retired = 0;
+        long executed = 0;
         while (true) {
             if (exit != null) {
                 return exit;
@@ -215,13 +216,13 @@ public final class Machine implements Platform {
             if (stopRequested) {
                 return ExitReason.STOPPED;
             }
-            if (retired >= maxInsns) {
+            if (executed >= maxInsns) {
                 return ExitReason.INSTRUCTION_LIMIT;
             }
             long longest = 0;
             boolean anyOn = false;
             boolean anyRan = false;
-            for (int i = 0; i < cpus.length && exit == null && !stopRequested && retired < maxInsns; i++) {
+            for (int i = 0; i < cpus.length && exit == null && !stopRequested && executed < maxInsns; i++) {
                 if (!on[i]) {
                     continue;
                 }
@@ -232,9 +233,10 @@ public final class Machine implements Platform {
                 }
                 current = i;
                 sliceStart[i] = c.insns();
-                long n = c.run(Math.min(QUANTUM, maxInsns - retired));
-                retired += n;
-                longest = Math.max(longest, n);
+                long budget = Math.min(QUANTUM, maxInsns - executed);
+                long n = slice(c, budget);
+                executed += n;
+                longest = Math.max(longest, c.insns() - sliceStart[i]);
                 anyRan = true;
                 sliceStart[i] = c.insns(); // between slices a vCPU's count is the round's time
             }
@@ -248,12 +250,23 @@ public final class Machine implements Platform {
         }
     }
 
+    /**
+     * Steps vCPU {@code c} up to {@code budget} times, until it waits, powers off or the run ends. A step that takes
+     * an exception instead of retiring an instruction counts too, so a guest spinning on a fault still ends.
+     */
+    private long slice(Cpu c, long budget) {
+        int i = c.index();
+        long n = 0;
+        while (n < budget && !c.isWaiting() && on[i] && exit == null && !stopRequested) {
+            c.step();
+            n++;
+        }
+        return n;
+    }
+
     /** Asks {@link #run} to return soon; safe from any thread. */
     public void stop() {
         stopRequested = true;
-        for (Cpu c : cpus) {
-            c.requestStop();
-        }
     }
 
     /** Virtual time in counter ticks (the physical count all vCPUs share between slices). */
@@ -405,7 +418,6 @@ public final class Machine implements Platform {
         @Override
         public void powerOff(Cpu c) {
             on[c.index()] = false;
-            c.requestStop();
         }
 
         @Override
@@ -416,13 +428,11 @@ public final class Machine implements Platform {
         @Override
         public void systemOff() {
             exit = ExitReason.SYSTEM_OFF;
-            cpus[current].requestStop();
         }
 
         @Override
         public void systemReset() {
             exit = ExitReason.SYSTEM_RESET;
-            cpus[current].requestStop();
         }
     }
 

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.emulator.sysreg.SysReg;
+
+/**
+ * The headless runner, {@code releng/vel2}: {@code run} boots an image on the virt board and passes the guest's UART
+ * bytes to stdout unchanged (nothing else goes there); {@code disasm} lists an image. Messages are one line on
+ * stderr starting "vel2: ". See {@link Options#USAGE} for options and exit codes.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int INTERNAL_ERROR = 1;
+    static final int BAD_INPUT = 2;
+    static final int INSTRUCTION_LIMIT = 3;
+    static final int SYSTEM_RESET = 4;
+    static final int ALL_OFF = 5;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        System.exit(run(args, out, System.err));
+    }
+
+    /** Runs one command; returns the exit code. {@code out} receives only guest output (run) or the listing. */
+    static int run(String[] args, OutputStream out, PrintStream err) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        try {
+            if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+                err.println(Options.USAGE);
+                return args.length == 0 ? BAD_INPUT : OK;
+            }
+            String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+            return switch (args[0]) {
+                case "run" -> runImage(Options.parse(rest), out, err);
+                case "disasm" -> disasm(rest, out);
+                default -> throw new UsageException("unknown command " + args[0] + " (run, disasm)");
+            };
+        } catch (UsageException | ImageException e) {
+            err.println("vel2: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            err.println("vel2: internal error: " + e);
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        } finally {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                err.println("vel2: cannot write output: " + e.getMessage());
+            }
+        }
+    }
+
+    private static int runImage(Options o, OutputStream out, PrintStream err) throws UsageException, ImageException,
+            IOException {
+        if (!o.guestEl2()) {
+            throw new UsageException("--el2 virtual is not available yet");
+        }
+        ElfImage image = read(o.image());
+        Machine m = new Machine(o.vcpus(), o.memMiB(), Cpu.El2Mode.GUEST);
+        for (int i = 0; i < m.cpuCount(); i++) {
+            configure(m.cpu(i), o);
+        }
+        m.setUartOutput(b -> {
+            try {
+                out.write(b);
+                if (b == '\n') {
+                    out.flush();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        PrintStream log = openTrapLog(o.trapLog(), err);
+        try {
+            if (log != null) {
+                TrapLog listener = new TrapLog(log, "guest-el2");
+                for (int i = 0; i < m.cpuCount(); i++) {
+                    m.cpu(i).addTrapListener(listener);
+                }
+            }
+            m.load(image);
+            Machine.ExitReason exit = m.run(o.maxInsns());
+            out.flush();
+            if (o.regsOut() != null) {
+                Files.writeString(Path.of(o.regsOut()), RegisterDump.of(m, exit), StandardCharsets.UTF_8);
+            }
+            return switch (exit) {
+                case SYSTEM_OFF -> OK;
+                case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;
+                case SYSTEM_RESET -> SYSTEM_RESET;
+                case STOPPED -> ALL_OFF;
+            };
+        } finally {
+            if (log != null && log != err) {
+                log.close();
+            }
+        }
+    }
+
+    /** The options' initial EL2 and ID register values, set before the image runs. */
+    private static void configure(Cpu c, Options o) {
+        if (o.hcr() != null) {
+            c.setSysreg(SysRegAccess.HCR_EL2, o.hcr());
+        }
+        if (o.vpidr() != null) {
+            c.setSysreg(SysRegAccess.VPIDR_EL2, o.vpidr());
+        }
+        if (o.vmpidr() != null) {
+            c.setSysreg(SysRegAccess.VMPIDR_EL2, o.vmpidr());
+        }
+        for (Map.Entry<SysReg, Long> e : o.ids().entrySet()) {
+            c.setSysreg(e.getKey(), e.getValue());
+        }
+    }
+
+    private static PrintStream openTrapLog(String file, PrintStream err) throws UsageException {
+        if (file == null) {
+            return null;
+        }
+        if (file.equals("-")) {
+            return err; // stdout carries the guest's UART only
+        }
+        try {
+            return new PrintStream(Files.newOutputStream(Path.of(file)), false, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UsageException("cannot write trap log " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static ElfImage read(String file) throws ImageException {
+        try {
+            return ElfImage.read(Path.of(file));
+        } catch (ImageException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                throw new ImageException(file + ": no such file");
+            }
+            throw new ImageException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static int disasm(String[] args, OutputStream out) throws UsageException, ImageException, IOException {
+        if (args.length != 1) {
+            throw new UsageException("disasm takes one IMAGE");
+        }
+        ElfImage image = read(args[0]);
+        StringBuilder listing = new StringBuilder();
+        Listing.listing(image, listing);
+        out.write(listing.toString().getBytes(StandardCharsets.UTF_8));
+        return OK;
+    }
+}
