@@ -8,6 +8,7 @@ import dev.vel2.emulator.a64.Decoder;
 import dev.vel2.emulator.a64.Insn;
 import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.BusError;
+import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -79,7 +80,8 @@ public final class Cpu {
     long trapSeq;
     volatile boolean stopRequested;
     boolean waiting;
-    Translation translation = Translation.IDENTITY;
+    /** The vCPU's MMU (flat while SCTLR_ELx.M and HCR_EL2.VM are 0); tests and tools may replace it. */
+    Translation translation = new Mmu();
 
     /** Maps a virtual address to a physical one for an access, or throws a {@link GuestFault}. */
     @FunctionalInterface

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.cpu;
 
+import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.sysreg.SysReg;
 
 /** System instructions (TLBI, DC, IC, AT) performed once {@link SysRegAccess} permitted them. */
@@ -16,7 +17,9 @@ final class SystemOperations {
     static void perform(Cpu c, SysReg r, long arg) {
         String n = r.name();
         if (n.startsWith("TLBI_") || n.startsWith("IC_")) {
-            // No TLB is modelled beyond the decode cache; translation is re-walked on every access.
+            if (n.startsWith("TLBI_") && c.translation instanceof Mmu mmu) {
+                mmu.invalidate(n.endsWith("IS")); // the Inner Shareable forms reach every vCPU's TLB
+            }
             c.invalidateDecodeCache();
         } else if (n.equals("DC_ZVA")) {
             long base = arg & -ZVA_BYTES;
