@@ -8,6 +8,7 @@ import dev.vel2.emulator.a64.LsOperands.LsPair;
 import dev.vel2.emulator.a64.LsOperands.LsReg;
 import dev.vel2.emulator.cpu.Alignment;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.FpAccess;
 
 /**
  * Handlers of the ordinary (non-exclusive, non-atomic) load/store rows: single registers, pairs, literals, for
@@ -59,11 +60,17 @@ final class LoadStoreExec {
     }
 
     static void LDR_STR_reg(Cpu c, LsReg o) {
+        if (!enabled(c, o.type())) {
+            return;
+        }
         long offset = Alu.extend(c.x(o.rm()), o.option(), o.shift());
         single(c, o.type(), o.rt(), c.xsp(o.rn()) + offset);
     }
 
     static void LDR_lit(Cpu c, LsLiteral o) {
+        if (!enabled(c, o.type())) {
+            return;
+        }
         single(c, o.type(), o.rt(), c.pc() + o.offset());
     }
 
@@ -87,11 +94,22 @@ final class LoadStoreExec {
 
     /** Immediate-offset forms: the address is Xn+offset, or Xn for post-index; then the optional writeback. */
     private static void immediate(Cpu c, LsImm o) {
+        if (!enabled(c, o.type())) {
+            return;
+        }
         long base = c.xsp(o.rn());
         single(c, o.type(), o.rt(), o.index() == LsIndex.POST ? base : base + o.offset());
         if (o.writeback()) {
             c.setXsp(o.rn(), base + o.offset());
         }
+    }
+
+    /**
+     * SIMD&FP forms first pass the CPACR_EL1.FPEN / CPTR_EL2.TFP access check (EC 0x07), before any access or
+     * writeback; false when the trap was taken and the handler must return.
+     */
+    private static boolean enabled(Cpu c, LsType t) {
+        return !t.fpsimd || FpAccess.check(c);
     }
 
     /** One register to or from {@code address}; PRFM is a hint and does nothing (it never faults). */
@@ -121,6 +139,9 @@ final class LoadStoreExec {
         LsType t = o.type();
         if (!t.store && o.rt() == o.rt2()) {
             c.undefined();
+            return;
+        }
+        if (!enabled(c, t)) {
             return;
         }
         long base = c.xsp(o.rn());

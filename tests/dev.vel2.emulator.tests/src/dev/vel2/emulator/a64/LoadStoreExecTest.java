@@ -122,6 +122,7 @@ class LoadStoreExecTest extends LoadStoreTest {
 
     @Test
     void literalLoads() {
+        enableFp();
         poke(CpuFixture.BASE + 0x100, 8, 0x1111_2222_3333_4444L);
         poke(CpuFixture.BASE + 0x108, 8, 0x5555_6666_7777_8888L);
         run(0x9c000803); // ldr q3, .+0x100
@@ -162,6 +163,7 @@ class LoadStoreExecTest extends LoadStoreTest {
 
     @Test
     void simdScalarLoadsZeroTheRestOfTheRegister() {
+        enableFp();
         poke(DATA, 8, 0x8877665544332211L);
         poke(DATA + 8, 8, 0xffeeddccbbaa9988L);
         cpu.vreg[0] = -1;
@@ -188,6 +190,7 @@ class LoadStoreExecTest extends LoadStoreTest {
 
     @Test
     void simdStoresAndPairs() {
+        enableFp();
         cpu.vreg[0] = 0x0102030405060708L;
         cpu.vreg[2] = 0x1112131415161718L;
         cpu.setX(1, DATA + 8);
@@ -211,6 +214,20 @@ class LoadStoreExecTest extends LoadStoreTest {
         assertEquals(2, cpu.vreg[1]);
         assertEquals(3, cpu.vreg[2]);
         assertEquals(4, cpu.vreg[3]);
+    }
+
+    /** With CPACR_EL1.FPEN = 0 a SIMD&FP load traps (EC 0x07) before its access and its writeback. */
+    @Test
+    void simdLoadTrapsWhenFpIsDisabled() {
+        cpu.setSysreg(SysRegs.get("CPACR_EL1"), 0);
+        cpu.setX(1, DATA);
+        run(0x3cc10c22); // ldr q2, [x1, #16]!
+        assertEquals(0x07, sysreg("ESR_EL1") >>> 26);
+        assertEquals(DATA, cpu.x(1));
+        cpu.setPstate(0x5);
+        run(0xad400420); // ldp q0, q1, [x1]
+        assertEquals(0x07, sysreg("ESR_EL1") >>> 26);
+        assertEquals(CpuFixture.BASE, sysreg("ELR_EL1"));
     }
 
     @Test

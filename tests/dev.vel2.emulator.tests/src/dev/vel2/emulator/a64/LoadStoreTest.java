@@ -25,6 +25,11 @@ abstract class LoadStoreTest {
         f.ram.write(address, size, value);
     }
 
+    /** CPACR_EL1.FPEN = 0b11: SIMD&FP instructions do not trap at EL0/EL1. */
+    void enableFp() {
+        cpu.setSysreg(SysRegs.get("CPACR_EL1"), 3L << 20);
+    }
+
     long sysreg(String name) {
         return cpu.sysreg(SysRegs.get(name));
     }
