@@ -9,6 +9,7 @@ import dev.vel2.emulator.a64.SystemOperands.Barrier;
 import dev.vel2.emulator.a64.SystemOperands.BranchReg;
 import dev.vel2.emulator.a64.SystemOperands.CompareBranch;
 import dev.vel2.emulator.a64.SystemOperands.CondBranch;
+import dev.vel2.emulator.a64.SystemOperands.Dcps;
 import dev.vel2.emulator.a64.SystemOperands.Exception16;
 import dev.vel2.emulator.a64.SystemOperands.Hint;
 import dev.vel2.emulator.a64.SystemOperands.Imm26;
@@ -62,7 +63,9 @@ final class BranchesExceptionsSystem {
         // No halting debug: HLT is UNDEFINED (ARM ARM C6.2 HLT, when EDSCR.HDE is 0 or halting is prohibited).
         row(GROUP, "HLT", "11010100 010 iiiiiiiiiiiiiiii 000 00", Exception16::of, SystemExec::UNDEFINED,
                 (o, a) -> Asm.op("hlt", Asm.hex(o.imm16()))),
-        // row(GROUP, "DCPS1/2/3", "11010100 101 iiiiiiiiiiiiiiii 000 LL", ...)  -- not implemented: Debug state
+        // DCPS1-3 enter Debug state from Debug state only: UNDEFINED otherwise (ARM ARM C6.2 DCPS1).
+        row(GROUP, "DCPS", "11010100 101 iiiiiiiiiiiiiiii 000 LL", Dcps::of, SystemExec::UNDEFINED,
+                (o, a) -> o.imm16() == 0 ? "dcps" + o.level() : Asm.op("dcps" + o.level(), Asm.hex(o.imm16()))),
         row(GROUP, "UDF", "0000000000000000 iiiiiiiiiiiiiiii", Exception16::of, SystemExec::UNDEFINED,
                 (o, a) -> Asm.op("udf", Asm.dec(o.imm16()))),
         // ---- Hints, barriers and PSTATE (op0=0b00)
@@ -81,7 +84,7 @@ final class BranchesExceptionsSystem {
                 SystemExec::msrImmText),
         // Everything else with op0=0b00 is unallocated; objdump prints it as a generic MSR.
         row(GROUP, "SYS_op0_0", "1101010100000 aaa nnnn mmmm bbb ttttt", SysOp::op0Zero, SystemExec::UNDEFINED,
-                SystemExec::msrText),
+                SystemExec::op0ZeroText),
         // ---- System instructions (op0=0b01) and system register moves (op0=0b1x)
         row(GROUP, "SYS", "1101010100 0 01 aaa nnnn mmmm bbb ttttt", SysOp::sys, SystemExec::SYS,
                 SystemExec::sysText),

@@ -140,10 +140,29 @@ final class SystemExec {
             default -> null;
         };
         boolean daif = o.op1() == 3 && o.op2() >= 6;
+        if (o.op1() == 3 && o.op2() == 3 && (o.crm() & 0b1000) == 0 && (o.crm() & 0b0110) != 0) {
+            return smeText(o.crm());
+        }
         if (field == null || (!daif && o.crm() > 1)) {
             return Asm.op("msr", SystemOperands.SysOp.genericPstate(o), "xzr");
         }
         return Asm.op("msr", field, Asm.hex(o.crm()));
+    }
+
+    /** Unallocated op0=0b00 words print as a generic MSR, except TME's TCOMMIT which objdump names. */
+    static String op0ZeroText(SysOp o, Asm a) {
+        boolean tcommit = o.op1() == 3 && o.crn() == 3 && o.crm() == 0 && o.op2() == 3 && o.rt() == 31;
+        return tcommit ? "tcommit" : msrText(o, a);
+    }
+
+    /** SME's SVCR writes (MSR SVCRSM/SVCRZA/SVCRSMZA) as objdump prints them: {@code smstart\tsm}. */
+    private static String smeText(int crm) {
+        String m = (crm & 1) != 0 ? "smstart" : "smstop";
+        return switch (crm >>> 1 & 3) {
+            case 1 -> Asm.op(m, "sm");
+            case 2 -> Asm.op(m, "za");
+            default -> m;
+        };
     }
 
     static String msrText(SysOp o, Asm a) {

@@ -60,6 +60,14 @@ final class SystemOperands {
         }
     }
 
+    /** DCPS1-3: the target level LL (0 is unallocated) and imm16. */
+    record Dcps(int level, int imm16) {
+        static Dcps of(Bits b) {
+            int ll = b.u('L');
+            return ll == 0 ? null : new Dcps(ll, b.u('i'));
+        }
+    }
+
     /** HINT #imm (CRm:op2). */
     record Hint(int imm) {
         static Hint of(Bits b) {

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.a64;
+
+import static dev.vel2.emulator.CpuFixture.BASE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import dev.vel2.emulator.CpuFixture;
+
+/** Branch rows: targets, links, all 16 conditions, register widths, and objdump's text. */
+class BranchTest {
+
+    private static long after(CpuFixture f) {
+        f.steps(1);
+        return f.cpu.pc() - BASE;
+    }
+
+    @Test
+    void bAndBlReachBothDirectionsAndBlLinks() {
+        assertEquals(0xc, after(new CpuFixture().code(0x14000003))); // b .+12
+        CpuFixture f = new CpuFixture().code(0x97ffffff); // bl .-4
+        assertEquals(-4, after(f));
+        assertEquals(BASE + 4, f.x(30));
+        assertEquals(-(1L << 27), after(new CpuFixture().code(0x16000000)), "most negative imm26");
+    }
+
+    @Test
+    void bCondHoldsForAll16Conditions() {
+        // For each cond: NZCV values (bit 3 = N) where it holds, from the ARM ARM ConditionHolds table.
+        for (int cond = 0; cond < 16; cond++) {
+            for (int nzcv = 0; nzcv < 16; nzcv++) {
+                boolean n = (nzcv & 8) != 0;
+                boolean z = (nzcv & 4) != 0;
+                boolean c = (nzcv & 2) != 0;
+                boolean v = (nzcv & 1) != 0;
+                boolean holds = switch (cond) {
+                    case 0 -> z;
+                    case 1 -> !z;
+                    case 2 -> c;
+                    case 3 -> !c;
+                    case 4 -> n;
+                    case 5 -> !n;
+                    case 6 -> v;
+                    case 7 -> !v;
+                    case 8 -> c && !z;
+                    case 9 -> !(c && !z);
+                    case 10 -> n == v;
+                    case 11 -> n != v;
+                    case 12 -> !z && n == v;
+                    case 13 -> !(!z && n == v);
+                    default -> true;
+                };
+                CpuFixture f = new CpuFixture().code(0x54000040 | cond); // b.cond .+8
+                f.cpu.setNzcv(nzcv);
+                assertEquals(holds ? 8 : 4, after(f), "cond " + cond + " nzcv " + nzcv);
+            }
+        }
+    }
+
+    @Test
+    void cbzTestsWOrXWidth() {
+        CpuFixture f = new CpuFixture().code(0x34000040); // cbz w0, .+8
+        f.cpu.setX(0, 0x1_0000_0000L);
+        assertEquals(8, after(f), "upper half ignored for W");
+        f = new CpuFixture().code(0xb4000040); // cbz x0, .+8
+        f.cpu.setX(0, 0x1_0000_0000L);
+        assertEquals(4, after(f));
+        f = new CpuFixture().code(0x35ffffe1); // cbnz w1, .-4
+        f.cpu.setX(1, 1);
+        assertEquals(-4, after(f));
+    }
+
+    @Test
+    void tbzAndTbnzReachBit63() {
+        CpuFixture f = new CpuFixture().code(0xb7f80043); // tbnz x3, #63, .+8
+        f.cpu.setX(3, Long.MIN_VALUE);
+        assertEquals(8, after(f));
+        f = new CpuFixture().code(0xb6f80043); // tbz x3, #63, .+8
+        f.cpu.setX(3, Long.MAX_VALUE);
+        assertEquals(8, after(f));
+        f = new CpuFixture().code(0x36180043); // tbz w3, #3, .+8
+        f.cpu.setX(3, 8);
+        assertEquals(4, after(f));
+    }
+
+    @Test
+    void registerBranches() {
+        CpuFixture f = new CpuFixture().code(0xd61f0020); // br x1
+        f.cpu.setX(1, BASE + 0x100);
+        assertEquals(0x100, after(f));
+        f = new CpuFixture().code(0xd63f03c0); // blr x30: target is the old x30
+        f.cpu.setX(30, BASE + 0x40);
+        assertEquals(0x40, after(f));
+        assertEquals(BASE + 4, f.x(30));
+        f = new CpuFixture().code(0xd65f03c0); // ret
+        f.cpu.setX(30, BASE + 0x80);
+        assertEquals(0x80, after(f));
+        f = new CpuFixture().code(0xd65f00a0); // ret x5
+        f.cpu.setX(5, BASE + 0x20);
+        assertEquals(0x20, after(f));
+    }
+
+    @Test
+    void objdumpText() {
+        Asm.Symbols f = addr -> addr == 0 ? "f" : null;
+        assertEquals("b.eq\t0 <f>  // b.none", text(0x54000000, 0, f));
+        assertEquals("b.cs\t0 <f>  // b.hs, b.nlast", text(0x54ffffe2, 4, f));
+        assertEquals("b.vs\t0 <f>", text(0x54ffffc6, 8, f));
+        assertEquals("tbz\tw3, #3, 0 <f>", text(0x361fffa3, 0xc, f));
+        assertEquals("tbnz\tx3, #63, 40000060", text(0xb7f80003, 0x40000060L, null));
+        assertEquals("cbnz\tw1, 40000054", text(0x35ffffe1, 0x40000058L, null));
+        assertEquals("bl\t4000004c", text(0x97ffffff, 0x40000050L, null));
+        assertEquals("ret\tx5", text(0xd65f00a0, 0, null));
+        assertEquals("ret", text(0xd65f03c0, 0, null));
+    }
+
+    private static String text(int word, long pc, Asm.Symbols s) {
+        return Decoder.a64().decode(word).text(pc, s);
+    }
+}
