@@ -6,6 +6,7 @@ import dev.vel2.emulator.cpu.Esr;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Trap;
+import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 
@@ -16,19 +17,17 @@ import dev.vel2.emulator.sysreg.SysReg;
  */
 public final class ExitHandlers {
     private final ExitHandler[] table = new ExitHandler[64];
-    private final Board board;
 
-    public ExitHandlers(Board board) {
-        this.board = board;
+    public ExitHandlers() {
         java.util.Arrays.fill(table, (ExitHandler) ExitHandlers::undefined);
         // HCR_EL2.TWI/TWE: WFI/WFE at EL0/EL1 that would wait.
         table[ExceptionClass.WFX.code] = ExitHandlers::wfx;
         // HCR_EL2.TID*/TVM/TRVM/TTLB/TPU/TPCP/TSW/TACR/TIDCP: MRS/MSR/SYS.
         table[ExceptionClass.SYSREG.code] = ExitHandlers::sysreg;
         // HVC from EL1 always reaches EL2.
-        table[ExceptionClass.HVC64.code] = this::hvc;
+        table[ExceptionClass.HVC64.code] = ExitHandlers::hvc;
         // HCR_EL2.TSC: SMC at EL1.
-        table[ExceptionClass.SMC64.code] = this::smc;
+        table[ExceptionClass.SMC64.code] = ExitHandlers::smc;
     }
 
     /** Replaces the handler of one exception class (tests, user extensions). */
@@ -97,12 +96,13 @@ public final class ExitHandlers {
         return Emulation.resume("injected UNDEFINED: " + op.instruction(), 0);
     }
 
-    private Emulation hvc(Vcpu v, Trap t) {
+    /** HVC #0 with an SMCCC PSCI function id goes to the board's PSCI; other immediates are user hypercalls. */
+    static Emulation hvc(Vcpu v, Trap t) {
         Cpu c = v.cpu();
         c.setNextPc(t.ret());
         int imm = Esr.iss(t.esr()) & 0xffff;
-        if (imm == 0 && Psci.isPsci(c.x(0))) {
-            return Psci.call(v, board);
+        if (imm == 0 && isPsci(c.x(0))) {
+            return psci(c);
         }
         Vm.Hypercall h = v.vm().hypercall(imm);
         long r = h != null ? h.call(v, imm) : Psci.NOT_SUPPORTED;
@@ -110,13 +110,37 @@ public final class ExitHandlers {
         return Emulation.resume(h != null ? "hypercall" : "hypercall NOT_SUPPORTED", r);
     }
 
-    private Emulation smc(Vcpu v, Trap t) {
+    /** HCR_EL2.TSC: a trapped SMC (its ELR is the SMC itself) is served like an HVC PSCI call. */
+    static Emulation smc(Vcpu v, Trap t) {
         Cpu c = v.cpu();
-        c.setNextPc(t.pc() + 4); // a trapped SMC's ELR is the SMC itself
-        if (Psci.isPsci(c.x(0))) {
-            return Psci.call(v, board);
+        c.setNextPc(t.pc() + 4);
+        if (isPsci(c.x(0))) {
+            return psci(c);
         }
         c.setX(0, Psci.NOT_SUPPORTED);
         return Emulation.resume("SMC NOT_SUPPORTED", Psci.NOT_SUPPORTED);
+    }
+
+    /** SMCCC fast calls in the PSCI range 0x8400_0000-0x8400_001F (and the SMC64 0xC4.. forms). */
+    static boolean isPsci(long x0) {
+        return ((x0 & 0xffff_ffffL) & 0xbfff_ffe0L) == 0x8400_0000L;
+    }
+
+    /** The virtual EL2 serves PSCI with the board's PSCI (the same one QEMU's firmware role is modelled by). */
+    private static Emulation psci(Cpu c) {
+        int fid = (int) c.x(0);
+        c.platform().firmwareCall(c, 0);
+        String name = switch (fid) {
+            case Psci.VERSION -> "VERSION";
+            case Psci.FEATURES -> "FEATURES";
+            case Psci.CPU_ON, Psci.CPU_ON64 -> "CPU_ON";
+            case Psci.CPU_OFF -> "CPU_OFF";
+            case Psci.AFFINITY_INFO, Psci.AFFINITY_INFO64 -> "AFFINITY_INFO";
+            case Psci.SYSTEM_OFF -> "SYSTEM_OFF";
+            case Psci.SYSTEM_RESET -> "SYSTEM_RESET";
+            default -> "0x" + Integer.toHexString(fid);
+        };
+        boolean ends = fid == Psci.SYSTEM_OFF || fid == Psci.SYSTEM_RESET;
+        return ends ? Emulation.stop("PSCI " + name, 0) : Emulation.resume("PSCI " + name, c.x(0));
     }
 }

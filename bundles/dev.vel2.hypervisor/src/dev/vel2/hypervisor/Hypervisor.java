@@ -27,10 +27,11 @@ public final class Hypervisor implements Cpu.El2Handler {
     private final List<Predicate<TrapEvent>> stops = new CopyOnWriteArrayList<>();
     private long seq;
     private boolean error;
+    private Runnable stopper;
 
-    public Hypervisor(Vm vm, Board board) {
+    public Hypervisor(Vm vm) {
         this.vm = vm;
-        this.handlers = new ExitHandlers(board);
+        this.handlers = new ExitHandlers();
     }
 
     public Vm vm() {
@@ -77,6 +78,22 @@ public final class Hypervisor implements Cpu.El2Handler {
         stops.remove(condition);
     }
 
+    /**
+     * How a stop for the debugger reaches the machine that runs the vCPUs (e.g. {@code machine::stop}); without
+     * one only the trapping vCPU's run loop returns.
+     */
+    public void setStopper(Runnable stopper) {
+        this.stopper = stopper;
+    }
+
+    private void stop(Cpu cpu) {
+        if (stopper != null) {
+            stopper.run();
+        } else {
+            cpu.requestStop();
+        }
+    }
+
     /** True once a handler reported {@link Emulation.Outcome#ERROR}. */
     public boolean failed() {
         return error;
@@ -96,7 +113,7 @@ public final class Hypervisor implements Cpu.El2Handler {
                     seq++;
                     v.setPendingTrap(trap);
                     cpu.setNextPc(trap.pc());
-                    cpu.requestStop();
+                    stop(cpu);
                     emit(before);
                     return;
                 }
@@ -123,10 +140,10 @@ public final class Hypervisor implements Cpu.El2Handler {
         }
         switch (e.outcome()) {
             case RESUME -> { }
-            case STOP -> v.cpu().requestStop();
+            case STOP -> stop(v.cpu());
             case ERROR -> {
                 error = true;
-                v.cpu().requestStop();
+                stop(v.cpu());
             }
         }
     }
