@@ -24,7 +24,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * <b>Time is deterministic</b>: the counter (reported at 62.5 MHz, as QEMU) is derived from executed instructions, one
  * tick per 16 instructions of virtual time. vCPUs run round-robin in slices of {@value #QUANTUM} instructions; a round
  * advances virtual time by the longest slice run in it, so vCPUs run side by side in virtual time. When every
- * running vCPU waits (WFI/WFE), time jumps to the next timer deadline; if no timer can fire, the waits complete
+ * running vCPU waits (WFI/WFE), time jumps to the next timer deadline plus a wake-up latency; if no timer can fire, the waits complete
  * (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never hangs the run.
  */
 public final class Machine implements Platform {
@@ -38,6 +38,12 @@ public final class Machine implements Platform {
     public static final int MAX_CPUS = 8;
     /** Instructions of virtual time per counter tick, as a shift: 16 instructions per tick. */
     public static final int TICK_SHIFT = 4;
+    /**
+     * Ticks between a timer deadline and the moment an idle machine resumes (50 us): a core leaving a low-power WFI
+     * takes time to wake, and QEMU's measured sleeps overshoot too (the probe's 625000-tick WFI took 628210 ticks).
+     * Without it, a guest that reads the counter a few instructions after arming the timer sees a short sleep.
+     */
+    public static final long WAKE_LATENCY_TICKS = 3125;
     /** Instructions a vCPU runs before the next one gets its turn. */
     public static final int QUANTUM = 1000;
 
@@ -311,8 +317,8 @@ public final class Machine implements Platform {
                 next = Math.min(next, timers[i].nextDeadline(now));
             }
         }
-        if (next != Long.MAX_VALUE && next < (Long.MAX_VALUE >>> TICK_SHIFT)) {
-            time = Math.max(time, next << TICK_SHIFT);
+        if (next < (Long.MAX_VALUE >>> TICK_SHIFT) - WAKE_LATENCY_TICKS) {
+            time = Math.max(time, (next + WAKE_LATENCY_TICKS) << TICK_SHIFT);
             for (int i = 0; i < cpus.length; i++) {
                 timerCheckAt[i] = 0; // re-evaluate every timer at the new time
             }
