@@ -32,7 +32,7 @@ class DisassemblerLayoutTest {
         return Guests.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             String expected = Files.readString(Guests.file(name, ".objdump"));
             Map<Long, String> texts = new HashMap<>();
-            for (ObjdumpListing.Line l : ObjdumpListing.parse(expected)) {
+            for (DisassemblerGuestTest.ObjdumpListing.Line l : DisassemblerGuestTest.ObjdumpListing.parse(expected)) {
                 texts.put(l.address(), l.text());
             }
             ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
