@@ -12,14 +12,14 @@ import dev.vel2.emulator.a64.SimdExec.SimdCopy;
 import dev.vel2.emulator.a64.SimdExec.SimdImm;
 import dev.vel2.emulator.a64.SimdExec.SimdReg2;
 import dev.vel2.emulator.a64.SimdExec.SimdReg3;
-import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.FpAccess;
 
 /**
  * A64 table section: Data Processing -- Scalar Floating-Point and Advanced SIMD (ARM ARM C4.1.96). Handlers,
  * operands and syntax live in {@link FpScalar} and {@link SimdExec}, the pseudocode library in
  * {@link FpArithmetic}. In the scalar rows {@code t} is ftype bit 22 (bit 23 = 1 is half precision or
  * unallocated); in the vector rows {@code q} is the 128-bit flag and {@code s} the element size. Every handler goes
- * through {@link #fp}, where the SIMD/FP access check belongs.
+ * through {@link #fp}, which makes the SIMD/FP access check ({@link FpAccess#check}) first.
  */
 final class DataProcessingFpSimd {
 
@@ -28,19 +28,14 @@ final class DataProcessingFpSimd {
     private DataProcessingFpSimd() {
     }
 
-    /** A row whose handler first checks that SIMD/FP is enabled (CPACR_EL1.FPEN, CPTR_EL2.TFP). */
+    /** A row whose handler first checks that SIMD/FP is enabled (CPACR_EL1.FPEN, CPTR_EL2.TFP: EC 0x07 trap). */
     private static <O> Row<O> fp(String name, String pattern, Function<Bits, O> operands, Row.Exec<O> exec,
             Row.Syntax<O> syntax) {
         return Row.row(GROUP, name, pattern, operands, (c, o) -> {
-            if (accessible(c)) {
+            if (FpAccess.check(c)) {
                 exec.exec(c, o);
             }
         }, syntax);
-    }
-
-    /** The SIMD/FP access trap check; to be cpu.FpAccess.check(c) once the system engineer's class exists. */
-    private static boolean accessible(Cpu c) {
-        return true;
     }
 
     private static Row<FpReg3> fp2(String name, String opcode, Row.Exec<FpReg3> exec) {
@@ -210,6 +205,8 @@ final class DataProcessingFpSimd {
             SimdExec::ADD_advsimd_scalar, (o, a) -> SimdExec.scalar3("add", o)),
         fp("SUB_advsimd_scalar", "01111110 111 mmmmm 10000 1 nnnnn ddddd", SimdExec::reg3,
             SimdExec::SUB_advsimd_scalar, (o, a) -> SimdExec.scalar3("sub", o)),
+        fp("FABD_advsimd_scalar", "01111110 1t1 mmmmm 11010 1 nnnnn ddddd", FpScalar::reg3,
+            FpScalar::FABD_advsimd_scalar, (o, a) -> FpScalar.reg3("fabd", o)),
         // row(GROUP, "CMEQ/CMGT/CMHI/...", "0qu01110 ss1 mmmmm oooo o1 nnnnn ddddd", ...)  -- not implemented: remaining three-same integer ops (compare, min/max, shifts, mul, saturating) are not emitted for our C guests
         // row(GROUP, "FADD/FMUL/... (vector)", "0qu01110 0s1 mmmmm 11ooo 1 nnnnn ddddd", ...)  -- not implemented: vector floating-point arithmetic (no auto-vectorised FP in our guests)
         // row(GROUP, "three different (SADDL, UMULL, PMULL...)", "0qu01110 ss1 mmmmm oooo 00 nnnnn ddddd", ...)  -- not implemented: widening/narrowing arithmetic

@@ -28,6 +28,10 @@ class FpScalarTest {
     private final CpuFixture f = new CpuFixture();
     private final Cpu c = f.cpu;
 
+    {
+        c.setSysreg(SysRegs.get("CPACR_EL1"), 3L << 20); // FPEN: no trap
+    }
+
     // Words from aarch64-linux-gnu-as (see FpSimdDisassemblyTest for their objdump text).
     private static final int FADD_D = 0x1e622820; // fadd d0, d1, d2
     private static final int FADD_S = 0x1e222820; // fadd s0, s1, s2
@@ -212,6 +216,16 @@ class FpScalarTest {
         assertEquals(Long.MIN_VALUE, run(FSUB_D), "x - x = -0 rounding towards minus infinity");
         fpcr(0);
         assertEquals(0, run(FSUB_D));
+    }
+
+    @Test
+    void absoluteDifference() {
+        d(1, 1.0);
+        d(2, 3.5);
+        assertEquals(2.5, runD(0x7ee2d420)); // fabd d0, d1, d2
+        dBits(1, 0xfff0_0000_0000_0009L);
+        assertEquals(0x7ff8_0000_0000_0009L, run(0x7ee2d420), "quietened NaN, sign cleared");
+        assertEquals(IOC, fpsr());
     }
 
     @Test

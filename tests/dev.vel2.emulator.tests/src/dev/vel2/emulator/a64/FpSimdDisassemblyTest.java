@@ -156,6 +156,8 @@ class FpSimdDisassemblyTest {
             1e664020	frinta	d0, d1
             1e674020	frintx	d0, d1
             1e27c020	frinti	s0, s1
+            7ee8d528	fabd	d8, d9, d8
+            7ea2d420	fabd	s0, s1, s2
             """;
 
     @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.CpuFixture;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.sysreg.SysRegs;
 
 /** Advanced SIMD rows executed on a vCPU: immediates, lanes, zeroing of the upper half, lane-local carries. */
 class SimdExecTest {
@@ -14,6 +15,10 @@ class SimdExecTest {
 
     private final CpuFixture f = new CpuFixture();
     private final Cpu c = f.cpu;
+
+    {
+        c.setSysreg(SysRegs.get("CPACR_EL1"), 3L << 20); // FPEN: no trap
+    }
 
     private void v(int n, long lo, long hi) {
         c.vreg[2 * n] = lo;
@@ -166,5 +171,20 @@ class SimdExecTest {
         v(2, 0x1716_1514_1312_1110L, 0x1f1e_1d1c_1b1a_1918L);
         expectFromGarbage(0x6e021820, 0x0a09_0807_0605_0403L, 0x1211_100f_0e0d_0c0bL); // ext #3, 16b
         expectFromGarbage(0x2e023820, 0x1615_1413_1211_1007L, 0); // ext v0.8b, v1.8b, v2.8b, #7
+    }
+
+    @Test
+    void disabledSimdFpTrapsWithEc07() {
+        c.setSysreg(SysRegs.get("CPACR_EL1"), 0);
+        v(0, GARBAGE, GARBAGE);
+        f.code(0x6f00e400).steps(1); // movi v0.2d, #0x0
+        assertEquals(0x07, (int) (c.sysreg(SysRegs.get("ESR_EL1")) >>> 26), "EC: SIMD/FP access");
+        assertEquals(CpuFixture.BASE, c.sysreg(SysRegs.get("ELR_EL1")));
+        assertEquals(GARBAGE, c.vreg[0], "no effect");
+        c.setSysreg(SysRegs.get("CPACR_EL1"), 3L << 20);
+        c.setSysreg(SysRegs.get("CPTR_EL2"), 1L << 10); // TFP
+        f.code(0x1e622820).steps(1); // fadd d0, d1, d2
+        assertEquals(0x07, (int) (c.sysreg(SysRegs.get("ESR_EL2")) >>> 26), "CPTR_EL2.TFP: to EL2");
+        assertEquals(GARBAGE, c.vreg[0]);
     }
 }
