@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int vel2(String... args) {
+        return Main.run(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The committed guests of the emulator tests (their sources and build.sh are beside them). */
+    private static String image(String name) {
+        for (String dir : new String[] { "../dev.vel2.emulator.tests/resources", "tests/dev.vel2.emulator.tests/resources" }) {
+            if (Files.exists(Path.of(dir, name))) {
+                return Path.of(dir, name).toString();
+            }
+        }
+        throw new IllegalStateException("test image " + name + " not found");
+    }
+
+    @Test
+    void badArgumentsExitTwoWithOneLine() {
+        assertEquals(2, vel2("run", "--el2", "guest", "--vcpus", "9", "x.elf"));
+        assertEquals("vel2: --vcpus 9 not in 1..8\n", stderr());
+        err.reset();
+        assertEquals(2, vel2("run", "--el2", "sideways", "x.elf"));
+        assertEquals("vel2: --el2 takes virtual or guest, not sideways\n", stderr());
+        err.reset();
+        assertEquals(2, vel2("run", "--hcr", "TWI,NOPE", "x.elf"));
+        assertEquals("vel2: --hcr: HCR_EL2 has no one-bit field NOPE\n", stderr());
+        err.reset();
+        assertEquals(2, vel2("run", "--el2", "guest"));
+        assertEquals("vel2: no image given\n", stderr());
+        err.reset();
+        assertEquals(2, vel2("run", "--max-insns"));
+        assertEquals("vel2: --max-insns needs a value\n", stderr());
+        err.reset();
+        assertEquals(2, vel2("frobnicate"));
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    void parsesHcrNamesAndHex() throws Exception {
+        Options o = Options.parse(new String[] { "--hcr", "RW,TWI", "--vpidr", "0x4151cafe", "--id",
+                "ID_AA64PFR0_EL1=0x11", "img" });
+        assertEquals((1L << 31) | (1L << 13), o.hcr());
+        assertEquals(0x4151cafeL, o.vpidr());
+        assertEquals(1, o.ids().size());
+        assertEquals(0xc60c6000L, Options.parse(new String[] { "--hcr", "0xc60c6000", "img" }).hcr());
+    }
+
+    @Test
+    void virtualEl2IsNotAvailableYet() {
+        assertEquals(2, vel2("run", image("hello.elf")));
+        assertEquals("vel2: --el2 virtual is not available yet\n", stderr());
+    }
+
+    @Test
+    void badImageExitsTwo() {
+        assertEquals(2, vel2("run", "--el2", "guest", "/nonexistent.elf"));
+        assertEquals("vel2: /nonexistent.elf: no such file\n", stderr());
+        err.reset();
+        assertEquals(2, vel2("run", "--el2", "guest", image("hello.S")));
+        assertEquals("vel2: " + image("hello.S") + ": not an ELF file\n", stderr());
+    }
+
+    @Test
+    void guestPrintsAndPowersOff(@TempDir Path dir) throws Exception {
+        Path regs = dir.resolve("regs.json");
+        assertEquals(0, vel2("run", "--el2", "guest", "--regs-out", regs.toString(), image("hello.elf")), stderr());
+        assertEquals("hello vel2\r\n", out.toString(StandardCharsets.US_ASCII)); // bytes passed through unchanged
+        assertEquals("", stderr());
+        String json = Files.readString(regs);
+        assertTrue(json.startsWith("{\"exit\":\"SYSTEM_OFF\",\"vcpus\":[{\"vcpu\":0,\"on\":true,"), json);
+        assertTrue(json.contains("\"x5\":\"0x8\""), json); // CurrentEL read at EL2 before SYSTEM_OFF
+        assertTrue(json.contains("\"el\":2"), json);
+        assertTrue(json.contains("\"HCR_EL2\":\"0x"), json);
+    }
+
+    @Test
+    void endlessLoopHitsTheInstructionLimit() {
+        assertEquals(3, vel2("run", "--el2", "guest", "--max-insns", "1000", image("loop.elf")));
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    void trapLogWritesOneJsonObjectPerTrap(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("traps.jsonl");
+        // hello.elf runs at EL2 only: no traps, an empty log
+        assertEquals(0, vel2("run", "--el2", "guest", "--trap-log", log.toString(), image("hello.elf")));
+        assertEquals("", Files.readString(log));
+    }
+
+    @Test
+    void disasmListsExecutableSections() {
+        assertEquals(0, vel2("disasm", image("loop.elf")));
+        String listing = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listing.contains("Disassembly of section .text:"), listing);
+        assertTrue(listing.contains("40080004:\t91000400"), listing);
+    }
+}
