@@ -108,7 +108,11 @@ public final class Alu {
 
     /** CountLeadingSignBits at the datasize: leading bits equal to the sign bit, not counting the sign bit. */
     public static int countLeadingSignBits(boolean sf, long v) {
-        return sf ? Long.numberOfLeadingZeros((v ^ (v << 1)) | 1) : Integer.numberOfLeadingZeros(((int) v ^ ((int) v << 1)) | 1);
+        if (sf) {
+            return Long.numberOfLeadingZeros((v ^ (v << 1)) | 1);
+        }
+        int w = (int) v;
+        return Integer.numberOfLeadingZeros((w ^ (w << 1)) | 1);
     }
 
     /** The wmask and tmask of DecodeBitMasks. */

@@ -140,21 +140,26 @@ final class DataProcessingRegister {
             row(GROUP, "ADCS", "z0111010000 mmmmm 000000 nnnnn ddddd", DataProcessingRegister::reg3,
                     DpRegisterExec::ADCS, (o, a) -> reg3Text("adcs", o)),
             row(GROUP, "SBC", "z1011010000 mmmmm 000000 nnnnn ddddd", DataProcessingRegister::reg3,
-                    DpRegisterExec::SBC, (o, a) -> o.n() == ZR ? reg2Text("ngc", o.sf(), o.d(), o.m()) : reg3Text("sbc", o)),
+                    DpRegisterExec::SBC,
+                    (o, a) -> o.n() == ZR ? reg2Text("ngc", o.sf(), o.d(), o.m()) : reg3Text("sbc", o)),
             row(GROUP, "SBCS", "z1111010000 mmmmm 000000 nnnnn ddddd", DataProcessingRegister::reg3,
                     DpRegisterExec::SBCS,
                     (o, a) -> o.n() == ZR ? reg2Text("ngcs", o.sf(), o.d(), o.m()) : reg3Text("sbcs", o)),
             // row(GROUP, "RMIF", "10111010000 iiiiii 00001 nnnnn 0 mmmm", ...)  -- not implemented: FEAT_FlagM
-            // row(GROUP, "SETF8"/"SETF16", "00111010000000000 s 0010 nnnnn 01101", ...)  -- not implemented: FEAT_FlagM
+            // row(GROUP, "SETF8", "00111010000000000 s 0010 nnnnn 01101", ...)  -- not implemented: FEAT_FlagM
             // Conditional compare (register / immediate)
             row(GROUP, "CCMN_reg", "z0111010010 mmmmm cccc 00 nnnnn 0 ffff", DataProcessingRegister::condCompareReg,
-                    DpRegisterExec::CCMN_reg, (o, a) -> condCompareText("ccmn", o.sf(), o.n(), r(o.sf(), o.m()), o.nzcv(), o.cond())),
+                    DpRegisterExec::CCMN_reg,
+                    (o, a) -> condCompareText("ccmn", o.sf(), o.n(), r(o.sf(), o.m()), o.nzcv(), o.cond())),
             row(GROUP, "CCMP_reg", "z1111010010 mmmmm cccc 00 nnnnn 0 ffff", DataProcessingRegister::condCompareReg,
-                    DpRegisterExec::CCMP_reg, (o, a) -> condCompareText("ccmp", o.sf(), o.n(), r(o.sf(), o.m()), o.nzcv(), o.cond())),
+                    DpRegisterExec::CCMP_reg,
+                    (o, a) -> condCompareText("ccmp", o.sf(), o.n(), r(o.sf(), o.m()), o.nzcv(), o.cond())),
             row(GROUP, "CCMN_imm", "z0111010010 iiiii cccc 10 nnnnn 0 ffff", DataProcessingRegister::condCompareImm,
-                    DpRegisterExec::CCMN_imm, (o, a) -> condCompareText("ccmn", o.sf(), o.n(), hex(o.imm()), o.nzcv(), o.cond())),
+                    DpRegisterExec::CCMN_imm,
+                    (o, a) -> condCompareText("ccmn", o.sf(), o.n(), hex(o.imm()), o.nzcv(), o.cond())),
             row(GROUP, "CCMP_imm", "z1111010010 iiiii cccc 10 nnnnn 0 ffff", DataProcessingRegister::condCompareImm,
-                    DpRegisterExec::CCMP_imm, (o, a) -> condCompareText("ccmp", o.sf(), o.n(), hex(o.imm()), o.nzcv(), o.cond())),
+                    DpRegisterExec::CCMP_imm,
+                    (o, a) -> condCompareText("ccmp", o.sf(), o.n(), hex(o.imm()), o.nzcv(), o.cond())),
             // Conditional select
             row(GROUP, "CSEL", "z0011010100 mmmmm cccc 00 nnnnn ddddd", DataProcessingRegister::condSelect,
                     DpRegisterExec::CSEL, (o, a) -> condSelectText("csel", o)),

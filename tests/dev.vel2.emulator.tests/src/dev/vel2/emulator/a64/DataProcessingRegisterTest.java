@@ -97,7 +97,8 @@ class DataProcessingRegisterTest {
     @Test
     void extendedRegister() {
         f.cpu.setSp(0x4000_1000L);
-        assertEquals(0x4000_1000L + 4 * 0xffff_fff0L, run(0x8b214be0, 0xffff_ffff_ffff_fff0L, 0)); // add x0, sp, w1, uxtw #2
+        // add x0, sp, w1, uxtw #2: the top half of x1 is not used
+        assertEquals(0x4000_1000L + 4 * 0xffff_fff0L, run(0x8b214be0, 0xffff_ffff_ffff_fff0L, 0));
         assertEquals(0x100L - 0x80, run(0x8b228020, 0x100, 0x80)); // add x0, x1, w2, sxtb
         run(0xcb2163ff, 0x10, 0); // sub sp, sp, x1
         assertEquals(0x4000_0ff0L, f.cpu.sp());
