@@ -1,4 +1,5 @@
 /* isa-int: hand-written leaf routines for forms compilers rarely emit. */
+    .file "isa-int-asm.S"
     .text
 /* u64 asm_sum_words(const u32 *p, u64 n): sign- and zero-extending sums with a post-indexed loop. */
     .global asm_sum_words

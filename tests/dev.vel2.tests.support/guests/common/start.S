@@ -1,4 +1,5 @@
 /* vel2 guest runtime: entry at EL2 (QEMU virt,virtualization=on), vectors, EL changes, PSCI SYSTEM_OFF. */
+    .file "start.S"
     .section .text.boot, "ax"
     .global _start
 _start:
