@@ -33,7 +33,7 @@ public final class Alu {
         return sf ? v : (int) v;
     }
 
-    /** The result of AddWithCarry(x, y, carryIn) at the datasize (ARM ARM J1.1.3 shared/functions/integer). */
+    /** The result of AddWithCarry(x, y, carryIn) at the datasize (ARM ARM pseudocode shared/functions/integer/AddWithCarry). */
     public static long addWithCarry(boolean sf, long x, long y, boolean carryIn) {
         return trunc(sf, x + y + (carryIn ? 1 : 0));
     }
@@ -120,7 +120,7 @@ public final class Alu {
     }
 
     /**
-     * DecodeBitMasks (ARM ARM J1.1.3 aarch64/instrs/integer/bitmasks): the masks of a logical immediate
+     * DecodeBitMasks (ARM ARM pseudocode aarch64/instrs/integer/bitmasks): the masks of a logical immediate
      * ({@code immediate} true) or a bitfield move, or null when the encoding is reserved: no element size
      * (N:NOT(imms) has no set bit within 7 bits), a logical immediate whose S field is all ones, or an element
      * larger than the datasize.

@@ -13,7 +13,7 @@ import java.util.List;
 import dev.vel2.emulator.cpu.Cpu;
 
 /**
- * A64 table section: Data Processing -- Immediate (ARM ARM C4.1.86). Operand factories return null for the
+ * A64 table section: Data Processing -- Immediate (ARM ARM encoding index). Operand factories return null for the
  * encodings the ARM ARM leaves unallocated inside a row (32-bit forms with N or bit 5 of a bitfield set, reserved
  * bitmask immediates, MOVZ/MOVN/MOVK with sf=0 and hw&gt;=2).
  */

@@ -12,7 +12,7 @@ import static dev.vel2.emulator.a64.Row.row;
 import java.util.List;
 
 /**
- * A64 table section: Data Processing -- Register (ARM ARM C4.1.95). Rows, operand records, operand factories and
+ * A64 table section: Data Processing -- Register (ARM ARM encoding index). Rows, operand records, operand factories and
  * syntax; the handlers, named after their rows, are in {@link DpRegisterExec}. Operand factories return null for
  * the encodings the ARM ARM leaves unallocated inside a row (ROR for add/sub, shift amounts of 32 or more in the
  * 32-bit forms, extend shifts above 4).
