@@ -33,7 +33,7 @@ public final class Alu {
         return sf ? v : (int) v;
     }
 
-    /** The result of AddWithCarry(x, y, carryIn) at the datasize (ARM ARM pseudocode shared/functions/integer/AddWithCarry). */
+    /** The result of AddWithCarry(x, y, carryIn) at the datasize (ARM ARM pseudocode AddWithCarry). */
     public static long addWithCarry(boolean sf, long x, long y, boolean carryIn) {
         return trunc(sf, x + y + (carryIn ? 1 : 0));
     }
