@@ -95,4 +95,9 @@ public final class Vcpu {
     void setPendingTrap(Trap t) {
         pendingTrap = t;
     }
+
+    /** Forgets the pending trap without emulating it (a debugger moved the PC away from the trapping instruction). */
+    public void discardPendingTrap() {
+        pendingTrap = null;
+    }
 }

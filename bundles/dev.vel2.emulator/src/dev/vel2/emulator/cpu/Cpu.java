@@ -82,6 +82,8 @@ public final class Cpu {
     boolean waiting;
     /** The vCPU's MMU (flat while SCTLR_ELx.M and HCR_EL2.VM are 0); tests and tools may replace it. */
     Translation translation = new Mmu();
+    /** The debugger's instruction breakpoints, or null when there are none (the step loop then checks nothing). */
+    AddressBreakpoints breakpoints;
 
     /** Maps a virtual address to a physical one for an access, or throws a {@link GuestFault}. */
     @FunctionalInterface
@@ -421,6 +423,15 @@ public final class Cpu {
         waiting = w;
     }
 
+    /** Installs the debugger's instruction breakpoints (null: none); on the thread that runs this vCPU. */
+    public void setBreakpoints(AddressBreakpoints b) {
+        breakpoints = b;
+    }
+
+    public AddressBreakpoints breakpoints() {
+        return breakpoints;
+    }
+
     /** Asks {@link #run} to return after the current instruction; safe from any thread. */
     public void requestStop() {
         stopRequested = true;
@@ -433,6 +444,9 @@ public final class Cpu {
             return;
         }
         long at = pc;
+        if (breakpoints != null && breakpoints.stopsAt(this, at)) {
+            return; // stopped for the debugger before the instruction: nothing executed
+        }
         nextPc = at + 4;
         if (illegalState) {
             // PSTATE.IL (set by an illegal exception return): the next instruction takes EC 0x0e instead.

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.cpu.AddressBreakpoints;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.hypervisor.TrapEvent;
+
+/**
+ * A session's breakpoints: the lists any thread may change, and the per-vCPU {@link AddressBreakpoints} the machine
+ * thread rebuilds from them (and from the step target) before it runs, and between slices after a change.
+ */
+final class BreakpointTable {
+    private final List<AddressBreakpoint> addresses = new CopyOnWriteArrayList<>();
+    private final List<TrapBreakpoint> traps = new CopyOnWriteArrayList<>();
+    private final AddressBreakpoints[] perCpu;
+    private volatile boolean changed = true;
+
+    BreakpointTable(int cpus, AddressBreakpoints.Handler handler) {
+        perCpu = new AddressBreakpoints[cpus];
+        for (int i = 0; i < cpus; i++) {
+            perCpu[i] = new AddressBreakpoints(handler);
+        }
+    }
+
+    AddressBreakpoint add(AddressBreakpoint b) {
+        addresses.add(b);
+        changed = true;
+        return b;
+    }
+
+    TrapBreakpoint add(TrapBreakpoint b) {
+        traps.add(b);
+        return b;
+    }
+
+    boolean remove(Breakpoint b) {
+        boolean removed = b instanceof AddressBreakpoint a ? addresses.remove(a) : traps.remove(b);
+        changed = true;
+        return removed;
+    }
+
+    void setEnabled(Breakpoint b, boolean on) {
+        switch (b) {
+            case AddressBreakpoint a -> a.setEnabled(on);
+            case TrapBreakpoint t -> t.setEnabled(on);
+        }
+        changed = true;
+    }
+
+    List<Breakpoint> all() {
+        List<Breakpoint> all = new ArrayList<>(addresses);
+        all.addAll(traps);
+        return all;
+    }
+
+    boolean hasTrapBreakpoints() {
+        return !traps.isEmpty();
+    }
+
+    /** The trap breakpoint that stops at {@code e}, counting a hit on every one that matches; else null. */
+    TrapBreakpoint trapHit(TrapEvent e) {
+        TrapBreakpoint stop = null;
+        for (TrapBreakpoint b : traps) {
+            if (b.hit(e) && stop == null) {
+                stop = b;
+            }
+        }
+        return stop;
+    }
+
+    /** The enabled address breakpoint at {@code va} for vCPU {@code cpu}, else null. */
+    AddressBreakpoint addressHit(int cpu, long va) {
+        for (AddressBreakpoint b : addresses) {
+            if (b.address() == va && b.appliesTo(cpu)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Machine thread: rebuilds every vCPU's breakpoints if the lists changed since the last call. */
+    void refresh(Machine m, StepTarget target) {
+        if (changed) {
+            install(m, target);
+        }
+    }
+
+    /** Machine thread: every vCPU gets its enabled breakpoints and the target's address or stepping. */
+    void install(Machine m, StepTarget target) {
+        changed = false;
+        for (int i = 0; i < perCpu.length; i++) {
+            AddressBreakpoints b = perCpu[i];
+            b.clear();
+            for (AddressBreakpoint a : addresses) {
+                if (a.appliesTo(i)) {
+                    b.add(a.address());
+                }
+            }
+            boolean targeted = target != null && (target.vcpu() < 0 || target.vcpu() == i);
+            b.setEveryInstruction(targeted && target.address() < 0);
+            if (targeted && target.address() >= 0) {
+                b.add(target.address());
+            }
+            m.cpu(i).setBreakpoints(b.size() == 0 && !b.everyInstruction() ? null : b);
+        }
+    }
+
+    /** Machine thread, before a run: each vCPU executes the instruction at its PC even if a breakpoint is there. */
+    void skipCurrent(Machine m) {
+        for (int i = 0; i < perCpu.length; i++) {
+            Cpu c = m.cpu(i);
+            perCpu[i].skipOnce(c.pc());
+        }
+    }
+}

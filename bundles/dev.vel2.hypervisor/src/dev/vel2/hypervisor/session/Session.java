@@ -1,0 +1,729 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.a64.Decoder;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.devices.Psci;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.emulator.memory.Walk;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.Hypervisor;
+import dev.vel2.hypervisor.ShadowMmuRegisters;
+import dev.vel2.hypervisor.TrapClass;
+import dev.vel2.hypervisor.TrapEvent;
+import dev.vel2.hypervisor.Vcpu;
+import dev.vel2.hypervisor.Vm;
+
+/**
+ * The front end that drives one machine under the virtual EL2 (or observes the guest's own EL2): the API the Eclipse
+ * debug model and tests use, in plain Java.
+ * <p>
+ * <b>Threads.</b> The machine runs on its own daemon thread, {@value #THREAD_NAME}. Every method may be called from
+ * any thread and returns within milliseconds, except {@link #awaitSuspended} and {@link #awaitTerminated}. Run
+ * control only posts a request to the machine thread; listeners hear of it on that thread ({@link SessionListener}).
+ * The machine runs in slices of {@value #SLICE} instructions and {@link #suspend()} also stops the current slice, so
+ * a runaway guest stops within a few milliseconds.
+ * <p>
+ * <b>State.</b> Registers and memory can be read and written while the session is suspended (or terminated); while
+ * it runs they throw {@code IllegalStateException("machine is running")}. {@link #statistics()} may be read any time.
+ * <p>
+ * <b>Stops.</b> All vCPUs stop together. A trap breakpoint stops at the trap before the virtual EL2 emulates it (the
+ * vCPU's PC at the trapping instruction, the event in {@link StopInfo#trap()}); resuming or stepping emulates it
+ * first. In guest-EL2 mode there is no Java emulation to hold back: the stop is at the guest's EL2 vector, just after
+ * the exception entry. An address breakpoint stops before the instruction; resuming executes it.
+ */
+public final class Session {
+    public static final String THREAD_NAME = "vel2 machine";
+    /** Instructions per {@link Machine#run} call: bounds how long a lost stop request can go unseen. */
+    static final long SLICE = 100_000;
+
+    private static final System.Logger LOG = System.getLogger(Session.class.getName());
+    private static final Decoder DECODER = Decoder.a64();
+    /** The branch-with-link rows: the instructions stepOver steps over. */
+    private static final Set<String> CALLS = Set.of("BL", "BLR", "BLRAA", "BLRAAZ", "BLRAB", "BLRABZ");
+
+    public enum State {
+        SUSPENDED, RUNNING, TERMINATED
+    }
+
+    /** A shadowed stage-1 control: the live register, the virtual EL2's saved copy, and its dirty flag. */
+    public record ShadowRegister(SysReg reg, long live, long saved, boolean dirty) {
+    }
+
+    /** A run request for the machine thread; a null reason publishes the entry stop without running. */
+    private record Request(ResumeReason reason, StepTarget target) {
+    }
+
+    private final SessionConfig config;
+    private final Machine machine;
+    private final Vm vm;
+    private final Hypervisor hypervisor;
+    private final GuestMemory memory;
+    private final BreakpointTable breakpoints;
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Written under {@link #lock}; the machine's state belongs to the machine thread while it is RUNNING. */
+    private volatile State state = State.SUSPENDED;
+    private volatile StopInfo lastStop;
+    private Request request;
+    private boolean started;
+    private volatile boolean suspendRequested;
+    private volatile boolean terminateRequested;
+    private volatile Throwable failure;
+
+    // Machine thread only.
+    private StepTarget target;
+    private StopInfo stopCause;
+    private boolean hypervisorStopped;
+
+    private Session(SessionConfig config, ElfImage elf) throws ImageException {
+        this.config = config;
+        machine = new Machine(config.vcpus(), config.memoryMiB(), config.mode());
+        vm = new Vm(0, config.hcr());
+        for (int i = 0; i < config.vcpus(); i++) {
+            Vcpu v = vm.addVcpu(machine.cpu(i));
+            Long p = config.vpidr().get(i);
+            if (p != null) {
+                v.setVpidr(p);
+            }
+            Long m = config.vmpidr().get(i);
+            if (m != null) {
+                v.setVmpidr(m);
+            }
+        }
+        checkVcpuKeys(config.vpidr(), "VPIDR_EL2");
+        checkVcpuKeys(config.vmpidr(), "VMPIDR_EL2");
+        config.idValues().forEach((name, value) -> vm.ids().set(SysRegs.get(name), value));
+        hypervisor = new Hypervisor(vm);
+        hypervisor.addListener(this::trapped);
+        hypervisor.setStopper(() -> {
+            hypervisorStopped = true;
+            machine.stop();
+        });
+        if (config.mode() == Cpu.El2Mode.VIRTUAL) {
+            hypervisor.attachVirtual();
+            hypervisor.addStop(this::trapBreakpointStops);
+        } else {
+            hypervisor.attachGuest();
+        }
+        machine.setUartOutput(b -> fire(l -> l.uartOutput(b)));
+        switch (config.image()) {
+            case SessionConfig.ElfFile f -> machine.load(elf);
+            case SessionConfig.Elf e -> machine.load(e.image());
+            case SessionConfig.Raw r -> machine.load(r.image());
+        }
+        memory = new GuestMemory(machine);
+        breakpoints = new BreakpointTable(config.vcpus(), this::addressReached);
+        thread = new Thread(this::loop, THREAD_NAME);
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Builds the machine, the VM and its hypervisor, loads the image and starts the machine thread. The session is
+     * suspended before the first instruction until {@link #start()} (add listeners and breakpoints first).
+     */
+    public static Session open(SessionConfig config) throws ImageException {
+        ElfImage elf = config.image() instanceof SessionConfig.ElfFile f ? ElfImage.read(f.path()) : null;
+        Session s = new Session(config, elf);
+        s.thread.start();
+        return s;
+    }
+
+    private void checkVcpuKeys(Map<Integer, Long> values, String what) {
+        for (int i : values.keySet()) {
+            if (i < 0 || i >= config.vcpus()) {
+                throw new IllegalArgumentException(what + " for vCPU " + i + " of " + config.vcpus());
+            }
+        }
+    }
+
+    public SessionConfig config() {
+        return config;
+    }
+
+    public int vcpuCount() {
+        return config.vcpus();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** The last stop, or null before the first one. */
+    public StopInfo lastStop() {
+        return lastStop;
+    }
+
+    /** What ended the machine thread abnormally (an emulator failure), else null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    public void addListener(SessionListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(SessionListener l) {
+        listeners.remove(l);
+    }
+
+    // ---------------------------------------------------------------- run control (any thread)
+
+    /** Runs the guest from its entry, or suspends there with {@link StopInfo.Reason#ENTRY} (stop at entry). */
+    public void start() {
+        lock.lock();
+        try {
+            if (started) {
+                throw new IllegalStateException("session already started");
+            }
+            started = true;
+            post(new Request(config.stopAtEntry() ? null : ResumeReason.CLIENT_REQUEST, null));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void resume() {
+        post(new Request(ResumeReason.CLIENT_REQUEST, null));
+    }
+
+    /** Asks a running machine to stop ({@link StopInfo.Reason#CLIENT_REQUEST}); does nothing otherwise. */
+    public void suspend() {
+        lock.lock();
+        try {
+            if (state == State.RUNNING) {
+                suspendRequested = true;
+                machine.stop();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * One instruction of {@code vcpu}: it executes the instruction at its PC (or completes the trap it stopped at, or
+     * takes a pending interrupt) and stops at the next instruction boundary. Other vCPUs run as the board schedules
+     * them meanwhile (round-robin: those before it run a slice first); a waiting vCPU steps once it wakes.
+     */
+    public void stepInstruction(int vcpu) {
+        checkVcpu(vcpu);
+        post(new Request(ResumeReason.STEP_INTO, new StepTarget.Instruction(vcpu)));
+    }
+
+    /**
+     * Steps over a call: when the instruction at the PC is a branch with link (BL, BLR, BLRAA...), runs until the
+     * vCPU is back at the next instruction at the same EL with its stack pointer at or above today's (so not in a
+     * deeper recursive call), or until a breakpoint; any other instruction is one {@link #stepInstruction}.
+     */
+    public void stepOver(int vcpu) {
+        lock.lock();
+        try {
+            Cpu c = stoppedCpu(vcpu);
+            StepTarget t = isCall(c) ? new StepTarget.Return(vcpu, c.pc() + 4, c.el(), c.sp())
+                    : new StepTarget.Instruction(vcpu);
+            post(new Request(ResumeReason.STEP_OVER, t));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs until the current function returns: until {@code vcpu}'s PC equals the value X30 (LR) holds now, at the
+     * current EL, with the stack pointer at or above its current value; or until a breakpoint. Valid where LR still
+     * holds the return address (a leaf function, or a function before it calls another).
+     */
+    public void stepReturn(int vcpu) {
+        lock.lock();
+        try {
+            Cpu c = stoppedCpu(vcpu);
+            long lr = c.x(30);
+            if ((lr & 3) != 0) {
+                throw new IllegalStateException("LR 0x" + Long.toHexString(lr) + " is not an instruction address");
+            }
+            post(new Request(ResumeReason.STEP_RETURN, new StepTarget.Return(vcpu, lr, c.el(), c.sp())));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs until any vCPU is about to execute the instruction at virtual address {@code va}, or a breakpoint. */
+    public void runTo(long va) {
+        if ((va & 3) != 0) {
+            throw new IllegalArgumentException("0x" + Long.toHexString(va) + " is not word aligned");
+        }
+        post(new Request(ResumeReason.CLIENT_REQUEST, new StepTarget.RunTo(va)));
+    }
+
+    /** Ends the session: the machine stops and its thread ends ({@link #awaitTerminated} waits for it). */
+    public void terminate() {
+        lock.lock();
+        try {
+            terminateRequested = true;
+            machine.stop();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the machine is not running; true when it is suspended or terminated. */
+    public boolean awaitSuspended(Duration timeout) throws InterruptedException {
+        return awaitState(timeout, State.RUNNING);
+    }
+
+    /** Waits until the session has terminated and the machine thread has ended; true when it has. */
+    public boolean awaitTerminated(Duration timeout) throws InterruptedException {
+        if (Thread.currentThread() == thread) {
+            throw new IllegalStateException("awaitTerminated on the machine thread");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!awaitState(timeout, State.RUNNING, State.SUSPENDED)) {
+            return false;
+        }
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        return !thread.isAlive();
+    }
+
+    private boolean awaitState(Duration timeout, State... notIn) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lock();
+        try {
+            while (List.of(notIn).contains(state)) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void post(Request r) {
+        lock.lock();
+        try {
+            if (state == State.TERMINATED) {
+                throw new IllegalStateException("session terminated");
+            }
+            requireStopped();
+            request = r;
+            state = State.RUNNING;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- breakpoints (any thread)
+
+    /** An address breakpoint on every vCPU. */
+    public AddressBreakpoint addAddressBreakpoint(long va) {
+        return addAddressBreakpoint(va, -1);
+    }
+
+    /** An address breakpoint on one vCPU ({@code vcpu} -1: every vCPU). */
+    public AddressBreakpoint addAddressBreakpoint(long va, int vcpu) {
+        if (vcpu >= 0) {
+            checkVcpu(vcpu);
+        }
+        return breakpoints.add(new AddressBreakpoint(va, vcpu));
+    }
+
+    /** A trap breakpoint; in guest-EL2 mode it stops after the exception entry (see the class comment). */
+    public TrapBreakpoint addTrapBreakpoint(TrapFilter filter) {
+        return breakpoints.add(new TrapBreakpoint(filter));
+    }
+
+    public boolean removeBreakpoint(Breakpoint b) {
+        return breakpoints.remove(b);
+    }
+
+    public void setEnabled(Breakpoint b, boolean enabled) {
+        breakpoints.setEnabled(b, enabled);
+    }
+
+    public List<Breakpoint> breakpoints() {
+        return breakpoints.all();
+    }
+
+    // ---------------------------------------------------------------- the machine thread
+
+    private void loop() {
+        Machine.ExitReason exit = Machine.ExitReason.STOPPED;
+        try {
+            for (Request r = nextRequest(); r != null; r = nextRequest()) {
+                StopInfo s = r.reason() == null ? StopInfo.of(StopInfo.Reason.ENTRY, 0, 0) : execute(r);
+                if (s.reason() == StopInfo.Reason.EXITED) {
+                    exit = s.exit();
+                    break;
+                }
+                publish(s);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = e;
+            LOG.log(System.Logger.Level.ERROR, "vel2 machine failed", e);
+        } finally {
+            lock.lock();
+            try {
+                lastStop = StopInfo.exited(exit);
+                state = State.TERMINATED;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+            Machine.ExitReason e = exit;
+            fire(l -> l.terminated(e));
+        }
+    }
+
+    private Request nextRequest() {
+        lock.lock();
+        try {
+            while (request == null && !terminateRequested) {
+                changed.awaitUninterruptibly();
+            }
+            Request r = terminateRequested ? null : request;
+            request = null;
+            return r;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a request until it ends in a stop. */
+    private StopInfo execute(Request r) {
+        target = r.target();
+        stopCause = null;
+        fire(l -> l.resumed(r.reason()));
+        StopInfo done = completePendingTraps();
+        if (done != null) {
+            return done;
+        }
+        breakpoints.install(machine, target);
+        breakpoints.skipCurrent(machine);
+        while (true) {
+            if (terminateRequested) {
+                return StopInfo.exited(Machine.ExitReason.STOPPED);
+            }
+            if (suspendRequested) {
+                return StopInfo.of(StopInfo.Reason.CLIENT_REQUEST, -1, 0);
+            }
+            breakpoints.refresh(machine, target);
+            Machine.ExitReason exit = machine.run(SLICE);
+            if (stopCause != null) {
+                return stopCause;
+            }
+            if (exit == Machine.ExitReason.SYSTEM_OFF || exit == Machine.ExitReason.SYSTEM_RESET
+                    || (exit == Machine.ExitReason.STOPPED && !suspendRequested && !terminateRequested)) {
+                return StopInfo.exited(exit); // STOPPED unasked: every vCPU is off, or the hypervisor failed
+            }
+        }
+    }
+
+    /**
+     * Emulates the traps vCPUs stopped at (trap breakpoints) before anything else runs. A pending trap of the vCPU
+     * being stepped is its step.
+     */
+    private StopInfo completePendingTraps() {
+        StopInfo step = null;
+        for (Vcpu v : vm.vcpus()) {
+            if (v.pendingTrap() == null) {
+                continue;
+            }
+            int function = (int) v.cpu().x(0);
+            hypervisorStopped = false;
+            hypervisor.completePendingTrap(v);
+            if (hypervisorStopped) {
+                // The emulation ended the machine (PSCI SYSTEM_OFF/RESET): the board's exit is not reported
+                // outside Machine.run, so the function id tells which.
+                return StopInfo.exited(hypervisor.failed() ? Machine.ExitReason.STOPPED
+                        : function == Psci.SYSTEM_RESET ? Machine.ExitReason.SYSTEM_RESET
+                        : Machine.ExitReason.SYSTEM_OFF);
+            }
+            if (target instanceof StepTarget.Instruction s && s.vcpu() == v.index()) {
+                step = StopInfo.of(StopInfo.Reason.STEP_END, v.index(), 0);
+            }
+        }
+        return step;
+    }
+
+    private void publish(StopInfo s) {
+        StopInfo at = s.vcpu() < 0 ? s
+                : new StopInfo(s.reason(), s.vcpu(), machine.cpu(s.vcpu()).pc(), s.trap(), s.breakpoint(), s.exit());
+        lock.lock();
+        try {
+            lastStop = at;
+            target = null;
+            suspendRequested = false;
+            state = State.SUSPENDED;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        fire(l -> l.suspended(at));
+    }
+
+    /** The first stop cause of a run wins; the machine stops after the current instruction. */
+    private void stopWith(StopInfo s) {
+        if (stopCause == null) {
+            stopCause = s;
+        }
+        machine.stop();
+    }
+
+    /** Hypervisor stop condition (virtual EL2): a trap breakpoint holds the trap back. */
+    private boolean trapBreakpointStops(TrapEvent e) {
+        TrapBreakpoint b = breakpoints.trapHit(e);
+        if (b != null) {
+            stopWith(new StopInfo(StopInfo.Reason.TRAP_BREAKPOINT, e.vcpu(), e.pc(), e, b, null));
+        }
+        return b != null;
+    }
+
+    private void trapped(TrapEvent e) {
+        if (config.mode() == Cpu.El2Mode.GUEST && breakpoints.hasTrapBreakpoints()) {
+            TrapBreakpoint b = breakpoints.trapHit(e);
+            if (b != null) {
+                stopWith(new StopInfo(StopInfo.Reason.TRAP_BREAKPOINT, e.vcpu(), e.pc(), e, b, null));
+            }
+        }
+        fire(l -> l.trap(e));
+    }
+
+    /** A vCPU at a watched address: the step target, or an address breakpoint that applies to it. */
+    private boolean addressReached(Cpu c, long va) {
+        StepTarget t = target;
+        if (t != null && t.reached(c, va)) {
+            stopWith(StopInfo.of(StopInfo.Reason.STEP_END, c.index(), va));
+            return true;
+        }
+        AddressBreakpoint b = breakpoints.addressHit(c.index(), va);
+        if (b != null) {
+            stopWith(new StopInfo(StopInfo.Reason.ADDRESS_BREAKPOINT, c.index(), va, null, b, null));
+        }
+        return b != null;
+    }
+
+    private void fire(Consumer<SessionListener> event) {
+        for (SessionListener l : listeners) {
+            try {
+                event.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "session listener failed", e);
+            }
+        }
+    }
+
+    private boolean isCall(Cpu c) {
+        Walk w = memory.translate(c, c.pc(), Cpu.Translation.FETCH);
+        if (w.faulted() || !machine.ram().contains(w.pa(), 4)) {
+            return false;
+        }
+        return CALLS.contains(DECODER.decode((int) machine.ram().read(w.pa(), 4)).name());
+    }
+
+    // ---------------------------------------------------------------- inspection (suspended)
+
+    /** Xn, n in 0..30. */
+    public long x(int vcpu, int n) {
+        checkRegister(n);
+        return inspect(() -> stoppedCpu(vcpu).x(n));
+    }
+
+    public void setX(int vcpu, int n, long value) {
+        checkRegister(n);
+        modify(() -> stoppedCpu(vcpu).setX(n, value));
+    }
+
+    /** The stack pointer PSTATE selects (SP_ELx or SP_EL0). */
+    public long sp(int vcpu) {
+        return inspect(() -> stoppedCpu(vcpu).sp());
+    }
+
+    public void setSp(int vcpu, long value) {
+        modify(() -> stoppedCpu(vcpu).setSp(value));
+    }
+
+    public long pc(int vcpu) {
+        return inspect(() -> stoppedCpu(vcpu).pc());
+    }
+
+    /** Moves the PC; a trap the vCPU stopped at is dropped (the instruction at the new PC runs instead). */
+    public void setPc(int vcpu, long value) {
+        modify(() -> {
+            vm.vcpu(vcpu).discardPendingTrap();
+            stoppedCpu(vcpu).setPc(value);
+        });
+    }
+
+    /** PSTATE in SPSR layout (NZCV, IL, DAIF, EL, SP). */
+    public long pstate(int vcpu) {
+        return inspect(() -> stoppedCpu(vcpu).pstate());
+    }
+
+    public void setPstate(int vcpu, long value) {
+        modify(() -> stoppedCpu(vcpu).setPstate(value));
+    }
+
+    /**
+     * A system register's value as the debugger sees it: the stored (real) value, e.g. MIDR_EL1 itself and not
+     * what EL1 reads through VPIDR_EL2; PSTATE and device registers (timers) through their views.
+     */
+    public long sysreg(int vcpu, SysReg r) {
+        return inspect(() -> {
+            Cpu c = stoppedCpu(vcpu);
+            return switch (r.policy()) {
+                case PSTATE, DEVICE -> SysRegAccess.read(c, r);
+                default -> c.sysreg(r);
+            };
+        });
+    }
+
+    /** Writes one vCPU's register (HCR_EL2 of every vCPU: {@link #setHcr}); system instructions are refused. */
+    public void setSysreg(int vcpu, SysReg r, long value) {
+        modify(() -> {
+            Cpu c = stoppedCpu(vcpu);
+            switch (r.policy()) {
+                case OPERATION -> throw new IllegalArgumentException(r.name() + " is an operation, not a register");
+                case PSTATE, DEVICE -> SysRegAccess.write(c, r, value);
+                default -> c.setSysreg(r, value);
+            }
+        });
+    }
+
+    public long hcr() {
+        return inspect(vm::hcr);
+    }
+
+    /** Changes HCR_EL2 of every vCPU: the trap policy the guest runs under from the next resume. */
+    public void setHcr(long value) {
+        modify(() -> vm.setHcr(value));
+    }
+
+    /** True when VPIDR_EL2 of {@code vcpu} was left to {@link Vm#DEFAULT_VPIDR} (the views warn). */
+    public boolean vpidrDefaulted(int vcpu) {
+        return vm.vcpu(vcpu).vpidrDefaulted();
+    }
+
+    public boolean vmpidrDefaulted(int vcpu) {
+        return vm.vcpu(vcpu).vmpidrDefaulted();
+    }
+
+    /** True when {@code vcpu} stopped at a trap (a trap breakpoint) that it emulates when it resumes. */
+    public boolean hasPendingTrap(int vcpu) {
+        return inspect(() -> vm.vcpu(vcpu).pendingTrap() != null);
+    }
+
+    /** The virtual EL2's shadow of the stage-1 controls, in {@link ShadowMmuRegisters#REGISTERS} order. */
+    public List<ShadowRegister> shadow(int vcpu) {
+        return inspect(() -> {
+            Vcpu v = vm.vcpu(vcpu);
+            List<ShadowRegister> out = new ArrayList<>();
+            for (SysReg r : ShadowMmuRegisters.REGISTERS) {
+                out.add(new ShadowRegister(r, v.cpu().sysreg(r), v.shadow().saved(r), v.shadow().dirty(r)));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** {@code length} bytes of RAM at physical address {@code pa}; IllegalArgumentException outside RAM. */
+    public byte[] readPhysical(long pa, int length) {
+        return inspect(() -> memory.readPhysical(pa, length));
+    }
+
+    public void writePhysical(long pa, byte[] data) {
+        modify(() -> memory.writePhysical(pa, data));
+    }
+
+    /** Bytes at virtual address {@code va} in {@code vcpu}'s current regime; IllegalArgumentException on a fault. */
+    public byte[] readVirtual(int vcpu, long va, int length) {
+        return inspect(() -> memory.readVirtual(stoppedCpu(vcpu), va, length));
+    }
+
+    /** Writes at a virtual address (permissions ignored); a translation fault anywhere writes nothing. */
+    public void writeVirtual(int vcpu, long va, byte[] data) {
+        modify(() -> memory.writeVirtual(stoppedCpu(vcpu), va, data));
+    }
+
+    /** The MMU walk of {@code va} for a read in {@code vcpu}'s current regime, with no effect on the guest. */
+    public Walk translate(int vcpu, long va) {
+        return inspect(() -> memory.translate(stoppedCpu(vcpu), va, Cpu.Translation.READ));
+    }
+
+    /** Exit counters per vCPU and class, and the lazy switch's savings; approximate while running. */
+    public Statistics statistics() {
+        List<Statistics.VcpuStatistics> out = new ArrayList<>();
+        for (Vcpu v : vm.vcpus()) {
+            Map<TrapClass, Long> exits = new EnumMap<>(TrapClass.class);
+            for (TrapClass c : TrapClass.values()) {
+                exits.put(c, v.exits(c));
+            }
+            out.add(new Statistics.VcpuStatistics(v.index(), v.cpu().insns(), java.util.Collections.unmodifiableMap(
+                    exits), v.shadow().saves(), v.shadow().savesAvoided()));
+        }
+        return new Statistics(hypervisor.trapCount(), List.copyOf(out));
+    }
+
+    private <T> T inspect(Supplier<T> read) {
+        lock.lock();
+        try {
+            requireStopped();
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void modify(Runnable write) {
+        inspect(() -> {
+            write.run();
+            return null;
+        });
+    }
+
+    private void requireStopped() {
+        if (state == State.RUNNING) {
+            throw new IllegalStateException("machine is running");
+        }
+    }
+
+    /** The vCPU's CPU, with the session suspended; call with {@link #lock} held. */
+    private Cpu stoppedCpu(int vcpu) {
+        requireStopped();
+        checkVcpu(vcpu);
+        return machine.cpu(vcpu);
+    }
+
+    private void checkVcpu(int vcpu) {
+        if (vcpu < 0 || vcpu >= config.vcpus()) {
+            throw new IllegalArgumentException("no vCPU " + vcpu + " (" + config.vcpus() + " vCPUs)");
+        }
+    }
+
+    private static void checkRegister(int n) {
+        if (n < 0 || n > 30) {
+            throw new IllegalArgumentException("X" + n + " is not a general register (X0-X30)");
+        }
+    }
+}

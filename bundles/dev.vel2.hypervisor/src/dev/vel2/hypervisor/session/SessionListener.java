@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.session;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.hypervisor.TrapEvent;
+
+/**
+ * Receives a session's events, in order, <b>on the machine thread</b> ("vel2 machine"): UI code must hop to its own
+ * thread, and a listener must return quickly (the guest does not run meanwhile). A listener may read the machine's
+ * state from {@link #suspended} (the session is suspended by then); an exception it throws is logged and ignored.
+ */
+public interface SessionListener {
+
+    default void resumed(ResumeReason reason) {
+    }
+
+    default void suspended(StopInfo stop) {
+    }
+
+    /** The machine thread is ending; {@code exit} is STOPPED when the client terminated the session. */
+    default void terminated(Machine.ExitReason exit) {
+    }
+
+    /** Every trap to EL2 (a trap breakpoint's before emulation, with action "stopped"). */
+    default void trap(TrapEvent event) {
+    }
+
+    /** One byte (0..255) the guest wrote to the UART. */
+    default void uartOutput(int b) {
+    }
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.session;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.hypervisor.TrapEvent;
+
+/**
+ * Why the machine stopped, as the debug model maps it to a suspend event (breakpoint, step end, client request).
+ *
+ * @param vcpu       the vCPU that stopped it, -1 when none did (a client request, the end of the run)
+ * @param pc         that vCPU's PC at the stop, else 0
+ * @param trap       the trap a trap breakpoint stopped at (not yet emulated), else null
+ * @param breakpoint the breakpoint that hit, else null
+ * @param exit       for {@link Reason#EXITED}, why the machine ended; else null
+ */
+public record StopInfo(Reason reason, int vcpu, long pc, TrapEvent trap, Breakpoint breakpoint,
+        Machine.ExitReason exit) {
+
+    public enum Reason {
+        /** {@link SessionConfig#stopAtEntry()}: suspended before the first instruction. */
+        ENTRY,
+        /** A trap breakpoint: the vCPU is at the trapping instruction, the trap is emulated when it resumes. */
+        TRAP_BREAKPOINT,
+        /** An address breakpoint: the instruction at the PC has not executed. */
+        ADDRESS_BREAKPOINT,
+        /** A step or run-to-address request completed. */
+        STEP_END,
+        /** {@link Session#suspend()}. */
+        CLIENT_REQUEST,
+        /** The guest ended the run (PSCI SYSTEM_OFF/SYSTEM_RESET, every vCPU off) or the session was terminated. */
+        EXITED
+    }
+
+    public boolean isBreakpoint() {
+        return reason == Reason.TRAP_BREAKPOINT || reason == Reason.ADDRESS_BREAKPOINT;
+    }
+
+    static StopInfo of(Reason reason, int vcpu, long pc) {
+        return new StopInfo(reason, vcpu, pc, null, null, null);
+    }
+
+    static StopInfo exited(Machine.ExitReason exit) {
+        return new StopInfo(Reason.EXITED, -1, 0, null, null, exit);
+    }
+}
