@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.a64.Disassembler;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.loader.ElfImage;
@@ -168,7 +169,7 @@ public final class Main {
         }
         ElfImage image = read(args[0]);
         StringBuilder listing = new StringBuilder();
-        Listing.listing(image, listing);
+        Disassembler.listing(image, listing);
         out.write(listing.toString().getBytes(StandardCharsets.UTF_8));
         return OK;
     }

@@ -113,6 +113,6 @@ class MainTest {
         assertEquals(0, vel2("disasm", image("loop.elf")));
         String listing = out.toString(StandardCharsets.UTF_8);
         assertTrue(listing.contains("Disassembly of section .text:"), listing);
-        assertTrue(listing.contains("40080004:\t91000400"), listing);
+        assertTrue(listing.contains("40080004:\t91000400 \tadd\tx0, x0, #0x1"), listing);
     }
 }
