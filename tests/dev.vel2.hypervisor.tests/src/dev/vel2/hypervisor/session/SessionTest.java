@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.session;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.emulator.loader.RawImage;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.TrapClass;
+import dev.vel2.hypervisor.TrapEvent;
+
+/** The session API end to end on small EL1 programs under the virtual EL2 (words from aarch64-linux-gnu-as). */
+class SessionTest {
+    static final long ENTRY = Machine.RAM_BASE + 0x8_0000;
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final long RW = 1L << 31;
+    static final long TWI = 1L << 13;
+    static final long TVM = 1L << 26;
+    static final SysReg TTBR0 = SysRegs.get("TTBR0_EL1");
+    static final SysReg TCR = SysRegs.get("TCR_EL1");
+
+    /** PSCI SYSTEM_OFF through HVC #0. */
+    static final int[] OFF = {
+        0xd2800100, // mov  x0, #0x8
+        0xf2b08000, // movk x0, #0x8400, lsl #16
+        0xd4000002, // hvc  #0x0
+    };
+
+    static final int[] TRAPS = concat(new int[] {
+        0xd5182043, // +0x00 msr tcr_el1, x3     TVM
+        0xd5182002, // +0x04 msr ttbr0_el1, x2   TVM
+        0xd503207f, // +0x08 wfi                 TWI
+        0xd503207f, // +0x0c wfi
+        0xd503207f, // +0x10 wfi
+    }, OFF);
+
+    static final int[] CALLS = {
+        0xd2800020, // +0x00 mov x0, #0x1
+        0x94000006, // +0x04 bl  func (+0x1c)
+        0x94000005, // +0x08 bl  func
+        0xaa0003e1, // +0x0c mov x1, x0
+        0xd2800100, // +0x10 mov  x0, #0x8
+        0xf2b08000, // +0x14 movk x0, #0x8400, lsl #16
+        0xd4000002, // +0x18 hvc  #0x0
+        0x91002800, // +0x1c func: add x0, x0, #0xa
+        0x91005000, // +0x20 add x0, x0, #0x14
+        0xd65f03c0, // +0x24 ret
+    };
+
+    static final int[] LOOP = {
+        0x910004a5, // add x5, x5, #0x1
+        0x17ffffff, // b   loop
+    };
+
+    static final int[] MEMORY = concat(new int[] {
+        0xf9400001, // ldr x1, [x0]
+        0x91000421, // add x1, x1, #0x1
+        0xf9000401, // str x1, [x0, #8]
+    }, OFF);
+
+    private final List<Session> sessions = new ArrayList<>();
+
+    @AfterEach
+    void terminateAll() throws InterruptedException {
+        for (Session s : sessions) {
+            s.terminate();
+            assertTrue(s.awaitTerminated(WAIT));
+        }
+    }
+
+    Session open(SessionConfig config) throws ImageException {
+        Session s = Session.open(config);
+        sessions.add(s);
+        return s;
+    }
+
+    static SessionConfig program(int... words) {
+        ByteBuffer b = ByteBuffer.allocate(4 * words.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int w : words) {
+            b.putInt(w);
+        }
+        return SessionConfig.of(new SessionConfig.Raw(new RawImage("test", ENTRY, b.array())));
+    }
+
+    /** The trap program with x2 (new TTBR0) and x3 (new TCR) set at the entry stop. */
+    Session trapProgram(long hcr) throws Exception {
+        Session s = open(program(TRAPS).withHcr(hcr).withStopAtEntry(true));
+        s.start();
+        awaitStop(s, StopInfo.Reason.ENTRY);
+        s.setX(0, 2, 0x0001_0000_4010_0000L);
+        s.setX(0, 3, 0x35_1019L);
+        return s;
+    }
+
+    static StopInfo awaitStop(Session s, StopInfo.Reason reason) throws InterruptedException {
+        assertTrue(s.awaitSuspended(WAIT), "stopped in time");
+        StopInfo stop = s.lastStop();
+        assertEquals(reason, stop.reason(), () -> "stop " + stop);
+        return stop;
+    }
+
+    static void awaitOff(Session s) throws InterruptedException {
+        assertTrue(s.awaitTerminated(WAIT));
+        assertEquals(StopInfo.exited(Machine.ExitReason.SYSTEM_OFF), s.lastStop());
+    }
+
+    @Test
+    void trapBreakpointStopsBeforeTheWriteAndResumeAppliesIt() throws Exception {
+        Session s = trapProgram(RW | TVM);
+        TrapBreakpoint bp = s.addTrapBreakpoint(TrapFilter.sysregWrite("ttbr0_el1"));
+        s.resume();
+        StopInfo stop = awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
+        assertSame(bp, stop.breakpoint());
+        assertEquals(ENTRY + 4, stop.pc());
+        assertEquals(ENTRY + 4, s.pc(0), "at the MSR, not past it");
+        assertEquals("MSR TTBR0_EL1 (EC 0x18) at 0x40080004", stop.trap().summary());
+        assertEquals(0L, s.sysreg(0, TTBR0), "old value still in the register");
+        assertEquals(0x0001_0000_4010_0000L, s.x(0, stop.trap().sysreg().rt()), "new value in Xt");
+        assertEquals(0x35_1019L, s.sysreg(0, TCR), "the TCR_EL1 write before it did not stop");
+        assertTrue(s.hasPendingTrap(0));
+        assertEquals(1, bp.hits());
+
+        s.resume();
+        awaitOff(s);
+        assertEquals(0x0001_0000_4010_0000L, s.sysreg(0, TTBR0), "resume emulated the write");
+        Session.ShadowRegister shadow = s.shadow(0).get(1);
+        assertEquals(TTBR0, shadow.reg());
+        assertTrue(shadow.dirty());
+        assertEquals(0x0001_0000_4010_0000L, shadow.saved());
+        assertEquals(2, s.statistics().vcpus().get(0).exits(TrapClass.SYSREG_WRITE));
+        assertEquals(1, bp.hits(), "one TTBR0 write, however many TCR writes");
+    }
+
+    @Test
+    void writingXtWhileStoppedChangesTheValueTheTrapWrites() throws Exception {
+        Session s = trapProgram(RW | TVM);
+        s.addTrapBreakpoint(TrapFilter.sysregWrite("S3_0_C2_C0_0")); // TTBR0_EL1 by its encoding
+        s.resume();
+        StopInfo stop = awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
+        s.setX(0, stop.trap().sysreg().rt(), 0x4020_0000L);
+        s.stepInstruction(0);
+        StopInfo step = awaitStop(s, StopInfo.Reason.STEP_END);
+        assertEquals(ENTRY + 8, step.pc(), "completing the held trap is the step");
+        assertEquals(0x4020_0000L, s.sysreg(0, TTBR0));
+        assertFalse(s.hasPendingTrap(0));
+    }
+
+    @Test
+    void hitCountStopsOnTheNthWfiAndThenDisables() throws Exception {
+        Session s = trapProgram(RW | TWI);
+        List<TrapEvent> traps = new CopyOnWriteArrayList<>();
+        s.addListener(new SessionListener() {
+            @Override
+            public void trap(TrapEvent e) {
+                traps.add(e);
+            }
+        });
+        TrapBreakpoint bp = s.addTrapBreakpoint(TrapFilter.of(TrapClass.WFI).withHitCount(2));
+        s.resume();
+        StopInfo stop = awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
+        assertEquals(ENTRY + 0xc, stop.pc(), "the second WFI");
+        assertEquals(1, s.statistics().vcpus().get(0).exits(TrapClass.WFI), "the first was emulated");
+        assertEquals(2, bp.hits());
+        assertFalse(bp.isEnabled(), "a hit count breakpoint disables itself when it stops");
+        assertEquals("stopped", traps.get(traps.size() - 1).action());
+
+        s.resume();
+        awaitOff(s);
+        assertEquals(3, s.statistics().vcpus().get(0).exits(TrapClass.WFI));
+        assertEquals(List.of("yield", "stopped", "yield", "yield", "PSCI SYSTEM_OFF"),
+                traps.stream().map(TrapEvent::action).toList(), "the held trap is reported again when emulated");
+    }
+
+    @Test
+    void filtersSelectClassRegisterDirectionImmediateAndCondition() throws Exception {
+        Session s = trapProgram(RW | TVM | TWI);
+        List<TrapEvent> traps = new CopyOnWriteArrayList<>();
+        s.addListener(new SessionListener() {
+            @Override
+            public void trap(TrapEvent e) {
+                traps.add(e);
+            }
+        });
+        s.resume();
+        awaitOff(s);
+        TrapEvent tcr = traps.get(0);
+        TrapEvent ttbr0 = traps.get(1);
+        TrapEvent wfi = traps.get(2);
+        TrapEvent hvc = traps.get(traps.size() - 1);
+        assertTrue(TrapFilter.sysregWrite("TCR_EL1").matches(tcr));
+        assertFalse(TrapFilter.sysregWrite("TTBR0_EL1").matches(tcr));
+        assertFalse(TrapFilter.sysregRead("TCR_EL1").matches(tcr), "direction");
+        assertTrue(TrapFilter.ANY.withSysreg(TTBR0).matches(ttbr0));
+        assertFalse(TrapFilter.ANY.withSysreg(TTBR0).matches(wfi), "a register filter selects EC 0x18 only");
+        assertTrue(TrapFilter.of(TrapClass.HVC).withImm(0).matches(hvc));
+        assertFalse(TrapFilter.of(TrapClass.HVC).withImm(1).matches(hvc));
+        assertFalse(TrapFilter.ANY.withVcpu(1).matches(wfi));
+        assertTrue(TrapFilter.ANY.withCondition(e -> e.pc() == ENTRY + 8).matches(wfi));
+        assertFalse(TrapFilter.ANY.withCondition(e -> e.pc() == ENTRY + 8).matches(ttbr0));
+        assertThrows(IllegalArgumentException.class, () -> TrapFilter.sysregWrite("NO_SUCH_EL1"));
+    }
+
+    @Test
+    void clearingTwiWhileSuspendedStopsWfiTraps() throws Exception {
+        Session s = trapProgram(RW | TWI);
+        s.addTrapBreakpoint(TrapFilter.of(TrapClass.WFI));
+        s.resume();
+        awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
+        s.setHcr(RW);
+        assertEquals(RW, s.sysreg(0, SysRegs.get("HCR_EL2")));
+        s.resume();
+        awaitOff(s);
+        assertEquals(1, s.statistics().vcpus().get(0).exits(TrapClass.WFI), "only the held one");
+    }
+
+    @Test
+    void addressBreakpointStepOverAndStepReturn() throws Exception {
+        Session s = open(program(CALLS));
+        AddressBreakpoint call = s.addAddressBreakpoint(ENTRY + 4);
+        s.start();
+        StopInfo stop = awaitStop(s, StopInfo.Reason.ADDRESS_BREAKPOINT);
+        assertSame(call, stop.breakpoint());
+        assertEquals(ENTRY + 4, s.pc(0));
+        assertEquals(1, s.x(0, 0), "stopped before the BL");
+
+        s.stepOver(0);
+        assertEquals(ENTRY + 8, awaitStop(s, StopInfo.Reason.STEP_END).pc());
+        assertEquals(31, s.x(0, 0), "the call ran");
+
+        AddressBreakpoint inside = s.addAddressBreakpoint(ENTRY + 0x20);
+        s.resume();
+        assertSame(inside, awaitStop(s, StopInfo.Reason.ADDRESS_BREAKPOINT).breakpoint());
+        assertEquals(41, s.x(0, 0));
+        assertEquals(ENTRY + 0xc, s.x(0, 30), "LR");
+
+        s.stepReturn(0);
+        assertEquals(ENTRY + 0xc, awaitStop(s, StopInfo.Reason.STEP_END).pc());
+        assertEquals(61, s.x(0, 0));
+
+        s.stepInstruction(0);
+        assertEquals(ENTRY + 0x10, awaitStop(s, StopInfo.Reason.STEP_END).pc());
+        assertEquals(61, s.x(0, 1));
+        s.resume();
+        awaitOff(s);
+    }
+
+    @Test
+    void stepIntoACallAndResumeFromABreakpointExecutesIt() throws Exception {
+        Session s = open(program(CALLS));
+        s.addAddressBreakpoint(ENTRY + 4);
+        AddressBreakpoint inFunc = s.addAddressBreakpoint(ENTRY + 0x1c);
+        s.start();
+        awaitStop(s, StopInfo.Reason.ADDRESS_BREAKPOINT);
+        s.stepInstruction(0);
+        assertEquals(ENTRY + 0x1c, awaitStop(s, StopInfo.Reason.STEP_END).pc(), "a step ends at the step");
+        s.setEnabled(inFunc, false);
+        s.stepOver(0); // not a call: one instruction
+        assertEquals(ENTRY + 0x20, awaitStop(s, StopInfo.Reason.STEP_END).pc());
+        s.setEnabled(inFunc, true);
+        s.resume();
+        assertSame(inFunc, awaitStop(s, StopInfo.Reason.ADDRESS_BREAKPOINT).breakpoint(), "second call");
+        assertEquals(31, s.x(0, 0));
+        assertTrue(s.removeBreakpoint(inFunc));
+        s.runTo(ENTRY + 0x18);
+        assertEquals(ENTRY + 0x18, awaitStop(s, StopInfo.Reason.STEP_END).pc());
+        assertEquals(61, s.x(0, 1));
+        s.resume();
+        awaitOff(s);
+    }
+
+    @Test
+    void suspendsAnEndlessLoopWithin100ms() throws Exception {
+        Session s = open(program(LOOP));
+        List<String> events = new CopyOnWriteArrayList<>();
+        s.addListener(new SessionListener() {
+            @Override
+            public void resumed(ResumeReason reason) {
+                events.add("resumed " + reason);
+            }
+
+            @Override
+            public void suspended(StopInfo stop) {
+                events.add("suspended " + stop.reason() + " on " + Thread.currentThread().getName());
+            }
+        });
+        s.start();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (s.statistics().vcpus().get(0).instructions() < 1_000_000 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(Session.State.RUNNING, s.state());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.setX(0, 5, 0));
+        assertEquals("machine is running", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> s.readPhysical(ENTRY, 4));
+
+        long t0 = System.nanoTime();
+        s.suspend();
+        assertTrue(s.awaitSuspended(WAIT));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 100, "suspended after " + ms + " ms");
+        assertEquals(StopInfo.Reason.CLIENT_REQUEST, s.lastStop().reason());
+        assertTrue(s.x(0, 5) >= 500_000, "x5 counts loop iterations");
+        assertEquals(List.of("resumed CLIENT_REQUEST", "suspended CLIENT_REQUEST on " + Session.THREAD_NAME),
+                events);
+    }
+
+    @Test
+    void terminateLeavesNoMachineThread() throws Exception {
+        Session s = open(program(LOOP));
+        List<Machine.ExitReason> ends = new CopyOnWriteArrayList<>();
+        s.addListener(new SessionListener() {
+            @Override
+            public void terminated(Machine.ExitReason exit) {
+                ends.add(exit);
+            }
+        });
+        s.start();
+        assertTrue(machineThreads() > 0);
+        s.terminate();
+        assertTrue(s.awaitTerminated(WAIT));
+        sessions.remove(s);
+        for (Session other : sessions) {
+            other.terminate();
+            assertTrue(other.awaitTerminated(WAIT));
+        }
+        sessions.clear();
+        assertEquals(0, machineThreads(), "no vel2 machine thread left");
+        assertEquals(Session.State.TERMINATED, s.state());
+        assertEquals(List.of(Machine.ExitReason.STOPPED), ends);
+        assertThrows(IllegalStateException.class, s::resume);
+        assertTrue(s.x(0, 5) > 0, "the registers stay readable after the end");
+    }
+
+    private static long machineThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().equals(Session.THREAD_NAME)).count();
+    }
+
+    @Test
+    void registersAndMemoryWrittenWhileSuspended() throws Exception {
+        long data = Machine.RAM_BASE + 0x10_0000;
+        Session s = open(program(MEMORY).withStopAtEntry(true).withVpidr(0, 0x4151_cafeL));
+        s.start();
+        awaitStop(s, StopInfo.Reason.ENTRY);
+        assertEquals(ENTRY, s.pc(0));
+        assertEquals(0b0101, s.pstate(0) & 0xf, "EL1h");
+        assertFalse(s.vpidrDefaulted(0));
+        assertTrue(s.vmpidrDefaulted(0));
+        assertEquals(0x4151_cafeL, s.sysreg(0, SysRegs.get("VPIDR_EL2")));
+        s.setX(0, 0, data);
+        s.writePhysical(data, le(41));
+        assertArrayEquals(le(41), s.readVirtual(0, data, 8), "MMU off: VA = PA");
+        assertEquals(data + 3, s.translate(0, data + 3).pa());
+        assertThrows(IllegalArgumentException.class, () -> s.readPhysical(Machine.UART_BASE, 4), "not RAM");
+        assertThrows(IllegalArgumentException.class, () -> s.setX(0, 31, 0));
+
+        s.stepInstruction(0);
+        awaitStop(s, StopInfo.Reason.STEP_END);
+        assertEquals(41, s.x(0, 1));
+        s.stepInstruction(0);
+        awaitStop(s, StopInfo.Reason.STEP_END);
+        assertEquals(42, s.x(0, 1), "the add ran (and is in the decode cache)");
+        s.setPc(0, ENTRY + 4);
+        s.writeVirtual(0, ENTRY + 4, java.util.Arrays.copyOf(le(0x91000821L), 4)); // add x1, x1, #0x2
+        s.setX(0, 1, 100);
+        s.resume();
+        awaitOff(s);
+        assertArrayEquals(le(102), s.readPhysical(data + 8, 8), "patched code and written register took effect");
+    }
+
+    @Test
+    void setPcDropsTheHeldTrap() throws Exception {
+        Session s = trapProgram(RW | TVM);
+        s.addTrapBreakpoint(TrapFilter.sysregWrite("TTBR0_EL1"));
+        s.resume();
+        awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
+        s.setPc(0, ENTRY + 8);
+        assertFalse(s.hasPendingTrap(0));
+        s.resume();
+        awaitOff(s);
+        assertEquals(0L, s.sysreg(0, TTBR0), "the skipped MSR never took effect");
+        assertNull(s.failure());
+        assertNotNull(s.statistics());
+    }
+
+    private static byte[] le(long v) {
+        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array();
+    }
+
+    static int[] concat(int[] a, int[] b) {
+        int[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}
