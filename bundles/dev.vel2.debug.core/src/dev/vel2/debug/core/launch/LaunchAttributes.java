@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.core.launch;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.ILaunchConfiguration;
+
+import dev.vel2.debug.core.Vel2Debug;
+
+/**
+ * Attribute keys, defaults and validation of an "AArch64 Guest (virtual EL2)" launch configuration.
+ * Addresses and register values are stored as hexadecimal strings ({@code 0x4000_0000}), so that a
+ * 64-bit value survives the launch configuration's XML unchanged.
+ */
+public final class LaunchAttributes {
+
+    private static final String PREFIX = Vel2Debug.PLUGIN_ID + ".";
+
+    /** Guest image (ELF or raw binary) in the file system; string. */
+    public static final String IMAGE_PATH = PREFIX + "imagePath";
+
+    /** Guest physical address where the image is loaded; hex string. */
+    public static final String LOAD_ADDRESS = PREFIX + "loadAddress";
+    /** RAM base of QEMU's {@code virt} board, so that one image runs on both. */
+    public static final String DEFAULT_LOAD_ADDRESS = "0x40000000";
+
+    /** First instruction executed; hex string, empty = the image's ELF entry, else the load address. */
+    public static final String ENTRY = PREFIX + "entry";
+
+    /** Guest RAM size in MiB; int. */
+    public static final String MEMORY_MIB = PREFIX + "memoryMiB";
+    public static final int DEFAULT_MEMORY_MIB = 128;
+
+    /** Number of virtual CPUs; int in 1..{@value #MAX_VCPUS}. */
+    public static final String VCPU_COUNT = PREFIX + "vcpuCount";
+    public static final int DEFAULT_VCPU_COUNT = 1;
+    public static final int MAX_VCPUS = 8;
+
+    /** Who handles EL2 traps: one of {@link El2Mode#id()}; string. */
+    public static final String EL2_MODE = PREFIX + "el2Mode";
+
+    /** HCR_EL2 value the hypervisor starts the guest with; hex string. */
+    public static final String HCR_EL2 = PREFIX + "hcrEl2";
+    /** RW (EL1 is AArch64), TVM, TSC, TID3, TWE, TWI: the traps of the vel2 story. */
+    public static final String DEFAULT_HCR_EL2 = "0x840C6000";
+
+    /** Virtual MIDR_EL1 value the guest reads; hex string, empty = not set (no architectural reset value). */
+    public static final String VPIDR_EL2 = PREFIX + "vpidrEl2";
+    /** Virtual MPIDR_EL1 value the guest reads; hex string, empty = not set (no architectural reset value). */
+    public static final String VMPIDR_EL2 = PREFIX + "vmpidrEl2";
+
+    /** Virtual ID register values returned on TID3 traps: register name (e.g. ID_AA64MMFR0_EL1) to hex string. */
+    public static final String ID_REGISTERS = PREFIX + "idRegisters";
+
+    /** Suspend at the entry point before the first instruction; boolean. */
+    public static final String STOP_AT_ENTRY = PREFIX + "stopAtEntry";
+    public static final boolean DEFAULT_STOP_AT_ENTRY = true;
+
+    /** Who stands at EL2. */
+    public enum El2Mode {
+        /** vel2's Java hypervisor handles the traps. */
+        VIRTUAL("virtual"),
+        /** The guest's own EL2 code (VBAR_EL2) handles the traps. */
+        GUEST("guest");
+
+        private final String id;
+
+        El2Mode(String id) {
+            this.id = id;
+        }
+
+        /** The value stored under {@link LaunchAttributes#EL2_MODE}. */
+        public String id() {
+            return id;
+        }
+
+        public static Optional<El2Mode> fromId(String id) {
+            for (El2Mode mode : values()) {
+                if (mode.id.equals(id)) {
+                    return Optional.of(mode);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private LaunchAttributes() {
+    }
+
+    /**
+     * Checks a launch configuration.
+     *
+     * @return a one-line message for the first problem found, or empty when the configuration can be launched
+     */
+    public static Optional<String> validate(ILaunchConfiguration configuration) {
+        try {
+            return Optional.ofNullable(firstProblem(configuration));
+        } catch (CoreException e) {
+            return Optional.of("Cannot read the launch configuration: " + e.getStatus().getMessage());
+        }
+    }
+
+    private static String firstProblem(ILaunchConfiguration c) throws CoreException {
+        String image = c.getAttribute(IMAGE_PATH, "").strip();
+        if (image.isEmpty()) {
+            return "Guest image is not set";
+        }
+        try {
+            if (!Files.isRegularFile(Path.of(image))) {
+                return "Guest image not found: " + image;
+            }
+        } catch (InvalidPathException e) {
+            return "Guest image path is not valid: " + image;
+        }
+        String problem = hexProblem("Load address", c.getAttribute(LOAD_ADDRESS, DEFAULT_LOAD_ADDRESS), false);
+        if (problem == null) {
+            problem = hexProblem("Entry address", c.getAttribute(ENTRY, ""), true);
+        }
+        if (problem != null) {
+            return problem;
+        }
+        int memory = c.getAttribute(MEMORY_MIB, DEFAULT_MEMORY_MIB);
+        if (memory <= 0) {
+            return "Guest memory must be at least 1 MiB, not " + memory;
+        }
+        int vcpus = c.getAttribute(VCPU_COUNT, DEFAULT_VCPU_COUNT);
+        if (vcpus < 1 || vcpus > MAX_VCPUS) {
+            return "Number of vCPUs must be between 1 and " + MAX_VCPUS + ", not " + vcpus;
+        }
+        String mode = c.getAttribute(EL2_MODE, El2Mode.VIRTUAL.id());
+        if (El2Mode.fromId(mode).isEmpty()) {
+            return "EL2 mode must be 'virtual' or 'guest', not '" + mode + "'";
+        }
+        problem = hexProblem("HCR_EL2", c.getAttribute(HCR_EL2, DEFAULT_HCR_EL2), false);
+        if (problem == null) {
+            problem = hexProblem("VPIDR_EL2", c.getAttribute(VPIDR_EL2, ""), true);
+        }
+        if (problem == null) {
+            problem = hexProblem("VMPIDR_EL2", c.getAttribute(VMPIDR_EL2, ""), true);
+        }
+        if (problem != null) {
+            return problem;
+        }
+        for (Map.Entry<String, String> e : c.getAttribute(ID_REGISTERS, Map.<String, String>of()).entrySet()) {
+            if (e.getKey().isBlank()) {
+                return "ID register value " + e.getValue() + " has no register name";
+            }
+            problem = hexProblem("ID register " + e.getKey(), e.getValue(), false);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static String hexProblem(String what, String text, boolean mayBeEmpty) {
+        if (mayBeEmpty && text.isBlank()) {
+            return null;
+        }
+        try {
+            parseHex(text);
+            return null;
+        } catch (NumberFormatException e) {
+            return what + " is not a 64-bit hexadecimal number: '" + text + "'";
+        }
+    }
+
+    /**
+     * Parses an unsigned 64-bit hexadecimal number with an optional {@code 0x} prefix and {@code _}
+     * separators between digits, e.g. {@code 0x4000_0000} or {@code ffffffffffffffff}.
+     *
+     * @throws NumberFormatException if {@code text} is not such a number
+     */
+    public static long parseHex(String text) {
+        String digits = text.strip();
+        if (digits.startsWith("0x") || digits.startsWith("0X")) {
+            digits = digits.substring(2);
+        }
+        if (digits.startsWith("_") || digits.endsWith("_")) {
+            throw new NumberFormatException(text);
+        }
+        digits = digits.replace("_", "");
+        if (digits.isEmpty() || digits.length() > 16) {
+            throw new NumberFormatException(text);
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (Character.digit(digits.charAt(i), 16) < 0) {
+                throw new NumberFormatException(text);
+            }
+        }
+        return Long.parseUnsignedLong(digits, 16);
+    }
+}
