@@ -12,8 +12,8 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * round-to-nearest result; this class adds what Java does not give: NaN payload propagation, the default NaN,
  * FPCR.RMode for the directed roundings, and the cumulative FPSR exception bits. Allocation-free.
  *
- * <p>Not modelled: FPCR.FZ (flush-to-zero; inputs and results keep their denormals), the exception trap enables,
- * and IXC/UFC/directed rounding of the fused multiply-add (it always rounds to nearest).
+ * <p>FPCR.FZ flushes denormal inputs (IDC) and tiny results (UFC) to zero. Not modelled: the exception trap
+ * enables (the cumulative bits are set as with traps disabled) and FPCR.AH/FIZ (FEAT_AFP).
  */
 final class FpArithmetic {
 
@@ -30,8 +30,10 @@ final class FpArithmetic {
     static final int OFC = 1 << 2;
     static final int UFC = 1 << 3;
     static final int IXC = 1 << 4;
+    static final int IDC = 1 << 7;
 
     private static final long FPCR_DN = 1L << 25;
+    private static final long FPCR_FZ = 1L << 24;
 
     /** FPCR and FPSR live in the system register table (STORED); null until the table has them. */
     static final SysReg FPCR = SysRegs.byName("FPCR");
@@ -134,6 +136,20 @@ final class FpArithmetic {
         return defaultNaN(dbl);
     }
 
+    /** FPUnpack under FPCR.FZ: a denormal input becomes a zero of its sign and raises IDC. */
+    static long flush(Cpu c, boolean dbl, long op) {
+        if ((fpcr(c) & FPCR_FZ) == 0) {
+            return op;
+        }
+        long exponent = dbl ? op & 0x7ff0000000000000L : op & 0x7f800000L;
+        long fraction = dbl ? op & 0xfffffffffffffL : op & 0x7fffffL;
+        if (exponent == 0 && fraction != 0) {
+            raise(c, IDC);
+            return op & signBit(dbl);
+        }
+        return op;
+    }
+
     // ---------------------------------------------------------------- rounding
 
     /**
@@ -151,6 +167,13 @@ final class FpArithmetic {
             boolean toInf = rounding == TIEEVEN || rounding == TIEAWAY || rounding == (neg ? NEGINF : POSINF);
             return bits(dbl, toInf ? r : Math.copySign(dbl ? Double.MAX_VALUE : Float.MAX_VALUE, r));
         }
+        double minNormal = dbl ? Double.MIN_NORMAL : Float.MIN_NORMAL;
+        // Tininess is detected before rounding (ARM ARM FPRound): the exact |value| is below the smallest normal.
+        boolean tiny = Math.abs(r) < minNormal || Math.abs(r) == minNormal && err * sign(r) < 0;
+        if (tiny && (r != 0 || err != 0) && (fpcr(c) & FPCR_FZ) != 0) {
+            raise(c, UFC);
+            return bits(dbl, Math.copySign(0.0, r));
+        }
         if (err == 0) {
             return bits(dbl, r);
         }
@@ -166,10 +189,7 @@ final class FpArithmetic {
         if (Double.isInfinite(rounded)) {
             flags |= OFC;
         }
-        // Tininess is detected before rounding (ARM ARM FPRound): the exact |value| is below the smallest normal.
-        double minNormal = dbl ? Double.MIN_NORMAL : Float.MIN_NORMAL;
-        double a = Math.abs(r);
-        if (a < minNormal || a == minNormal && err * sign(r) < 0) {
+        if (tiny) {
             flags |= UFC;
         }
         raise(c, flags);
@@ -178,9 +198,7 @@ final class FpArithmetic {
 
     /** Sign of the exact sum a + b minus Java's sum s (TwoSum). */
     static int addError(double a, double b, double s) {
-        double bb = s - a;
-        double e = (a - (s - bb)) + (b - bb);
-        return e > 0 ? 1 : e < 0 ? -1 : 0;
+        return sign(addErrorValue(a, b, s));
     }
 
     static int sign(double v) {
@@ -191,6 +209,8 @@ final class FpArithmetic {
 
     /** FPAdd, or FPSub when {@code subtract}: NaNs are processed before op2 is negated. */
     static long addSub(Cpu c, boolean dbl, long op1, long op2, boolean subtract) {
+        op1 = flush(c, dbl, op1);
+        op2 = flush(c, dbl, op2);
         if (isNaN(dbl, op1) || isNaN(dbl, op2)) {
             return processNaNs(c, dbl, op1, op2);
         }
@@ -216,6 +236,8 @@ final class FpArithmetic {
 
     /** FPMul. */
     static long mul(Cpu c, boolean dbl, long op1, long op2) {
+        op1 = flush(c, dbl, op1);
+        op2 = flush(c, dbl, op2);
         if (isNaN(dbl, op1) || isNaN(dbl, op2)) {
             return processNaNs(c, dbl, op1, op2);
         }
@@ -243,6 +265,8 @@ final class FpArithmetic {
 
     /** FPDiv: x / 0 for finite non-zero x raises DZC. */
     static long div(Cpu c, boolean dbl, long op1, long op2) {
+        op1 = flush(c, dbl, op1);
+        op2 = flush(c, dbl, op2);
         if (isNaN(dbl, op1) || isNaN(dbl, op2)) {
             return processNaNs(c, dbl, op1, op2);
         }
@@ -272,6 +296,7 @@ final class FpArithmetic {
 
     /** FPSqrt: sqrt(-0) = -0; a negative non-zero operand is invalid. */
     static long sqrt(Cpu c, boolean dbl, long op) {
+        op = flush(c, dbl, op);
         if (isNaN(dbl, op)) {
             return processNaN(c, dbl, op);
         }
@@ -288,6 +313,8 @@ final class FpArithmetic {
 
     /** FPMax / FPMin: max(-0, +0) = +0, min(-0, +0) = -0. */
     static long maxMin(Cpu c, boolean dbl, long op1, long op2, boolean max) {
+        op1 = flush(c, dbl, op1);
+        op2 = flush(c, dbl, op2);
         if (isNaN(dbl, op1) || isNaN(dbl, op2)) {
             return processNaNs(c, dbl, op1, op2);
         }
@@ -309,8 +336,11 @@ final class FpArithmetic {
         return maxMin(c, dbl, op1, op2, max);
     }
 
-    /** FPMulAdd: addend + op1 * op2 with a single rounding (to nearest; see the class comment). */
+    /** FPMulAdd: addend + op1 * op2 with a single rounding. */
     static long mulAdd(Cpu c, boolean dbl, long addend, long op1, long op2) {
+        addend = flush(c, dbl, addend);
+        op1 = flush(c, dbl, op1);
+        op2 = flush(c, dbl, op2);
         double a = value(dbl, addend);
         double x = value(dbl, op1);
         double y = value(dbl, op2);
@@ -328,14 +358,65 @@ final class FpArithmetic {
         if (Double.isNaN(r)) {
             return invalid(c, dbl);
         }
-        if (Double.isInfinite(r) && !Double.isInfinite(a) && !Double.isInfinite(x) && !Double.isInfinite(y)) {
-            raise(c, OFC | IXC);
+        if (Double.isInfinite(x) || Double.isInfinite(y) || Double.isInfinite(a)) {
+            return bits(dbl, r);
         }
-        return bits(dbl, r);
+        double p = x * y;
+        int lo;
+        if (dbl) {
+            lo = fmaError(x, y, a, r);
+        } else {
+            // The single product is exact in double; TwoSum gives the error of its sum with the addend.
+            double s = p + a;
+            lo = sign((s - r) + addErrorValue(p, a, s));
+        }
+        int rounding = rounding(c);
+        if (r == 0 && lo == 0 && rounding == NEGINF
+                && !(p == 0 && a == 0 && Double.doubleToRawLongBits(p) == Double.doubleToRawLongBits(a))) {
+            // An exact zero from operands of opposite signs is -0 rounding towards minus infinity (FPMulAdd).
+            return bits(dbl, -0.0);
+        }
+        return round(c, dbl, r, lo, rounding);
+    }
+
+    /** The exact error of a + b - s (TwoSum). */
+    private static double addErrorValue(double a, double b, double s) {
+        double bb = s - a;
+        return (a - (s - bb)) + (b - bb);
+    }
+
+    /**
+     * Sign of x * y + a - r for r = fma(x, y, a) (ErrFma, Boldo and Muller), scaled out of the subnormal range
+     * when the result is tiny so that the product's error stays exact.
+     */
+    private static int fmaError(double x, double y, double a, double r) {
+        if (Math.abs(r) < 0x1p-900 && Math.abs(a) < 0x1p400 && Math.abs(x) < 0x1p600 && Math.abs(y) < 0x1p600) {
+            double xs = Math.scalb(x, 300);
+            double ys = Math.scalb(y, 300);
+            double as = Math.scalb(a, 600);
+            double rs = Math.fma(xs, ys, as);
+            double scaled = Math.scalb(r, 600);
+            return rs != scaled ? Double.compare(rs, scaled) : errFmaSign(xs, ys, as, rs);
+        }
+        return errFmaSign(x, y, a, r);
+    }
+
+    private static int errFmaSign(double x, double y, double a, double r) {
+        double u1 = x * y;
+        double u2 = Math.fma(x, y, -u1);
+        double alpha1 = a + u2;
+        double alpha2 = addErrorValue(a, u2, alpha1);
+        double beta1 = u1 + alpha1;
+        double beta2 = addErrorValue(u1, alpha1, beta1);
+        double gamma = (beta1 - r) + beta2;
+        double r2 = gamma + alpha2;
+        return r2 != 0 ? sign(r2) : sign(alpha2 - (r2 - gamma));
     }
 
     /** FPCompare as NZCV: unordered 0011 (IOC for a signalling NaN, or any NaN for FCMPE), = 0110, < 1000, > 0010. */
     static int compare(Cpu c, boolean dbl, long op1, long op2, boolean signalAllNaNs) {
+        op1 = flush(c, dbl, op1);
+        op2 = flush(c, dbl, op2);
         if (isNaN(dbl, op1) || isNaN(dbl, op2)) {
             if (signalAllNaNs || isSignallingNaN(dbl, op1) || isSignallingNaN(dbl, op2)) {
                 raise(c, IOC);
@@ -349,6 +430,7 @@ final class FpArithmetic {
 
     /** FPRoundInt: keeps the sign of a zero result; {@code exact} (FRINTX) raises IXC when the value changed. */
     static long roundToIntegral(Cpu c, boolean dbl, long op, int rounding, boolean exact) {
+        op = flush(c, dbl, op);
         if (isNaN(dbl, op)) {
             return processNaN(c, dbl, op);
         }
@@ -388,6 +470,7 @@ final class FpArithmetic {
      * out-of-range value saturates with IOC, an inexact one raises IXC. Returns the value truncated to size.
      */
     static long toFixed(Cpu c, boolean dbl, long op, int fbits, boolean unsigned, int size, int rounding) {
+        op = flush(c, dbl, op);
         if (isNaN(dbl, op)) {
             raise(c, IOC);
             return 0;
@@ -449,6 +532,7 @@ final class FpArithmetic {
 
     /** FPConvert between single and double, with NaN payloads kept (FPConvertNaN) and FPCR rounding. */
     static long convert(Cpu c, boolean fromDbl, long op) {
+        op = flush(c, fromDbl, op);
         if (isNaN(fromDbl, op)) {
             long q = processNaN(c, fromDbl, op);
             if (fromDbl) {

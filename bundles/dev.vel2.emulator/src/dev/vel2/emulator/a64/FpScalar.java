@@ -376,12 +376,6 @@ final class FpScalar {
 
     // ---------------------------------------------------------------- syntax
 
-    private static final String[] CONDITIONS = {"eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge",
-        "lt", "gt", "le", "al", "nv"};
-    /** The comment objdump appends after a condition operand: its SVE alias names. */
-    private static final String[] CONDITION_COMMENTS = {"none", "any", "hs, nlast", "lo, ul, last", "first",
-        "nfrst", null, null, "pmore", "plast", "tcont", "tstop", null, null, null, null};
-
     /** {@code s3} / {@code d3}. */
     static String v(boolean dbl, int n) {
         return (dbl ? "d" : "s") + n;
@@ -389,8 +383,7 @@ final class FpScalar {
 
     /** The condition as the last operand, with objdump's trailing comment ({@code ne\t// ne = any}). */
     static String cond(int cond) {
-        String comment = CONDITION_COMMENTS[cond];
-        return CONDITIONS[cond] + (comment == null ? "" : "\t// " + CONDITIONS[cond] + " = " + comment);
+        return DpSyntax.cond(cond) + DpSyntax.condComment(cond);
     }
 
     /** An FP immediate as objdump prints it: {@code #1.000000000000000000e+00}. */

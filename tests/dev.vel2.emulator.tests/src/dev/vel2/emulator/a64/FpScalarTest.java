@@ -304,6 +304,22 @@ class FpScalarTest {
         d(3, -1.0);
         assertEquals(0.0, a * b + -1.0, "separate rounding loses the product's tail");
         assertEquals(-0x1p-60, runD(FMADD_D));
+        assertEquals(0, fpsr(), "exact");
+        d(1, 1 + 0x1p-52);
+        d(2, 1 + 0x1p-52);
+        d(3, 0.0);
+        fpcr(RP);
+        assertEquals(1 + 0x1p-51 + 0x1p-52, runD(FMADD_D), "(1 + 2^-51 + 2^-104) rounded up");
+        assertEquals(IXC, fpsr());
+        fpcr(0);
+        d(1, 3 * Double.MIN_VALUE);
+        d(2, 0.5);
+        d(3, 0.0);
+        assertEquals(2 * Double.MIN_VALUE, runD(FMADD_D), "1.5 * 2^-1074 ties to even");
+        assertEquals(UFC | IXC, fpsr(), "tiny and inexact");
+        d(1, a);
+        d(2, b);
+        d(3, -1.0);
         d(3, 1.0);
         assertEquals(-0x1p-60, runD(FNMSUB_D), "-d3 + d1 * d2");
         assertEquals(Math.fma(-a, b, -1.0), runD(FNMADD_D), "-d3 - d1 * d2");
@@ -469,6 +485,20 @@ class FpScalarTest {
         d(1, Double.MIN_VALUE * 6);
         assertEquals(Double.MIN_VALUE * 2, runD(FDIV_D));
         assertEquals(0, fpsr(), "exact subnormal quotient");
+    }
+
+    @Test
+    void flushToZero() {
+        fpcr(1L << 24); // FPCR.FZ
+        d(1, -Double.MIN_VALUE);
+        d(2, 1.0);
+        assertEquals(1.0, runD(FADD_D));
+        assertEquals(FpArithmetic.IDC, fpsr(), "denormal input flushed");
+        assertEquals(Long.MIN_VALUE, run(FMUL_D), "-denormal flushed to -0, times 1");
+        d(1, Double.MIN_NORMAL);
+        d(2, 0.5);
+        assertEquals(0, run(FMUL_D));
+        assertEquals(UFC, fpsr(), "tiny result flushed: UFC without IXC");
     }
 
     @Test
