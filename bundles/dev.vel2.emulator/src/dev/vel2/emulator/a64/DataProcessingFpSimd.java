@@ -38,40 +38,45 @@ final class DataProcessingFpSimd {
         }, syntax);
     }
 
+    /** The assembler mnemonic of a row named {@code FADD_float}: {@code fadd}. */
+    private static String mnemonic(String rowName) {
+        return rowName.substring(0, rowName.indexOf('_')).toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static Row<FpReg3> fp2(String name, String opcode, Row.Exec<FpReg3> exec) {
-        String mnemonic = name.substring(0, name.indexOf('_')).toLowerCase();
+        String mnemonic = mnemonic(name);
         return fp(name, "00011110 0t1 mmmmm " + opcode + " 10 nnnnn ddddd", FpScalar::reg3, exec,
                 (o, a) -> FpScalar.reg3(mnemonic, o));
     }
 
     private static Row<FpReg3> fp1(String name, String opcode, Row.Exec<FpReg3> exec) {
-        String mnemonic = name.substring(0, name.indexOf('_')).toLowerCase();
+        String mnemonic = mnemonic(name);
         return fp(name, "00011110 0t1 " + opcode + " 10000 nnnnn ddddd", FpScalar::reg3, exec,
                 (o, a) -> FpScalar.reg2(mnemonic, o));
     }
 
     private static Row<FpReg4> fp3(String name, String o1, String o0, Row.Exec<FpReg4> exec) {
-        String mnemonic = name.substring(0, name.indexOf('_')).toLowerCase();
+        String mnemonic = mnemonic(name);
         return fp(name, "00011111 0t" + o1 + " mmmmm " + o0 + " aaaaa nnnnn ddddd", FpScalar::reg4, exec,
                 (o, a) -> FpScalar.reg4(mnemonic, o));
     }
 
     /** FP to integer: rmode:opcode fixed; sf in z. */
     private static Row<FpInt> toInt(String name, String rmodeOpcode, Row.Exec<FpInt> exec) {
-        String mnemonic = name.substring(0, name.indexOf('_')).toLowerCase();
+        String mnemonic = mnemonic(name);
         return fp(name, "z0011110 0t1 " + rmodeOpcode + " 000000 nnnnn ddddd", FpScalar::integer, exec,
                 (o, a) -> FpScalar.toInt(mnemonic, o));
     }
 
     private static Row<FpInt> fromInt(String name, String rmodeOpcode, Row.Exec<FpInt> exec) {
-        String mnemonic = name.substring(0, name.indexOf('_')).toLowerCase();
+        String mnemonic = mnemonic(name);
         return fp(name, "z0011110 0t1 " + rmodeOpcode + " 000000 nnnnn ddddd", FpScalar::integer, exec,
                 (o, a) -> FpScalar.fromInt(mnemonic, o));
     }
 
     /** AdvSIMD three same with U, size and opcode fixed except where letters remain. */
     private static Row<SimdReg3> logical(String name, String u, String size, Row.Exec<SimdReg3> exec) {
-        String mnemonic = name.substring(0, name.indexOf('_')).toLowerCase();
+        String mnemonic = mnemonic(name);
         return fp(name, "0q" + u + "01110 " + size + "1 mmmmm 00011 1 nnnnn ddddd", SimdExec::reg3, exec,
                 (o, a) -> SimdExec.reg3(mnemonic, o, 0));
     }
