@@ -47,6 +47,18 @@ public final class Machine implements Platform {
     /** Instructions a vCPU runs before the next one gets its turn. */
     public static final int QUANTUM = 1000;
 
+    /**
+     * What a hypervisor at a virtual EL2 hears from the scheduler: the round-robin switches between vCPUs (where it
+     * does its lazy context switch) and PSCI CPU_ON resets. Called on the machine's thread, in a deterministic order.
+     */
+    public interface VcpuScheduling {
+        /** The scheduler stops running vCPU {@code from} and runs vCPU {@code to} (a WFI yield or a slice's end). */
+        void switched(Cpu from, Cpu to);
+
+        /** PSCI CPU_ON reset vCPU {@code c}'s EL1 state and starts it: its saved context is the reset one. */
+        void poweredOn(Cpu c);
+    }
+
     /** Why {@link #run} returned. */
     public enum ExitReason {
         /** PSCI SYSTEM_OFF. */
@@ -79,6 +91,9 @@ public final class Machine implements Platform {
     /** Virtual time in instructions; the count is this shifted right by {@link #TICK_SHIFT}. */
     private long time;
     private int current;
+    /** The vCPU that ran the last slice, or -1 before the first one. */
+    private int lastRan = -1;
+    private VcpuScheduling scheduling;
     private ExitReason exit;
     private volatile boolean stopRequested;
 
@@ -164,6 +179,11 @@ public final class Machine implements Platform {
         return mode;
     }
 
+    /** Installs the hypervisor's scheduling hook (null: none). */
+    public void setVcpuScheduling(VcpuScheduling s) {
+        scheduling = s;
+    }
+
     /** Sends the guest's UART output to {@code listener}, one byte (0..255) at a time. */
     public void setUartOutput(IntConsumer listener) {
         uart.setTransmitListener(listener);
@@ -238,6 +258,12 @@ public final class Machine implements Platform {
                     continue;
                 }
                 current = i;
+                if (lastRan != i) {
+                    if (scheduling != null && lastRan >= 0) {
+                        scheduling.switched(cpus[lastRan], c);
+                    }
+                    lastRan = i;
+                }
                 sliceStart[i] = c.insns();
                 long budget = Math.min(QUANTUM, maxInsns - executed);
                 long n = slice(c, budget);
@@ -419,6 +445,9 @@ public final class Machine implements Platform {
             resetRegisters(cpus[cpu]);
             start(cpu, entry, contextId);
             timerCheckAt[cpu] = 0;
+            if (scheduling != null) {
+                scheduling.poweredOn(cpus[cpu]);
+            }
         }
 
         @Override
@@ -442,15 +471,31 @@ public final class Machine implements Platform {
         }
     }
 
-    /** Architectural reset of the system registers of a vCPU brought up by CPU_ON (its timer keeps its state). */
+    /**
+     * Architectural reset of the system registers of a vCPU brought up by CPU_ON (its timer keeps its state). In
+     * virtual-EL2 mode the PSCI call is served by the hypervisor, which powers on a vCPU of its VM: the EL2 state
+     * it programmed (the registers EL1 cannot access: HCR_EL2, VPIDR_EL2/VMPIDR_EL2, CNTHCTL_EL2...) is kept.
+     */
     private void resetRegisters(Cpu c) {
+        boolean keepEl2 = mode == Cpu.El2Mode.VIRTUAL;
         for (SysReg r : SysRegs.ALL) {
-            c.setSysreg(r, r.reset() == null ? 0 : r.reset());
+            if (!(keepEl2 && isEl2State(r))) {
+                c.setSysreg(r, r.reset() == null ? 0 : r.reset());
+            }
         }
         java.util.Arrays.fill(c.vreg, 0);
-        for (int level = 0; level < 3; level++) {
+        for (int level = 0; level < (keepEl2 ? 2 : 3); level++) {
             c.setSpEl(level, 0);
         }
-        identify(c);
+        if (keepEl2) {
+            c.setSysreg(mpidrEl1, 0x8000_0000L | c.index());
+        } else {
+            identify(c);
+        }
+    }
+
+    /** A register only EL2 can read or write: state of the hypervisor, not of the vCPU's EL1. */
+    private static boolean isEl2State(SysReg r) {
+        return !r.access().canRead(1) && !r.access().canWrite(1);
     }
 }

@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
+import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Trap;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
  * The virtual EL2: it stands at EL2 for every vCPU of a VM, dispatches each trap through {@link ExitHandlers},
  * and turns every trap into one {@link TrapEvent} for the debugger and the trap log. In guest-EL2 mode the same
  * stream is produced while the guest's own vectors handle the traps ("forward first, emulate second").
  */
-public final class Hypervisor implements Cpu.El2Handler {
+public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling {
+    private static final SysReg CNTHCTL_EL2 = SysRegs.get("CNTHCTL_EL2");
+    private static final SysReg CNTVOFF_EL2 = SysRegs.get("CNTVOFF_EL2");
 
     /** Receives every trap event, in order, on the machine's thread. */
     @FunctionalInterface
@@ -42,12 +48,41 @@ public final class Hypervisor implements Cpu.El2Handler {
         return handlers;
     }
 
-    /** Installs this hypervisor at EL2 of every vCPU of the VM ({@link Cpu.El2Mode#VIRTUAL}). */
+    /**
+     * Installs this hypervisor at EL2 of every vCPU of the VM ({@link Cpu.El2Mode#VIRTUAL}) and programs the EL2
+     * state a real hypervisor sets before its first entry to EL1 (HCR_EL2, VPIDR_EL2 and VMPIDR_EL2 are the VM's).
+     * For the lazy context switch, also install it as the machine's scheduling hook
+     * ({@link Machine#setVcpuScheduling}).
+     */
     public void attachVirtual() {
         for (Vcpu v : vm.vcpus()) {
             v.cpu().setEl2(Cpu.El2Mode.VIRTUAL, this);
+            programEl2(v.cpu());
             v.shadow().capture(v.cpu());
         }
+    }
+
+    /**
+     * CNTHCTL_EL2.EL1PCTEN|EL1PCEN (EL1 uses the physical counter and timer without trapping), CNTVOFF_EL2 = 0 (the
+     * virtual count is the physical one), CPTR_EL2 with only its RES1 bits (no SIMD/FP trap).
+     */
+    private static void programEl2(Cpu c) {
+        SysRegAccess.write(c, CNTHCTL_EL2, CNTHCTL_EL2.field("EL1PCTEN").mask() | CNTHCTL_EL2.field("EL1PCEN").mask());
+        SysRegAccess.write(c, CNTVOFF_EL2, 0);
+        SysRegAccess.write(c, SysRegAccess.CPTR_EL2, SysRegAccess.CPTR_EL2.res1Mask());
+    }
+
+    /** The lazy context switch: {@code from}'s dirty stage-1 controls are saved, {@code to}'s restored. */
+    @Override
+    public void switched(Cpu from, Cpu to) {
+        vm.vcpu(from.index()).shadow().switchOut(from);
+        vm.vcpu(to.index()).shadow().switchIn(to);
+    }
+
+    /** A vCPU started by PSCI CPU_ON begins from reset values: they are its saved context. */
+    @Override
+    public void poweredOn(Cpu c) {
+        vm.vcpu(c.index()).shadow().capture(c);
     }
 
     /** Observes the guest's own EL2 ({@link Cpu.El2Mode#GUEST}): same event stream, action "guest-el2". */

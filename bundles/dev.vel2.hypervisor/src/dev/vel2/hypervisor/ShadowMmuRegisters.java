@@ -19,6 +19,8 @@ public final class ShadowMmuRegisters {
             SysRegs.get("SCTLR_EL1"), SysRegs.get("TTBR0_EL1"), SysRegs.get("TTBR1_EL1"), SysRegs.get("TCR_EL1"),
             SysRegs.get("MAIR_EL1"), SysRegs.get("AMAIR_EL1"), SysRegs.get("CONTEXTIDR_EL1"));
 
+    private static final long TVM = SysRegs.get("HCR_EL2").field("TVM").mask();
+
     private final long[] saved = new long[REGISTERS.size()];
     private final boolean[] dirty = new boolean[REGISTERS.size()];
     private long saves;
@@ -39,10 +41,14 @@ public final class ShadowMmuRegisters {
         }
     }
 
-    /** Switch-out: saves only the registers the guest changed; the rest are counted as saves avoided. */
+    /**
+     * Switch-out: with HCR_EL2.TVM set, saves only the registers the guest changed and counts the rest as saves
+     * avoided; without it a write did not trap, so every register is saved.
+     */
     public void switchOut(Cpu cpu) {
+        boolean lazy = (cpu.hcr() & TVM) != 0;
         for (int i = 0; i < saved.length; i++) {
-            if (dirty[i]) {
+            if (dirty[i] || !lazy) {
                 saved[i] = cpu.sysreg(REGISTERS.get(i));
                 dirty[i] = false;
                 saves++;

@@ -21,6 +21,7 @@ import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.hypervisor.Hypervisor;
 
 /**
  * The headless runner, {@code releng/vel2}: {@code run} boots an image on the virt board and passes the guest's UART
@@ -44,7 +45,7 @@ public final class Main {
     }
 
     /** Runs one command; returns the exit code. {@code out} receives only guest output (run) or the listing. */
-    static int run(String[] args, OutputStream out, PrintStream err) {
+    public static int run(String[] args, OutputStream out, PrintStream err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
@@ -77,14 +78,8 @@ public final class Main {
 
     private static int runImage(Options o, OutputStream out, PrintStream err) throws UsageException, ImageException,
             IOException {
-        if (!o.guestEl2()) {
-            throw new UsageException("--el2 virtual is not available yet");
-        }
         ElfImage image = read(o.image());
-        Machine m = new Machine(o.vcpus(), o.memMiB(), Cpu.El2Mode.GUEST);
-        for (int i = 0; i < m.cpuCount(); i++) {
-            configure(m.cpu(i), o);
-        }
+        Machine m = new Machine(o.vcpus(), o.memMiB(), o.guestEl2() ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL);
         m.setUartOutput(b -> {
             try {
                 out.write(b);
@@ -97,17 +92,35 @@ public final class Main {
         });
         PrintStream log = openTrapLog(o.trapLog(), err);
         try {
-            if (log != null) {
-                TrapLog listener = new TrapLog(log, "guest-el2");
+            Hypervisor hv = null;
+            long entry;
+            if (o.guestEl2()) {
+                TrapLog listener = log == null ? null : new TrapLog(log); // one sequence for every vCPU
                 for (int i = 0; i < m.cpuCount(); i++) {
-                    m.cpu(i).addTrapListener(listener);
+                    configureGuest(m.cpu(i), o);
+                    if (listener != null) {
+                        m.cpu(i).addTrapListener(listener);
+                    }
                 }
+                entry = image.entry();
+            } else {
+                hv = VirtualEl2.attach(m, o, err);
+                if (log != null) {
+                    hv.addListener(new TrapLog(log));
+                }
+                entry = VirtualEl2.el1Entry(image);
             }
-            m.load(image);
+            image.load(m.ram());
+            m.boot(entry);
             Machine.ExitReason exit = m.run(o.maxInsns());
             out.flush();
-            if (o.regsOut() != null) {
-                Files.writeString(Path.of(o.regsOut()), RegisterDump.of(m, exit), StandardCharsets.UTF_8);
+            write(o.regsOut(), RegisterDump.of(m, exit), err);
+            if (hv != null) {
+                write(o.stats(), Stats.of(hv, exit), err);
+                if (hv.failed()) {
+                    err.println("vel2: internal error: the hypervisor could not handle a trap");
+                    return INTERNAL_ERROR;
+                }
             }
             return switch (exit) {
                 case SYSTEM_OFF -> OK;
@@ -122,16 +135,30 @@ public final class Main {
         }
     }
 
-    /** The options' initial EL2 and ID register values, set before the image runs. */
-    private static void configure(Cpu c, Options o) {
+    /** Writes a report to {@code file} ("-": stderr); nothing when the option was not given. */
+    private static void write(String file, String text, PrintStream err) throws IOException {
+        if (file == null) {
+            return;
+        }
+        if (file.equals("-")) {
+            err.print(text);
+        } else {
+            Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Guest-EL2 mode: the options' initial EL2 and ID register values, set before the image's EL2 runs. */
+    private static void configureGuest(Cpu c, Options o) {
         if (o.hcr() != null) {
             c.setSysreg(SysRegAccess.HCR_EL2, o.hcr());
         }
-        if (o.vpidr() != null) {
-            c.setSysreg(SysRegAccess.VPIDR_EL2, o.vpidr());
+        Long vpidr = Options.forVcpu(o.vpidr(), c.index());
+        if (vpidr != null) {
+            c.setSysreg(SysRegAccess.VPIDR_EL2, vpidr);
         }
-        if (o.vmpidr() != null) {
-            c.setSysreg(SysRegAccess.VMPIDR_EL2, o.vmpidr());
+        Long vmpidr = Options.forVcpu(o.vmpidr(), c.index());
+        if (vmpidr != null) {
+            c.setSysreg(SysRegAccess.VMPIDR_EL2, vmpidr);
         }
         for (Map.Entry<SysReg, Long> e : o.ids().entrySet()) {
             c.setSysreg(e.getKey(), e.getValue());

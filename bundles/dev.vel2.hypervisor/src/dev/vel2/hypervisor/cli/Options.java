@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.sysreg.Field;
+import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -13,8 +16,8 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * The options of {@code vel2 run}; their names are an interface users script against, so they do not change.
  * Register names and HCR_EL2 field names come from the system register table.
  */
-record Options(boolean guestEl2, Long hcr, Long vpidr, Long vmpidr, Map<SysReg, Long> ids, int vcpus, int memMiB,
-        long maxInsns, String trapLog, String regsOut, boolean debug, String image) {
+record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, int vcpus,
+        int memMiB, long maxInsns, String trapLog, String regsOut, String stats, boolean debug, String image) {
 
     static final long DEFAULT_MAX_INSNS = 5_000_000_000L;
 
@@ -22,14 +25,24 @@ record Options(boolean guestEl2, Long hcr, Long vpidr, Long vmpidr, Map<SysReg, 
             usage: vel2 run [options] IMAGE     run an AArch64 ELF on the virt board; stdout is the guest's UART
                    vel2 disasm IMAGE            list the image's executable sections
             options:
-              --el2 virtual|guest   who is at EL2: the Java hypervisor (default) or the image's own EL2 code
-              --hcr NAME,NAME|0xHEX initial HCR_EL2 (field names such as RW,TWI,TID3)
-              --vpidr 0xHEX         initial VPIDR_EL2        --vmpidr 0xHEX   initial VMPIDR_EL2
-              --id NAME=0xHEX       value of an ID register (repeatable), e.g. ID_AA64PFR0_EL1=0x11
-              --vcpus N             1..8 vCPUs (default 1)   --mem MiB        RAM size (default 128)
+              --el2 virtual|guest   who is at EL2: the Java hypervisor (default) or the image's own EL2 code.
+                                    virtual: vCPU 0 starts at EL1h, MMU off, at the ELF symbol el1_entry if the
+                                    image has one, else at the ELF entry; HVC #0 serves PSCI (CPU_ON, SYSTEM_OFF...)
+                                    guest: vCPU 0 starts at EL2h at the ELF entry, as QEMU -M virt,virtualization=on
+              --hcr NAME,NAME|0xHEX HCR_EL2 (one-bit field names such as TWI,TID3,TVM); virtual: RW is always set,
+                                    default RW only; guest: the initial value the image's EL2 finds
+              --vpidr 0xHEX[,...]   VPIDR_EL2 (what EL1 reads as MIDR_EL1), one value or one per vCPU;
+                                    virtual default 0x411fd070 (the modelled Cortex-A57), with a warning
+              --vmpidr 0xHEX[,...]  VMPIDR_EL2 (what EL1 reads as MPIDR_EL1), one value per vCPU;
+                                    virtual default 0x80000000 | vCPU index
+              --id NAME=0xHEX       an ID register (repeatable), e.g. ID_AA64MMFR0_EL1=0x1122; virtual: the value
+                                    a read trapped by HCR_EL2.TID3 returns; guest: the register's value
+              --vcpus N             1..8 vCPUs (default 1; the others start by PSCI CPU_ON)
+              --mem MiB             RAM size (default 128)
               --max-insns N         instruction budget (default 5000000000)
               --trap-log FILE|-     one JSON object per trap to EL2 (- is stderr)
-              --regs-out FILE       final registers as JSON
+              --stats FILE|-        virtual only: exits per trap class and the lazy switch's counters, as JSON
+              --regs-out FILE|-     final registers as JSON (- is stderr)
               --debug               stack traces for internal errors
             exit: 0 SYSTEM_OFF, 2 bad arguments or image, 3 instruction limit, 4 SYSTEM_RESET,
                   5 every vCPU off, 1 internal error""";
@@ -37,14 +50,15 @@ record Options(boolean guestEl2, Long hcr, Long vpidr, Long vmpidr, Map<SysReg, 
     static Options parse(String[] args) throws UsageException {
         boolean guest = false;
         Long hcr = null;
-        Long vpidr = null;
-        Long vmpidr = null;
+        List<Long> vpidr = null;
+        List<Long> vmpidr = null;
         Map<SysReg, Long> ids = new LinkedHashMap<>();
         int vcpus = 1;
         int mem = Machine.DEFAULT_MEMORY_MIB;
         long max = DEFAULT_MAX_INSNS;
         String trapLog = null;
         String regsOut = null;
+        String stats = null;
         boolean debug = false;
         String image = null;
         for (int i = 0; i < args.length; i++) {
@@ -71,22 +85,50 @@ record Options(boolean guestEl2, Long hcr, Long vpidr, Long vmpidr, Map<SysReg, 
                     default -> throw new UsageException("--el2 takes virtual or guest, not " + v);
                 };
                 case "--hcr" -> hcr = hcr(v);
-                case "--vpidr" -> vpidr = hex(a, v);
-                case "--vmpidr" -> vmpidr = hex(a, v);
+                case "--vpidr" -> vpidr = hexList(a, v);
+                case "--vmpidr" -> vmpidr = hexList(a, v);
                 case "--id" -> id(v, ids);
                 case "--vcpus" -> vcpus = (int) number(a, v, 1, Machine.MAX_CPUS);
                 case "--mem" -> mem = (int) number(a, v, 1, 2047);
                 case "--max-insns" -> max = number(a, v, 1, Long.MAX_VALUE);
                 case "--trap-log" -> trapLog = v;
                 case "--regs-out" -> regsOut = v;
+                case "--stats" -> stats = v;
                 default -> throw new UsageException("unknown option " + a);
             }
         }
         if (image == null) {
             throw new UsageException("no image given");
         }
-        return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, debug,
-                image);
+        perVcpu("--vpidr", vpidr, vcpus, true);
+        perVcpu("--vmpidr", vmpidr, vcpus, false);
+        if (guest && stats != null) {
+            throw new UsageException("--stats needs --el2 virtual");
+        }
+        return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, stats,
+                debug, image);
+    }
+
+    /** The value of vCPU {@code i}, or null when none was given. */
+    static Long forVcpu(List<Long> values, int i) {
+        return values == null ? null : values.get(values.size() == 1 ? 0 : i);
+    }
+
+    private static List<Long> hexList(String option, String v) throws UsageException {
+        List<Long> values = new ArrayList<>();
+        for (String one : v.split(",", -1)) {
+            values.add(hex(option, one.trim()));
+        }
+        return List.copyOf(values);
+    }
+
+    /** One value for all vCPUs (when {@code shared} allows it) or exactly one per vCPU. */
+    private static void perVcpu(String option, List<Long> values, int vcpus, boolean shared) throws UsageException {
+        if (values == null || values.size() == vcpus || (shared && values.size() == 1)) {
+            return;
+        }
+        throw new UsageException(option + " gives " + values.size() + " value" + (values.size() == 1 ? "" : "s")
+                + " for " + vcpus + " vCPUs" + (shared ? " (give one, or one per vCPU)" : " (give one per vCPU)"));
     }
 
     static long hex(String option, String v) throws UsageException {
@@ -139,6 +181,10 @@ record Options(boolean guestEl2, Long hcr, Long vpidr, Long vmpidr, Map<SysReg, 
         SysReg r = SysRegs.byName(v.substring(0, eq));
         if (r == null) {
             throw new UsageException("--id: no system register " + v.substring(0, eq));
+        }
+        if (r.policy() != Policy.ID) {
+            throw new UsageException("--id: " + r.name() + " is not an ID register"
+                    + (r.policy() == Policy.VIRTUALIZED_ID ? " (use --vpidr or --vmpidr)" : ""));
         }
         ids.put(r, hex("--id", v.substring(eq + 1)));
     }

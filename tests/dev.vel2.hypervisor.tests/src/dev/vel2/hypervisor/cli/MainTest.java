@@ -61,15 +61,17 @@ class MainTest {
         Options o = Options.parse(new String[] { "--hcr", "RW,TWI", "--vpidr", "0x4151cafe", "--id",
                 "ID_AA64PFR0_EL1=0x11", "img" });
         assertEquals((1L << 31) | (1L << 13), o.hcr());
-        assertEquals(0x4151cafeL, o.vpidr());
+        assertEquals(java.util.List.of(0x4151cafeL), o.vpidr());
         assertEquals(1, o.ids().size());
         assertEquals(0xc60c6000L, Options.parse(new String[] { "--hcr", "0xc60c6000", "img" }).hcr());
     }
 
     @Test
-    void virtualEl2IsNotAvailableYet() {
-        assertEquals(2, vel2("run", image("hello.elf")));
-        assertEquals("vel2: --el2 virtual is not available yet\n", stderr());
+    void virtualEl2StartsAtTheElfEntryWithoutAnEl1EntrySymbol() {
+        // hello.elf has no el1_entry: it starts at its entry, now at EL1, where CurrentEL reads 4
+        assertEquals(0, vel2("run", "--vpidr", "0x410fd034", image("hello.elf")), stderr());
+        assertEquals("hello vel2\r\n", out.toString(StandardCharsets.US_ASCII));
+        assertEquals("", stderr(), "no VPIDR warning once --vpidr is given");
     }
 
     @Test
