@@ -16,9 +16,9 @@ LDFLAGS="-Wl,-T,common/link.ld -Wl,--build-id=none -Wl,--no-warn-rwx-segments -s
 RUNTIME="common/start.S common/guest.c"
 
 HV="-Ihv-common hv-common/hv-start.S hv-common/hv.c"
-SMP=1
 
-# guest NAME QEMU_CPU CFLAGS... SOURCES...   (QEMU runs $SMP vCPUs)
+# guest NAME QEMU_CPU CFLAGS... SOURCES...
+# QEMU runs as many vCPUs as the image's absolute symbol vel2_vcpus says (default 1), as vel2 run does.
 guest() {
     name=$1 cpu=$2
     shift 2
@@ -27,7 +27,9 @@ guest() {
     # shellcheck disable=SC2086
     $CC $CFLAGS "$@" $LDFLAGS -o "$name.elf"
     $OBJDUMP -d "$name.elf" > "$name.objdump"
-    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu "$cpu" -smp "$SMP" -nographic -kernel "$name.elf" \
+    smp=$(aarch64-linux-gnu-nm "$name.elf" | awk '$3 == "vel2_vcpus" { print $1 }')
+    smp=$(printf '%d' "0x${smp:-1}")
+    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu "$cpu" -smp "$smp" -nographic -kernel "$name.elf" \
         < /dev/null > "$name.qemu.log"
 }
 
@@ -39,10 +41,8 @@ guest isa-fp     cortex-a57 -fno-math-errno $RUNTIME isa-fp.c
 guest exceptions cortex-a57 $INT $RUNTIME exceptions.c
 # hv-*: EL1 programs for both EL2 modes (vel2 run --el2 virtual starts them at el1_entry)
 guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
-SMP=2
 guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c
 guest hv-mmu     cortex-a57 $INT $RUNTIME $HV hv-mmu.c
-SMP=1
 guest bench-mixed cortex-a57 $INT $RUNTIME bench-mixed.c bench-mixed-asm.S
 guest bench-mixed-s1 cortex-a57 $INT -DMMU=1 $RUNTIME bench-mixed.c bench-mixed-asm.S
 guest bench-mixed-s12 cortex-a57 $INT -DMMU=2 $RUNTIME bench-mixed.c bench-mixed-asm.S

@@ -4,6 +4,8 @@
  * sleeps a round takes depends on QEMU's host, so only the rounds are printed. */
 #include "hv.h"
 
+HV_VCPUS(2);
+
 #define ROUNDS 4
 #define SLEEP_TICKS 6250 /* 100 us at 62.5 MHz */
 

@@ -4,6 +4,8 @@
  * then saves only the registers written since the last switch. The MMU stays off: the tables are never walked. */
 #include "hv.h"
 
+HV_VCPUS(2);
+
 #define SLEEP_TICKS 6250
 #define MAIR 0x00000000004404ffUL /* Attr0 normal WB, Attr1 device-nGnRE, Attr2 normal NC */
 #define TCR 0x00000000b5193519UL  /* 4KB granule, T0SZ = T1SZ = 25, inner shareable WBWA walks, IPS 40 bits */

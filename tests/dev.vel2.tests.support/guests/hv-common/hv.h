@@ -7,6 +7,10 @@
 
 #define HV_MAX_CPUS 8
 
+/* The vCPUs the image needs, as the absolute ELF symbol vel2_vcpus: vel2 run's default --vcpus, QEMU's -smp in
+ * build.sh. */
+#define HV_VCPUS(n) __asm__(".global vel2_vcpus\n.set vel2_vcpus, " #n)
+
 /* PSCI 1.1 function IDs (ARM DEN 0022), called with HVC #0 from EL1. */
 #define PSCI_CPU_OFF 0x84000002UL
 #define PSCI_CPU_ON 0xc4000003UL

@@ -189,6 +189,19 @@ public final class Machine implements Platform {
         uart.setTransmitListener(listener);
     }
 
+    /** The ELF symbol by which an image says how many vCPUs it needs (an absolute symbol, value 1..8). */
+    public static final String VCPUS_SYMBOL = "vel2_vcpus";
+
+    /** The vCPUs {@code image} needs: the value of its {@value #VCPUS_SYMBOL} symbol, else 1. */
+    public static int vcpusOf(ElfImage image) {
+        for (ElfImage.Symbol s : image.symbols()) {
+            if (s.name().equals(VCPUS_SYMBOL) && s.value() >= 1 && s.value() <= MAX_CPUS) {
+                return (int) s.value();
+            }
+        }
+        return 1;
+    }
+
     /** Loads an ELF's segments and boots vCPU 0 at its entry (see {@link #boot}). */
     public void load(ElfImage image) throws ImageException {
         image.load(ram);

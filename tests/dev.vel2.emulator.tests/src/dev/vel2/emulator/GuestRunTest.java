@@ -31,10 +31,12 @@ class GuestRunTest {
     Stream<DynamicTest> guestsPrintWhatQemuPrints() {
         return Guests.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             String expected = Files.readString(Guests.file(name, ".qemu.log"), StandardCharsets.ISO_8859_1);
-            Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+            ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
+            // as many vCPUs as QEMU ran (build.sh: -smp from the image's vel2_vcpus symbol)
+            Machine machine = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
             ByteArrayOutputStream uart = new ByteArrayOutputStream();
             machine.setUartOutput(uart::write);
-            machine.load(ElfImage.read(Guests.file(name, ".elf")));
+            machine.load(image);
             Machine.ExitReason exit = assertTimeoutPreemptively(LIMIT, () -> machine.run(BUDGET),
                     () -> name + " still running after " + LIMIT + "; output so far:\n" + uart);
             String output = uart.toString(StandardCharsets.ISO_8859_1);

@@ -79,7 +79,7 @@ public final class Main {
     private static int runImage(Options o, OutputStream out, PrintStream err) throws UsageException, ImageException,
             IOException {
         ElfImage image = read(o.image());
-        Machine m = new Machine(o.vcpus(), o.memMiB(), o.guestEl2() ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL);
+        Machine m = new Machine(o.vcpus(image), o.memMiB(), o.guestEl2() ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL);
         m.setUartOutput(b -> {
             try {
                 out.write(b);

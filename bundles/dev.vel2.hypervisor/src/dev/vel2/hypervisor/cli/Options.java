@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
@@ -16,7 +17,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * The options of {@code vel2 run}; their names are an interface users script against, so they do not change.
  * Register names and HCR_EL2 field names come from the system register table.
  */
-record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, int vcpus,
+record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, Integer vcpus,
         int memMiB, long maxInsns, String trapLog, String regsOut, String stats, boolean debug, String image) {
 
     static final long DEFAULT_MAX_INSNS = 5_000_000_000L;
@@ -37,7 +38,8 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                                     virtual default 0x80000000 | vCPU index
               --id NAME=0xHEX       an ID register (repeatable), e.g. ID_AA64MMFR0_EL1=0x1122; virtual: the value
                                     a read trapped by HCR_EL2.TID3 returns; guest: the register's value
-              --vcpus N             1..8 vCPUs (default 1; the others start by PSCI CPU_ON)
+              --vcpus N             1..8 vCPUs (default: the image's absolute symbol vel2_vcpus, else 1);
+                                    vCPU 0 starts, the others wait for PSCI CPU_ON
               --mem MiB             RAM size (default 128)
               --max-insns N         instruction budget (default 5000000000)
               --trap-log FILE|-     one JSON object per trap to EL2 (- is stderr)
@@ -53,7 +55,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         List<Long> vpidr = null;
         List<Long> vmpidr = null;
         Map<SysReg, Long> ids = new LinkedHashMap<>();
-        int vcpus = 1;
+        Integer vcpus = null;
         int mem = Machine.DEFAULT_MEMORY_MIB;
         long max = DEFAULT_MAX_INSNS;
         String trapLog = null;
@@ -100,13 +102,26 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         if (image == null) {
             throw new UsageException("no image given");
         }
-        perVcpu("--vpidr", vpidr, vcpus, true);
-        perVcpu("--vmpidr", vmpidr, vcpus, false);
+        if (vcpus != null) {
+            checkVcpus(vpidr, vmpidr, vcpus);
+        }
         if (guest && stats != null) {
             throw new UsageException("--stats needs --el2 virtual");
         }
         return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, stats,
                 debug, image);
+    }
+
+    /** The vCPU count: {@code --vcpus}, else what the image asks for; the per-vCPU values must fit it. */
+    int vcpus(ElfImage image) throws UsageException {
+        int n = vcpus != null ? vcpus : Machine.vcpusOf(image);
+        checkVcpus(vpidr, vmpidr, n);
+        return n;
+    }
+
+    private static void checkVcpus(List<Long> vpidr, List<Long> vmpidr, int vcpus) throws UsageException {
+        perVcpu("--vpidr", vpidr, vcpus, true);
+        perVcpu("--vmpidr", vmpidr, vcpus, false);
     }
 
     /** The value of vCPU {@code i}, or null when none was given. */
