@@ -78,6 +78,8 @@ public final class Cpu {
     private final DecodeCache cache = new DecodeCache();
     long insns;
     long trapSeq;
+    /** See {@link #translationGeneration()}. */
+    long translationGeneration;
     volatile boolean stopRequested;
     boolean waiting;
     /** The vCPU's MMU (flat while SCTLR_ELx.M and HCR_EL2.VM are 0); tests and tools may replace it. */
@@ -281,6 +283,15 @@ public final class Cpu {
 
     public void setSysreg(SysReg r, long value) {
         sys[r.index()] = value;
+        translationGeneration++;
+    }
+
+    /**
+     * Bumped by every write of a stored system register that could be a translation control (setSysreg, MSR):
+     * the MMU re-reads its controls only when this changed, instead of comparing them on every access.
+     */
+    public long translationGeneration() {
+        return translationGeneration;
     }
 
     public long hcr() {

@@ -151,7 +151,10 @@ public final class SysRegAccess {
     /** A permitted write, carried out by the register's policy. */
     public static void write(Cpu c, SysReg r, long value) {
         switch (r.policy()) {
-            case STORED -> c.sys[r.index()] = r.sanitiseWrite(value);
+            case STORED -> {
+                c.sys[r.index()] = r.sanitiseWrite(value);
+                c.translationGeneration++; // may be a translation control: the MMU re-checks them
+            }
             case ID, VIRTUALIZED_ID, RAZ_WI -> { }
             case PSTATE -> PstateView.write(c, r, value);
             case DEVICE -> c.platform.writeDeviceSysReg(c, r, value);

@@ -8,8 +8,8 @@ import dev.vel2.emulator.cpu.Cpu;
 
 /**
  * A vCPU's memory management unit: the {@link Cpu.Translation} every guest access goes through. With stage 1 and
- * stage 2 off it is a flat mapping checked against the physical address size; otherwise a TLB hit costs a
- * comparison of the regime's controls with the live registers and one lookup, and a miss walks the tables
+ * stage 2 off it is a flat mapping checked against the physical address size; otherwise a TLB hit costs one
+ * comparison of the vCPU's translation generation and one lookup, and a miss walks the tables
  * ({@link PageTableWalker}) and fills the TLB. A fault becomes the guest's Instruction or Data Abort.
  *
  * <p>The TLB is dropped when the controls of the current regime change (any write of SCTLR, TCR, TTBRn, MAIR,
@@ -39,6 +39,8 @@ public final class Mmu implements Cpu.Translation {
         boolean flat;
         /** When flat: the VA bits that must be 0 (above the PA size, below the ignored top byte). */
         long flatFaultBits;
+        /** The vCPU's {@link Cpu#translationGeneration()} when the controls were last checked; -1 forces a check. */
+        long generation = -1;
     }
 
     private final MmuTlb tlb = new MmuTlb();
@@ -52,8 +54,8 @@ public final class Mmu implements Cpu.Translation {
     public long translate(Cpu cpu, long va, int access) {
         int el = cpu.el();
         Context ctx = el == 2 ? el2 : el10;
-        if (ctx.controls == null || broadcastSeen != broadcastInvalidations || !ctx.controls.matches(cpu)) {
-            refresh(cpu, ctx, el == 2);
+        if (ctx.generation != cpu.translationGeneration() || broadcastSeen != broadcastInvalidations) {
+            revalidate(cpu, ctx, el == 2);
         }
         if (ctx.flat) {
             if ((va & ctx.flatFaultBits) != 0) {
@@ -80,12 +82,23 @@ public final class Mmu implements Cpu.Translation {
         return w.pa;
     }
 
-    private void refresh(Cpu cpu, Context ctx, boolean atEl2) {
+    /**
+     * A system register was written (or a TLBI happened) since the context was checked: keep its TLB entries
+     * when the controls it was walked with still hold (most writes are to other registers), else start afresh.
+     */
+    private void revalidate(Cpu cpu, Context ctx, boolean atEl2) {
         long broadcast = broadcastInvalidations;
         if (broadcastSeen != broadcast) {
             broadcastSeen = broadcast;
             invalidate(false);
         }
+        if (ctx.controls == null || !ctx.controls.matches(cpu)) {
+            refresh(cpu, ctx, atEl2);
+        }
+        ctx.generation = cpu.translationGeneration();
+    }
+
+    private void refresh(Cpu cpu, Context ctx, boolean atEl2) {
         TranslationControls c = atEl2 ? TranslationControls.el2(cpu) : TranslationControls.el10(cpu);
         ctx.controls = c;
         ctx.tag = nextTag++;
@@ -101,6 +114,8 @@ public final class Mmu implements Cpu.Translation {
     public void invalidate(boolean broadcast) {
         el10.controls = null;
         el2.controls = null;
+        el10.generation = -1;
+        el2.generation = -1;
         if (broadcast) {
             broadcastInvalidations++;
         }

@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.cpu.AddressBreakpoints;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.hypervisor.Hypervisor;
+import dev.vel2.hypervisor.TrapClass;
+import dev.vel2.hypervisor.TrapEvent;
+import dev.vel2.hypervisor.Vm;
+import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionConfig;
+import dev.vel2.hypervisor.session.SessionListener;
+import dev.vel2.hypervisor.session.StopInfo;
+import dev.vel2.hypervisor.session.TrapFilter;
+
+/**
+ * vel2's side of {@code releng/bench-vs-qemu}: runs the benchmark guests in this JVM and prints one
+ * {@code name value unit} line per measurement. Phases are timed by the guest's UART lines ({@link LineClock}),
+ * after a warm-up run so the JIT has compiled the interpreter.
+ * <pre>
+ * java dev.vel2.hypervisor.bench.Bench ORACLE_IMAGES_DIR BENCH_GUESTS_DIR   (the probe's images, guests/bench)
+ * </pre>
+ */
+public final class Bench {
+    private static final long HCR_RW = 1L << 31;
+    private static final long HCR_TWI = 1L << 13;
+    private static final long BUDGET = 5_000_000_000L;
+
+    private final Path oracle;
+    private final Path guests;
+    private long loopPc;
+
+    private Bench(Path oracle, Path guests) {
+        this.oracle = oracle;
+        this.guests = guests;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: Bench ORACLE_IMAGES_DIR GUESTS_DIR");
+            System.exit(2);
+        }
+        new Bench(Path.of(args[0]), Path.of(args[1])).all();
+    }
+
+    private void all() throws Exception {
+        warmUp();
+        Guest loop = run(oracle.resolve("bench_loop.elf"), Cpu.El2Mode.GUEST, null);
+        long[] l = loop.clock.phase("bench loop");
+        print("loop_mips", mips(l), "MIPS");
+        print("loop_mips_cpu", l[1] * 1000.0 / l[2], "MIPS");
+        Guest mixed = run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null);
+        long[] m = mixed.clock.phase("bench mixed");
+        print("mixed_mips", mips(m), "MIPS");
+        print("mixed_mips_cpu", m[1] * 1000.0 / m[2], "MIPS");
+        print("mixed_insns", m[1], "insns");
+        Guest wfi = run(oracle.resolve("bench_wfi.elf"), Cpu.El2Mode.GUEST, null);
+        print("wfi_guest_el2_ns", wfi.clock.phase("bench wfi")[0] / 1_000_000.0, "ns");
+        Guest trapGuest = run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.GUEST, null);
+        print("trap_wfi_guest_el2_ns", perTrap(trapGuest, "bench trap wfi"), "ns");
+        print("trap_hvc_guest_el2_ns", perTrap(trapGuest, "bench trap hvc"), "ns");
+        Guest trapVirtual = run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.VIRTUAL, null);
+        print("trap_wfi_virtual_el2_ns", perTrap(trapVirtual, "bench trap wfi"), "ns");
+        print("trap_hvc_virtual_el2_ns", perTrap(trapVirtual, "bench trap hvc"), "ns");
+        for (int n : new int[] { 0, 10, 1000 }) {
+            print("loop_mips_breakpoints_" + n, mips(breakpoints(n).clock.phase("bench loop")), "MIPS");
+        }
+        print("trap_breakpoint_latency_us", trapBreakpointLatency(200) / 1000.0, "us");
+        for (int n : new int[] { 1, 2, 4, 8 }) {
+            print("mixed_mips_vcpus_" + n, vcpus(n, 40_000_000L), "MIPS");
+        }
+        print("mixed_mips_stage1", mips(run(guests.resolve("bench-mixed-s1.elf"), Cpu.El2Mode.GUEST, null)
+                .clock.phase("bench mixed")), "MIPS");
+        print("mixed_mips_stage12", mips(run(guests.resolve("bench-mixed-s12.elf"), Cpu.El2Mode.GUEST, null)
+                .clock.phase("bench mixed")), "MIPS");
+    }
+
+    /** A finished run: its machine and its timed output. */
+    private record Guest(Machine machine, LineClock clock, Machine.ExitReason exit) {
+    }
+
+    /** Runs an image to its end in {@code mode} (virtual: HCR_EL2 = RW|TWI under the Java hypervisor). */
+    private Guest run(Path image, Cpu.El2Mode mode, AddressBreakpoints bps) throws IOException, ImageException {
+        Machine m = machine(1, mode, image);
+        if (bps != null) {
+            m.cpu(0).setBreakpoints(bps);
+        }
+        LineClock clock = new LineClock(() -> totalInsns(m));
+        m.setUartOutput(clock);
+        Machine.ExitReason exit = m.run(BUDGET);
+        if (exit != Machine.ExitReason.SYSTEM_OFF) {
+            throw new IllegalStateException(image + " ended with " + exit + ": " + clock.lines());
+        }
+        return new Guest(m, clock, exit);
+    }
+
+    private static Machine machine(int vcpus, Cpu.El2Mode mode, Path image) throws IOException, ImageException {
+        Machine m = new Machine(vcpus, Machine.DEFAULT_MEMORY_MIB, mode);
+        if (mode == Cpu.El2Mode.VIRTUAL) {
+            Vm vm = new Vm(0, HCR_RW | HCR_TWI);
+            for (int i = 0; i < vcpus; i++) {
+                vm.addVcpu(m.cpu(i));
+            }
+            new Hypervisor(vm).attachVirtual();
+        }
+        m.load(ElfImage.read(image));
+        return m;
+    }
+
+    private static long totalInsns(Machine m) {
+        long n = 0;
+        for (int i = 0; i < m.cpuCount(); i++) {
+            n += m.cpu(i).insns();
+        }
+        return n;
+    }
+
+    /** 30M instructions of the loop (the JIT compiles the interpreter); remembers a PC inside the loop. */
+    private void warmUp() throws IOException, ImageException {
+        Machine m = machine(1, Cpu.El2Mode.GUEST, oracle.resolve("bench_loop.elf"));
+        m.run(30_000_000L);
+        loopPc = m.cpu(0).pc();
+        run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null);
+    }
+
+    /**
+     * The loop with {@code n} address breakpoints that it never reaches: in the loop's own page (but not within 64
+     * bytes of the loop), then in the following pages, so the step loop's page check always finds a bitmap.
+     */
+    private Guest breakpoints(int n) throws IOException, ImageException {
+        AddressBreakpoints bps = new AddressBreakpoints((cpu, va) -> false);
+        long page = loopPc & ~0xfffL;
+        for (long va = page; bps.size() < n; va += 4) {
+            if (Math.abs(va - loopPc) > 64) {
+                bps.add(va);
+            }
+        }
+        return run(oracle.resolve("bench_loop.elf"), Cpu.El2Mode.GUEST, bps);
+    }
+
+    /**
+     * Median time from a trap breakpoint's hit (the trap event, on the machine thread) to the client seeing the
+     * session suspended (its listener's {@code suspended}), over {@code hits} WFI traps of bench-trap.
+     */
+    private long trapBreakpointLatency(int hits) throws Exception {
+        SessionConfig config = SessionConfig.of(guests.resolve("bench-trap.elf")).withMode(Cpu.El2Mode.VIRTUAL)
+                .withHcr(HCR_RW | HCR_TWI);
+        Session s = Session.open(config);
+        LinkedBlockingQueue<Long> hitAt = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<Long> suspendedAt = new LinkedBlockingQueue<>();
+        s.addListener(new SessionListener() {
+            @Override
+            public void trap(TrapEvent e) {
+                if (e.action().equals("stopped")) {
+                    hitAt.add(System.nanoTime());
+                }
+            }
+
+            @Override
+            public void suspended(StopInfo stop) {
+                suspendedAt.add(System.nanoTime());
+            }
+        });
+        s.addTrapBreakpoint(TrapFilter.of(TrapClass.WFI));
+        long[] latency = new long[hits];
+        try {
+            s.start();
+            for (int i = 0; i < hits; i++) {
+                Long seen = suspendedAt.poll(10, TimeUnit.SECONDS);
+                Long hit = hitAt.poll(10, TimeUnit.SECONDS);
+                if (seen == null || hit == null) {
+                    throw new IllegalStateException("no trap breakpoint stop " + i);
+                }
+                latency[i] = seen - hit;
+                s.resume();
+            }
+        } finally {
+            s.terminate();
+            s.awaitTerminated(Duration.ofSeconds(10));
+        }
+        java.util.Arrays.sort(latency);
+        return latency[hits / 2];
+    }
+
+    /** Aggregate MIPS of bench-mixed on {@code n} vCPUs (vCPU 0 starts the others) over {@code insns}. */
+    private double vcpus(int n, long insns) throws IOException, ImageException {
+        Machine m = machine(n, Cpu.El2Mode.GUEST, guests.resolve("bench-mixed.elf"));
+        m.setUartOutput(b -> { });
+        long t0 = System.nanoTime();
+        m.run(insns);
+        long t = System.nanoTime() - t0;
+        return totalInsns(m) * 1000.0 / t;
+    }
+
+    private static double perTrap(Guest g, String prefix) {
+        long[] p = g.clock.phase(prefix);
+        String line = g.clock.lines().stream().filter(l -> l.text().startsWith(prefix)).findFirst().orElseThrow()
+                .text();
+        long count = Long.parseLong(line.replaceAll(".*count=(\\d+).*", "$1"));
+        return (double) p[0] / count;
+    }
+
+    private static double mips(long[] phase) {
+        return phase[1] * 1000.0 / phase[0];
+    }
+
+    private static void print(String name, double value, String unit) {
+        System.out.println(String.format(Locale.ROOT, "%s %.2f %s", name, value, unit));
+        System.out.flush();
+    }
+}
