@@ -43,10 +43,6 @@ guest exceptions cortex-a57 $INT $RUNTIME exceptions.c
 guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
 guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c
 guest hv-mmu     cortex-a57 $INT $RUNTIME $HV hv-mmu.c
-guest bench-mixed cortex-a57 $INT $RUNTIME bench-mixed.c bench-mixed-asm.S
-guest bench-mixed-s1 cortex-a57 $INT -DMMU=1 $RUNTIME bench-mixed.c bench-mixed-asm.S
-guest bench-mixed-s12 cortex-a57 $INT -DMMU=2 $RUNTIME bench-mixed.c bench-mixed-asm.S
-guest bench-trap cortex-a57 $INT -Wl,-e,bench_entry $RUNTIME bench-trap.c bench-trap-asm.S
 # bench-*: speed measurements (releng/bench-vs-qemu). They print timings, so their images live in bench/, away
 # from the guests whose output must equal QEMU's.
 mkdir -p bench
