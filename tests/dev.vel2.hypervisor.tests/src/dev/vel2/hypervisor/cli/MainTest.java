@@ -67,14 +67,6 @@ class MainTest {
     }
 
     @Test
-    void virtualEl2StartsAtTheElfEntryWithoutAnEl1EntrySymbol() {
-        // hello.elf has no el1_entry: it starts at its entry, now at EL1, where CurrentEL reads 4
-        assertEquals(0, vel2("run", "--vpidr", "0x410fd034", image("hello.elf")), stderr());
-        assertEquals("hello vel2\r\n", out.toString(StandardCharsets.US_ASCII));
-        assertEquals("", stderr(), "no VPIDR warning once --vpidr is given");
-    }
-
-    @Test
     void badImageExitsTwo() {
         assertEquals(2, vel2("run", "--el2", "guest", "/nonexistent.elf"));
         assertEquals("vel2: /nonexistent.elf: no such file\n", stderr());
