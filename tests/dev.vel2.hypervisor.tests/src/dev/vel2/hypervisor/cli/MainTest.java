@@ -4,8 +4,6 @@ package dev.vel2.hypervisor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,26 +11,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MainTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int vel2(String... args) {
-        return Main.run(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+class MainTest extends CliFixture {
 
     /** The committed guests of the emulator tests (their sources and build.sh are beside them). */
     private static String image(String name) {
-        for (String dir : new String[] { "../dev.vel2.emulator.tests/resources", "tests/dev.vel2.emulator.tests/resources" }) {
-            if (Files.exists(Path.of(dir, name))) {
-                return Path.of(dir, name).toString();
-            }
-        }
-        throw new IllegalStateException("test image " + name + " not found");
+        return find("tests/dev.vel2.emulator.tests/resources/" + name);
     }
 
     @Test

@@ -4,8 +4,6 @@ package dev.vel2.hypervisor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,30 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code vel2 run --el2 virtual} options: one-line errors with exit 2, the EL1 entry, per-vCPU identity. */
-class VirtualOptionsTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int vel2(String... args) {
-        return Main.run(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+class VirtualOptionsTest extends CliFixture {
 
     private static String guest(String name) {
         return find("tests/dev.vel2.tests.support/guests/" + name + ".elf");
-    }
-
-    /** A committed file, found by walking up from the working directory. */
-    private static String find(String relative) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(relative))) {
-                return p.resolve(relative).toString();
-            }
-        }
-        throw new IllegalStateException("no " + relative);
     }
 
     @Test
