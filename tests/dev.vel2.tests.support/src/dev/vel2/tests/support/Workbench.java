@@ -21,7 +21,8 @@ import org.eclipse.swt.widgets.Shell;
 
 /**
  * What UI tests need from a running workbench, in place of SWTBot (which is not on Maven Central):
- * find a widget by its {@code setData("id", ...)} tag, pump events until a condition holds, save a screenshot.
+ * find a widget by its {@code setData("id", ...)} tag, pump events until a condition holds, save a screenshot of a
+ * shell or of one control.
  * All methods must be called on the UI thread.
  */
 public final class Workbench {
@@ -81,8 +82,15 @@ public final class Workbench {
             }
             shell = shells[0];
         }
+        return saveScreenshot(shell, png);
+    }
+
+    /** Saves the screen area of {@code control} (a shell, or a view's part of it) as a PNG file, creating folders. */
+    public static Path saveScreenshot(Control control, Path png) throws IOException {
+        Display display = control.getDisplay();
         pump(display);
-        Rectangle bounds = shell.getBounds();
+        Rectangle bounds = control instanceof Shell ? control.getBounds()
+                : display.map(control.getParent(), null, control.getBounds());
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
         try {

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.ui.presentation;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.debug.core.model.IRegister;
+import org.eclipse.debug.core.model.IValue;
+import org.eclipse.debug.core.model.IVariable;
+import org.eclipse.debug.ui.IDebugModelPresentation;
+import org.eclipse.debug.ui.IValueDetailListener;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.ui.IEditorInput;
+
+import dev.vel2.debug.core.breakpoints.Vel2AddressBreakpoint;
+import dev.vel2.debug.core.breakpoints.Vel2Breakpoint;
+import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
+import dev.vel2.debug.core.model.Vel2DebugTarget;
+import dev.vel2.debug.core.model.Vel2Thread;
+import dev.vel2.debug.ui.internal.Vel2UiPlugin;
+import dev.vel2.hypervisor.TrapClass;
+import dev.vel2.hypervisor.session.TrapFilter;
+
+/**
+ * Labels and images of vel2 debug elements and breakpoints, and the detail pane text of register values (every
+ * field with the table's meaning of its value). Threads and frames name themselves (vCPU, EL, stop reason; symbol
+ * plus offset); this adds images and the breakpoint labels of the Breakpoints view.
+ */
+public final class Vel2ModelPresentation extends LabelProvider implements IDebugModelPresentation {
+
+    @Override
+    public void setAttribute(String attribute, Object value) {
+        // no presentation options
+    }
+
+    @Override
+    public Image getImage(Object element) {
+        String key = switch (element) {
+            case Vel2DebugTarget t -> Vel2UiPlugin.IMG_MACHINE;
+            case Vel2Thread t -> t.isSuspended() ? Vel2UiPlugin.IMG_VCPU_SUSPENDED : Vel2UiPlugin.IMG_VCPU;
+            case Vel2TrapBreakpoint b -> enabled(b) ? Vel2UiPlugin.IMG_TRAP_BREAKPOINT
+                    : Vel2UiPlugin.IMG_TRAP_BREAKPOINT_DISABLED;
+            case Vel2Breakpoint b -> Vel2UiPlugin.IMG_ADDRESS_BREAKPOINT;
+            case IRegister r -> Vel2UiPlugin.IMG_REGISTER;
+            default -> null;
+        };
+        return key == null ? null : Vel2UiPlugin.image(key);
+    }
+
+    private static boolean enabled(IBreakpoint b) {
+        try {
+            return b.isEnabled();
+        } catch (CoreException e) {
+            return false;
+        }
+    }
+
+    /** Breakpoints get their label here; everything else (null) its own name. */
+    @Override
+    public String getText(Object element) {
+        try {
+            if (element instanceof Vel2TrapBreakpoint b) {
+                return trapLabel(b.filter(), b.getMarker().getAttribute(Vel2TrapBreakpoint.CONDITION, ""));
+            }
+            if (element instanceof Vel2AddressBreakpoint b) {
+                return "Address: 0x" + Long.toHexString(b.address()) + vcpu(b.vcpu());
+            }
+            if (element instanceof Vel2Breakpoint b) {
+                return b.label();
+            }
+        } catch (CoreException e) {
+            return element instanceof Vel2Breakpoint b ? b.label() + " (" + e.getMessage() + ")" : null;
+        }
+        return null;
+    }
+
+    /** {@code Trap: MSR TTBR0_EL1 [vCPU 0] hit 2 if value == 0x1}. */
+    public static String trapLabel(TrapFilter f, String condition) {
+        StringBuilder b = new StringBuilder("Trap: ");
+        // MRS and MSR say the direction already
+        boolean sysreg = f.trapClass() == TrapClass.SYSREG_READ || f.trapClass() == TrapClass.SYSREG_WRITE;
+        TrapFilter shown = sysreg ? f.withDirection(TrapFilter.Direction.ANY) : f;
+        String what = shown.withVcpu(-1).withHitCount(0).withCondition(null).toString();
+        b.append(what);
+        b.append(vcpu(f.vcpu()));
+        if (f.hitCount() > 1) {
+            b.append(" hit ").append(f.hitCount());
+        }
+        if (condition != null && !condition.isBlank()) {
+            b.append(" if ").append(condition.strip());
+        }
+        return b.toString();
+    }
+
+    private static String vcpu(int v) {
+        return v < 0 ? "" : " [vCPU " + v + "]";
+    }
+
+    @Override
+    public void computeDetail(IValue value, IValueDetailListener listener) {
+        StringBuilder b = new StringBuilder();
+        try {
+            b.append(value.getValueString());
+            for (IVariable v : value.getVariables()) {
+                b.append('\n').append(v.getName()).append(" = ").append(v.getValue().getValueString());
+            }
+        } catch (DebugException e) {
+            b.append('\n').append(e.getMessage());
+        }
+        listener.detailComputed(value, b.toString());
+    }
+
+    @Override
+    public IEditorInput getEditorInput(Object element) {
+        return null; // no source: frames show in the Disassembly view
+    }
+
+    @Override
+    public String getEditorId(IEditorInput input, Object element) {
+        return null;
+    }
+}

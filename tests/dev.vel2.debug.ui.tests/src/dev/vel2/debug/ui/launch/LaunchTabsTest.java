@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.ui.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.debug.core.launch.LaunchAttributes;
+import dev.vel2.tests.support.Workbench;
+
+/** The launch tabs on a real working copy: widgets to attributes, HCR_EL2 check list, inline validation. */
+class LaunchTabsTest {
+
+    private Shell shell;
+
+    @AfterEach
+    void close() {
+        if (shell != null) {
+            shell.dispose();
+        }
+    }
+
+    private ILaunchConfigurationWorkingCopy newCopy(String name) throws Exception {
+        return DebugPlugin.getDefault().getLaunchManager()
+                .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID).newInstance(null, name);
+    }
+
+    private static <T extends org.eclipse.swt.widgets.Control> T find(Shell s, String id, Class<T> type) {
+        return Workbench.findById(s, id, type).orElseThrow(() -> new AssertionError("no widget " + id));
+    }
+
+    @Test
+    void tabsWriteTheAttributesAndShowTheFirstProblem() throws Exception {
+        shell = new Shell(PlatformUI.getWorkbench().getDisplay());
+        shell.setLayout(new FillLayout());
+        GuestTab guest = new GuestTab();
+        VirtualEl2Tab el2 = new VirtualEl2Tab();
+        guest.createControl(shell);
+        el2.createControl(shell);
+        ILaunchConfigurationWorkingCopy wc = newCopy("tabs test");
+        guest.setDefaults(wc);
+        el2.setDefaults(wc);
+        guest.initializeFrom(wc);
+        el2.initializeFrom(wc);
+
+        // No image yet: the first problem is shown by the tab.
+        assertFalse(guest.isValid(wc));
+        assertEquals("Guest image is not set", guest.getErrorMessage());
+
+        find(shell, GuestTab.IMAGE_ID, Text.class).setText(ExampleLaunch.imageFile());
+        find(shell, GuestTab.VCPUS_ID, Spinner.class).setSelection(2);
+        // The HCR_EL2 list comes from the register table: TWI is there with its meaning, checked by default.
+        Table traps = find(shell, VirtualEl2Tab.TRAPS_ID, Table.class);
+        TableItem twe = item(traps, "TWE (bit 14)");
+        assertTrue(twe.getChecked());
+        twe.setChecked(false);
+        Event click = new Event();
+        click.item = twe;
+        click.detail = SWT.CHECK;
+        traps.notifyListeners(SWT.Selection, click);
+        assertEquals("0x840C2000", find(shell, VirtualEl2Tab.HCR_ID, Text.class).getText());
+        find(shell, VirtualEl2Tab.VPIDR_ID, Text.class).setText("0x410fd034");
+        el2.setIdValue("ID_AA64MMFR0_EL1", "0x101122");
+        guest.performApply(wc);
+        el2.performApply(wc);
+
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
+        assertEquals(2, wc.getAttribute(LaunchAttributes.VCPU_COUNT, 0));
+        assertEquals("0x840C2000", wc.getAttribute(LaunchAttributes.HCR_EL2, ""));
+        assertEquals("0x410fd034", wc.getAttribute(LaunchAttributes.VPIDR_EL2, ""));
+        assertEquals(Map.of("ID_AA64MMFR0_EL1", "0x101122"), wc.getAttribute(LaunchAttributes.ID_REGISTERS, Map.of()));
+
+        // A bad value: the message names the field and the text.
+        find(shell, VirtualEl2Tab.VMPIDR_ID, Text.class).setText("0xzz");
+        el2.performApply(wc);
+        assertFalse(el2.isValid(wc));
+        assertEquals("VMPIDR_EL2 is not a 64-bit hexadecimal number: '0xzz'", el2.getErrorMessage());
+
+        // Typing HCR_EL2 updates the check list.
+        find(shell, VirtualEl2Tab.HCR_ID, Text.class).setText("0x80000000");
+        assertFalse(item(traps, "TWI (bit 13)").getChecked());
+    }
+
+    private static TableItem item(Table t, String prefix) {
+        for (TableItem i : t.getItems()) {
+            if (i.getText().startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + prefix);
+    }
+
+    @Test
+    void theExampleConfigurationIsReadyAndValid() throws Exception {
+        ILaunchConfiguration c = ExampleLaunch.configuration();
+        assertEquals(ExampleLaunch.NAME, c.getName());
+        assertEquals(2, c.getAttribute(LaunchAttributes.VCPU_COUNT, 0));
+        assertEquals(java.util.Optional.empty(), LaunchAttributes.validate(c));
+        assertEquals(c, ExampleLaunch.configuration(), "made once");
+    }
+}
