@@ -286,7 +286,10 @@ public final class Session {
         }
     }
 
-    /** Waits until the machine is not running; true when it is suspended or terminated. */
+    /**
+     * Waits until the machine is not running; true when it is suspended or terminated. The state changes before the
+     * listeners hear of it: their {@code suspended} event may still be on its way.
+     */
     public boolean awaitSuspended(Duration timeout) throws InterruptedException {
         return awaitState(timeout, State.RUNNING);
     }
