@@ -13,6 +13,15 @@ public final class Vel2Debug {
     /** Launch configuration type "AArch64 Guest (virtual EL2)", declared in plugin.xml. */
     public static final String LAUNCH_CONFIGURATION_TYPE_ID = "dev.vel2.debug.launchType";
 
+    /** Persistent marker of a {@code Vel2TrapBreakpoint}, declared in plugin.xml. */
+    public static final String TRAP_BREAKPOINT_MARKER = "dev.vel2.debug.core.trapBreakpointMarker";
+
+    /** Persistent marker of a {@code Vel2AddressBreakpoint}, declared in plugin.xml. */
+    public static final String ADDRESS_BREAKPOINT_MARKER = "dev.vel2.debug.core.addressBreakpointMarker";
+
+    /** Persistent marker of a {@code Vel2SymbolBreakpoint}, declared in plugin.xml. */
+    public static final String SYMBOL_BREAKPOINT_MARKER = "dev.vel2.debug.core.symbolBreakpointMarker";
+
     private Vel2Debug() {
     }
 }

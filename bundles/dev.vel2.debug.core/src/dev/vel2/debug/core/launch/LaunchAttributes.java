@@ -7,10 +7,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.variables.VariablesPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
 
 import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.emulator.sysreg.Policy;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
  * Attribute keys, defaults and validation of an "AArch64 Guest (virtual EL2)" launch configuration.
@@ -21,7 +27,11 @@ public final class LaunchAttributes {
 
     private static final String PREFIX = Vel2Debug.PLUGIN_ID + ".";
 
-    /** Guest image (ELF or raw binary) in the file system; string. */
+    /**
+     * Guest image: an ELF file (its content starts with the ELF magic, or its name ends in {@code .elf}) or else a
+     * raw binary; a file system path, a workspace path ({@code /project/guest.elf}) or a string with variables
+     * ({@code ${workspace_loc:/project/guest.elf}}); string.
+     */
     public static final String IMAGE_PATH = PREFIX + "imagePath";
 
     /** Guest physical address where the image is loaded; hex string. */
@@ -35,6 +45,8 @@ public final class LaunchAttributes {
     /** Guest RAM size in MiB; int. */
     public static final String MEMORY_MIB = PREFIX + "memoryMiB";
     public static final int DEFAULT_MEMORY_MIB = 128;
+    /** The emulator's RAM is one Java array. */
+    public static final int MAX_MEMORY_MIB = 2047;
 
     /** Number of virtual CPUs; int in 1..{@value #MAX_VCPUS}. */
     public static final String VCPU_COUNT = PREFIX + "vcpuCount";
@@ -51,8 +63,18 @@ public final class LaunchAttributes {
 
     /** Virtual MIDR_EL1 value the guest reads; hex string, empty = not set (no architectural reset value). */
     public static final String VPIDR_EL2 = PREFIX + "vpidrEl2";
-    /** Virtual MPIDR_EL1 value the guest reads; hex string, empty = not set (no architectural reset value). */
+    /**
+     * Virtual MPIDR_EL1 value the guest reads; hex string, empty = not set (no architectural reset value). With more
+     * than one vCPU, vCPU n reads it with Aff0 (bits 7:0) = n.
+     */
     public static final String VMPIDR_EL2 = PREFIX + "vmpidrEl2";
+
+    /**
+     * The user sets VPIDR_EL2 and VMPIDR_EL2 explicitly: both must then be given; boolean. When false, an empty value
+     * takes the hypervisor's documented default and the views warn about it.
+     */
+    public static final String EXPLICIT_IDENTITY = PREFIX + "explicitIdentity";
+    public static final boolean DEFAULT_EXPLICIT_IDENTITY = false;
 
     /** Virtual ID register values returned on TID3 traps: register name (e.g. ID_AA64MMFR0_EL1) to hex string. */
     public static final String ID_REGISTERS = PREFIX + "idRegisters";
@@ -111,11 +133,13 @@ public final class LaunchAttributes {
             return "Guest image is not set";
         }
         try {
-            if (!Files.isRegularFile(Path.of(image))) {
+            if (imageFile(image).isEmpty()) {
                 return "Guest image not found: " + image;
             }
         } catch (InvalidPathException e) {
             return "Guest image path is not valid: " + image;
+        } catch (CoreException e) {
+            return "Guest image path " + image + ": " + e.getStatus().getMessage();
         }
         String problem = hexProblem("Load address", c.getAttribute(LOAD_ADDRESS, DEFAULT_LOAD_ADDRESS), false);
         if (problem == null) {
@@ -127,6 +151,9 @@ public final class LaunchAttributes {
         int memory = c.getAttribute(MEMORY_MIB, DEFAULT_MEMORY_MIB);
         if (memory <= 0) {
             return "Guest memory must be at least 1 MiB, not " + memory;
+        }
+        if (memory > MAX_MEMORY_MIB) {
+            return "Guest memory must be at most " + MAX_MEMORY_MIB + " MiB, not " + memory;
         }
         int vcpus = c.getAttribute(VCPU_COUNT, DEFAULT_VCPU_COUNT);
         if (vcpus < 1 || vcpus > MAX_VCPUS) {
@@ -146,9 +173,21 @@ public final class LaunchAttributes {
         if (problem != null) {
             return problem;
         }
+        if (c.getAttribute(EXPLICIT_IDENTITY, DEFAULT_EXPLICIT_IDENTITY)) {
+            if (c.getAttribute(VPIDR_EL2, "").isBlank()) {
+                return "VPIDR_EL2 is not set: enter the MIDR_EL1 value the guest should read";
+            }
+            if (c.getAttribute(VMPIDR_EL2, "").isBlank()) {
+                return "VMPIDR_EL2 is not set: enter the MPIDR_EL1 value the guest should read";
+            }
+        }
         for (Map.Entry<String, String> e : c.getAttribute(ID_REGISTERS, Map.<String, String>of()).entrySet()) {
             if (e.getKey().isBlank()) {
                 return "ID register value " + e.getValue() + " has no register name";
+            }
+            SysReg r = SysRegs.byName(e.getKey());
+            if (r == null || r.policy() != Policy.ID) {
+                return e.getKey() + " is not an ID register of the system register table";
             }
             problem = hexProblem("ID register " + e.getKey(), e.getValue(), false);
             if (problem != null) {
@@ -156,6 +195,28 @@ public final class LaunchAttributes {
             }
         }
         return null;
+    }
+
+    /**
+     * The image file an {@link #IMAGE_PATH} value names: variables substituted, then a file system path, else a
+     * workspace path; empty when no such regular file exists.
+     *
+     * @throws CoreException          when a variable is undefined
+     * @throws InvalidPathException   when the text is no path
+     */
+    public static Optional<Path> imageFile(String attribute) throws CoreException {
+        String text = VariablesPlugin.getDefault().getStringVariableManager()
+                .performStringSubstitution(attribute.strip());
+        Path file = Path.of(text);
+        if (Files.isRegularFile(file)) {
+            return Optional.of(file);
+        }
+        IResource member = ResourcesPlugin.getWorkspace().getRoot().findMember(text);
+        if (member != null && member.getType() == IResource.FILE && member.getLocation() != null) {
+            Path local = member.getLocation().toPath();
+            return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
+        }
+        return Optional.empty();
     }
 
     private static String hexProblem(String what, String text, boolean mayBeEmpty) {

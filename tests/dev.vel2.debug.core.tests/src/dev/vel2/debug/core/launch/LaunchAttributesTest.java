@@ -51,7 +51,6 @@ class LaunchAttributesTest {
 
     @Test
     void typeIsDeclaredInPluginXml() {
-        // run/debug modes take effect with the launch delegate (the debug-model work): Eclipse reads them from delegates
         assertEquals("AArch64 Guest (virtual EL2)", type.getName());
         assertEquals(Vel2Debug.PLUGIN_ID, type.getPluginIdentifier());
     }

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.core.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.debug.core.ILaunchConfiguration;
+
+import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.emulator.loader.RawImage;
+import dev.vel2.hypervisor.session.SessionConfig;
+
+/**
+ * A launch configuration read, checked and turned into what a session needs: the parsed image (an ELF keeps its
+ * symbols for the debug model) and the {@link SessionConfig}. Every problem is a one-line {@link CoreException}.
+ *
+ * @param elf   the ELF image, or null for a raw binary
+ * @param entry the entry address the user asked for, or -1 for the image's own
+ */
+public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, long entry) {
+
+    /** Reads and checks {@code c}: the attributes ({@link LaunchAttributes#validate}), then the image itself. */
+    public static LaunchSettings read(ILaunchConfiguration c) throws CoreException {
+        String problem = LaunchAttributes.validate(c).orElse(null);
+        if (problem != null) {
+            throw error(problem);
+        }
+        Path file = LaunchAttributes.imageFile(c.getAttribute(LaunchAttributes.IMAGE_PATH, "")).orElseThrow();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw error("Cannot read the guest image " + file + ": " + e.getMessage());
+        }
+        int mib = c.getAttribute(LaunchAttributes.MEMORY_MIB, LaunchAttributes.DEFAULT_MEMORY_MIB);
+        long ramEnd = Machine.RAM_BASE + ((long) mib << 20);
+        ElfImage elf = null;
+        SessionConfig.Image image;
+        if (ElfImage.isElf(bytes) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".elf")) {
+            try {
+                elf = ElfImage.parse(bytes, file.getFileName().toString());
+            } catch (ImageException e) {
+                throw error("Guest image " + file.getFileName() + ": " + e.getMessage());
+            }
+            image = new SessionConfig.Elf(elf);
+        } else {
+            long load = hex(c, LaunchAttributes.LOAD_ADDRESS, LaunchAttributes.DEFAULT_LOAD_ADDRESS);
+            if (Long.compareUnsigned(load, Machine.RAM_BASE) < 0
+                    || Long.compareUnsigned(load + bytes.length, ramEnd) > 0 || load + bytes.length < load) {
+                throw error(String.format("Raw image %s (0x%x bytes at load address 0x%x) overlaps the end of RAM "
+                        + "0x%x-0x%x", file.getFileName(), bytes.length, load, Machine.RAM_BASE, ramEnd));
+            }
+            image = new SessionConfig.Raw(new RawImage(file.getFileName().toString(), load, bytes));
+        }
+        long entry = -1;
+        if (!c.getAttribute(LaunchAttributes.ENTRY, "").isBlank()) {
+            entry = hex(c, LaunchAttributes.ENTRY, "");
+            if ((entry & 3) != 0 || Long.compareUnsigned(entry, Machine.RAM_BASE) < 0
+                    || Long.compareUnsigned(entry, ramEnd) >= 0) {
+                throw error(String.format("Entry address 0x%x is not a word-aligned address in RAM 0x%x-0x%x", entry,
+                        Machine.RAM_BASE, ramEnd));
+            }
+        }
+        return new LaunchSettings(file, elf, sessionConfig(c, image, mib), entry);
+    }
+
+    private static SessionConfig sessionConfig(ILaunchConfiguration c, SessionConfig.Image image, int mib)
+            throws CoreException {
+        int vcpus = c.getAttribute(LaunchAttributes.VCPU_COUNT, LaunchAttributes.DEFAULT_VCPU_COUNT);
+        LaunchAttributes.El2Mode mode = LaunchAttributes.El2Mode
+                .fromId(c.getAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.VIRTUAL.id())).orElseThrow();
+        SessionConfig s = SessionConfig.of(image).withMemory(mib).withVcpus(vcpus)
+                .withMode(mode == LaunchAttributes.El2Mode.GUEST ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL)
+                .withHcr(hex(c, LaunchAttributes.HCR_EL2, LaunchAttributes.DEFAULT_HCR_EL2))
+                .withStopAtEntry(c.getAttribute(LaunchAttributes.STOP_AT_ENTRY, LaunchAttributes.DEFAULT_STOP_AT_ENTRY));
+        String vpidr = c.getAttribute(LaunchAttributes.VPIDR_EL2, "");
+        String vmpidr = c.getAttribute(LaunchAttributes.VMPIDR_EL2, "");
+        for (int i = 0; i < vcpus; i++) {
+            if (!vpidr.isBlank()) {
+                s = s.withVpidr(i, LaunchAttributes.parseHex(vpidr));
+            }
+            if (!vmpidr.isBlank()) {
+                long v = LaunchAttributes.parseHex(vmpidr);
+                s = s.withVmpidr(i, vcpus == 1 ? v : (v & ~0xffL) | i); // Aff0 tells the vCPUs apart
+            }
+        }
+        Map<String, String> ids = new HashMap<>(c.getAttribute(LaunchAttributes.ID_REGISTERS, Map.of()));
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            s = s.withIdValue(e.getKey(), LaunchAttributes.parseHex(e.getValue()));
+        }
+        return s;
+    }
+
+    /** The configuration with the entry stop switched off: run mode has nobody to resume it. */
+    public LaunchSettings forRunMode() {
+        return new LaunchSettings(file, elf, config.withStopAtEntry(false), entry);
+    }
+
+    private static long hex(ILaunchConfiguration c, String key, String dflt) throws CoreException {
+        return LaunchAttributes.parseHex(c.getAttribute(key, dflt)); // validate() accepted it
+    }
+
+    static CoreException error(String message) {
+        return new CoreException(new Status(IStatus.ERROR, Vel2Debug.PLUGIN_ID, message.replace('\n', ' ')));
+    }
+}

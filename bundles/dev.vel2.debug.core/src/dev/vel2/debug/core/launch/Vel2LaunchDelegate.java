@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.core.launch;
+
+import java.time.Duration;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.ILaunchConfigurationDelegate;
+
+import dev.vel2.debug.core.model.Vel2DebugTarget;
+import dev.vel2.debug.core.model.Vel2Process;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.hypervisor.session.Session;
+
+/**
+ * Launches an "AArch64 Guest (virtual EL2)" configuration: checks it ({@link LaunchSettings#read}), opens a
+ * {@link Session} and hands it to the model, a {@link Vel2DebugTarget} in debug mode or only a {@link Vel2Process}
+ * (the console) in run mode. On any failure the session is terminated before the error is thrown, so that no
+ * machine thread outlives a failed launch.
+ */
+public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
+
+    private static final Duration SHUTDOWN = Duration.ofSeconds(10);
+
+    @Override
+    public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
+            throws CoreException {
+        boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
+        LaunchSettings settings = LaunchSettings.read(configuration);
+        if (!debug) {
+            settings = settings.forRunMode();
+        }
+        Session session;
+        try {
+            session = Session.open(settings.config());
+        } catch (ImageException | IllegalArgumentException e) {
+            throw LaunchSettings.error("Guest image " + settings.file().getFileName() + ": " + e.getMessage());
+        }
+        try {
+            if (settings.entry() >= 0) {
+                session.setPc(0, settings.entry());
+            }
+            if (debug) {
+                Vel2DebugTarget.start(launch, session, settings);
+            } else {
+                Vel2Process.start(launch, session, settings);
+            }
+        } catch (CoreException | RuntimeException e) {
+            shutDown(session);
+            throw e;
+        }
+    }
+
+    private static void shutDown(Session session) {
+        session.terminate();
+        try {
+            session.awaitTerminated(SHUTDOWN);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

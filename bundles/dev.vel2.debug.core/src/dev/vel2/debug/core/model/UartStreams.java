@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.core.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.debug.core.IStreamListener;
+import org.eclipse.debug.core.model.IStreamMonitor;
+import org.eclipse.debug.core.model.IStreamsProxy;
+
+import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionListener;
+import dev.vel2.hypervisor.session.StopInfo;
+
+/**
+ * The guest console: the UART's output as the process's output stream (UTF-8, passed on a line at a time, or
+ * when the machine stops); standard error stays empty. Typed input would go to the UART's receive queue, which the
+ * session does not offer yet, so {@link #write} refuses it.
+ */
+final class UartStreams implements IStreamsProxy {
+    /** A partial line (a prompt) is passed on once this many bytes wait, or when the machine stops. */
+    private static final int PENDING_LIMIT = 256;
+
+    private final Monitor out = new Monitor();
+    private final Monitor err = new Monitor();
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+    UartStreams(Session session) {
+        session.addListener(new SessionListener() {
+            @Override
+            public void suspended(StopInfo stop) {
+                flush();
+            }
+        });
+    }
+
+    /** One byte from the guest (machine thread). */
+    synchronized void output(int b) {
+        pending.write(b);
+        if (b == '\n' || pending.size() >= PENDING_LIMIT) {
+            flush();
+        }
+    }
+
+    synchronized void flush() {
+        if (pending.size() > 0) {
+            String text = pending.toString(StandardCharsets.UTF_8);
+            pending.reset();
+            out.append(text);
+        }
+    }
+
+    @Override
+    public IStreamMonitor getErrorStreamMonitor() {
+        return err;
+    }
+
+    @Override
+    public IStreamMonitor getOutputStreamMonitor() {
+        return out;
+    }
+
+    @Override
+    public void write(String input) throws IOException {
+        throw new IOException("the guest UART takes no input: the session offers no receive path yet");
+    }
+
+    /** Keeps everything the guest wrote, for consoles that attach late. */
+    static final class Monitor implements IStreamMonitor {
+        private final List<IStreamListener> listeners = new CopyOnWriteArrayList<>();
+        private final StringBuilder contents = new StringBuilder();
+
+        void append(String text) {
+            synchronized (contents) {
+                contents.append(text);
+            }
+            for (IStreamListener l : listeners) {
+                l.streamAppended(text, this);
+            }
+        }
+
+        @Override
+        public void addListener(IStreamListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public String getContents() {
+            synchronized (contents) {
+                return contents.toString();
+            }
+        }
+
+        @Override
+        public void removeListener(IStreamListener listener) {
+            listeners.remove(listener);
+        }
+    }
+}

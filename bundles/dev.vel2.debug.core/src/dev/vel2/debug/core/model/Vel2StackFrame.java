@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.core.model;
+
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.IRegisterGroup;
+import org.eclipse.debug.core.model.IStackFrame;
+import org.eclipse.debug.core.model.IThread;
+import org.eclipse.debug.core.model.IVariable;
+
+import dev.vel2.hypervisor.TrapEvent;
+
+/**
+ * One frame of a vCPU's call chain ({@link FrameChain}): the PC for the top frame, a return address for the
+ * others, named by the ELF symbols ({@code el1_main+0x24}). Run control is the thread's. The registers are the
+ * vCPU's (frames below the top are not unwound: their groups show the live registers too). The top frame of a vCPU
+ * stopped at a trap carries the trap as its variables.
+ */
+public final class Vel2StackFrame extends Vel2DebugElement implements IStackFrame {
+    private final Vel2Thread thread;
+    private final int depth;
+    private final long pc;
+    private final long frameAddress;
+    private final String name;
+
+    Vel2StackFrame(Vel2Thread thread, int depth, long pc, long frameAddress, String name) {
+        super(thread.getDebugTarget());
+        this.thread = thread;
+        this.depth = depth;
+        this.pc = pc;
+        this.frameAddress = frameAddress;
+        this.name = name;
+    }
+
+    /** {@code el1_main+0x24 (0x40080024)}, or the bare address where no symbol precedes it. */
+    static String location(long address, GuestSymbols symbols) {
+        String label = symbols.label(address);
+        String hex = "0x" + Long.toHexString(address);
+        return label == null ? hex : label + " (" + hex + ")";
+    }
+
+    public Vel2Thread vel2Thread() {
+        return thread;
+    }
+
+    /** 0 for the top frame. */
+    public int depth() {
+        return depth;
+    }
+
+    /** The PC (top frame) or the return address into this frame's function. */
+    public long pc() {
+        return pc;
+    }
+
+    /** The frame record's address (X29) this frame was found through; 0 for the top frame and a leaf's caller. */
+    public long frameAddress() {
+        return frameAddress;
+    }
+
+    /** The trap the vCPU stopped at, for the top frame; else null. */
+    public TrapEvent trapEvent() {
+        return depth == 0 ? thread.trapEvent() : null;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public IThread getThread() {
+        return thread;
+    }
+
+    @Override
+    public IVariable[] getVariables() throws DebugException {
+        TrapEvent e = trapEvent();
+        return e == null ? new IVariable[0] : TrapVariables.of(this, e);
+    }
+
+    @Override
+    public boolean hasVariables() {
+        return trapEvent() != null;
+    }
+
+    @Override
+    public int getLineNumber() {
+        return -1;
+    }
+
+    @Override
+    public int getCharStart() {
+        return -1;
+    }
+
+    @Override
+    public int getCharEnd() {
+        return -1;
+    }
+
+    @Override
+    public IRegisterGroup[] getRegisterGroups() {
+        return thread.registerGroups();
+    }
+
+    @Override
+    public boolean hasRegisterGroups() {
+        return true;
+    }
+
+    // run control: the thread's
+
+    @Override
+    public boolean canStepInto() {
+        return thread.canStepInto();
+    }
+
+    @Override
+    public boolean canStepOver() {
+        return thread.canStepOver();
+    }
+
+    @Override
+    public boolean canStepReturn() {
+        return thread.canStepReturn();
+    }
+
+    @Override
+    public boolean isStepping() {
+        return thread.isStepping();
+    }
+
+    @Override
+    public void stepInto() throws DebugException {
+        thread.stepInto();
+    }
+
+    @Override
+    public void stepOver() throws DebugException {
+        thread.stepOver();
+    }
+
+    @Override
+    public void stepReturn() throws DebugException {
+        thread.stepReturn();
+    }
+
+    @Override
+    public boolean canResume() {
+        return thread.canResume();
+    }
+
+    @Override
+    public boolean canSuspend() {
+        return thread.canSuspend();
+    }
+
+    @Override
+    public boolean isSuspended() {
+        return thread.isSuspended();
+    }
+
+    @Override
+    public void resume() throws DebugException {
+        thread.resume();
+    }
+
+    @Override
+    public void suspend() throws DebugException {
+        thread.suspend();
+    }
+
+    @Override
+    public boolean canTerminate() {
+        return thread.canTerminate();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return thread.isTerminated();
+    }
+
+    @Override
+    public void terminate() throws DebugException {
+        thread.terminate();
+    }
+
+    /** Same vCPU, same depth: the Debug view keeps its selection across steps. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Vel2StackFrame f && f.thread == thread && f.depth == depth && f.pc == pc;
+    }
+
+    @Override
+    public int hashCode() {
+        return thread.hashCode() * 31 + depth;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == TrapEvent.class) {
+            return (T) trapEvent();
+        }
+        return super.getAdapter(adapter);
+    }
+}

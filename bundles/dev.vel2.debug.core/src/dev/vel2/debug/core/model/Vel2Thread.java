@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.core.model;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.debug.core.model.IRegisterGroup;
+import org.eclipse.debug.core.model.IStackFrame;
+import org.eclipse.debug.core.model.IThread;
+
+import dev.vel2.debug.core.model.registers.RegisterGroups;
+import dev.vel2.hypervisor.TrapEvent;
+import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.StopInfo;
+
+/**
+ * One vCPU. Run control goes to the session: resume and suspend act on the whole machine (all vCPUs stop
+ * together), steps on this vCPU. The label tells the state, the exception level and why it stopped:
+ * {@code vCPU 0 [EL1h] (Suspended: trap MSR TTBR0_EL1 (EC 0x18) at 0x40081d34)}.
+ */
+public final class Vel2Thread extends Vel2DebugElement implements IThread {
+    private static final IBreakpoint[] NONE = new IBreakpoint[0];
+
+    private final int index;
+    private volatile boolean suspended = true;
+    private volatile boolean stepping;
+    private volatile boolean terminated;
+    /** The stop this vCPU is suspended in, as it concerns this vCPU (its own cause, or another vCPU's stop). */
+    private volatile StopInfo stop;
+    private volatile boolean causedStop;
+    private volatile IBreakpoint hit;
+    /** Counts suspensions: register values and frames are read once per generation. */
+    private volatile long generation;
+    private volatile String exceptionLevel = "";
+    private List<Vel2StackFrame> frames;
+    private long framesGeneration = -1;
+    private List<IRegisterGroup> registerGroups;
+
+    Vel2Thread(Vel2DebugTarget target, int index) {
+        super(target);
+        this.index = index;
+    }
+
+    /** The vCPU index. */
+    public int index() {
+        return index;
+    }
+
+    /** Incremented at every suspension. */
+    public long generation() {
+        return generation;
+    }
+
+    // ---------------------------------------------------------------- engine events (from the target's mapping)
+
+    void created() {
+        fireCreationEvent();
+    }
+
+    void resumed(int detail) {
+        suspended = false;
+        hit = null;
+        fireResumeEvent(detail);
+    }
+
+    void suspended(StopInfo s, int detail, IBreakpoint breakpoint) {
+        stop = s;
+        causedStop = detail != DebugEvent.UNSPECIFIED;
+        hit = breakpoint;
+        stepping = false;
+        generation++;
+        exceptionLevel = readExceptionLevel();
+        suspended = true;
+        fireSuspendEvent(detail);
+    }
+
+    void terminated() {
+        terminated = true;
+        suspended = false;
+        fireTerminateEvent();
+    }
+
+    /** A register or memory write: frames and labels are read again. */
+    public void stateChanged() {
+        generation++;
+        exceptionLevel = readExceptionLevel();
+        fireChangeEvent(DebugEvent.CONTENT);
+    }
+
+    private String readExceptionLevel() {
+        try {
+            long pstate = session().pstate(index);
+            int el = (int) (pstate >>> 2) & 3;
+            return "EL" + el + (el == 0 ? "t" : (pstate & 1) != 0 ? "h" : "t");
+        } catch (IllegalStateException e) {
+            return "";
+        }
+    }
+
+    // ---------------------------------------------------------------- what the stop was
+
+    /** The trap this vCPU stopped at (a trap breakpoint, not yet emulated), else null. */
+    public TrapEvent trapEvent() {
+        StopInfo s = stop;
+        return suspended && causedStop && s != null ? s.trap() : null;
+    }
+
+    /** The stop this vCPU is suspended in, else null. */
+    public StopInfo stopInfo() {
+        return suspended ? stop : null;
+    }
+
+    /** Why this vCPU is suspended, for its label. */
+    String stopDescription() {
+        StopInfo s = stop;
+        if (s == null) {
+            return "Suspended";
+        }
+        if (!causedStop) {
+            return "Suspended: with vCPU " + s.vcpu();
+        }
+        return "Suspended: " + switch (s.reason()) {
+            case TRAP_BREAKPOINT -> "trap " + s.trap().summary();
+            case ADDRESS_BREAKPOINT -> "breakpoint at " + Vel2StackFrame.location(s.pc(), vel2Target().symbols());
+            case STEP_END -> "step at " + Vel2StackFrame.location(s.pc(), vel2Target().symbols());
+            case ENTRY -> "at entry";
+            case CLIENT_REQUEST -> "on request";
+            case EXITED -> "exited";
+        };
+    }
+
+    // ---------------------------------------------------------------- IThread
+
+    @Override
+    public String getName() {
+        String el = exceptionLevel.isEmpty() || !suspended ? "" : " [" + exceptionLevel + "]";
+        String state = terminated ? "Terminated" : suspended ? stopDescription() : stepping ? "Stepping" : "Running";
+        return "vCPU " + index + el + " (" + state + ")";
+    }
+
+    @Override
+    public synchronized IStackFrame[] getStackFrames() throws DebugException {
+        if (!isSuspended()) {
+            return new IStackFrame[0];
+        }
+        long g = generation;
+        if (frames == null || framesGeneration != g) {
+            frames = access(s -> FrameChain.walk(this, s, vel2Target().symbols()));
+            framesGeneration = g;
+        }
+        return frames.toArray(new IStackFrame[0]);
+    }
+
+    @Override
+    public boolean hasStackFrames() {
+        return isSuspended();
+    }
+
+    @Override
+    public IStackFrame getTopStackFrame() throws DebugException {
+        IStackFrame[] f = getStackFrames();
+        return f.length == 0 ? null : f[0];
+    }
+
+    @Override
+    public int getPriority() {
+        return 0;
+    }
+
+    @Override
+    public IBreakpoint[] getBreakpoints() {
+        IBreakpoint b = hit;
+        return suspended && b != null ? new IBreakpoint[] { b } : NONE;
+    }
+
+    /** The register groups (General, EL1 system, EL2, Shadowed MMU, Guest view), made once, read per stop. */
+    public synchronized IRegisterGroup[] registerGroups() {
+        if (registerGroups == null) {
+            registerGroups = RegisterGroups.of(this);
+        }
+        return registerGroups.toArray(new IRegisterGroup[0]);
+    }
+
+    /** The instructions around the PC: {@code before} ahead of it, the PC's, {@code after} behind it. */
+    public List<Instruction> disassembleAroundPc(int before, int after) throws DebugException {
+        return access(s -> Instruction.around(s, index, s.pc(index), before, after, vel2Target().symbols()));
+    }
+
+    /** The instructions around {@code address} (a trap log row's PC); {@link Instruction#isPc} marks {@code address}. */
+    public List<Instruction> disassembleAround(long address, int before, int after) throws DebugException {
+        return access(s -> Instruction.around(s, index, address, before, after, vel2Target().symbols()));
+    }
+
+    // run control: the machine's, steps on this vCPU
+
+    @Override
+    public boolean canResume() {
+        return isSuspended();
+    }
+
+    @Override
+    public boolean canSuspend() {
+        return !suspended && !terminated;
+    }
+
+    @Override
+    public boolean isSuspended() {
+        return suspended && !terminated;
+    }
+
+    @Override
+    public void resume() throws DebugException {
+        vel2Target().resume();
+    }
+
+    @Override
+    public void suspend() {
+        vel2Target().suspend();
+    }
+
+    @Override
+    public boolean canStepInto() {
+        return isSuspended();
+    }
+
+    @Override
+    public boolean canStepOver() {
+        return isSuspended();
+    }
+
+    @Override
+    public boolean canStepReturn() {
+        return isSuspended();
+    }
+
+    @Override
+    public boolean isStepping() {
+        return stepping;
+    }
+
+    @Override
+    public void stepInto() throws DebugException {
+        step(s -> s.stepInstruction(index));
+    }
+
+    @Override
+    public void stepOver() throws DebugException {
+        step(s -> s.stepOver(index));
+    }
+
+    @Override
+    public void stepReturn() throws DebugException {
+        step(s -> s.stepReturn(index));
+    }
+
+    private void step(Consumer<Session> request) throws DebugException {
+        stepping = true;
+        vel2Target().stepping(index);
+        try {
+            access(s -> {
+                request.accept(s);
+                return null;
+            });
+        } catch (DebugException e) {
+            stepping = false;
+            vel2Target().stepping(-1);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean canTerminate() {
+        return !terminated;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return terminated;
+    }
+
+    @Override
+    public void terminate() {
+        vel2Target().terminate();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getAdapter(Class<T> adapter) {
+        if (adapter == TrapEvent.class) {
+            return (T) trapEvent();
+        }
+        return super.getAdapter(adapter);
+    }
+}
