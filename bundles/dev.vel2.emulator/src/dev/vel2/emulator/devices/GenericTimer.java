@@ -6,7 +6,8 @@ package dev.vel2.emulator.devices;
  * (PPI 30), the virtual timer (PPI 27) and the EL2 physical timer (PPI 26), as QEMU's virt board wires them to
  * the GIC, with CNTVOFF_EL2, CNTHCTL_EL2, CNTKCTL_EL1 and CNTFRQ_EL0 (62.5 MHz, as QEMU reports). The physical
  * count is the machine's: each access passes it in, so time is whatever the machine says it is. The CNTHCTL_EL2
- * and CNTKCTL_EL1 access controls are stored but do not trap.
+ * and CNTKCTL_EL1 access controls are stored here; {@code SysRegAccess} applies them, through the system register
+ * table's EL0/EL1 enables.
  */
 public final class GenericTimer {
     public static final long FREQUENCY = 62_500_000L;
@@ -73,7 +74,8 @@ public final class GenericTimer {
     private final Output output;
     private long frequency = FREQUENCY;
     private long cntvoff;
-    private long cnthctl = 3; // EL1PCEN | EL1PCTEN: EL1 may use the physical timer and counter
+    /** UNKNOWN at reset; 0 (EL0/EL1 use of the physical counter and timer traps) until EL2 programs it. */
+    private long cnthctl;
     private long cntkctl;
 
     public GenericTimer(Output output) {

@@ -55,13 +55,16 @@ final class TimerRegisters {
                 bit("EVNTEN", 2, "event stream enabled"),
                 bit("EL0VCTEN", 1, "EL0 may read CNTVCT_EL0 and CNTFRQ_EL0"),
                 bit("EL0PCTEN", 0, "EL0 may read CNTPCT_EL0 and CNTFRQ_EL0")),
-        reg("CNTHCTL_EL2", 3, 4, 14, 1, 0).access(Access.EL2_RW).about("Counter-timer Hypervisor Control")
+        reg("CNTHCTL_EL2", 3, 4, 14, 1, 0).access(Access.EL2_RW).policy(Policy.DEVICE)
+            .about("Counter-timer Hypervisor Control")
             .fields(res0(63, 8), f("EVNTI", 7, 4, "event stream: counter bit that triggers events"),
                 bit("EVNTDIR", 3, "event stream: trigger on a 1 to 0 transition"),
                 bit("EVNTEN", 2, "event stream enabled"),
                 bit("EL1PCEN", 1, "EL0/EL1 may access the physical timer (else trap to EL2)"),
                 bit("EL1PCTEN", 0, "EL0/EL1 may read the physical counter (else trap to EL2)")),
-        reg("CNTVOFF_EL2", 3, 4, 14, 0, 3).access(Access.EL2_RW).value("VOffset", "virtual count offset"),
+        // DEVICE: the timer needs it for CNTVCT_EL0 and the virtual comparator.
+        reg("CNTVOFF_EL2", 3, 4, 14, 0, 3).access(Access.EL2_RW).policy(Policy.DEVICE)
+            .value("VOffset", "virtual count offset"),
         reg("CNTHP_TVAL_EL2", 3, 4, 14, 2, 0).access(Access.EL2_RW).policy(Policy.DEVICE)
             .about("EL2 Physical Timer TimerValue").fields(TVAL),
         reg("CNTHP_CTL_EL2", 3, 4, 14, 2, 1).access(Access.EL2_RW).policy(Policy.DEVICE)
