@@ -24,6 +24,9 @@ public final class SessionSymbols {
     }
 
     private static Asm.Symbols read(Session s) {
+        if (s == null) {
+            return Asm.Symbols.NONE; // a recorder fed without a machine
+        }
         try {
             return switch (s.config().image()) {
                 case SessionConfig.ElfFile f -> new DisasmSymbols(ElfImage.read(f.path()));

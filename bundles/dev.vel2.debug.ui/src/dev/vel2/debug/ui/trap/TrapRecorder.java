@@ -28,7 +28,8 @@ public final class TrapRecorder implements SessionListener {
     /** How many held events ("stopped" at a trap breakpoint) were replaced by their emulation's event. */
     private int replaced;
 
-    TrapRecorder(Session session, String name) {
+    /** A recorder of {@code session}'s traps once added as its listener ({@link TrapLogs} does that). */
+    public TrapRecorder(Session session, String name) {
         this.session = session;
         this.name = name;
     }

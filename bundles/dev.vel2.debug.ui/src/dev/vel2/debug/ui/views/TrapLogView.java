@@ -36,6 +36,7 @@ import dev.vel2.debug.ui.trap.TrapLogs;
 import dev.vel2.debug.ui.trap.TrapRecorder;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
+import dev.vel2.hypervisor.session.Session;
 
 /**
  * The "Trap Log" view: every trap event of the session of the selected debug element (else of the latest launch),
@@ -61,6 +62,8 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
     private Text filterText;
     private Combo classFilter;
     private TrapRecorder recorder;
+    /** The session of the debug context last shown. */
+    private Session contextSession;
     /** Recorder indices of the rows shown, in order; {@code rowCount} of them are valid. */
     private int[] rows = new int[1024];
     private int rowCount;
@@ -141,7 +144,12 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
 
     @Override
     protected void show(Optional<VcpuContext> c) {
-        TrapRecorder r = c.map(ctx -> TrapLogs.INSTANCE.recorder(ctx.session())).orElse(null);
+        Session selected = c.map(VcpuContext::session).orElse(null);
+        TrapRecorder r = null;
+        if (selected != contextSession) { // a new selection picks its session's log; refreshes keep the shown one
+            contextSession = selected;
+            r = selected == null ? null : TrapLogs.INSTANCE.recorder(selected);
+        }
         if (r == null && recorder == null) {
             var all = TrapLogs.INSTANCE.all();
             r = all.isEmpty() ? null : all.get(all.size() - 1);
@@ -153,7 +161,8 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
         }
     }
 
-    private void setRecorder(TrapRecorder r) {
+    /** Shows {@code r}'s events (the selection decides otherwise; tests feed a recorder directly). */
+    void setRecorder(TrapRecorder r) {
         if (recorder != null) {
             recorder.removeListener(this);
         }
@@ -293,6 +302,11 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
                 w.write('\n');
             }
         }
+    }
+
+    /** Sets the text filter, as typing does (tests). */
+    void setFilter(String text) {
+        filterText.setText(text);
     }
 
     /** Rows shown (tests). */

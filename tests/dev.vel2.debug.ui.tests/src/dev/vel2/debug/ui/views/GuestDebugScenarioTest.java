@@ -100,6 +100,16 @@ class GuestDebugScenarioTest {
         DebugViews.revealVcpu(launch.getDebugTarget(), 0);
         save(display, shell, "debug-perspective-trap.png");
 
+        // Disassembly: the trapping MSR at the PC; a double click sets an address breakpoint there.
+        DisassemblyView disassembly = (DisassemblyView) page.showView(DisassemblyView.ID);
+        String pcLine = "0x" + Long.toHexString(trap.pc()) + " msr ttbr0_el1, x";
+        waitFor(display, () -> disassembly.lines().stream().anyMatch(l -> l.startsWith(pcLine)));
+        disassembly.toggleBreakpoint(trap.pc());
+        assertEquals(1, DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(Vel2Debug.MODEL_ID).length
+                - 1, "an address breakpoint beside the trap breakpoint");
+        disassembly.toggleBreakpoint(trap.pc());
+        assertEquals(1, DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(Vel2Debug.MODEL_ID).length);
+
         // Virtual EL2 view: HCR_EL2 fields of the suspended vCPU; TWI set, then cleared with a click.
         VirtualEl2View el2 = (VirtualEl2View) page.showView(VirtualEl2View.ID);
         Table hcr = Workbench.findById(shell, VirtualEl2View.HCR_TABLE_ID, Table.class).orElseThrow();

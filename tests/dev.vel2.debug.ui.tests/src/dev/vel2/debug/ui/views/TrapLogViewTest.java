@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.ui.views;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.vel2.debug.ui.trap.TrapRecorder;
+import dev.vel2.hypervisor.SysRegOperand;
+import dev.vel2.hypervisor.TrapClass;
+import dev.vel2.hypervisor.TrapEvent;
+import dev.vel2.tests.support.Workbench;
+
+/** The trap log's virtual table with 10^5 events: it fills only visible rows, and filtering stays quick. */
+class TrapLogViewTest {
+
+    private static final int EVENTS = 100_000;
+    /** EC 0x18 writes of TTBR0_EL1 (Rt = x1) and EC 0x01 WFI syndromes. */
+    private static final int ESR_MSR_TTBR0 = 0x6230_0820;
+    private static final int ESR_WFI = 0x0600_0000;
+
+    private TrapLogView view;
+
+    @AfterEach
+    void close() {
+        if (view != null) {
+            view.getSite().getPage().hideView(view);
+        }
+    }
+
+    @Test
+    void tenToTheFiveEventsStayFast() throws Exception {
+        IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+        Display display = page.getWorkbenchWindow().getShell().getDisplay();
+        view = (TrapLogView) page.showView(TrapLogView.ID);
+        TrapRecorder recorder = new TrapRecorder(null, "synthetic");
+        for (int i = 1; i <= EVENTS; i++) {
+            boolean wfi = i % 2 == 0;
+            int esr = wfi ? ESR_WFI : ESR_MSR_TTBR0;
+            recorder.trap(new TrapEvent(i, i * 10L, 0, i % 2, 1, 0x4008_0000L + 4 * (i % 64), esr, 0,
+                    TrapClass.of(esr), wfi ? null : SysRegOperand.decode(esr), -1, i, wfi ? "yield" : "emulated"));
+        }
+        long start = System.nanoTime();
+        view.setRecorder(recorder);
+        Workbench.pump(display);
+        long showMillis = (System.nanoTime() - start) / 1_000_000;
+        Table table = Workbench.findById(page.getWorkbenchWindow().getShell(), TrapLogView.TABLE_ID, Table.class)
+                .orElseThrow();
+        assertEquals(EVENTS, table.getItemCount());
+        assertEquals("TTBR0_EL1", table.getItem(0).getText(5));
+        assertTrue(showMillis < 5_000, "showing 10^5 events took " + showMillis + " ms");
+
+        start = System.nanoTime();
+        view.setFilter("ttbr0");
+        Workbench.pump(display);
+        long filterMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(EVENTS / 2, view.rowCount());
+        assertTrue(filterMillis < 5_000, "filtering 10^5 events took " + filterMillis + " ms");
+        view.setFilter("vcpu 0");
+        assertEquals(EVENTS / 2, view.rowCount(), "the WFI rows are vCPU 0's");
+        assertEquals("WFI", table.getItem(0).getText(4));
+    }
+}
