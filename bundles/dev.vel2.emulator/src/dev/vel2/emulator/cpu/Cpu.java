@@ -386,7 +386,7 @@ public final class Cpu {
 
     /** Takes a synchronous exception to EL2 (a trap of an HCR_EL2/CPTR_EL2 control). */
     public void trapToEl2(ExceptionClass ec, int iss, long preferredReturn) {
-        ExceptionModel.toEl2(this, ec, iss, preferredReturn, 0, 0);
+        ExceptionModel.toEl2(this, ec, iss, preferredReturn, 0);
     }
 
     // ---------------------------------------------------------------- EL2 wiring

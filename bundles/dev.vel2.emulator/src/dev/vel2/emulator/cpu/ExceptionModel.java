@@ -43,7 +43,7 @@ public final class ExceptionModel {
             undefined(c);
             return;
         }
-        toEl2(c, ExceptionClass.HVC64, imm16, c.pc + 4, 0, 0);
+        toEl2(c, ExceptionClass.HVC64, imm16, c.pc + 4, 0);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class ExceptionModel {
         if (c.el == 0) {
             undefined(c);
         } else if (c.el == 1 && (c.hcr() & HCR_TSC) != 0) {
-            toEl2(c, ExceptionClass.SMC64, imm16, c.pc, 0, 0);
+            toEl2(c, ExceptionClass.SMC64, imm16, c.pc, 0);
         } else if (!c.platform.firmwareCall(c, imm16)) {
             undefined(c);
         }
@@ -63,7 +63,7 @@ public final class ExceptionModel {
     /** BRK: a debug exception, returning to the BRK; MDCR_EL2.TDE routes it from EL0/EL1 to EL2. */
     public static void brk(Cpu c, int imm16) {
         if (c.el < 2 && (c.sys[SysRegAccess.MDCR_EL2.index()] & MDCR_TDE) != 0) {
-            toEl2(c, ExceptionClass.BRK64, imm16, c.pc, 0, 0);
+            toEl2(c, ExceptionClass.BRK64, imm16, c.pc, 0);
         } else {
             sync(c, ExceptionClass.BRK64, imm16, c.pc, 0);
         }
@@ -78,28 +78,37 @@ public final class ExceptionModel {
     static void sync(Cpu c, ExceptionClass ec, int iss, long ret, long far) {
         boolean toEl2 = c.el == 2 || (c.el == 0 && (c.hcr() & HCR_TGE) != 0);
         if (toEl2) {
-            toEl2(c, ec, iss, ret, far, 0);
+            toEl2(c, ec, iss, ret, far);
         } else {
             enter(c, 1, Esr.of(ec, iss), far, ret, SYNC);
         }
     }
 
-    /** A synchronous exception to EL2: from EL0/EL1 it is a trap, seen by listeners and handled per EL2 mode. */
-    static void toEl2(Cpu c, ExceptionClass ec, int iss, long ret, long far, long ipa) {
+    /** A synchronous exception to EL2 that is not a stage 2 abort. */
+    static void toEl2(Cpu c, ExceptionClass ec, int iss, long ret, long far) {
+        toEl2(c, ec, iss, ret, far, false, 0);
+    }
+
+    /**
+     * A synchronous exception to EL2: from EL0/EL1 it is a trap, seen by listeners and handled per EL2 mode. A
+     * stage 2 abort ({@code ipaValid}) reports the IPA's page in HPFAR_EL2.FIPA (bits 43:4 = IPA[51:12]), page 0
+     * included; other exceptions leave HPFAR_EL2 alone (ARM ARM D17.2 HPFAR_EL2: UNKNOWN for them).
+     */
+    static void toEl2(Cpu c, ExceptionClass ec, int iss, long ret, long far, boolean ipaValid, long ipa) {
         int esr = Esr.of(ec, iss);
         if (c.el == 2) {
             enter(c, 2, esr, far, ret, SYNC);
             return;
         }
         c.trapSeq++;
-        Trap trap = new Trap(c.index, c.insns, c.el, c.pc, esr, far, ret);
+        Trap trap = new Trap(c.index, c.insns, c.el, c.pc, esr, far, ret, ipaValid, ipaValid ? ipa : 0);
         for (Cpu.TrapListener l : c.trapListeners) {
             l.trapped(c, trap);
         }
         if (c.el2Mode == Cpu.El2Mode.VIRTUAL) {
             c.el2Handler.handle(c, trap);
         } else {
-            if (ipa != 0) {
+            if (ipaValid) {
                 c.sys[SysRegAccess.HPFAR_EL2.index()] = (ipa >>> 12) << 4;
             }
             enter(c, 2, esr, far, ret, SYNC);
@@ -282,7 +291,7 @@ public final class ExceptionModel {
             ec = ExceptionClass.IABT_LOWER;
         }
         if (toEl2) {
-            toEl2(c, ec, f.iss, at, f.far, f.ipa);
+            toEl2(c, ec, f.iss, at, f.far, f.ipaValid, f.ipa);
         } else {
             enter(c, 1, Esr.of(ec, f.iss), f.far, at, SYNC);
         }

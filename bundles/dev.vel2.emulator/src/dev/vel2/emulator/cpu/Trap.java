@@ -12,8 +12,17 @@ package dev.vel2.emulator.cpu;
  * @param esr    the syndrome written to ESR_EL2
  * @param far    the faulting address for aborts, else 0
  * @param ret    the preferred return address the CPU wrote to ELR_EL2
+ * @param ipaValid the trap is a stage 2 abort (including one on a stage 1 table walk): {@code ipa} is valid
+ * @param ipa    the faulting intermediate physical address, page offset included (HPFAR_EL2 reports its page),
+ *               for a hypervisor that emulates MMIO; 0 when not {@code ipaValid}
  */
-public record Trap(int vcpu, long insns, int fromEl, long pc, int esr, long far, long ret) {
+public record Trap(int vcpu, long insns, int fromEl, long pc, int esr, long far, long ret, boolean ipaValid,
+        long ipa) {
+
+    /** A trap that is not a stage 2 abort. */
+    public Trap(int vcpu, long insns, int fromEl, long pc, int esr, long far, long ret) {
+        this(vcpu, insns, fromEl, pc, esr, far, ret, false, 0);
+    }
 
     public ExceptionClass exceptionClass() {
         return ExceptionClass.of(Esr.ec(esr));

@@ -58,7 +58,7 @@ public record MmuFault(Type type, int level, boolean stage2, boolean s1ptw, long
     public GuestFault toGuestFault(long va, int access) {
         boolean fetch = (access & Mmu.ACCESS_KIND) == Cpu.Translation.FETCH;
         return new GuestFault(fetch ? ExceptionClass.IABT_LOWER : ExceptionClass.DABT_LOWER, iss(access), va,
-                stage2, stage2 ? ipa : 0);
+                stage2, stage2, stage2 ? ipa : 0);
     }
 
     @Override
