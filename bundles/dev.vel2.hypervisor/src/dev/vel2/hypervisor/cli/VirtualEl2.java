@@ -2,14 +2,14 @@
 package dev.vel2.hypervisor.cli;
 
 import java.io.PrintStream;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.loader.ElfImage;
-import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.hypervisor.Hypervisor;
-import dev.vel2.hypervisor.Vcpu;
 import dev.vel2.hypervisor.Vm;
+import dev.vel2.hypervisor.VmConfig;
 
 /**
  * {@code --el2 virtual}: one VM of every vCPU of the board, the Java hypervisor at its EL2, configured from the
@@ -18,37 +18,29 @@ import dev.vel2.hypervisor.Vm;
 final class VirtualEl2 {
     /** The symbol a virtual-EL2 run starts at when the image has it (its EL2 code is then skipped). */
     static final String EL1_ENTRY = "el1_entry";
-    /** HCR_EL2.RW: EL1 is AArch64 (vel2 runs no AArch32), so it is always set. */
-    private static final long HCR_RW = 1L << 31;
 
     private VirtualEl2() {
     }
 
     /** Builds the VM and its hypervisor on {@code m} (a machine in virtual-EL2 mode) and attaches it. */
     static Hypervisor attach(Machine m, Options o, PrintStream err) {
-        Vm vm = new Vm(0, (o.hcr() == null ? 0 : o.hcr()) | HCR_RW);
+        Map<Integer, Long> vpidr = new HashMap<>();
+        Map<Integer, Long> vmpidr = new HashMap<>();
         for (int i = 0; i < m.cpuCount(); i++) {
-            Vcpu v = vm.addVcpu(m.cpu(i));
-            Long vpidr = Options.forVcpu(o.vpidr(), i);
-            if (vpidr != null) {
-                v.setVpidr(vpidr);
+            Long p = Options.forVcpu(o.vpidr(), i);
+            if (p != null) {
+                vpidr.put(i, p);
             }
-            Long vmpidr = Options.forVcpu(o.vmpidr(), i);
-            if (vmpidr != null) {
-                v.setVmpidr(vmpidr);
+            Long mp = Options.forVcpu(o.vmpidr(), i);
+            if (mp != null) {
+                vmpidr.put(i, mp);
             }
         }
-        for (Map.Entry<SysReg, Long> e : o.ids().entrySet()) {
-            vm.ids().set(e.getKey(), e.getValue());
-        }
-        if (vm.vcpu(0).vpidrDefaulted()) {
+        Hypervisor hv = new VmConfig(o.hcr() == null ? 0 : o.hcr(), vpidr, vmpidr, o.ids()).attach(m, 0);
+        if (hv.vm().vcpu(0).vpidrDefaulted()) {
             err.println("vel2: warning: VPIDR_EL2 has no reset value; EL1 reads MIDR_EL1 as the default 0x"
                     + Long.toHexString(Vm.DEFAULT_VPIDR) + " (set --vpidr)");
         }
-        Hypervisor hv = new Hypervisor(vm);
-        hv.attachVirtual();
-        hv.setStopper(m::stop);
-        m.setVcpuScheduling(hv);
         return hv;
     }
 
