@@ -13,6 +13,7 @@ import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
 import dev.vel2.emulator.memory.Bus;
+import dev.vel2.emulator.memory.Device;
 import dev.vel2.emulator.memory.Ram;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
@@ -109,10 +110,10 @@ public final class Machine implements Platform {
         ram = new Ram(RAM_BASE, memoryMiB << 20);
         bus = new Bus(ram);
         gic = new Gicv2(cpuCount, () -> current);
-        bus.map(GICD_BASE, gic.distributor());
-        bus.map(GICC_BASE, gic.cpuInterface());
+        bus.map(GICD_BASE, new InterruptControl(gic.distributor()));
+        bus.map(GICC_BASE, new InterruptControl(gic.cpuInterface()));
         bus.map(UART_BASE, uart);
-        uart.setInterruptLine(level -> gic.setLevel(0, UART_IRQ, level));
+        uart.setInterruptLine(level -> setLevel(0, UART_IRQ, level));
         psci = new Psci(new PowerControl());
         cpus = new Cpu[cpuCount];
         on = new boolean[cpuCount];
@@ -122,7 +123,7 @@ public final class Machine implements Platform {
         sliceStart = new long[cpuCount];
         for (int i = 0; i < cpuCount; i++) {
             int index = i;
-            timers[i] = new GenericTimer((ppi, level) -> gic.setLevel(index, ppi, level));
+            timers[i] = new GenericTimer((ppi, level) -> setLevel(index, ppi, level));
             cpus[i] = new Cpu(i, bus, this);
             identify(cpus[i]);
         }
@@ -302,6 +303,7 @@ public final class Machine implements Platform {
     private long slice(Cpu c, long budget) {
         int i = c.index();
         long n = 0;
+        c.interruptsChanged(); // the round's time moved: the timer deadline in instructions (interruptCheckAt) too
         while (n < budget && !c.isWaiting() && on[i] && exit == null && !stopRequested) {
             c.step();
             n++;
@@ -376,6 +378,67 @@ public final class Machine implements Platform {
     @Override
     public long counter(Cpu c) {
         return (time + c.insns() - sliceStart[c.index()]) >>> TICK_SHIFT;
+    }
+
+    /** A GIC input changes: every vCPU looks for a pending interrupt again (an SPI may target any of them). */
+    private void setLevel(int cpu, int id, boolean level) {
+        gic.setLevel(cpu, id, level);
+        interruptsChanged();
+    }
+
+    private void interruptsChanged() {
+        if (cpus == null) {
+            return; // the UART sets its line while the board is built
+        }
+        for (Cpu c : cpus) {
+            if (c != null) {
+                c.interruptsChanged();
+            }
+        }
+    }
+
+    /** A GIC register window: an access may enable, acknowledge or end an interrupt, for any vCPU. */
+    private final class InterruptControl implements Device {
+        private final Device registers;
+
+        InterruptControl(Device registers) {
+            this.registers = registers;
+        }
+
+        @Override
+        public long read(long offset, int size) {
+            long value = registers.read(offset, size); // GICC_IAR acknowledges
+            interruptsChanged();
+            return value;
+        }
+
+        @Override
+        public void write(long offset, int size, long value) {
+            registers.write(offset, size, value);
+            interruptsChanged();
+        }
+
+        @Override
+        public long size() {
+            return registers.size();
+        }
+
+        @Override
+        public String name() {
+            return registers.name();
+        }
+    }
+
+    /** The instruction count at which vCPU {@code c}'s counter reaches its timer's next deadline, in this slice. */
+    @Override
+    public long interruptCheckAt(Cpu c) {
+        int i = c.index();
+        long deadline = timerCheckAt[i];
+        if (deadline >= Long.MAX_VALUE >>> (TICK_SHIFT + 1)) {
+            return Long.MAX_VALUE; // no deadline
+        }
+        // counter(c) >= deadline  <=>  time + insns - sliceStart >= deadline << TICK_SHIFT
+        return (deadline << TICK_SHIFT) - time + sliceStart[i];
     }
 
     @Override

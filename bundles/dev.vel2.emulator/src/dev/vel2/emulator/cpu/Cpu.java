@@ -82,6 +82,10 @@ public final class Cpu {
     long translationGeneration;
     volatile boolean stopRequested;
     boolean waiting;
+    /** Set by every change that can make an interrupt pending or unmask one: {@link #interruptsChanged()}. */
+    boolean interruptsDirty = true;
+    /** The {@link #insns} count from which the platform's lines may change by themselves (a timer deadline). */
+    long interruptCheckAt;
     /** The vCPU's MMU (flat while SCTLR_ELx.M and HCR_EL2.VM are 0); tests and tools may replace it. */
     Translation translation = new Mmu();
     /** The debugger's instruction breakpoints, or null when there are none (the step loop then checks nothing). */
@@ -234,6 +238,7 @@ public final class Cpu {
 
     public void setDaif(int bits) {
         daif = bits & 0xf;
+        interruptsDirty = true;
     }
 
     /** The A64 condition {@code cond} (ARM ARM ConditionHolds). */
@@ -264,6 +269,7 @@ public final class Cpu {
         daif = (int) (spsr >>> 6) & 0xf;
         el = (int) (spsr >>> 2) & 3;
         spx = (spsr & 1) != 0;
+        interruptsDirty = true;
     }
 
     public boolean eventRegister() {
@@ -284,6 +290,7 @@ public final class Cpu {
     public void setSysreg(SysReg r, long value) {
         sys[r.index()] = value;
         translationGeneration++;
+        interruptsDirty = true; // HCR_EL2.VI/VF/IMO/FMO: the hypervisor injects virtual interrupts this way
     }
 
     /**
@@ -399,6 +406,7 @@ public final class Cpu {
     public void setEl2(El2Mode mode, El2Handler handler) {
         el2Mode = mode;
         el2Handler = handler;
+        interruptsDirty = true;
     }
 
     public void addTrapListener(TrapListener l) {
@@ -448,11 +456,27 @@ public final class Cpu {
         stopRequested = true;
     }
 
+    /**
+     * Tells the vCPU that its interrupt state may have changed outside it (a GIC line or register, a timer): it
+     * looks for a pending interrupt before its next instruction. Changes of its own state (PSTATE.DAIF, EL,
+     * system registers, exception entry and return) do this by themselves.
+     */
+    public void interruptsChanged() {
+        interruptsDirty = true;
+    }
+
     /** Executes one instruction (or takes one pending interrupt). */
     public void step() {
-        if (ExceptionModel.takePendingInterrupt(this)) {
-            pc = nextPc;
-            return;
+        // Between changes of the interrupt state, and before the platform's next deadline, nothing can be pending
+        // that was not at the last check: the check runs at the same instructions as a check on every step would.
+        if (interruptsDirty || waiting || insns >= interruptCheckAt) {
+            interruptsDirty = false;
+            boolean taken = ExceptionModel.takePendingInterrupt(this);
+            interruptCheckAt = platform.interruptCheckAt(this);
+            if (taken) {
+                pc = nextPc;
+                return;
+            }
         }
         long at = pc;
         if (breakpoints != null && breakpoints.stopsAt(this, at)) {

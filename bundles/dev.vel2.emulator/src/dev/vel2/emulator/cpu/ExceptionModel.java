@@ -142,6 +142,7 @@ public final class ExceptionModel {
         c.illegalState = false;
         c.waiting = false;
         c.exclusiveAddress = -1;
+        c.interruptsDirty = true; // new EL and DAIF
         c.nextPc = (c.sys[vbar.index()] & ~0x7ffL) + offset + type;
     }
 

@@ -10,6 +10,15 @@ public interface Platform {
     /** Pending physical interrupt lines for this vCPU: bit 0 IRQ, bit 1 FIQ. */
     int pendingInterrupts(Cpu cpu);
 
+    /**
+     * The {@link Cpu#insns()} count before which {@link #pendingInterrupts} cannot change unless the platform calls
+     * {@link Cpu#interruptsChanged()} (e.g. the next timer deadline), asked after each check; the vCPU checks again
+     * at that count. By default: at once (a check on every instruction).
+     */
+    default long interruptCheckAt(Cpu cpu) {
+        return cpu.insns();
+    }
+
     /** The generic timer's physical count (CNTPCT_EL0) for this vCPU. */
     long counter(Cpu cpu);
 

@@ -82,6 +82,7 @@ public final class SysRegAccess {
                 return;
             }
             c.daif = op2 == 6 ? c.daif | crm : c.daif & ~crm;
+            c.interruptsDirty = true;
         } else if (op1 == 0 && op2 == 5 && c.el > 0) {
             c.spx = (crm & 1) != 0;
         } else {
@@ -150,6 +151,7 @@ public final class SysRegAccess {
 
     /** A permitted write, carried out by the register's policy. */
     public static void write(Cpu c, SysReg r, long value) {
+        c.interruptsDirty = true; // HCR_EL2, DAIF, a timer or GIC register: look for a pending interrupt again
         switch (r.policy()) {
             case STORED -> {
                 c.sys[r.index()] = r.sanitiseWrite(value);
