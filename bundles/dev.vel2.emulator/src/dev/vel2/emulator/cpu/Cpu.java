@@ -324,9 +324,7 @@ public final class Cpu {
 
     public void write(long va, int size, long value) {
         long pa = translation.translate(this, va, Translation.WRITE);
-        if (pa == exclusiveAddress) {
-            exclusiveAddress = -1;
-        }
+        bus.monitor().stored(pa, size); // clears any vCPU's reservation of a granule it touches
         try {
             bus.write(pa, size, value);
         } catch (BusError e) {
@@ -335,22 +333,28 @@ public final class Cpu {
         cache.written(pa);
     }
 
-    /** Marks the exclusive monitor for {@code va} (LDXR family). */
+    /** Marks the local and the global exclusive monitor for {@code va} (LDXR family). */
     public void markExclusive(long va, int size) {
         exclusiveAddress = translation.translate(this, va, Translation.READ);
         exclusiveSize = size;
+        bus.monitor().mark(index, exclusiveAddress);
     }
 
-    /** True when the monitor still holds {@code va}; clears it either way (STXR family). */
+    /**
+     * True when the local monitor holds {@code va} with this size and no store has touched its granule since (the
+     * global monitor); clears both either way (STXR family).
+     */
     public boolean checkExclusive(long va, int size) {
         long pa = translation.translate(this, va, Translation.WRITE);
-        boolean ok = pa == exclusiveAddress && size == exclusiveSize;
-        exclusiveAddress = -1;
+        boolean ok = pa == exclusiveAddress && size == exclusiveSize && bus.monitor().holds(index, pa);
+        clearExclusive();
         return ok;
     }
 
+    /** CLREX: the local monitor; the global one too, which no store-exclusive can use without the local one. */
     public void clearExclusive() {
         exclusiveAddress = -1;
+        bus.monitor().clear(index);
     }
 
     public Bus bus() {

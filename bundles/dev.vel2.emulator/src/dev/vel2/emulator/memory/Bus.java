@@ -13,6 +13,7 @@ public final class Bus {
     }
 
     private final Ram ram;
+    private final GlobalMonitor monitor = new GlobalMonitor();
     private final List<Mapping> devices = new ArrayList<>();
     private Mapping[] table = new Mapping[0];
 
@@ -22,6 +23,11 @@ public final class Bus {
 
     public Ram ram() {
         return ram;
+    }
+
+    /** The exclusive monitor shared by the vCPUs that access memory through this bus. */
+    public GlobalMonitor monitor() {
+        return monitor;
     }
 
     public void map(long base, Device device) {
