@@ -54,14 +54,10 @@ public record VmConfig(long hcr, Map<Integer, Long> vpidr, Map<Integer, Long> vm
     }
 
     /**
-     * Builds VM number {@code index} of every vCPU of {@code m} (a machine in {@link Cpu.El2Mode#VIRTUAL} mode),
-     * attaches its hypervisor at EL2, lets the hypervisor stop the machine (SYSTEM_OFF, trap breakpoints, errors) and
-     * installs it as the machine's scheduling hook (the lazy context switch).
+     * Builds VM number {@code index} over every vCPU of {@code m}, in either EL2 mode: HCR_EL2, VPIDR_EL2/VMPIDR_EL2
+     * and the configured ID register values, in place before the first entry to EL1.
      */
-    public Hypervisor attach(Machine m, int index) {
-        if (m.mode() != Cpu.El2Mode.VIRTUAL) {
-            throw new IllegalArgumentException("the virtual EL2 needs a machine in VIRTUAL mode, not " + m.mode());
-        }
+    public Vm build(Machine m, int index) {
         checkVcpus(vpidr, m.cpuCount(), "VPIDR_EL2");
         checkVcpus(vmpidr, m.cpuCount(), "VMPIDR_EL2");
         Vm vm = new Vm(index, hcr | HCR_RW);
@@ -77,7 +73,19 @@ public record VmConfig(long hcr, Map<Integer, Long> vpidr, Map<Integer, Long> vm
             }
         }
         ids.forEach(vm.ids()::set);
-        Hypervisor hv = new Hypervisor(vm);
+        return vm;
+    }
+
+    /**
+     * Builds VM number {@code index} of every vCPU of {@code m} (a machine in {@link Cpu.El2Mode#VIRTUAL} mode),
+     * attaches its hypervisor at EL2, lets the hypervisor stop the machine (SYSTEM_OFF, trap breakpoints, errors) and
+     * installs it as the machine's scheduling hook (the lazy context switch).
+     */
+    public Hypervisor attach(Machine m, int index) {
+        if (m.mode() != Cpu.El2Mode.VIRTUAL) {
+            throw new IllegalArgumentException("the virtual EL2 needs a machine in VIRTUAL mode, not " + m.mode());
+        }
+        Hypervisor hv = new Hypervisor(build(m, index));
         hv.attachVirtual();
         hv.setStopper(m::stop);
         m.setVcpuScheduling(hv);

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
-import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
-import dev.vel2.hypervisor.Vm;
+import dev.vel2.hypervisor.VmConfig;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.SessionConfig;
 import dev.vel2.hypervisor.session.SessionListener;
@@ -32,8 +32,8 @@ import dev.vel2.hypervisor.session.TrapFilter;
  * </pre>
  */
 public final class Bench {
-    private static final long HCR_RW = 1L << 31;
-    private static final long HCR_TWI = 1L << 13;
+    private static final long HCR_RW = VmConfig.HCR_RW;
+    private static final long HCR_TWI = SysRegAccess.HCR_EL2.field("TWI").mask();
     private static final long BUDGET = 5_000_000_000L;
 
     private final Path oracle;
@@ -107,11 +107,7 @@ public final class Bench {
     private static Machine machine(int vcpus, Cpu.El2Mode mode, Path image) throws IOException, ImageException {
         Machine m = new Machine(vcpus, Machine.DEFAULT_MEMORY_MIB, mode);
         if (mode == Cpu.El2Mode.VIRTUAL) {
-            Vm vm = new Vm(0, HCR_RW | HCR_TWI);
-            for (int i = 0; i < vcpus; i++) {
-                vm.addVcpu(m.cpu(i));
-            }
-            new Hypervisor(vm).attachVirtual();
+            VmConfig.of(HCR_TWI).attach(m, 0);
         }
         m.load(ElfImage.read(image));
         return m;

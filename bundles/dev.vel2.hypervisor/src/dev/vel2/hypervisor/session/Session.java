@@ -30,6 +30,7 @@ import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.Vcpu;
 import dev.vel2.hypervisor.Vm;
+import dev.vel2.hypervisor.VmConfig;
 
 /**
  * The front end that drives one machine under the virtual EL2 (or observes the guest's own EL2): the API the Eclipse
@@ -99,33 +100,29 @@ public final class Session {
     private Session(SessionConfig config, ElfImage elf) throws ImageException {
         this.config = config;
         machine = new Machine(config.vcpus(), config.memoryMiB(), config.mode());
-        vm = new Vm(0, config.hcr());
-        for (int i = 0; i < config.vcpus(); i++) {
-            Vcpu v = vm.addVcpu(machine.cpu(i));
-            Long p = config.vpidr().get(i);
-            if (p != null) {
-                v.setVpidr(p);
-            }
-            Long m = config.vmpidr().get(i);
-            if (m != null) {
-                v.setVmpidr(m);
-            }
+        VmConfig vmConfig = VmConfig.of(config.hcr());
+        for (var e : config.vpidr().entrySet()) {
+            vmConfig = vmConfig.withVpidr(e.getKey(), e.getValue());
         }
-        checkVcpuKeys(config.vpidr(), "VPIDR_EL2");
-        checkVcpuKeys(config.vmpidr(), "VMPIDR_EL2");
-        config.idValues().forEach((name, value) -> vm.ids().set(SysRegs.get(name), value));
-        hypervisor = new Hypervisor(vm);
+        for (var e : config.vmpidr().entrySet()) {
+            vmConfig = vmConfig.withVmpidr(e.getKey(), e.getValue());
+        }
+        for (var e : config.idValues().entrySet()) {
+            vmConfig = vmConfig.withId(SysRegs.get(e.getKey()), e.getValue());
+        }
+        if (config.mode() == Cpu.El2Mode.VIRTUAL) {
+            hypervisor = vmConfig.attach(machine, 0);
+            hypervisor.addStop(this::trapBreakpointStops);
+        } else {
+            hypervisor = new Hypervisor(vmConfig.build(machine, 0));
+            hypervisor.attachGuest();
+        }
+        vm = hypervisor.vm();
         hypervisor.addListener(this::trapped);
         hypervisor.setStopper(() -> {
             hypervisorStopped = true;
             machine.stop();
         });
-        if (config.mode() == Cpu.El2Mode.VIRTUAL) {
-            hypervisor.attachVirtual();
-            hypervisor.addStop(this::trapBreakpointStops);
-        } else {
-            hypervisor.attachGuest();
-        }
         machine.setUartOutput(b -> fire(l -> l.uartOutput(b)));
         switch (config.image()) {
             case SessionConfig.ElfFile f -> machine.load(elf);
@@ -147,14 +144,6 @@ public final class Session {
         Session s = new Session(config, elf);
         s.thread.start();
         return s;
-    }
-
-    private void checkVcpuKeys(Map<Integer, Long> values, String what) {
-        for (int i : values.keySet()) {
-            if (i < 0 || i >= config.vcpus()) {
-                throw new IllegalArgumentException(what + " for vCPU " + i + " of " + config.vcpus());
-            }
-        }
     }
 
     public SessionConfig config() {
