@@ -20,7 +20,7 @@ import dev.vel2.hypervisor.TrapEvent;
  * and {@code action} is "guest-el2". In virtual-EL2 mode it is written once the hypervisor handled the trap:
  * {@code value} is the emulated value (the MRS result, the MSR operand) and {@code action} the emulation's effect.
  */
-final class TrapLog implements Cpu.TrapListener, Hypervisor.TrapEventListener {
+public final class TrapLog implements Cpu.TrapListener, Hypervisor.TrapEventListener {
     private final PrintStream out;
     private long seq;
 
@@ -54,7 +54,8 @@ final class TrapLog implements Cpu.TrapListener, Hypervisor.TrapEventListener {
         return j.string("action", action).toString();
     }
 
-    static String line(TrapEvent e) {
+    /** One trap-log line for a virtual-EL2 trap event: the format users script against (also the IDE's export). */
+    public static String line(TrapEvent e) {
         Json j = common(e.seq(), e.insns(), e.vcpu(), e.fromEl(), e.pc(), e.esr());
         if (e.sysreg() != null) {
             sysreg(j, e.sysreg()).hex("value", e.value());

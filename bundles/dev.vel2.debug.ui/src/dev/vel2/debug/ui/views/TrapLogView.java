@@ -31,11 +31,11 @@ import org.eclipse.swt.widgets.Text;
 import dev.vel2.debug.ui.internal.SessionSymbols;
 import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.debug.ui.internal.Vel2UiPlugin;
-import dev.vel2.debug.ui.trap.TrapJson;
 import dev.vel2.debug.ui.trap.TrapLogs;
 import dev.vel2.debug.ui.trap.TrapRecorder;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
+import dev.vel2.hypervisor.cli.TrapLog;
 import dev.vel2.hypervisor.session.Session;
 
 /**
@@ -298,7 +298,7 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
     public void export(Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < rowCount; i++) {
-                w.write(TrapJson.line(recorder.get(rows[i])));
+                w.write(TrapLog.line(recorder.get(rows[i])));
                 w.write('\n');
             }
         }
