@@ -458,6 +458,26 @@ public final class Machine implements Platform {
         c.setWaiting(true);
     }
 
+    /**
+     * SEV: every powered-on vCPU gets the event. One waiting in WFE wakes and the wake-up consumes it (as
+     * {@link #wake} does); the others, the sender included, find their Event Register set.
+     */
+    @Override
+    public void sendEvent(Cpu sender) {
+        for (int i = 0; i < cpus.length; i++) {
+            Cpu c = cpus[i];
+            if (!on[i]) {
+                continue;
+            }
+            if (c.isWaiting() && waitingForEvent[i]) {
+                c.setWaiting(false);
+                c.setEventRegister(false);
+            } else {
+                c.setEventRegister(true);
+            }
+        }
+    }
+
     /** Every SMC that reaches the board is a PSCI call (QEMU's SMC conduit); the immediate is not looked at. */
     @Override
     public boolean firmwareCall(Cpu c, int imm) {

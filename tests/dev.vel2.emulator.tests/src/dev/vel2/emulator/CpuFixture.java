@@ -23,6 +23,8 @@ public final class CpuFixture implements Platform {
     public int pendingLines;
     /** WFI/WFE waits the vCPU asked the platform for. */
     public int waits;
+    /** SEVs the vCPU sent to the platform (a lone vCPU: the event reaches only itself). */
+    public int events;
 
     public CpuFixture() {
         cpu.setPc(BASE);
@@ -75,6 +77,12 @@ public final class CpuFixture implements Platform {
     public void waitForInterrupt(Cpu c, boolean wfe) {
         waits++;
         c.setWaiting(false);
+    }
+
+    @Override
+    public void sendEvent(Cpu c) {
+        events++;
+        c.setEventRegister(true);
     }
 
     @Override

@@ -65,8 +65,8 @@ final class SystemExec {
         switch (o.imm()) {
             case 2 -> Wfx.waitFor(c, true);
             case 3 -> Wfx.waitFor(c, false);
-            // SEV signals every PE; this PE's own Event Register is the part the CPU owns.
-            case 4, 5 -> c.setEventRegister(true);
+            case 4 -> c.platform().sendEvent(c); // SEV: every PE of the machine
+            case 5 -> c.setEventRegister(true); // SEVL: this PE only
             default -> { }
         }
     }

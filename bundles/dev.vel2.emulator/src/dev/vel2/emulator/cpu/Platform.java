@@ -26,6 +26,12 @@ public interface Platform {
     void waitForInterrupt(Cpu cpu, boolean wfe);
 
     /**
+     * SEV by {@code cpu}: an event for every PE of the machine, the sender included (ARM ARM D1.6.1 "The Event
+     * Register"): sets their Event Registers and wakes those waiting in WFE.
+     */
+    void sendEvent(Cpu cpu);
+
+    /**
      * An SMC that no EL takes (no EL3; HCR_EL2.TSC clear or executed at EL2): the platform's firmware answers it, as
      * QEMU's PSCI does. Returns true when handled.
      */
