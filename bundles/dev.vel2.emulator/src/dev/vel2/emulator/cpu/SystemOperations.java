@@ -2,14 +2,33 @@
 package dev.vel2.emulator.cpu;
 
 import dev.vel2.emulator.memory.Mmu;
+import dev.vel2.emulator.memory.MmuFault;
+import dev.vel2.emulator.memory.TranslationRegime;
+import dev.vel2.emulator.memory.Walk;
+import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.SysReg;
 
 /** System instructions (TLBI, DC, IC, AT) performed once {@link SysRegAccess} permitted them. */
 final class SystemOperations {
     /** DCZID_EL0.BS = 4: DC ZVA zeroes 16 words. */
     private static final int ZVA_BYTES = 64;
-    /** PAR_EL1 bit 11 is RES1 for a successful translation. */
-    private static final long PAR_RES1 = 1L << 11;
+    private static final SysReg PAR = SysRegAccess.PAR_EL1;
+    private static final Field PAR_ATTR = PAR.field("ATTR");
+    private static final Field PAR_PA = PAR.field("PA");
+    private static final Field PAR_S = PAR.field("S");
+    private static final Field PAR_SH = PAR.field("SH");
+    private static final Field PAR_FST = PAR.field("FST");
+    private static final Field PAR_F = PAR.field("F");
+    /** PAR_EL1.PTW (F=1): bit 8, which the table describes as SH[1] of the F=0 layout. */
+    private static final long PAR_PTW = 1L << 8;
+    /** The MAIR encoding of Device-nGnRnE and of Normal Inner/Outer Non-cacheable. */
+    private static final int DEVICE_NGNRNE = 0x00;
+    private static final int NORMAL_NON_CACHEABLE = 0x44;
+    private static final int NORMAL_WRITE_BACK = 0xff;
+    private static final int OUTER_SHAREABLE = 0b10;
+    private static final long HCR_DC = SysRegAccess.HCR_EL2.field("DC").mask();
+    /** ESR_ELx.ISS.CM: the abort came from a cache maintenance or address translation instruction. */
+    private static final int ISS_CM = 1 << 8;
 
     private SystemOperations() {
     }
@@ -33,18 +52,47 @@ final class SystemOperations {
     }
 
     /**
-     * AT: translates with the current regime and writes PAR_EL1 (F=0 and the PA, or F=1 and the fault status).
-     * Approximation: the EL0 forms check with the current EL's permissions.
+     * AT (ARM ARM C5.5 "A64 system instructions for address translation"): S1E1 and S1E0 translate in the EL1&0
+     * regime's stage 1 (to the IPA), S12E1 and S12E0 through both stages, S1E2 in the EL2 regime, whatever the
+     * current EL; the E0 forms check EL0's permissions. The result goes to PAR_EL1, the TLB is not touched. A stage 2
+     * fault on a stage 1 table walk of an S1 form executed at EL1 is not reported in PAR_EL1: it is a Data Abort to
+     * EL2 (S1PTW, CM). ATTR is stage 1's MAIR byte (stage 2's attributes are not combined).
      */
     private static void at(Cpu c, String n, long va) {
-        int access = n.endsWith("W") ? Cpu.Translation.WRITE : Cpu.Translation.READ;
-        long par;
-        try {
-            long pa = c.translation.translate(c, va, access);
-            par = (pa & 0x0000_ffff_ffff_f000L) | PAR_RES1;
-        } catch (GuestFault f) {
-            par = 1 | ((long) (f.iss & 0x3f) << 1) | (f.toEl2 ? PAR_RES1 : 0);
+        boolean stage12 = n.startsWith("AT_S12");
+        TranslationRegime regime = n.startsWith("AT_S1E2") ? TranslationRegime.EL2
+                : stage12 ? TranslationRegime.EL10 : TranslationRegime.EL10_STAGE1;
+        int access = (n.endsWith("W") ? Cpu.Translation.WRITE : Cpu.Translation.READ)
+                | (n.contains("E0") ? Mmu.UNPRIVILEGED : 0);
+        Walk w = Mmu.walk(c, va, regime, access);
+        MmuFault f = w.fault();
+        if (f != null && f.stage2() && !stage12 && c.el < 2) {
+            GuestFault abort = f.toGuestFault(va, access);
+            throw new GuestFault(abort.ec, abort.iss | ISS_CM, va, true, true, abort.ipa);
         }
-        c.sys[SysRegAccess.PAR_EL1.index()] = par;
+        c.sys[PAR.index()] = f == null ? success(c, w, regime) : fault(f);
+    }
+
+    /** PAR_EL1 for a translation: PA, ATTR, SH (Device and Non-cacheable memory report Outer Shareable). */
+    private static long success(Cpu c, Walk w, TranslationRegime regime) {
+        int attr = w.memoryAttribute();
+        if (attr < 0) {
+            // Stage 1 off: Device-nGnRnE, or Normal Write-Back with HCR_EL2.DC (AArch64.TranslateAddressS1Off).
+            boolean dc = regime != TranslationRegime.EL2 && (c.hcr() & HCR_DC) != 0;
+            attr = dc ? NORMAL_WRITE_BACK : DEVICE_NGNRNE;
+        }
+        int sh = Math.max(w.shareability(), 0);
+        if ((attr & 0xf0) == 0 || attr == NORMAL_NON_CACHEABLE) {
+            sh = OUTER_SHAREABLE;
+        }
+        long par = PAR_ATTR.set(0, attr) | PAR_PA.set(0, w.pa() >>> PAR_PA.lsb()) | PAR_SH.set(0, sh);
+        return par | PAR.res1Mask();
+    }
+
+    /** PAR_EL1 for a fault: F, FST, PTW (on a stage 1 walk), S (at stage 2). */
+    private static long fault(MmuFault f) {
+        long par = PAR_F.mask() | PAR_FST.set(0, f.statusCode()) | (f.s1ptw() ? PAR_PTW : 0)
+                | (f.stage2() ? PAR_S.mask() : 0);
+        return par | PAR.res1Mask();
     }
 }

@@ -79,9 +79,12 @@ final class El1Registers {
         reg("VBAR_EL1", 3, 0, 12, 0, 0).value("VBA", "vector base address (bits 10:0 RES0)"),
         // Written by AT: F=0 gives the output address and attributes, F=1 the fault.
         reg("PAR_EL1", 3, 0, 7, 4, 0).about("Physical Address Register (result of AT)")
+            // One layout for both results (ARM ARM D17.2 PAR_EL1): bits 9 and 8 mean NS and SH[1] when F=0, S and
+            // PTW when F=1.
             .fields(f("ATTR", 63, 56, "F=0: memory attributes (MAIR encoding)"), res0(55, 48),
-                f("PA", 47, 12, "F=0: output address"), bit("S", 11, "F=1: fault at stage 2 (F=0: RES1)"),
-                res0(10, 10), bit("NS", 9, "F=0: non-secure"), f("SH", 8, 7, "F=0: shareability"),
+                f("PA", 47, 12, "F=0: output address"), res1(11, 11), res0(10, 10),
+                bit("S", 9, "F=1: fault at stage 2 (F=0: NS, non-secure)"),
+                f("SH", 8, 7, "F=0: shareability; F=1: bit 8 = PTW (fault on a stage 1 walk)"),
                 f("FST", 6, 1, "F=1: fault status code"),
                 bit("F", 0, "translation aborted").withValues(Map.of(0L, "success", 1L, "fault"))),
         reg("TPIDR_EL1", 3, 0, 13, 0, 4).value("ThreadID", "software thread ID (EL1)"),
