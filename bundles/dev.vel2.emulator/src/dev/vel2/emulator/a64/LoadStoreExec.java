@@ -16,9 +16,6 @@ import dev.vel2.emulator.cpu.FpAccess;
  * and checked for alignment only when SCTLR_ELx.A is set. Nothing here allocates.
  */
 final class LoadStoreExec {
-    /** PSTATE.M[3:0] bits of an SPSR-format PSTATE value: EL and SP selection. */
-    private static final long PSTATE_M = 0xfL;
-
     private LoadStoreExec() {
     }
 
@@ -42,20 +39,21 @@ final class LoadStoreExec {
 
     /**
      * LDTR/STTR: at EL1 the access is made with EL0's permissions (ARM ARM C6.2, "unprivileged"); at EL0 and EL2
-     * (no VHE) it is an ordinary access. The translation reads PSTATE.EL, so the access runs with PSTATE.EL = 0
-     * and PSTATE is restored afterwards, also when the access faults (the fault is then taken from EL1).
+     * (no VHE) it is an ordinary access. Everything else is EL1's: SP_EL1 as the base, the alignment check of
+     * SCTLR_EL1.A, a fault taken from EL1.
      */
     static void LDTR_STTR(Cpu c, LsImm o) {
-        if (c.el() != 1) {
+        LsType t = o.type();
+        if (c.el() != 1 || t == LsType.PRFM) {
             immediate(c, o);
             return;
         }
-        long pstate = c.pstate();
-        c.setPstate(pstate & ~PSTATE_M);
-        try {
-            single(c, o.type(), o.rt(), c.xsp(o.rn()) + o.offset());
-        } finally {
-            c.setPstate(pstate);
+        long address = c.xsp(o.rn()) + o.offset();
+        Alignment.check(c, address, t.size(), t.store);
+        if (t.store) {
+            c.writeUnprivileged(address, t.size(), c.x(o.rt()));
+        } else {
+            c.setR(t.sf, o.rt(), extend(t, c.readUnprivileged(address, t.size())));
         }
     }
 

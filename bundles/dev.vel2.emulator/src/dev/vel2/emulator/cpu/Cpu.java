@@ -314,7 +314,16 @@ public final class Cpu {
 
     /** Reads {@code size} bytes at virtual address {@code va} (zero-extended), through translation. */
     public long read(long va, int size) {
-        long pa = translation.translate(this, va, Translation.READ);
+        return read(va, size, Translation.READ);
+    }
+
+    /** LDTR at EL1: a read checked with EL0's permissions ({@link Mmu#UNPRIVILEGED}), PSTATE untouched. */
+    public long readUnprivileged(long va, int size) {
+        return read(va, size, Translation.READ | Mmu.UNPRIVILEGED);
+    }
+
+    private long read(long va, int size, int access) {
+        long pa = translation.translate(this, va, access);
         try {
             return bus.read(pa, size);
         } catch (BusError e) {
@@ -323,7 +332,16 @@ public final class Cpu {
     }
 
     public void write(long va, int size, long value) {
-        long pa = translation.translate(this, va, Translation.WRITE);
+        write(va, size, value, Translation.WRITE);
+    }
+
+    /** STTR at EL1: a write checked with EL0's permissions ({@link Mmu#UNPRIVILEGED}), PSTATE untouched. */
+    public void writeUnprivileged(long va, int size, long value) {
+        write(va, size, value, Translation.WRITE | Mmu.UNPRIVILEGED);
+    }
+
+    private void write(long va, int size, long value, int access) {
+        long pa = translation.translate(this, va, access);
         bus.monitor().stored(pa, size); // clears any vCPU's reservation of a granule it touches
         try {
             bus.write(pa, size, value);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.CpuFixture;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -239,13 +240,13 @@ class LoadStoreExecTest extends LoadStoreTest {
         assertEquals(0, sysreg("ESR_EL1"));
     }
 
-    /** LDTR/STTR at EL1 translate as EL0; PSTATE is back to EL1h afterwards. */
+    /** LDTR/STTR at EL1 translate with EL0's permissions (Mmu.UNPRIVILEGED) while PSTATE stays EL1h. */
     @Test
     void unprivilegedAccessesTranslateAsEl0() {
-        List<Integer> els = new ArrayList<>();
+        List<String> els = new ArrayList<>();
         cpu.setTranslation((c, va, access) -> {
             if (access != Cpu.Translation.FETCH) {
-                els.add(c.el());
+                els.add("EL" + c.el() + ((access & Mmu.UNPRIVILEGED) != 0 ? " unprivileged" : ""));
             }
             return va;
         });
@@ -259,7 +260,7 @@ class LoadStoreExecTest extends LoadStoreTest {
         run(0x781fe820); // sttrh w0, [x1, #-2]
         assertEquals(0xabcd, mem(DATA, 2));
         run(0xf8400820); // ldtr x0, [x1]
-        assertEquals(List.of(0, 0, 0), els);
+        assertEquals(List.of("EL1 unprivileged", "EL1 unprivileged", "EL1 unprivileged"), els);
         assertEquals(1, cpu.el());
         assertEquals(true, cpu.spSel());
     }
