@@ -31,11 +31,20 @@ final class DecodeCache {
         Arrays.fill(recentPage, -1);
     }
 
-    Insn get(long pa) {
+    /** The decoded instructions of the page holding {@code pa}, indexed by {@link #slot}; null if none. */
+    Insn[] page(long pa) {
         long page = pa >>> PAGE_SHIFT;
         int r = (int) page & (RECENT - 1);
-        Insn[] p = recentPage[r] == page ? recent[r] : lookup(page, r);
-        return p == null ? null : p[(int) (pa >>> 2) & (SLOTS - 1)];
+        return recentPage[r] == page ? recent[r] : lookup(page, r);
+    }
+
+    static int slot(long address) {
+        return (int) (address >>> 2) & (SLOTS - 1);
+    }
+
+    Insn get(long pa) {
+        Insn[] p = page(pa);
+        return p == null ? null : p[slot(pa)];
     }
 
     private Insn[] lookup(long page, int r) {
@@ -50,7 +59,7 @@ final class DecodeCache {
     void put(long pa, Insn insn) {
         long page = pa >>> PAGE_SHIFT;
         Insn[] p = pages.computeIfAbsent(page, k -> new Insn[SLOTS]);
-        p[(int) (pa >>> 2) & (SLOTS - 1)] = insn;
+        p[slot(pa)] = insn;
         int r = (int) page & (RECENT - 1);
         recentPage[r] = page;
         recent[r] = p;
@@ -69,7 +78,9 @@ final class DecodeCache {
             }
             codePages[w] &= ~bit;
         }
-        if (!pages.isEmpty() && pages.remove(page) != null) {
+        Insn[] dropped = pages.isEmpty() ? null : pages.remove(page);
+        if (dropped != null) {
+            Arrays.fill(dropped, null); // a vCPU running straight from this array (Cpu.fetch) decodes afresh
             int r = (int) page & (RECENT - 1);
             if (recentPage[r] == page) {
                 recentPage[r] = -1;

@@ -43,6 +43,11 @@ public final class Mmu implements Cpu.Translation {
         long generation = -1;
     }
 
+    /** The count of Inner Shareable TLB maintenance operations so far, on any vCPU. */
+    public static long broadcastInvalidations() {
+        return broadcastInvalidations;
+    }
+
     private final MmuTlb tlb = new MmuTlb();
     private final Context el10 = new Context();
     private final Context el2 = new Context();
