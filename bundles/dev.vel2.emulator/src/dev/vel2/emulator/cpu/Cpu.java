@@ -86,6 +86,14 @@ public final class Cpu {
     boolean interruptsDirty = true;
     /** The {@link #insns} count from which the platform's lines may change by themselves (a timer deadline). */
     long interruptCheckAt;
+    // The page of the last fetch: decoded instructions of its physical page, valid while its translation holds
+    // (same EL, translation generation and broadcast TLB maintenance); fetches within it skip translation.
+    /** Virtual address of the page, or -1. */
+    private long fetchPage = -1;
+    private Insn[] fetchInsns;
+    private long fetchGeneration;
+    private int fetchEl;
+    private long fetchBroadcast;
     /** The vCPU's MMU (flat while SCTLR_ELx.M and HCR_EL2.VM are 0); tests and tools may replace it. */
     Translation translation = new Mmu();
     /** The debugger's instruction breakpoints, or null when there are none (the step loop then checks nothing). */
@@ -385,12 +393,13 @@ public final class Cpu {
 
     public void setTranslation(Translation t) {
         translation = t;
-        cache.invalidateAll();
+        invalidateDecodeCache();
     }
 
     /** Drops decoded instructions (TLB and instruction cache maintenance, code written by the debugger). */
     public void invalidateDecodeCache() {
         cache.invalidateAll();
+        fetchPage = -1;
     }
 
     // ---------------------------------------------------------------- exceptions (delegates)
@@ -454,6 +463,9 @@ public final class Cpu {
     }
 
     // ---------------------------------------------------------------- execution
+
+    /** The offset bits of a 4 KB page except the two that must be 0 in a PC. */
+    private static final long PAGE_OFFSET_EXCEPT_ALIGNMENT = 0xffcL;
 
     /** True while the vCPU is in WFI/WFE waiting for a wake-up event. */
     public boolean isWaiting() {
@@ -537,6 +549,15 @@ public final class Cpu {
 
     /** The decoded instruction at virtual address {@code va}, through the decode cache. */
     public Insn fetch(long va) {
+        // The page of the last fetch, with the same translation: no translation, no cache lookup. A misaligned PC
+        // never matches (fetchPage has its low bits clear); a slot emptied by a store to the page does not either.
+        if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) == fetchPage && fetchGeneration == translationGeneration
+                && fetchEl == el && fetchBroadcast == Mmu.broadcastInvalidations()) {
+            Insn insn = fetchInsns[DecodeCache.slot(va)];
+            if (insn != null) {
+                return insn;
+            }
+        }
         if ((va & 3) != 0) {
             throw ExceptionModel.pcAlignment(this, va);
         }
@@ -552,6 +573,11 @@ public final class Cpu {
             insn = decoder.decode(word);
             cache.put(pa, insn);
         }
+        fetchInsns = cache.page(pa);
+        fetchPage = va & ~0xfffL;
+        fetchGeneration = translationGeneration;
+        fetchEl = el;
+        fetchBroadcast = Mmu.broadcastInvalidations();
         return insn;
     }
 }
