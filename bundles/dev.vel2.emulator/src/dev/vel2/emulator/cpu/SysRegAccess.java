@@ -11,8 +11,8 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * MRS, MSR (register), MSR (immediate) and SYS as the architecture orders their checks (ARM ARM D12 register
  * "Accessibility" pseudocode, e.g. CTR_EL0's): an unknown encoding or an access below the register's EL is
  * UNDEFINED; then SIMD/FP access traps (FPCR/FPSR); then the EL0 enable of a lower EL (SCTLR_EL1.UCT/UMA/DZE/UCI,
- * CNTKCTL_EL1), trapping to EL1 (EL2 when HCR_EL2.TGE); then the HCR_EL2 trap bits and EL2 enables (CNTHCTL_EL2)
- * trapping to EL2. Traps carry an EC 0x18 syndrome. Otherwise the register's {@link Policy} carries the access
+ * CNTKCTL_EL1), trapping to EL1 (EL2 when HCR_EL2.TGE); then the HCR_EL2 trap bits, EL2 enables (CNTHCTL_EL2)
+ * and EL2 trap bits (CPTR_EL2.TCPAC) trapping to EL2. Traps carry an EC 0x18 syndrome. Otherwise the register's {@link Policy} carries the access
  * out. Everything about a register comes from {@link SysRegs}.
  */
 public final class SysRegAccess {
@@ -119,12 +119,17 @@ public final class SysRegAccess {
         }
         if (el < 2) {
             long mask = read ? SysRegs.readTrapMask(r) : SysRegs.writeTrapMask(r);
-            if ((c.hcr() & mask) != 0 || !enabled(c, SysRegs.el1Enable(r))) {
+            if ((c.hcr() & mask) != 0 || !enabled(c, SysRegs.el1Enable(r)) || trapping(c, SysRegs.el2Trap(r))) {
                 c.trapToEl2(ExceptionClass.SYSREG, iss, c.pc);
                 return false;
             }
         }
         return true;
+    }
+
+    /** True when a trap bit ({@code CPTR_EL2.TCPAC}) is there and set. */
+    private static boolean trapping(Cpu c, SysRegs.Enable t) {
+        return t != null && (read(c, t.reg()) & t.mask()) != 0;
     }
 
     /** True when no enable gates the access, or one of its bits is set. */

@@ -34,7 +34,8 @@ final class El1Registers {
         // HCR_EL2.TACR: accesses to the auxiliary control register.
         reg("ACTLR_EL1", 3, 0, 1, 0, 1).trap("TACR").value("IMPDEF", "IMPLEMENTATION DEFINED controls"),
         // CPACR_EL1.FPEN traps SIMD/FP at EL0/EL1 to EL1 (EC 0x07).
-        reg("CPACR_EL1", 3, 0, 1, 0, 2).about("Architectural Feature Access Control Register")
+        reg("CPACR_EL1", 3, 0, 1, 0, 2).el2Trap("CPTR_EL2.TCPAC")
+            .about("Architectural Feature Access Control Register")
             .fields(res0(63, 29), bit("TTA", 28, "trap trace register accesses to EL1"), res0(27, 22),
                 f("FPEN", 21, 20, "SIMD and floating-point enable").withValues(Map.of(0L, "trap EL0 and EL1",
                         1L, "trap EL0 only", 2L, "trap EL0 and EL1", 3L, "no trap")),

@@ -17,11 +17,13 @@ import java.util.Locale;
  *                  bits is 1, e.g. {@code SCTLR_EL1.UCT}; null when EL0 access is not gated
  * @param el1Enable {@code REG.FIELD}: EL0/EL1 accesses trap to EL2 unless this bit is 1, e.g.
  *                  {@code CNTHCTL_EL2.EL1PCTEN}; null when not gated
+ * @param el2Trap   {@code REG.FIELD}: EL0/EL1 accesses trap to EL2 while this bit is 1, e.g.
+ *                  {@code CPTR_EL2.TCPAC}; null when there is none
  * @param fp        accesses are SIMD/FP accesses, trapped by CPACR_EL1.FPEN and CPTR_EL2.TFP (FPCR, FPSR)
  */
 public record SysReg(int index, String name, int op0, int op1, int crn, int crm, int op2, List<Field> fields,
         Long reset, Access access, String readTrap, String writeTrap, String el0Enable, String el1Enable,
-        boolean fp, Policy policy, String description) {
+        String el2Trap, boolean fp, Policy policy, String description) {
 
     /** The encoding key used by lookups: op0:op1:CRn:CRm:op2 packed as in the MRS/MSR instruction. */
     public static int key(int op0, int op1, int crn, int crm, int op2) {
@@ -102,6 +104,7 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
         private String writeTrap;
         private String el0Enable;
         private String el1Enable;
+        private String el2Trap;
         private boolean fp;
         private Policy policy = Policy.STORED;
         private String description = "";
@@ -167,6 +170,12 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
             return this;
         }
 
+        /** EL0/EL1 access traps to EL2 with EC 0x18 while this bit is set ({@code CPTR_EL2.TCPAC}). */
+        public Builder el2Trap(String registerField) {
+            el2Trap = registerField;
+            return this;
+        }
+
         /** Accesses are SIMD/FP accesses (CPACR_EL1.FPEN, CPTR_EL2.TFP trap them with EC 0x07). */
         public Builder fp() {
             fp = true;
@@ -185,7 +194,7 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
 
         SysReg build(int index) {
             return new SysReg(index, name, op0, op1, crn, crm, op2, List.copyOf(fields), reset, access, readTrap,
-                    writeTrap, el0Enable, el1Enable, fp, policy, description);
+                    writeTrap, el0Enable, el1Enable, el2Trap, fp, policy, description);
         }
     }
 

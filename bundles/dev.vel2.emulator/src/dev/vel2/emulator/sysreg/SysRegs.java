@@ -22,6 +22,7 @@ public final class SysRegs {
     private static final long[] WRITE_TRAP;
     private static final Enable[] EL0_ENABLE;
     private static final Enable[] EL1_ENABLE;
+    private static final Enable[] EL2_TRAP;
 
     /** A lower-EL enable: access is permitted when any bit of {@code mask} in {@code reg} is 1. */
     public record Enable(SysReg reg, long mask) {
@@ -53,11 +54,13 @@ public final class SysRegs {
         WRITE_TRAP = new long[all.size()];
         EL0_ENABLE = new Enable[all.size()];
         EL1_ENABLE = new Enable[all.size()];
+        EL2_TRAP = new Enable[all.size()];
         for (SysReg r : all) {
             READ_TRAP[r.index()] = trapMask(hcr, r.readTrap(), r);
             WRITE_TRAP[r.index()] = trapMask(hcr, r.writeTrap(), r);
             EL0_ENABLE[r.index()] = enable(r.el0Enable(), r);
             EL1_ENABLE[r.index()] = enable(r.el1Enable(), r);
+            EL2_TRAP[r.index()] = enable(r.el2Trap(), r);
         }
     }
 
@@ -143,6 +146,11 @@ public final class SysRegs {
     /** The bit that permits an EL0/EL1 access of {@code r} (else it traps to EL2), or null when not gated. */
     public static Enable el1Enable(SysReg r) {
         return EL1_ENABLE[r.index()];
+    }
+
+    /** The bit that traps an EL0/EL1 access of {@code r} to EL2 while set, or null when none does. */
+    public static Enable el2Trap(SysReg r) {
+        return EL2_TRAP[r.index()];
     }
 
     public static SysReg get(String name) {
