@@ -320,6 +320,10 @@ public final class Cpu {
 
     // ---------------------------------------------------------------- memory
 
+    /** The translation granule that matters for accesses crossing pages: 4 KB, the smallest. */
+    private static final int PAGE_SIZE = 4096;
+    private static final int PAGE_OFFSET = PAGE_SIZE - 1;
+
     /** Reads {@code size} bytes at virtual address {@code va} (zero-extended), through translation. */
     public long read(long va, int size) {
         return read(va, size, Translation.READ);
@@ -331,12 +335,35 @@ public final class Cpu {
     }
 
     private long read(long va, int size, int access) {
+        if (((int) va & PAGE_OFFSET) > PAGE_SIZE - size) {
+            return readAcrossPages(va, size, access);
+        }
         long pa = translation.translate(this, va, access);
         try {
             return bus.read(pa, size);
         } catch (BusError e) {
             throw ExceptionModel.externalAbort(this, va, false);
         }
+    }
+
+    /**
+     * An unaligned access crossing a 4 KB page (ARM ARM B2.5.2: each part is an access of its own): both pages are
+     * translated before any byte moves, the first page's fault first, then the bytes go one by one.
+     */
+    private long readAcrossPages(long va, int size, int access) {
+        int first = PAGE_SIZE - ((int) va & PAGE_OFFSET);
+        long pa0 = translation.translate(this, va, access);
+        long pa1 = translation.translate(this, va + first, access);
+        long v = 0;
+        for (int i = 0; i < size; i++) {
+            long pa = i < first ? pa0 + i : pa1 + i - first;
+            try {
+                v |= bus.read(pa, 1) << (8 * i);
+            } catch (BusError e) {
+                throw ExceptionModel.externalAbort(this, va + i, false);
+            }
+        }
+        return v;
     }
 
     public void write(long va, int size, long value) {
@@ -349,6 +376,10 @@ public final class Cpu {
     }
 
     private void write(long va, int size, long value, int access) {
+        if (((int) va & PAGE_OFFSET) > PAGE_SIZE - size) {
+            writeAcrossPages(va, size, value, access);
+            return;
+        }
         long pa = translation.translate(this, va, access);
         bus.monitor().stored(pa, size); // clears any vCPU's reservation of a granule it touches
         try {
@@ -357,6 +388,24 @@ public final class Cpu {
             throw ExceptionModel.externalAbort(this, va, true);
         }
         cache.written(pa);
+    }
+
+    /** As {@link #readAcrossPages}: nothing is written unless both pages translate. */
+    private void writeAcrossPages(long va, int size, long value, int access) {
+        int first = PAGE_SIZE - ((int) va & PAGE_OFFSET);
+        long pa0 = translation.translate(this, va, access);
+        long pa1 = translation.translate(this, va + first, access);
+        for (int i = 0; i < size; i++) {
+            long pa = i < first ? pa0 + i : pa1 + i - first;
+            bus.monitor().stored(pa, 1);
+            try {
+                bus.write(pa, 1, value >>> (8 * i));
+            } catch (BusError e) {
+                throw ExceptionModel.externalAbort(this, va + i, true);
+            }
+        }
+        cache.written(pa0);
+        cache.written(pa1);
     }
 
     /** Marks the local and the global exclusive monitor for {@code va} (LDXR family). */
