@@ -3,12 +3,19 @@ package dev.vel2.emulator.a64;
 
 import dev.vel2.emulator.cpu.Cpu;
 
-/** A decoded instruction: its row, its typed operands and the word it came from. Immutable, cacheable. */
-public record Insn(Row<?> row, Object operands, int word) {
+/**
+ * A decoded instruction: its row, its typed operands and the word it came from, with the row's handler at hand (the
+ * step loop calls it without going through the row). Immutable, cacheable.
+ */
+public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handler) {
 
     @SuppressWarnings("unchecked")
+    public Insn(Row<?> row, Object operands, int word) {
+        this(row, operands, word, (Row.Exec<Object>) row.exec());
+    }
+
     public void exec(Cpu cpu) {
-        ((Row<Object>) row).exec().exec(cpu, operands);
+        handler.exec(cpu, operands);
     }
 
     /** The objdump-style text, e.g. {@code add\tx0, x1, #0x1}, with branch targets labelled by {@code symbols}. */
