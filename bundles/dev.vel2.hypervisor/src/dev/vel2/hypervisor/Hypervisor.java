@@ -91,7 +91,10 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
             v.cpu().setEl2(Cpu.El2Mode.GUEST, null);
             v.cpu().addTrapListener((cpu, t) -> {
                 v.count(TrapClass.of(t.esr()));
-                emit(TrapEvent.of(++seq, vm.index(), t, 0, "guest-el2"));
+                seq++;
+                if (!listeners.isEmpty()) { // the event only for someone who looks at it
+                    emit(TrapEvent.of(seq, vm.index(), t, 0, "guest-el2"));
+                }
             });
         }
     }

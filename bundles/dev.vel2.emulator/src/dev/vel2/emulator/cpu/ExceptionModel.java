@@ -101,18 +101,21 @@ public final class ExceptionModel {
             return;
         }
         c.trapSeq++;
-        Trap trap = new Trap(c.index, c.insns, c.el, c.pc, esr, far, ret, ipaValid, ipaValid ? ipa : 0);
-        for (Cpu.TrapListener l : c.trapListeners) {
-            l.trapped(c, trap);
-        }
-        if (c.el2Mode == Cpu.El2Mode.VIRTUAL) {
-            c.el2Handler.handle(c, trap);
-        } else {
-            if (ipaValid) {
-                c.sys[SysRegAccess.HPFAR_EL2.index()] = (ipa >>> 12) << 4;
+        boolean virtual = c.el2Mode == Cpu.El2Mode.VIRTUAL;
+        if (virtual || !c.trapListeners.isEmpty()) { // the record only for someone who looks at it
+            Trap trap = new Trap(c.index, c.insns, c.el, c.pc, esr, far, ret, ipaValid, ipaValid ? ipa : 0);
+            for (Cpu.TrapListener l : c.trapListeners) {
+                l.trapped(c, trap);
             }
-            enter(c, 2, esr, far, ret, SYNC);
+            if (virtual) {
+                c.el2Handler.handle(c, trap);
+                return;
+            }
         }
+        if (ipaValid) {
+            c.sys[SysRegAccess.HPFAR_EL2.index()] = (ipa >>> 12) << 4;
+        }
+        enter(c, 2, esr, far, ret, SYNC);
     }
 
     /** AArch64.TakeException: saves PSTATE and the return address, masks DAIF, jumps to the vector. */
