@@ -82,6 +82,9 @@ public final class Machine implements Platform {
     private final long[] sliceStart;
     private final Gicv2 gic;
     private final Pl011 uart = new Pl011();
+    /** Bytes typed for the guest, from any thread; the machine thread hands them to the UART between slices. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> uartInput =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Psci psci;
     private final Cpu.El2Mode mode;
     /** Per system register index: the timer register it is, or null; built once from the table by name. */
@@ -154,6 +157,21 @@ public final class Machine implements Platform {
 
     public Bus bus() {
         return bus;
+    }
+
+    /**
+     * Queues bytes for the guest's UART receiver. Safe from any thread (a console, a stdin reader): the machine
+     * thread delivers them to the PL011 at the next round of {@link #run}, so devices are only touched by it.
+     */
+    public void sendUartInput(byte[] bytes) {
+        uartInput.add(bytes.clone());
+    }
+
+    private void deliverUartInput() {
+        byte[] b;
+        while ((b = uartInput.poll()) != null) {
+            uart.receive(b);
+        }
     }
 
     public Pl011 uart() {
@@ -259,6 +277,7 @@ public final class Machine implements Platform {
             if (executed >= maxInsns) {
                 return ExitReason.INSTRUCTION_LIMIT;
             }
+            deliverUartInput();
             long longest = 0;
             boolean anyOn = false;
             boolean anyRan = false;

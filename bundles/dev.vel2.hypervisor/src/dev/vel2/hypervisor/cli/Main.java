@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -41,11 +42,19 @@ public final class Main {
 
     public static void main(String[] args) {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        System.exit(run(args, out, System.err));
+        System.exit(run(args, System.in, out, System.err));
     }
 
-    /** Runs one command; returns the exit code. {@code out} receives only guest output (run) or the listing. */
+    /** Runs one command without UART input; returns the exit code. */
     public static int run(String[] args, OutputStream out, PrintStream err) {
+        return run(args, null, out, err);
+    }
+
+    /**
+     * Runs one command; returns the exit code. {@code out} receives only guest output (run) or the listing; bytes read
+     * from {@code in} (may be null) go to the guest's UART receiver as they arrive.
+     */
+    public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         try {
             if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
@@ -54,7 +63,7 @@ public final class Main {
             }
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
-                case "run" -> runImage(Options.parse(rest), out, err);
+                case "run" -> runImage(Options.parse(rest), in, out, err);
                 case "disasm" -> disasm(rest, out);
                 default -> throw new UsageException("unknown command " + args[0] + " (run, disasm)");
             };
@@ -76,10 +85,29 @@ public final class Main {
         }
     }
 
-    private static int runImage(Options o, OutputStream out, PrintStream err) throws UsageException, ImageException,
-            IOException {
+    /** A daemon reader: stdin never blocks the machine, and an idle reader never keeps the JVM alive. */
+    private static void feedUart(InputStream in, Machine m) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[256];
+            try {
+                for (int n; (n = in.read(buf)) > 0;) {
+                    m.sendUartInput(java.util.Arrays.copyOf(buf, n));
+                }
+            } catch (IOException e) {
+                // stdin closed: no more input for the guest
+            }
+        }, "vel2 uart input");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static int runImage(Options o, InputStream in, OutputStream out, PrintStream err)
+            throws UsageException, ImageException, IOException {
         ElfImage image = read(o.image());
         Machine m = new Machine(o.vcpus(image), o.memMiB(), o.guestEl2() ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL);
+        if (in != null) {
+            feedUart(in, m);
+        }
         m.setUartOutput(b -> {
             try {
                 out.write(b);
