@@ -22,6 +22,20 @@ public final class Vel2Debug {
     /** Persistent marker of a {@code Vel2SymbolBreakpoint}, declared in plugin.xml. */
     public static final String SYMBOL_BREAKPOINT_MARKER = "dev.vel2.debug.core.symbolBreakpointMarker";
 
+    /**
+     * Preference (boolean, default false): stepping a vCPU holds its pending interrupts back, so that a step does not
+     * land in an interrupt handler; the interrupt is taken at the next resume. Exception entries the stepped
+     * instruction itself causes (SVC, HVC, a trap in guest-EL2 mode, an abort) still end the step at the vector, and
+     * a step over an ERET ends at the return address in the lower EL.
+     */
+    public static final String PREF_MASK_INTERRUPTS_WHILE_STEPPING = PLUGIN_ID + ".maskInterruptsWhileStepping";
+
     private Vel2Debug() {
+    }
+
+    /** The current value of {@link #PREF_MASK_INTERRUPTS_WHILE_STEPPING} (instance scope, then default). */
+    public static boolean maskInterruptsWhileStepping() {
+        return org.eclipse.core.runtime.Platform.getPreferencesService().getBoolean(PLUGIN_ID,
+                PREF_MASK_INTERRUPTS_WHILE_STEPPING, false, null);
     }
 }

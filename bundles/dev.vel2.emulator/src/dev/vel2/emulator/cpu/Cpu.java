@@ -84,6 +84,8 @@ public final class Cpu {
     boolean waiting;
     /** Set by every change that can make an interrupt pending or unmask one: {@link #interruptsChanged()}. */
     boolean interruptsDirty = true;
+    /** Set by a debugger while it steps this vCPU with interrupts masked: pending interrupts are not taken. */
+    boolean interruptsHeld;
     /** The {@link #insns} count from which the platform's lines may change by themselves (a timer deadline). */
     long interruptCheckAt;
     // The page of the last fetch: decoded instructions of its physical page, valid while its translation holds
@@ -532,6 +534,15 @@ public final class Cpu {
 
     public AddressBreakpoints breakpoints() {
         return breakpoints;
+    }
+
+    /**
+     * Holds pending interrupts back (a debugger's "mask interrupts while stepping"): while held, an interrupt ends a
+     * WFI/WFE wait but is not taken; on release it is taken before the next instruction. Guest state is unchanged.
+     */
+    public void setInterruptsHeld(boolean held) {
+        interruptsHeld = held;
+        interruptsDirty = true;
     }
 
     /** Asks {@link #run} to return after the current instruction; safe from any thread. */

@@ -220,6 +220,9 @@ public final class ExceptionModel {
         if (c.waiting) {
             c.waiting = false;
         }
+        if (c.interruptsHeld) {
+            return false; // a debugger step with interrupts masked: pending ones wait (a WFI still wakes)
+        }
         // Physical IRQ/FIQ: routed to EL2 by IMO/FMO (then not masked by PSTATE at EL0/EL1), else to EL1.
         if ((lines & 1) != 0 && take(c, hcr & HCR_IMO, DAIF_I, IRQ)) {
             return true;

@@ -90,6 +90,7 @@ public final class Session {
     private boolean started;
     private volatile boolean suspendRequested;
     private volatile boolean terminateRequested;
+    private volatile boolean maskInterruptsWhileStepping;
     private volatile Throwable failure;
 
     // Machine thread only.
@@ -264,6 +265,20 @@ public final class Session {
     }
 
     /** Ends the session: the machine stops and its thread ends ({@link #awaitTerminated} waits for it). */
+    /**
+     * Whether stepping a vCPU (step into, over, return) holds its pending interrupts back, so that a step does not
+     * land in an interrupt handler; the interrupt is taken at the next resume. Off by default; guest state is never
+     * changed (PSTATE.DAIF stays as the guest set it).
+     */
+    public void setMaskInterruptsWhileStepping(boolean mask) {
+        maskInterruptsWhileStepping = mask;
+    }
+
+    /** Types {@code bytes} into the guest's UART; safe from any thread, running or suspended (delivered on resume). */
+    public void sendUartInput(byte[] bytes) {
+        machine.sendUartInput(bytes);
+    }
+
     public void terminate() {
         lock.lock();
         try {
@@ -403,8 +418,22 @@ public final class Session {
         }
     }
 
-    /** Runs a request until it ends in a stop. */
+    /** Runs a request until it ends in a stop; a step holds its vCPU's interrupts back if asked to. */
     private StopInfo execute(Request r) {
+        Cpu held = maskInterruptsWhileStepping && (r.target() instanceof StepTarget.Instruction
+                || r.target() instanceof StepTarget.Return) ? machine.cpu(r.target().vcpu()) : null;
+        if (held == null) {
+            return run(r);
+        }
+        held.setInterruptsHeld(true);
+        try {
+            return run(r);
+        } finally {
+            held.setInterruptsHeld(false);
+        }
+    }
+
+    private StopInfo run(Request r) {
         target = r.target();
         stopCause = null;
         fire(l -> l.resumed(r.reason()));

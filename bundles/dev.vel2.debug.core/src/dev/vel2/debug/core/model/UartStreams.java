@@ -17,8 +17,8 @@ import dev.vel2.hypervisor.session.StopInfo;
 
 /**
  * The guest console: the UART's output as the process's output stream (UTF-8, passed on a line at a time, or
- * when the machine stops); standard error stays empty. Typed input would go to the UART's receive queue, which the
- * session does not offer yet, so {@link #write} refuses it.
+ * when the machine stops); standard error stays empty. Typed input goes to the UART's receiver (UTF-8), delivered by
+ * the machine thread.
  */
 final class UartStreams implements IStreamsProxy {
     /** A partial line (a prompt) is passed on once this many bytes wait, or when the machine stops. */
@@ -28,7 +28,10 @@ final class UartStreams implements IStreamsProxy {
     private final Monitor err = new Monitor();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
+    private final Session session;
+
     UartStreams(Session session) {
+        this.session = session;
         session.addListener(new SessionListener() {
             @Override
             public void suspended(StopInfo stop) {
@@ -65,7 +68,7 @@ final class UartStreams implements IStreamsProxy {
 
     @Override
     public void write(String input) throws IOException {
-        throw new IOException("the guest UART takes no input: the session offers no receive path yet");
+        session.sendUartInput(input.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Keeps everything the guest wrote, for consoles that attach late. */

@@ -11,6 +11,7 @@ import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IThread;
 
+import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.model.registers.RegisterGroups;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
@@ -261,6 +262,7 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         vel2Target().stepping(index);
         try {
             access(s -> {
+                s.setMaskInterruptsWhileStepping(Vel2Debug.maskInterruptsWhileStepping());
                 request.accept(s);
                 return null;
             });
