@@ -19,6 +19,7 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 
 import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.launch.LaunchSettings;
 import dev.vel2.emulator.Machine;
 import dev.vel2.hypervisor.session.ResumeReason;
@@ -129,6 +130,7 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
                     case ENTRY, CLIENT_REQUEST, EXITED -> DebugEvent.CLIENT_REQUEST;
                 };
                 IBreakpoint hit = breakpoints.eclipseBreakpoint(stop.breakpoint());
+                disableSpentHitCount(hit); // before the events: who hears them sees the breakpoint as it now is
                 lastStop = stop;
                 suspended = true;
                 for (Vel2Thread t : threads) {
@@ -310,6 +312,21 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
     }
 
     // ---------------------------------------------------------------- memory
+
+    /**
+     * A trap breakpoint with a hit count disables itself in the session once it fired (as JDT's do): the marker follows,
+     * so that the Breakpoints view shows it disabled and re-enabling it restarts the count.
+     */
+    private static void disableSpentHitCount(IBreakpoint hit) {
+        if (hit instanceof Vel2TrapBreakpoint trap && trap.getMarker() != null
+                && trap.getMarker().getAttribute(Vel2TrapBreakpoint.HIT_COUNT, 0) > 0) {
+            try {
+                trap.setEnabled(false);
+            } catch (CoreException e) {
+                org.eclipse.core.runtime.ILog.of(Vel2DebugTarget.class).log(e.getStatus());
+            }
+        }
+    }
 
     @Override
     public boolean supportsStorageRetrieval() {

@@ -121,6 +121,21 @@ class TrapBreakpointTest {
     }
 
     @Test
+    void hitCountStopsAtTheSecondWfiAndDisablesTheBreakpoint() throws Exception {
+        config.setAttribute(LaunchAttributes.HCR_EL2, "0x" + Long.toHexString(RW | TWI));
+        Vel2TrapBreakpoint wfi = new Vel2TrapBreakpoint(TrapFilter.of(TrapClass.WFI).withHitCount(2), "");
+        Vel2DebugTarget target = guests.debug(config);
+
+        Vel2Thread t = guests.awaitSuspend(DebugEvent.BREAKPOINT);
+        assertArrayEquals(new IBreakpoint[] { wfi }, t.getBreakpoints());
+        assertEquals(1, target.session().statistics().vcpus().get(t.index()).exits(TrapClass.WFI),
+                "the first WFI was emulated, the second stopped before emulation");
+        assertFalse(wfi.isEnabled(), "spent: the marker is disabled as the session's breakpoint is");
+        target.resume();
+        guests.awaitTerminated(target);
+    }
+
+    @Test
     void hcrFieldsFromTheTableAndClearingTwiEndsWfiTraps() throws Exception {
         // default HCR_EL2: RW, TVM, TSC, TID3, TWE, TWI
         Vel2TrapBreakpoint.on(TrapClass.WFI);
