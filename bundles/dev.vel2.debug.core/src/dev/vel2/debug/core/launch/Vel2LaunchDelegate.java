@@ -2,6 +2,8 @@
 package dev.vel2.debug.core.launch;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -12,8 +14,10 @@ import org.eclipse.debug.core.model.ILaunchConfigurationDelegate;
 
 import dev.vel2.debug.core.model.Vel2DebugTarget;
 import dev.vel2.debug.core.model.Vel2Process;
+import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionListener;
 
 /**
  * Launches an "AArch64 Guest (virtual EL2)" configuration: checks it ({@link LaunchSettings#read}), opens a
@@ -24,6 +28,9 @@ import dev.vel2.hypervisor.session.Session;
 public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
 
     private static final Duration SHUTDOWN = Duration.ofSeconds(10);
+
+    /** Guests started by this delegate and not yet ended: what the bundle ends when the workbench closes. */
+    private static final Set<Session> LIVE = ConcurrentHashMap.newKeySet();
 
     @Override
     public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
@@ -39,6 +46,14 @@ public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
         } catch (ImageException | IllegalArgumentException e) {
             throw LaunchSettings.error("Guest image " + settings.file().getFileName() + ": " + e.getMessage());
         }
+        Session live = session;
+        LIVE.add(live);
+        live.addListener(new SessionListener() {
+            @Override
+            public void terminated(Machine.ExitReason exit) {
+                LIVE.remove(live);
+            }
+        });
         try {
             if (settings.entry() >= 0) {
                 session.setPc(0, settings.entry());
@@ -51,6 +66,16 @@ public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
         } catch (CoreException | RuntimeException e) {
             shutDown(session);
             throw e;
+        }
+    }
+
+    /**
+     * Ends every guest still running or suspended and waits for its machine thread (the bundle's stop: closing the
+     * workbench leaves no vel2 thread behind).
+     */
+    public static void terminateAll() {
+        for (Session s : LIVE) {
+            shutDown(s);
         }
     }
 
