@@ -29,7 +29,7 @@ class ConsoleInputTest {
     }
 
     /** The emulator tests' echo guest: prints "echo: ", then echoes one received line and powers off. */
-    private static Path echoGuest() {
+    static Path echoGuest() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path g = p.resolve("tests/dev.vel2.emulator.tests/resources/echo.elf");
             if (Files.exists(g)) {

@@ -38,9 +38,9 @@ class ShutdownTest {
         suspended.setAttribute(LaunchAttributes.STOP_AT_ENTRY, true);
         ILaunch a = guests.launch(suspended, ILaunchManager.DEBUG_MODE);
         ILaunchConfigurationWorkingCopy running = guests.configuration("calls.elf");
-        running.setAttribute(LaunchAttributes.STOP_AT_ENTRY, true);
+        running.setAttribute(LaunchAttributes.IMAGE_PATH, ConsoleInputTest.echoGuest().toString()); // waits for input
         ILaunch b = guests.launch(running, ILaunchManager.RUN_MODE);
-        assertTrue(machineThreads() >= 2);
+        assertEquals(2, machineThreads(), "a suspended and a running guest");
 
         Vel2LaunchDelegate.terminateAll();
 
