@@ -521,7 +521,7 @@ public final class Machine implements Platform {
         GenericTimer.Register t = timerRegister[reg.index()];
         if (t != null) {
             long now = counter(c);
-            timers[c.index()].write(t, value, now);
+            timers[c.index()].write(t, reg.sanitiseWrite(value), now); // RES0/RES1 as the table lays them out
             timerCheckAt[c.index()] = timers[c.index()].nextDeadline(now);
         } else if (reg != isrEl1) {
             c.setSysreg(reg, value);

@@ -125,4 +125,15 @@ class TimerControlsTest {
                 (word >>> 21 & 1) != 0);
         assertEquals(iss, Esr.iss((int) syndrome));
     }
+
+    @Test
+    void cnthctlKeepsOnlyItsFieldsAsTheTableLaysThemOut() {
+        code(MSR_CNTHCTL_X1, MRS_X8_CNTHCTL);
+        c.setX(1, -1L);
+        runAt(0, EL2H);
+        runAt(1, EL2H);
+        long fields = SysRegs.get("CNTHCTL_EL2").writableMask();
+        assertEquals(0, fields >>> 32, "the upper half is RES0 in the table");
+        assertEquals(fields, c.x(8), "all-ones written: the fields read as ones, RES0 bits as zero");
+    }
 }

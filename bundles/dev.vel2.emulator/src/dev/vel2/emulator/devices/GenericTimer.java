@@ -121,8 +121,8 @@ public final class GenericTimer {
             case CNTV_TVAL_EL0 -> virtualTimer.cval = virtualTimer.count(count) + (int) value;
             case CNTHP_TVAL_EL2 -> hypervisor.cval = hypervisor.count(count) + (int) value;
             case CNTVOFF_EL2 -> cntvoff = value;
-            case CNTHCTL_EL2 -> cnthctl = value & 0x3ffff;
-            case CNTKCTL_EL1 -> cntkctl = value & 0x3ffff;
+            case CNTHCTL_EL2 -> cnthctl = value; // RES0 bits cleared by the caller, from the register table
+            case CNTKCTL_EL1 -> cntkctl = value;
             case CNTPCT_EL0, CNTVCT_EL0, CNTPCTSS_EL0, CNTVCTSS_EL0 -> { } // read-only counts
         }
         update(count);
