@@ -41,6 +41,9 @@ public final class TrapBreakpointPropertyPage extends PropertyPage {
     }
 
     private void validate() {
+        if (fields == null) { // the fields' constructor sets their defaults (Modify events) before it returns
+            return;
+        }
         try {
             fields.spec();
             setErrorMessage(null);
