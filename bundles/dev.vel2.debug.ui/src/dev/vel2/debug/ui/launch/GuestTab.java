@@ -81,11 +81,7 @@ final class GuestTab extends Vel2Tab {
     }
 
     private static Group group(Composite parent, String title, int columns) {
-        Group g = new Group(parent, SWT.NONE);
-        g.setText(title);
-        g.setLayout(new GridLayout(columns, false));
-        g.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        return g;
+        return group(parent, title, columns, new GridData(SWT.FILL, SWT.TOP, true, false));
     }
 
     private Spinner spinner(Composite parent, String id, int min, int max) {

@@ -7,8 +7,10 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
@@ -32,6 +34,15 @@ abstract class Vel2Tab extends AbstractLaunchConfigurationTab {
         if (!initializing) {
             updateLaunchConfigurationDialog();
         }
+    }
+
+    /** A titled group of {@code columns} columns laid out by {@code data}. */
+    protected static Group group(Composite parent, String title, int columns, GridData data) {
+        Group g = new Group(parent, SWT.NONE);
+        g.setText(title);
+        g.setLayout(new GridLayout(columns, false));
+        g.setLayoutData(data);
+        return g;
     }
 
     protected static Label label(Composite parent, String text) {

@@ -128,11 +128,7 @@ final class VirtualEl2Tab extends Vel2Tab {
     }
 
     private static Group group(Composite parent, String title, int columns, int span) {
-        Group g = new Group(parent, SWT.NONE);
-        g.setText(title);
-        g.setLayout(new GridLayout(columns, false));
-        g.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, span, 1));
-        return g;
+        return group(parent, title, columns, new GridData(SWT.FILL, SWT.FILL, true, true, span, 1));
     }
 
     /** Adds or replaces one virtual ID value (the Set button; tests). */
