@@ -316,7 +316,7 @@ public final class Machine implements Platform {
     }
 
     /**
-     * Steps vCPU {@code c} up to {@code budget} times, until it waits, powers off or the run ends. A step that takes
+     * Steps vCPU {@code c} up to {@code budget} times (a translated block at a time where it can), until it waits, powers off or the run ends. A step that takes
      * an exception instead of retiring an instruction counts too, so a guest spinning on a fault still ends.
      */
     private long slice(Cpu c, long budget) {
@@ -324,8 +324,7 @@ public final class Machine implements Platform {
         long n = 0;
         c.interruptsChanged(); // the round's time moved: the timer deadline in instructions (interruptCheckAt) too
         while (n < budget && !c.isWaiting() && on[i] && exit == null && !stopRequested) {
-            c.step();
-            n++;
+            n += c.advance(budget - n);
         }
         return n;
     }

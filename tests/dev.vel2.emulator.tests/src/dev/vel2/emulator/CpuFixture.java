@@ -19,8 +19,8 @@ public final class CpuFixture implements Platform {
     public int firmwareCalls;
     /** What {@link #firmwareCall} answers (true: handled, as PSCI would). */
     public boolean firmwareHandles;
-    /** Pending physical interrupt lines reported to the vCPU: bit 0 IRQ, bit 1 FIQ. */
-    public int pendingLines;
+    /** Pending physical interrupt lines reported to the vCPU: bit 0 IRQ, bit 1 FIQ ({@link #setPendingLines}). */
+    private int pendingLines;
     /** WFI/WFE waits the vCPU asked the platform for. */
     public int waits;
     /** SEVs the vCPU sent to the platform (a lone vCPU: the event reaches only itself). */
@@ -63,9 +63,22 @@ public final class CpuFixture implements Platform {
         return this;
     }
 
+    /** Sets the pending physical interrupt lines and tells the vCPU, as a board does when a line changes. */
+    public CpuFixture setPendingLines(int lines) {
+        pendingLines = lines;
+        cpu.interruptsChanged();
+        return this;
+    }
+
     @Override
     public int pendingInterrupts(Cpu c) {
         return pendingLines;
+    }
+
+    /** The lines change only through {@link #setPendingLines}, which tells the vCPU: no check is due by itself. */
+    @Override
+    public long interruptCheckAt(Cpu c) {
+        return Long.MAX_VALUE;
     }
 
     @Override

@@ -61,6 +61,39 @@ public final class AddressBreakpoints {
         return handler.stop(cpu, va);
     }
 
+    /**
+     * True when {@link #stopsAt} may stop at one of the {@code length} instructions from {@code va} (all in one page):
+     * one of them has a breakpoint, or every instruction is checked. A translated block runs only where this is
+     * false; the test costs one or two masked words of the page's bitmap.
+     */
+    boolean mayStopIn(long va, int length) {
+        if (everyInstruction) {
+            return true;
+        }
+        long page = va >>> PAGE_SHIFT;
+        if (page != cachedPage) {
+            cachedPage = page;
+            cachedBits = bitmap(page);
+        }
+        long[] bits = cachedBits;
+        if (bits == null) {
+            return false;
+        }
+        int from = (int) (va >>> 2) & (SLOT_WORDS * 64 - 1);
+        int to = from + length;
+        for (int i = from; i < to;) {
+            int w = i >>> 6;
+            int end = Math.min(to, (w + 1) << 6);
+            int count = end - i;
+            long mask = (count == 64 ? -1L : (1L << count) - 1) << (i & 63);
+            if ((bits[w] & mask) != 0) {
+                return true;
+            }
+            i = end;
+        }
+        return false;
+    }
+
     /** Adds a breakpoint at the word-aligned virtual address {@code va}; true if it was not there. */
     public boolean add(long va) {
         checkAligned(va);

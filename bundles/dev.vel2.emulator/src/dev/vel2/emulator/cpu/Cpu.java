@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.cpu;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -82,7 +83,11 @@ public final class Cpu {
     long translationGeneration;
     volatile boolean stopRequested;
     boolean waiting;
-    /** Set by every change that can make an interrupt pending or unmask one: {@link #interruptsChanged()}. */
+    /**
+     * Set by every change that can make an interrupt pending or unmask one ({@link #interruptsChanged()}), and by
+     * anything after which the next instruction must go through all of {@link #step}'s checks (a trap, a store over
+     * decoded code): a translated {@link Block} leaves when it is set.
+     */
     boolean interruptsDirty = true;
     /** Set by a debugger while it steps this vCPU with interrupts masked: pending interrupts are not taken. */
     boolean interruptsHeld;
@@ -92,7 +97,7 @@ public final class Cpu {
     // (same EL, translation generation and broadcast TLB maintenance); fetches within it skip translation.
     /** Virtual address of the page, or -1. */
     private long fetchPage = -1;
-    private Insn[] fetchInsns;
+    private CodePage fetchCode;
     private long fetchGeneration;
     private int fetchEl;
     private long fetchBroadcast;
@@ -389,7 +394,7 @@ public final class Cpu {
         } catch (BusError e) {
             throw ExceptionModel.externalAbort(this, va, true);
         }
-        cache.written(pa);
+        codeWritten(cache.written(pa, size));
     }
 
     /** As {@link #readAcrossPages}: nothing is written unless both pages translate. */
@@ -406,8 +411,14 @@ public final class Cpu {
                 throw ExceptionModel.externalAbort(this, va + i, true);
             }
         }
-        cache.written(pa0);
-        cache.written(pa1);
+        codeWritten(cache.written(pa0, first) | cache.written(pa1, size - first));
+    }
+
+    /** After a store over decoded code: a translated block ends, the next instruction is fetched afresh. */
+    private void codeWritten(boolean dropped) {
+        if (dropped) {
+            interruptsDirty = true;
+        }
     }
 
     /** Marks the local and the global exclusive monitor for {@code va} (LDXR family). */
@@ -503,9 +514,10 @@ public final class Cpu {
         return index;
     }
 
-    /** Instructions retired so far. */
+    /** Instructions retired so far (inside a translated block: before the current instruction, as in a step). */
     public long insns() {
-        return insns;
+        Block b = running;
+        return b == null ? insns : insns + ((pc - b.start) >>> 2);
     }
 
     /** Traps to EL2 taken so far. */
@@ -559,6 +571,133 @@ public final class Cpu {
         interruptsDirty = true;
     }
 
+    /** Entries into a slot without a block after which the run from there is translated. */
+    private static final int HOT = 40;
+    /** The heat of a slot where no block can start (a system instruction): never counted again. */
+    private static final byte COLD = -1;
+    /** Translate hot code into {@link Block}s (the default when {@link BlockTranslator#AVAILABLE}). */
+    private boolean translating = BlockTranslator.AVAILABLE;
+    /**
+     * The block running now, or null: {@link #insns} then counts up to the start of its current pass, and
+     * {@link #insns()} adds the instructions before the PC, so devices and traps see the count a step would.
+     */
+    private Block running;
+    /** Instructions this vCPU retired inside translated blocks (for tests and benchmarks). */
+    private long translatedInsns;
+
+    /** Turns block translation on or off (on only where {@link BlockTranslator#AVAILABLE}); for tests and tools. */
+    public void setTranslating(boolean on) {
+        translating = on && BlockTranslator.AVAILABLE;
+        invalidateDecodeCache();
+    }
+
+    public boolean translating() {
+        return translating;
+    }
+
+    /** Instructions this vCPU retired inside translated blocks so far: the rest were single steps. */
+    public long translatedInsns() {
+        return translatedInsns;
+    }
+
+    /**
+     * Executes at most {@code maxSteps} steps as {@link #step} would, and at least one: a translated block when one
+     * starts at the PC and nothing that step checks before an instruction can fire inside it (an interrupt check,
+     * a timer deadline, a breakpoint in it), else one step. Returns the steps taken.
+     */
+    public long advance(long maxSteps) {
+        if (translating && !interruptsDirty && !waiting && !illegalState) {
+            long limit = Math.min(interruptCheckAt, insns + maxSteps);
+            Block b = block(pc);
+            if (b != null && insns + b.length <= limit
+                    && (breakpoints == null || !breakpoints.mayStopIn(b.start, b.length))) {
+                long before = insns;
+                running = b;
+                try {
+                    b.run(this, limit);
+                } catch (GuestFault f) {
+                    running = null;
+                    insns += (pc - b.start) >>> 2; // the pass's instructions before the faulting one
+                    translatedInsns += insns - before;
+                    ExceptionModel.fault(this, f, pc);
+                    pc = nextPc;
+                    return insns - before + 1;
+                } finally {
+                    running = null;
+                }
+                pc = nextPc;
+                translatedInsns += insns - before;
+                return insns - before;
+            }
+        }
+        step();
+        return 1;
+    }
+
+    /**
+     * The block starting at {@code va} in the page of the last fetch, translating it once it is hot; null when there
+     * is none yet, or when the fetch page does not hold (the step's fetch then sets it up).
+     */
+    private Block block(long va) {
+        if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) != fetchPage || fetchGeneration != translationGeneration
+                || fetchEl != el || fetchBroadcast != Mmu.broadcastInvalidations()) {
+            return null;
+        }
+        CodePage page = fetchCode;
+        int slot = CodePage.slot(va);
+        Block[] blocks = page.blocks;
+        if (blocks != null) {
+            Block b = blocks[slot];
+            if (b != null && b.start == va) {
+                return b;
+            }
+        }
+        byte[] heat = page.heat;
+        if (heat == null) {
+            heat = page.heat = new byte[CodePage.SLOTS];
+        }
+        if (heat[slot] == COLD || ++heat[slot] < HOT) {
+            return null;
+        }
+        heat[slot] = 0;
+        List<Insn> run = new ArrayList<>();
+        for (int s = slot; s < CodePage.SLOTS && run.size() < BlockTranslator.MAX_LENGTH; s++) {
+            Insn insn = decodedAt(page, s);
+            if (insn == null || !BlockTranslator.translatable(insn)) {
+                break;
+            }
+            run.add(insn);
+            if (BlockTranslator.endsBlock(insn)) {
+                break;
+            }
+        }
+        if (run.isEmpty()) {
+            heat[slot] = COLD;
+            return null;
+        }
+        Block b = BlockTranslator.translate(va, run);
+        if (page.blocks == null) {
+            page.blocks = new Block[CodePage.SLOTS];
+        }
+        page.blocks[slot] = b;
+        return b;
+    }
+
+    /** The instruction at {@code slot} of {@code page}, decoded now if it was not yet; null if it cannot be read. */
+    private Insn decodedAt(CodePage page, int slot) {
+        Insn insn = page.insns[slot];
+        if (insn == null) {
+            long pa = page.pa + 4L * slot;
+            try {
+                insn = decoder.decode((int) bus.read(pa, 4));
+            } catch (BusError e) {
+                return null;
+            }
+            cache.put(pa, insn);
+        }
+        return insn;
+    }
+
     /** Executes one instruction (or takes one pending interrupt). */
     public void step() {
         // Between changes of the interrupt state, and before the platform's next deadline, nothing can be pending
@@ -602,7 +741,7 @@ public final class Cpu {
         long end = start + maxInsns;
         stopRequested = false;
         while (insns < end && !stopRequested && !waiting) {
-            step();
+            advance(end - insns);
         }
         return insns - start;
     }
@@ -613,7 +752,7 @@ public final class Cpu {
         // never matches (fetchPage has its low bits clear); a slot emptied by a store to the page does not either.
         if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) == fetchPage && fetchGeneration == translationGeneration
                 && fetchEl == el && fetchBroadcast == Mmu.broadcastInvalidations()) {
-            Insn insn = fetchInsns[DecodeCache.slot(va)];
+            Insn insn = fetchCode.insns[CodePage.slot(va)];
             if (insn != null) {
                 return insn;
             }
@@ -631,9 +770,10 @@ public final class Cpu {
                 throw ExceptionModel.instructionAbort(this, va);
             }
             insn = decoder.decode(word);
-            cache.put(pa, insn);
+            fetchCode = cache.put(pa, insn);
+        } else {
+            fetchCode = cache.page(pa);
         }
-        fetchInsns = cache.page(pa);
         fetchPage = va & ~0xfffL;
         fetchGeneration = translationGeneration;
         fetchEl = el;

@@ -33,7 +33,7 @@ class WfxTest {
     void wfiWithAPendingInterruptNeitherTrapsNorWaitsEvenWhenMasked() {
         CpuFixture f = at(1, true, WFI).setSys("HCR_EL2", HCR_TWI);
         f.cpu.setDaif(0xf);
-        f.pendingLines = 1;
+        f.setPendingLines(1);
         f.steps(1);
         assertEquals(1, f.cpu.el());
         assertEquals(BASE + 4, f.cpu.pc());

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+/**
+ * A translated block: a run of instructions of one page, from {@link #start}, that ends at a branch. The code that
+ * {@link BlockTranslator} generates for it calls each instruction's handler from the decode table in turn, with the
+ * handler and its operands as constants, so the JVM inlines them and the step loop's per-instruction work (decode
+ * cache lookup, megamorphic handler call, interrupt and breakpoint checks) is done once per block.
+ * <p>
+ * A block behaves exactly as {@link Cpu#step} called {@link #length} times would, as {@link Cpu#advance} uses it: it
+ * runs only when none of the checks that step makes before an instruction can fire inside it, and it leaves after
+ * the first instruction that goes elsewhere than the next one (a branch, an exception) or that makes the vCPU look
+ * for interrupts again.
+ */
+abstract class Block {
+    /** Virtual address of the first instruction. */
+    final long start;
+    /** Instructions in the block. */
+    final int length;
+
+    Block(long start, int length) {
+        this.start = start;
+        this.length = length;
+    }
+
+    /**
+     * Runs the block once, or again while it branches back to its start and another pass stays within {@code limit}
+     * ({@link Cpu#insns} at the end of the pass). Adds the instructions retired to {@link Cpu#insns} and leaves
+     * {@link Cpu#nextPc} where execution goes on. A {@link GuestFault} leaves through with {@link Cpu#pc} at the
+     * faulting instruction; the instructions before it in that pass are not yet counted.
+     */
+    abstract void run(Cpu cpu, long limit);
+}

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import dev.vel2.emulator.a64.Insn;
+import dev.vel2.emulator.a64.Row;
+
+/**
+ * Translates runs of decoded instructions into {@link Block}s: a hidden JVM class per block whose {@code run} calls
+ * the decode table's handler of each instruction with its operands, both held in static final fields, so that the
+ * JIT compiler sees constant receivers and arguments and inlines the handlers with their operands folded in. The
+ * instruction table stays the one definition of what an instruction does; this class only removes the dispatch.
+ * <p>
+ * Between instructions the generated code makes the checks that keep a block equivalent to single steps: it leaves
+ * when an instruction went elsewhere than the next one ({@link Cpu#nextPc}) or asked for an interrupt check
+ * ({@link Cpu#interruptsDirty}: DAIF, system registers, a device, a trap). A block whose last instruction branches
+ * back to its start loops within the instruction limit it is given.
+ * <p>
+ * Uses ASM (org.objectweb.asm, an optional import): without it, or with {@code -Dvel2.translate=false}, the vCPU
+ * only interprets.
+ */
+final class BlockTranslator {
+    /** Most instructions in one block. */
+    static final int MAX_LENGTH = 64;
+
+    /** True when blocks can be made here: ASM is on the class path and translation is not switched off. */
+    static final boolean AVAILABLE = available();
+
+    private static final String CPU = Type.getInternalName(Cpu.class);
+    private static final String BLOCK = Type.getInternalName(Block.class);
+    private static final String EXEC = Type.getInternalName(Row.Exec.class);
+    private static final String EXEC_DESC = Type.getDescriptor(Row.Exec.class);
+    private static final String NAME = BLOCK.substring(0, BLOCK.lastIndexOf('/') + 1) + "TranslatedBlock";
+
+    private BlockTranslator() {
+    }
+
+    private static boolean available() {
+        if (!Boolean.parseBoolean(System.getProperty("vel2.translate", "true"))) {
+            return false;
+        }
+        try {
+            Class.forName("org.objectweb.asm.ClassWriter", false, BlockTranslator.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when {@code insn} may be inside a block. System instructions (MSR, MRS, SYS, hints such as WFI, barriers)
+     * and exception-generating ones (SVC, HVC, SMC, BRK) stay with {@link Cpu#step}: they read the instruction
+     * count as time, change the translation regime, wait or trap, and they are rare in hot code.
+     */
+    static boolean translatable(Insn insn) {
+        int w = insn.word();
+        return !insn.isUndefined() && (w & 0xffc00000) != 0xd5000000 && (w & 0xff000000) != 0xd4000000;
+    }
+
+    /** True for the branches (the A64 "branches, exception generating and system" group minus the last two). */
+    static boolean endsBlock(Insn insn) {
+        return (insn.word() & 0x1c000000) == 0x14000000;
+    }
+
+    /** A block of {@code insns}: translatable, consecutive from {@code start}, only the last one a branch. */
+    static Block translate(long start, List<Insn> insns) {
+        int n = insns.size();
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, NAME, null, BLOCK, null);
+        for (int i = 0; i < n; i++) {
+            cw.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_PRIVATE, "h" + i, EXEC_DESC, null, null)
+                    .visitEnd();
+            cw.visitField(Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_PRIVATE, "o" + i, "Ljava/lang/Object;",
+                    null, null).visitEnd();
+        }
+        staticInit(cw, n);
+        constructor(cw);
+        run(cw, start, n);
+        cw.visitEnd();
+        List<Object> data = new ArrayList<>(2 * n);
+        for (Insn insn : insns) {
+            data.add(insn.handler());
+            data.add(insn.operands());
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(cw.toByteArray(),
+                    data.toArray(), false);
+            return (Block) lookup.findConstructor(lookup.lookupClass(),
+                    java.lang.invoke.MethodType.methodType(void.class, long.class, int.class)).invoke(start, n);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot define the block at 0x" + Long.toHexString(start), e);
+        }
+    }
+
+    /** Loads the handlers and operands from the class data into the static final fields. */
+    private static void staticInit(ClassWriter cw, int n) {
+        MethodVisitor m = cw.visitMethod(Opcodes.ACC_STATIC, "<clinit>", "()V", null, null);
+        m.visitCode();
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup",
+                "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        m.visitLdcInsn("_");
+        m.visitLdcInsn(Type.getType(Object[].class));
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+        m.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
+        m.visitVarInsn(Opcodes.ASTORE, 0);
+        for (int i = 0; i < n; i++) {
+            m.visitVarInsn(Opcodes.ALOAD, 0);
+            m.visitLdcInsn(2 * i);
+            m.visitInsn(Opcodes.AALOAD);
+            m.visitTypeInsn(Opcodes.CHECKCAST, EXEC);
+            m.visitFieldInsn(Opcodes.PUTSTATIC, NAME, "h" + i, EXEC_DESC);
+            m.visitVarInsn(Opcodes.ALOAD, 0);
+            m.visitLdcInsn(2 * i + 1);
+            m.visitInsn(Opcodes.AALOAD);
+            m.visitFieldInsn(Opcodes.PUTSTATIC, NAME, "o" + i, "Ljava/lang/Object;");
+        }
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    private static void constructor(ClassWriter cw) {
+        MethodVisitor m = cw.visitMethod(0, "<init>", "(JI)V", null, null);
+        m.visitCode();
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitVarInsn(Opcodes.LLOAD, 1);
+        m.visitVarInsn(Opcodes.ILOAD, 3);
+        m.visitMethodInsn(Opcodes.INVOKESPECIAL, BLOCK, "<init>", "(JI)V", false);
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    /**
+     * {@code run(cpu, limit)}: per instruction {@code cpu.pc = a; cpu.nextPc = a + 4; h.exec(cpu, o);} then, but after
+     * the last, leave with {@code cpu.insns += i + 1} if {@code cpu.nextPc != a + 4 || cpu.interruptsDirty}. After
+     * the last: {@code cpu.insns += n}, and round again while {@code cpu.nextPc == start}, no interrupt check is due
+     * and another pass fits under {@code limit}.
+     */
+    private static void run(ClassWriter cw, long start, int n) {
+        MethodVisitor m = cw.visitMethod(0, "run", "(L" + CPU + ";J)V", null, null);
+        m.visitCode();
+        Label top = new Label();
+        Label done = new Label();
+        Label[] exits = new Label[n];
+        m.visitLabel(top);
+        for (int i = 0; i < n; i++) {
+            long a = start + 4L * i;
+            setLong(m, "pc", a);
+            setLong(m, "nextPc", a + 4);
+            m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "h" + i, EXEC_DESC);
+            m.visitVarInsn(Opcodes.ALOAD, 1);
+            m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "o" + i, "Ljava/lang/Object;");
+            m.visitMethodInsn(Opcodes.INVOKEINTERFACE, EXEC, "exec", "(L" + CPU + ";Ljava/lang/Object;)V", true);
+            if (i < n - 1) {
+                exits[i] = new Label();
+                m.visitVarInsn(Opcodes.ALOAD, 1);
+                m.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextPc", "J");
+                m.visitLdcInsn(a + 4);
+                m.visitInsn(Opcodes.LCMP);
+                m.visitJumpInsn(Opcodes.IFNE, exits[i]);
+                m.visitVarInsn(Opcodes.ALOAD, 1);
+                m.visitFieldInsn(Opcodes.GETFIELD, CPU, "interruptsDirty", "Z");
+                m.visitJumpInsn(Opcodes.IFNE, exits[i]);
+            }
+        }
+        addInsns(m, n);
+        // another pass: back at the start, nothing to look at, and it fits
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextPc", "J");
+        m.visitLdcInsn(start);
+        m.visitInsn(Opcodes.LCMP);
+        m.visitJumpInsn(Opcodes.IFNE, done);
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitFieldInsn(Opcodes.GETFIELD, CPU, "interruptsDirty", "Z");
+        m.visitJumpInsn(Opcodes.IFNE, done);
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitFieldInsn(Opcodes.GETFIELD, CPU, "insns", "J");
+        m.visitLdcInsn((long) n);
+        m.visitInsn(Opcodes.LADD);
+        m.visitVarInsn(Opcodes.LLOAD, 2);
+        m.visitInsn(Opcodes.LCMP);
+        m.visitJumpInsn(Opcodes.IFLE, top);
+        m.visitLabel(done);
+        m.visitInsn(Opcodes.RETURN);
+        for (int i = 0; i < n - 1; i++) {
+            m.visitLabel(exits[i]);
+            addInsns(m, i + 1);
+            m.visitInsn(Opcodes.RETURN);
+        }
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    private static void setLong(MethodVisitor m, String field, long value) {
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitLdcInsn(value);
+        m.visitFieldInsn(Opcodes.PUTFIELD, CPU, field, "J");
+    }
+
+    /** {@code cpu.insns += k}. */
+    private static void addInsns(MethodVisitor m, int k) {
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitInsn(Opcodes.DUP);
+        m.visitFieldInsn(Opcodes.GETFIELD, CPU, "insns", "J");
+        m.visitLdcInsn((long) k);
+        m.visitInsn(Opcodes.LADD);
+        m.visitFieldInsn(Opcodes.PUTFIELD, CPU, "insns", "J");
+    }
+}

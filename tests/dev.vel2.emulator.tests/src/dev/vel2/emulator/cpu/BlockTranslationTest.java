@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import dev.vel2.emulator.CpuFixture;
+import dev.vel2.emulator.Guests;
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.sysreg.SysRegs;
+
+/**
+ * Translated blocks behave exactly as single steps: every committed guest, and the cases a block must stop for
+ * (a breakpoint inside it, a fault in its middle, a store over its own code, an interrupt made pending by a device),
+ * give the same UART text, registers, instruction counts and traps with translation on and off.
+ */
+class BlockTranslationTest {
+    private static final long BUDGET = 50_000_000L;
+
+    /**
+     * What a run leaves behind, compared between the two modes: UART text, exit, each vCPU's registers and count, and
+     * the events in order: traps, and the vCPUs' instruction counts when each UART line went out.
+     */
+    record Outcome(String uart, Machine.ExitReason exit, List<String> vcpus, List<String> events) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyGuestRunsTheSameTranslatedAndInterpreted() {
+        return Guests.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
+            long[] blockInsns = {0};
+            Outcome translated = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> runGuest(image, true, blockInsns));
+            Outcome interpreted = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> runGuest(image, false, new long[1]));
+            assertEquals(interpreted, translated, name);
+            assertTrue(blockInsns[0] > 0, name + ": no instruction ran translated, so nothing was compared");
+        }));
+    }
+
+    private static Outcome runGuest(ElfImage image, boolean translate, long[] translatedInsns) throws Exception {
+        Machine m = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+        ByteArrayOutputStream uart = new ByteArrayOutputStream();
+        List<String> traps = new ArrayList<>();
+        m.setUartOutput(b -> {
+            uart.write(b);
+            if (b == '\n') { // when the line went out, as a device sees the time
+                StringBuilder counts = new StringBuilder("line:");
+                for (int i = 0; i < m.cpuCount(); i++) {
+                    counts.append(' ').append(m.cpu(i).insns());
+                }
+                traps.add(counts.toString());
+            }
+        });
+        for (int i = 0; i < m.cpuCount(); i++) {
+            m.cpu(i).setTranslating(translate);
+            assertEquals(translate, m.cpu(i).translating(), "ASM is on the class path");
+            m.cpu(i).addTrapListener((c, t) -> traps.add(t.toString()));
+        }
+        m.load(image);
+        Machine.ExitReason exit = m.run(BUDGET);
+        List<String> vcpus = new ArrayList<>();
+        for (int i = 0; i < m.cpuCount(); i++) {
+            vcpus.add(state(m.cpu(i)));
+            translatedInsns[0] += m.cpu(i).translatedInsns();
+        }
+        return new Outcome(uart.toString(StandardCharsets.ISO_8859_1), exit, vcpus, traps);
+    }
+
+    private static String state(Cpu c) {
+        StringBuilder s = new StringBuilder("insns=" + c.insns() + " pc=" + Long.toHexString(c.pc()) + " pstate="
+                + Long.toHexString(c.pstate()));
+        for (int r = 0; r < 31; r++) {
+            s.append(" x").append(r).append('=').append(Long.toHexString(c.x(r)));
+        }
+        for (int el = 0; el < 3; el++) {
+            s.append(" sp").append(el).append('=').append(Long.toHexString(c.spEl(el)));
+        }
+        return s.toString();
+    }
+
+    // ---------------------------------------------------------------- the cases a block must stop for
+
+    private static final long BASE = CpuFixture.BASE;
+    /** A counted loop: x0 counts passes, x1 += 2 per pass, x2 walks by x3 and is loaded from. */
+    private static final int[] LOOP = {
+        0xd2800000, // 0x00 mov  x0, #0
+        0x91000400, // 0x04 add  x0, x0, #1       <- loop
+        0x91000821, // 0x08 add  x1, x1, #2
+        0xf9400044, // 0x0c ldr  x4, [x2]
+        0x8b030042, // 0x10 add  x2, x2, x3
+        0xf10fa01f, // 0x14 cmp  x0, #1000
+        0x54ffff61, // 0x18 b.ne 0x04
+        0x14000000, // 0x1c b    .
+    };
+
+    /** Runs {@code scenario} on a fresh fixture with translation on, then off; both must end alike. */
+    private static void sameBothWays(Consumer<CpuFixture> scenario, boolean expectBlocks) {
+        String[] outcomes = new String[2];
+        long translatedInsns = 0;
+        for (int mode = 0; mode < 2; mode++) {
+            CpuFixture f = new CpuFixture();
+            f.cpu.setTranslating(mode == 0);
+            scenario.accept(f);
+            outcomes[mode] = state(f.cpu) + " ELR_EL1=" + Long.toHexString(f.sys("ELR_EL1")) + " ESR_EL1="
+                    + Long.toHexString(f.sys("ESR_EL1"));
+            if (mode == 0) {
+                translatedInsns = f.cpu.translatedInsns();
+            }
+        }
+        assertEquals(outcomes[1], outcomes[0]);
+        if (expectBlocks) {
+            assertTrue(translatedInsns > 0, "the scenario ran no translated block");
+        }
+    }
+
+    @Test
+    void aBreakpointInsideAHotBlockStopsBeforeItsInstruction() {
+        long[] stoppedAt = {0, 0};
+        sameBothWays(f -> {
+            f.code(LOOP);
+            f.cpu.setX(2, BASE);
+            f.cpu.run(600); // hot: the loop body is a block by now
+            AddressBreakpoints b = new AddressBreakpoints((cpu, va) -> {
+                cpu.requestStop(); // as a debugger does: Cpu.run returns
+                return true;
+            });
+            b.add(BASE + 0x10);
+            f.cpu.setBreakpoints(b);
+            f.cpu.run(1000);
+            stoppedAt[f.cpu.translating() ? 0 : 1] = f.cpu.pc();
+        }, true);
+        assertEquals(BASE + 0x10, stoppedAt[0]);
+        assertEquals(BASE + 0x10, stoppedAt[1]);
+    }
+
+    @Test
+    void aFaultInTheMiddleOfABlockIsTakenAtItsInstructionWithTheCountOfASingleStep() {
+        sameBothWays(f -> {
+            f.code(LOOP);
+            f.ram.write(BASE + 0x80000 + 0x200, 4, 0x14000000); // VBAR_EL1 + current EL SPx sync: b .
+            f.cpu.setX(2, BASE);
+            f.cpu.setX(3, 0x1000); // pass 257 loads past the 1 MiB of RAM: an external abort at the ldr
+            f.cpu.run(5000);
+            assertEquals(BASE + 0x0c, f.sys("ELR_EL1"));
+            assertEquals(257, f.x(0));
+        }, true);
+    }
+
+    @Test
+    void aStoreOverTheCodeOfAHotBlockIsExecutedOnItsNextPass() {
+        sameBothWays(f -> {
+            f.code(0x91000400, // 0x00 add  x0, x0, #1     <- loop; replaced by pass 300
+                    0xd1000463, // 0x04 sub  x3, x3, #1
+                    0xf10af07f, // 0x08 cmp  x3, #700
+                    0x9a850044, // 0x0c csel x4, x2, x5, eq   the add's address in pass 300, else data
+                    0xb9000081, // 0x10 str  w1, [x4]
+                    0xb5ffff63, // 0x14 cbnz x3, 0x00
+                    0x14000000); // 0x18 b   .
+            f.cpu.setX(1, 0x91002800); // add x0, x0, #10
+            f.cpu.setX(2, BASE);
+            f.cpu.setX(3, 1000);
+            f.cpu.setX(5, BASE + 0x100);
+            f.cpu.run(7000);
+            assertEquals(0, f.x(3));
+            assertEquals(300 + 700 * 10, f.x(0), "passes 301 to 1000 run the new add");
+        }, true);
+    }
+
+    @Test
+    void anInterruptMadePendingByAStoreEndsTheBlockBeforeTheNextInstruction() {
+        Outcome[] outcomes = new Outcome[2];
+        for (int mode = 0; mode < 2; mode++) {
+            Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+            Cpu c = m.cpu(0);
+            c.setTranslating(mode == 0);
+            int[] code = {
+                0xd2a10001, // mov  x1, #0x8000000       GICD
+                0x52800022, // mov  w2, #1
+                0xb9000022, // str  w2, [x1]             GICD_CTLR = 1
+                0xd2a10023, // mov  x3, #0x8010000       GICC
+                0xb9000062, // str  w2, [x3]             GICC_CTLR = 1
+                0x52801fe4, // mov  w4, #0xff
+                0xb9000464, // str  w4, [x3, #4]         GICC_PMR = 0xff
+                0xd2800204, // mov  x4, #0x10
+                0xd51c1104, // msr  hcr_el2, x4          IMO
+                0xd50342ff, // msr  daifclr, #0x2
+                0x52a04004, // mov  w4, #0x2000000       SGI 0 to self
+                0x91000400, // 0x2c add  x0, x0, #1      <- loop
+                0xf13e801f, // 0x30 cmp  x0, #4000
+                0x1a860087, // 0x34 csel w7, w4, w6, eq  SGI 0 to self in pass 4000, else to no vCPU
+                0xb90f0027, // 0x38 str  w7, [x1, #3840] GICD_SGIR
+                0x910004a5, // 0x3c add  x5, x5, #1      after the str: must not run in pass 4000
+                0x17fffffb, // 0x40 b    loop
+            };
+            for (int i = 0; i < code.length; i++) {
+                m.ram().write(Machine.RAM_BASE + 4L * i, 4, code[i]);
+            }
+            m.ram().write(Machine.RAM_BASE + 0x800 + 0x280, 4, 0x14000000); // VBAR_EL2 + IRQ: b .
+            m.boot(Machine.RAM_BASE);
+            c.setSysreg(SysRegs.get("VBAR_EL2"), Machine.RAM_BASE + 0x800);
+            m.run(30_000);
+            outcomes[mode] = new Outcome("", null, List.of(state(c), Long.toHexString(c.sysreg(SysRegs.get("ELR_EL2")))),
+                    List.of());
+            if (mode == 0) {
+                assertTrue(c.translatedInsns() > 0);
+                assertEquals(Machine.RAM_BASE + 0x3c, c.sysreg(SysRegs.get("ELR_EL2")), "return to the add after the str");
+                assertEquals(3999, c.x(5));
+            }
+        }
+        assertEquals(outcomes[1], outcomes[0]);
+    }
+}
