@@ -45,6 +45,8 @@ public final class ExitHandlers {
         return Emulation.resume("injected UNDEFINED", 0);
     }
 
+    private static final Emulation YIELD = Emulation.resume("yield", 0);
+
     /** The vCPU yields: PC past the WFx; it sleeps until an interrupt or event, and another vCPU runs. */
     static Emulation wfx(Vcpu v, Trap t) {
         Cpu c = v.cpu();
@@ -52,7 +54,7 @@ public final class ExitHandlers {
         c.setNextPc(t.pc() + 4);
         c.setWaiting(true);
         c.platform().waitForInterrupt(c, wfe);
-        return Emulation.resume("yield", 0);
+        return YIELD;
     }
 
     static Emulation sysreg(Vcpu v, Trap t) {

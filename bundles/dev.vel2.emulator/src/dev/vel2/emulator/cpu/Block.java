@@ -2,7 +2,7 @@
 package dev.vel2.emulator.cpu;
 
 /**
- * A translated block: a run of instructions of one page, from {@link #start}, that ends at a branch. The code that
+ * A translated block: a run of instructions of one page, from {@link #start}, that ends at an unconditional branch. The code that
  * {@link BlockTranslator} generates for it calls each instruction's handler from the decode table in turn, with the
  * handler and its operands as constants, so the JVM inlines them and the step loop's per-instruction work (decode
  * cache lookup, megamorphic handler call, interrupt and breakpoint checks) is done once per block.
@@ -17,6 +17,8 @@ abstract class Block {
     final long start;
     /** Instructions in the block. */
     final int length;
+    /** The block that ran after this one last time, when in the same page: tried first by {@link Cpu#advance}. */
+    Block next;
 
     Block(long start, int length) {
         this.start = start;
@@ -24,7 +26,7 @@ abstract class Block {
     }
 
     /**
-     * Runs the block once, or again while it branches back to its start and another pass stays within {@code limit}
+     * Runs the block once, or again while it branches back to its start and another whole pass stays within {@code limit}
      * ({@link Cpu#insns} at the end of the pass). Adds the instructions retired to {@link Cpu#insns} and leaves
      * {@link Cpu#nextPc} where execution goes on. A {@link GuestFault} leaves through with {@link Cpu#pc} at the
      * faulting instruction; the instructions before it in that pass are not yet counted.

@@ -21,9 +21,9 @@ import dev.vel2.emulator.a64.Row;
  * instruction table stays the one definition of what an instruction does; this class only removes the dispatch.
  * <p>
  * Between instructions the generated code makes the checks that keep a block equivalent to single steps: it leaves
- * when an instruction went elsewhere than the next one ({@link Cpu#nextPc}) or asked for an interrupt check
- * ({@link Cpu#interruptsDirty}: DAIF, system registers, a device, a trap). A block whose last instruction branches
- * back to its start loops within the instruction limit it is given.
+ * when an instruction went elsewhere than the next one ({@link Cpu#nextPc}: a taken branch, an exception) or asked
+ * for an interrupt check ({@link Cpu#interruptsDirty}: DAIF, system registers, a device, a trap, a store over
+ * code). Where it leaves for its own start, it goes round again within the instruction limit it is given.
  * <p>
  * Uses ASM (org.objectweb.asm, an optional import): without it, or with {@code -Dvel2.translate=false}, the vCPU
  * only interprets.
@@ -66,9 +66,14 @@ final class BlockTranslator {
         return !insn.isUndefined() && (w & 0xffc00000) != 0xd5000000 && (w & 0xff000000) != 0xd4000000;
     }
 
-    /** True for the branches (the A64 "branches, exception generating and system" group minus the last two). */
+    /**
+     * True for the branches that always go elsewhere: B, BL and the branches to a register (BR, BLR, RET, ERET).
+     * A conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ) does not end a block: taken, the block leaves there, as
+     * after any instruction that does not go on to the next one.
+     */
     static boolean endsBlock(Insn insn) {
-        return (insn.word() & 0x1c000000) == 0x14000000;
+        int w = insn.word();
+        return (w & 0x7c000000) == 0x14000000 || (w & 0xfe000000) == 0xd6000000;
     }
 
     /** A block of {@code insns}: translatable, consecutive from {@code start}, only the last one a branch. */
@@ -143,15 +148,14 @@ final class BlockTranslator {
 
     /**
      * {@code run(cpu, limit)}: per instruction {@code cpu.pc = a; cpu.nextPc = a + 4; h.exec(cpu, o);} then, but after
-     * the last, leave with {@code cpu.insns += i + 1} if {@code cpu.nextPc != a + 4 || cpu.interruptsDirty}. After
-     * the last: {@code cpu.insns += n}, and round again while {@code cpu.nextPc == start}, no interrupt check is due
-     * and another pass fits under {@code limit}.
+     * the last, leave if {@code cpu.nextPc != a + 4 || cpu.interruptsDirty}. Wherever it leaves, after {@code k}
+     * instructions of the pass: {@code cpu.insns += k}, and round again from the top while {@code cpu.nextPc} is the
+     * start, no interrupt check is due and a whole pass fits under {@code limit}.
      */
     private static void run(ClassWriter cw, long start, int n) {
         MethodVisitor m = cw.visitMethod(0, "run", "(L" + CPU + ";J)V", null, null);
         m.visitCode();
         Label top = new Label();
-        Label done = new Label();
         Label[] exits = new Label[n];
         m.visitLabel(top);
         for (int i = 0; i < n; i++) {
@@ -174,16 +178,32 @@ final class BlockTranslator {
                 m.visitJumpInsn(Opcodes.IFNE, exits[i]);
             }
         }
-        addInsns(m, n);
-        // another pass: back at the start, nothing to look at, and it fits
+        leave(m, top, start, n, n);
+        for (int i = 0; i < n - 1; i++) {
+            m.visitLabel(exits[i]);
+            leave(m, top, start, n, i + 1);
+        }
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    /** {@code cpu.insns += k}, then back to {@code top} for another pass of the {@code n} if it may, else return. */
+    private static void leave(MethodVisitor m, Label top, long start, int n, int k) {
+        Label out = new Label();
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitInsn(Opcodes.DUP);
+        m.visitFieldInsn(Opcodes.GETFIELD, CPU, "insns", "J");
+        m.visitLdcInsn((long) k);
+        m.visitInsn(Opcodes.LADD);
+        m.visitFieldInsn(Opcodes.PUTFIELD, CPU, "insns", "J");
         m.visitVarInsn(Opcodes.ALOAD, 1);
         m.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextPc", "J");
         m.visitLdcInsn(start);
         m.visitInsn(Opcodes.LCMP);
-        m.visitJumpInsn(Opcodes.IFNE, done);
+        m.visitJumpInsn(Opcodes.IFNE, out);
         m.visitVarInsn(Opcodes.ALOAD, 1);
         m.visitFieldInsn(Opcodes.GETFIELD, CPU, "interruptsDirty", "Z");
-        m.visitJumpInsn(Opcodes.IFNE, done);
+        m.visitJumpInsn(Opcodes.IFNE, out);
         m.visitVarInsn(Opcodes.ALOAD, 1);
         m.visitFieldInsn(Opcodes.GETFIELD, CPU, "insns", "J");
         m.visitLdcInsn((long) n);
@@ -191,30 +211,13 @@ final class BlockTranslator {
         m.visitVarInsn(Opcodes.LLOAD, 2);
         m.visitInsn(Opcodes.LCMP);
         m.visitJumpInsn(Opcodes.IFLE, top);
-        m.visitLabel(done);
+        m.visitLabel(out);
         m.visitInsn(Opcodes.RETURN);
-        for (int i = 0; i < n - 1; i++) {
-            m.visitLabel(exits[i]);
-            addInsns(m, i + 1);
-            m.visitInsn(Opcodes.RETURN);
-        }
-        m.visitMaxs(0, 0);
-        m.visitEnd();
     }
 
     private static void setLong(MethodVisitor m, String field, long value) {
         m.visitVarInsn(Opcodes.ALOAD, 1);
         m.visitLdcInsn(value);
         m.visitFieldInsn(Opcodes.PUTFIELD, CPU, field, "J");
-    }
-
-    /** {@code cpu.insns += k}. */
-    private static void addInsns(MethodVisitor m, int k) {
-        m.visitVarInsn(Opcodes.ALOAD, 1);
-        m.visitInsn(Opcodes.DUP);
-        m.visitFieldInsn(Opcodes.GETFIELD, CPU, "insns", "J");
-        m.visitLdcInsn((long) k);
-        m.visitInsn(Opcodes.LADD);
-        m.visitFieldInsn(Opcodes.PUTFIELD, CPU, "insns", "J");
     }
 }

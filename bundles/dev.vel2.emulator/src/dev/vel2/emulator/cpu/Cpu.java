@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.cpu;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.vel2.emulator.a64.Decoder;
 import dev.vel2.emulator.a64.Insn;
 import dev.vel2.emulator.memory.Bus;
-import dev.vel2.emulator.memory.BusError;
 import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
@@ -75,8 +72,10 @@ public final class Cpu {
     El2Mode el2Mode = El2Mode.GUEST;
     El2Handler el2Handler;
     final List<TrapListener> trapListeners = new CopyOnWriteArrayList<>();
-    private final Decoder decoder = Decoder.a64();
-    private final DecodeCache cache = new DecodeCache();
+    /** Fetch, decode cache and translated blocks. */
+    private final InstructionFetch code;
+    /** Loads and stores through {@link #translation}. */
+    private final DataAccess data;
     long insns;
     long trapSeq;
     /** See {@link #translationGeneration()}. */
@@ -93,14 +92,6 @@ public final class Cpu {
     boolean interruptsHeld;
     /** The {@link #insns} count from which the platform's lines may change by themselves (a timer deadline). */
     long interruptCheckAt;
-    // The page of the last fetch: decoded instructions of its physical page, valid while its translation holds
-    // (same EL, translation generation and broadcast TLB maintenance); fetches within it skip translation.
-    /** Virtual address of the page, or -1. */
-    private long fetchPage = -1;
-    private CodePage fetchCode;
-    private long fetchGeneration;
-    private int fetchEl;
-    private long fetchBroadcast;
     /** The vCPU's MMU (flat while SCTLR_ELx.M and HCR_EL2.VM are 0); tests and tools may replace it. */
     Translation translation = new Mmu();
     /** The debugger's instruction breakpoints, or null when there are none (the step loop then checks nothing). */
@@ -122,6 +113,8 @@ public final class Cpu {
         this.index = index;
         this.bus = bus;
         this.platform = platform;
+        this.code = new InstructionFetch(this, bus);
+        this.data = new DataAccess(this, bus, code.cache);
         SysRegAccess.reset(this);
         el = 1;
         spx = true;
@@ -327,97 +320,37 @@ public final class Cpu {
 
     // ---------------------------------------------------------------- memory
 
-    /** The translation granule that matters for accesses crossing pages: 4 KB, the smallest. */
-    private static final int PAGE_SIZE = 4096;
-    private static final int PAGE_OFFSET = PAGE_SIZE - 1;
-
     /** Reads {@code size} bytes at virtual address {@code va} (zero-extended), through translation. */
     public long read(long va, int size) {
-        return read(va, size, Translation.READ);
+        return data.read(va, size, Translation.READ);
     }
 
     /** LDTR at EL1: a read checked with EL0's permissions ({@link Mmu#UNPRIVILEGED}), PSTATE untouched. */
     public long readUnprivileged(long va, int size) {
-        return read(va, size, Translation.READ | Mmu.UNPRIVILEGED);
-    }
-
-    private long read(long va, int size, int access) {
-        if (((int) va & PAGE_OFFSET) > PAGE_SIZE - size) {
-            return readAcrossPages(va, size, access);
-        }
-        long pa = translation.translate(this, va, access);
-        try {
-            return bus.read(pa, size);
-        } catch (BusError e) {
-            throw ExceptionModel.externalAbort(this, va, false);
-        }
-    }
-
-    /**
-     * An unaligned access crossing a 4 KB page (ARM ARM B2.5.2: each part is an access of its own): both pages are
-     * translated before any byte moves, the first page's fault first, then the bytes go one by one.
-     */
-    private long readAcrossPages(long va, int size, int access) {
-        int first = PAGE_SIZE - ((int) va & PAGE_OFFSET);
-        long pa0 = translation.translate(this, va, access);
-        long pa1 = translation.translate(this, va + first, access);
-        long v = 0;
-        for (int i = 0; i < size; i++) {
-            long pa = i < first ? pa0 + i : pa1 + i - first;
-            try {
-                v |= bus.read(pa, 1) << (8 * i);
-            } catch (BusError e) {
-                throw ExceptionModel.externalAbort(this, va + i, false);
-            }
-        }
-        return v;
+        return data.read(va, size, Translation.READ | Mmu.UNPRIVILEGED);
     }
 
     public void write(long va, int size, long value) {
-        write(va, size, value, Translation.WRITE);
+        data.write(va, size, value, Translation.WRITE);
     }
 
     /** STTR at EL1: a write checked with EL0's permissions ({@link Mmu#UNPRIVILEGED}), PSTATE untouched. */
     public void writeUnprivileged(long va, int size, long value) {
-        write(va, size, value, Translation.WRITE | Mmu.UNPRIVILEGED);
+        data.write(va, size, value, Translation.WRITE | Mmu.UNPRIVILEGED);
     }
 
-    private void write(long va, int size, long value, int access) {
-        if (((int) va & PAGE_OFFSET) > PAGE_SIZE - size) {
-            writeAcrossPages(va, size, value, access);
-            return;
+    /** A trap to EL2 inside a translated block: the block ends after the trapping instruction. */
+    void trapInBlock() {
+        if (running != null) {
+            interruptsDirty = true;
         }
-        long pa = translation.translate(this, va, access);
-        bus.monitor().stored(pa, size); // clears any vCPU's reservation of a granule it touches
-        try {
-            bus.write(pa, size, value);
-        } catch (BusError e) {
-            throw ExceptionModel.externalAbort(this, va, true);
-        }
-        codeWritten(cache.written(pa, size));
-    }
-
-    /** As {@link #readAcrossPages}: nothing is written unless both pages translate. */
-    private void writeAcrossPages(long va, int size, long value, int access) {
-        int first = PAGE_SIZE - ((int) va & PAGE_OFFSET);
-        long pa0 = translation.translate(this, va, access);
-        long pa1 = translation.translate(this, va + first, access);
-        for (int i = 0; i < size; i++) {
-            long pa = i < first ? pa0 + i : pa1 + i - first;
-            bus.monitor().stored(pa, 1);
-            try {
-                bus.write(pa, 1, value >>> (8 * i));
-            } catch (BusError e) {
-                throw ExceptionModel.externalAbort(this, va + i, true);
-            }
-        }
-        codeWritten(cache.written(pa0, first) | cache.written(pa1, size - first));
     }
 
     /** After a store over decoded code: a translated block ends, the next instruction is fetched afresh. */
-    private void codeWritten(boolean dropped) {
+    void codeWritten(boolean dropped) {
         if (dropped) {
             interruptsDirty = true;
+            code.forgetPage();
         }
     }
 
@@ -460,8 +393,8 @@ public final class Cpu {
 
     /** Drops decoded instructions (TLB and instruction cache maintenance, code written by the debugger). */
     public void invalidateDecodeCache() {
-        cache.invalidateAll();
-        fetchPage = -1;
+        code.invalidate();
+        data.forget();
     }
 
     // ---------------------------------------------------------------- exceptions (delegates)
@@ -514,10 +447,20 @@ public final class Cpu {
         return index;
     }
 
-    /** Instructions retired so far (inside a translated block: before the current instruction, as in a step). */
+    /**
+     * Instructions retired so far: inside a translated block, those before the current instruction, as in a step.
+     * Read from another thread while the vCPU runs (statistics), it is a recent count.
+     */
     public long insns() {
         Block b = running;
-        return b == null ? insns : insns + ((pc - b.start) >>> 2);
+        long n = insns;
+        if (b != null) {
+            long done = pc - b.start; // outside the block between two blocks, or read racily: not counted
+            if (done >= 0 && done < 4L * b.length) {
+                n += done >>> 2;
+            }
+        }
+        return n;
     }
 
     /** Traps to EL2 taken so far. */
@@ -526,9 +469,6 @@ public final class Cpu {
     }
 
     // ---------------------------------------------------------------- execution
-
-    /** The offset bits of a 4 KB page except the two that must be 0 in a PC. */
-    private static final long PAGE_OFFSET_EXCEPT_ALIGNMENT = 0xffcL;
 
     /** True while the vCPU is in WFI/WFE waiting for a wake-up event. */
     public boolean isWaiting() {
@@ -563,6 +503,16 @@ public final class Cpu {
     }
 
     /**
+     * Tells the vCPU that the platform's time moved while it did not run (a new round of the board): it asks the
+     * platform again for the count of its next deadline ({@link Platform#interruptCheckAt}) and looks for a pending
+     * interrupt at once only when that count has been reached. Changes of the interrupt state itself come through
+     * {@link #interruptsChanged()}.
+     */
+    public void timeMoved() {
+        interruptCheckAt = platform.interruptCheckAt(this);
+    }
+
+    /**
      * Tells the vCPU that its interrupt state may have changed outside it (a GIC line or register, a timer): it
      * looks for a pending interrupt before its next instruction. Changes of its own state (PSTATE.DAIF, EL,
      * system registers, exception entry and return) do this by themselves.
@@ -571,10 +521,6 @@ public final class Cpu {
         interruptsDirty = true;
     }
 
-    /** Entries into a slot without a block after which the run from there is translated. */
-    private static final int HOT = 40;
-    /** The heat of a slot where no block can start (a system instruction): never counted again. */
-    private static final byte COLD = -1;
     /** Translate hot code into {@link Block}s (the default when {@link BlockTranslator#AVAILABLE}). */
     private boolean translating = BlockTranslator.AVAILABLE;
     /**
@@ -608,16 +554,20 @@ public final class Cpu {
     public long advance(long maxSteps) {
         if (translating && !interruptsDirty && !waiting && !illegalState) {
             long limit = Math.min(interruptCheckAt, insns + maxSteps);
-            Block b = block(pc);
-            if (b != null && insns + b.length <= limit
-                    && (breakpoints == null || !breakpoints.mayStopIn(b.start, b.length))) {
+            Block b = code.block(pc);
+            if (b != null && fits(b, limit)) {
                 long before = insns;
-                running = b;
                 try {
-                    b.run(this, limit);
+                    do {
+                        running = b;
+                        b.run(this, limit);
+                        pc = nextPc;
+                        b = interruptsDirty || stopRequested ? null : successor(b, limit);
+                    } while (b != null);
                 } catch (GuestFault f) {
+                    Block at = running;
                     running = null;
-                    insns += (pc - b.start) >>> 2; // the pass's instructions before the faulting one
+                    insns += (pc - at.start) >>> 2; // the pass's instructions before the faulting one
                     translatedInsns += insns - before;
                     ExceptionModel.fault(this, f, pc);
                     pc = nextPc;
@@ -625,7 +575,6 @@ public final class Cpu {
                 } finally {
                     running = null;
                 }
-                pc = nextPc;
                 translatedInsns += insns - before;
                 return insns - before;
             }
@@ -634,68 +583,26 @@ public final class Cpu {
         return 1;
     }
 
-    /**
-     * The block starting at {@code va} in the page of the last fetch, translating it once it is hot; null when there
-     * is none yet, or when the fetch page does not hold (the step's fetch then sets it up).
-     */
-    private Block block(long va) {
-        if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) != fetchPage || fetchGeneration != translationGeneration
-                || fetchEl != el || fetchBroadcast != Mmu.broadcastInvalidations()) {
-            return null;
-        }
-        CodePage page = fetchCode;
-        int slot = CodePage.slot(va);
-        Block[] blocks = page.blocks;
-        if (blocks != null) {
-            Block b = blocks[slot];
-            if (b != null && b.start == va) {
-                return b;
-            }
-        }
-        byte[] heat = page.heat;
-        if (heat == null) {
-            heat = page.heat = new byte[CodePage.SLOTS];
-        }
-        if (heat[slot] == COLD || ++heat[slot] < HOT) {
-            return null;
-        }
-        heat[slot] = 0;
-        List<Insn> run = new ArrayList<>();
-        for (int s = slot; s < CodePage.SLOTS && run.size() < BlockTranslator.MAX_LENGTH; s++) {
-            Insn insn = decodedAt(page, s);
-            if (insn == null || !BlockTranslator.translatable(insn)) {
-                break;
-            }
-            run.add(insn);
-            if (BlockTranslator.endsBlock(insn)) {
-                break;
-            }
-        }
-        if (run.isEmpty()) {
-            heat[slot] = COLD;
-            return null;
-        }
-        Block b = BlockTranslator.translate(va, run);
-        if (page.blocks == null) {
-            page.blocks = new Block[CodePage.SLOTS];
-        }
-        page.blocks[slot] = b;
-        return b;
+    /** True when {@code b} may run now: it ends within {@code limit} and no breakpoint is in it. */
+    private boolean fits(Block b, long limit) {
+        return insns + b.length <= limit && (breakpoints == null || !breakpoints.mayStopIn(b.start, b.length));
     }
 
-    /** The instruction at {@code slot} of {@code page}, decoded now if it was not yet; null if it cannot be read. */
-    private Insn decodedAt(CodePage page, int slot) {
-        Insn insn = page.insns[slot];
-        if (insn == null) {
-            long pa = page.pa + 4L * slot;
-            try {
-                insn = decoder.decode((int) bus.read(pa, 4));
-            } catch (BusError e) {
+    /**
+     * The block to run after {@code b} without going back to the step loop: an already translated one at the PC in
+     * the same page (whose translation still holds: a block changes no translation control, and leaves on an
+     * exception or an exception return), remembered in {@link Block#next}; null for anything else.
+     */
+    private Block successor(Block b, long limit) {
+        Block n = b.next;
+        if (n == null || n.start != pc) {
+            n = code.translatedAt(pc);
+            if (n == null) {
                 return null;
             }
-            cache.put(pa, insn);
+            b.next = n;
         }
-        return insn;
+        return fits(n, limit) ? n : null;
     }
 
     /** Executes one instruction (or takes one pending interrupt). */
@@ -746,38 +653,8 @@ public final class Cpu {
         return insns - start;
     }
 
-    /** The decoded instruction at virtual address {@code va}, through the decode cache. */
+    /** The decoded instruction at virtual address {@code va}, through the decode cache; faults as a fetch does. */
     public Insn fetch(long va) {
-        // The page of the last fetch, with the same translation: no translation, no cache lookup. A misaligned PC
-        // never matches (fetchPage has its low bits clear); a slot emptied by a store to the page does not either.
-        if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) == fetchPage && fetchGeneration == translationGeneration
-                && fetchEl == el && fetchBroadcast == Mmu.broadcastInvalidations()) {
-            Insn insn = fetchCode.insns[CodePage.slot(va)];
-            if (insn != null) {
-                return insn;
-            }
-        }
-        if ((va & 3) != 0) {
-            throw ExceptionModel.pcAlignment(this, va);
-        }
-        long pa = translation.translate(this, va, Translation.FETCH);
-        Insn insn = cache.get(pa);
-        if (insn == null) {
-            int word;
-            try {
-                word = (int) bus.read(pa, 4);
-            } catch (BusError e) {
-                throw ExceptionModel.instructionAbort(this, va);
-            }
-            insn = decoder.decode(word);
-            fetchCode = cache.put(pa, insn);
-        } else {
-            fetchCode = cache.page(pa);
-        }
-        fetchPage = va & ~0xfffL;
-        fetchGeneration = translationGeneration;
-        fetchEl = el;
-        fetchBroadcast = Mmu.broadcastInvalidations();
-        return insn;
+        return code.fetch(va);
     }
 }

@@ -101,12 +101,14 @@ public final class ExceptionModel {
             return;
         }
         c.trapSeq++;
-        c.interruptsDirty = true; // a trap ends a translated block: the hypervisor may stop the machine, change state
+        c.trapInBlock(); // the hypervisor may stop the machine or change any state: a block ends here
         boolean virtual = c.el2Mode == Cpu.El2Mode.VIRTUAL;
         if (virtual || !c.trapListeners.isEmpty()) { // the record only for someone who looks at it
             Trap trap = new Trap(c.index, c.insns(), c.el, c.pc, esr, far, ret, ipaValid, ipaValid ? ipa : 0);
-            for (Cpu.TrapListener l : c.trapListeners) {
-                l.trapped(c, trap);
+            if (!c.trapListeners.isEmpty()) { // no iterator on the virtual EL2's path when nobody listens
+                for (Cpu.TrapListener l : c.trapListeners) {
+                    l.trapped(c, trap);
+                }
             }
             if (virtual) {
                 c.el2Handler.handle(c, trap);

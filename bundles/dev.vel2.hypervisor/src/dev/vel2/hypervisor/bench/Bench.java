@@ -26,7 +26,7 @@ import dev.vel2.hypervisor.session.TrapFilter;
 /**
  * vel2's side of {@code releng/bench-vs-qemu}: runs the benchmark guests in this JVM and prints one
  * {@code name value unit} line per measurement. Phases are timed by the guest's UART lines ({@link LineClock}),
- * after a warm-up run so the JIT has compiled the interpreter.
+ * after a warm-up run so the JIT has compiled the interpreter and the trap path.
  * <pre>
  * java dev.vel2.hypervisor.bench.Bench ORACLE_IMAGES_DIR BENCH_GUESTS_DIR   (the probe's images, guests/bench)
  * </pre>
@@ -64,6 +64,9 @@ public final class Bench {
         print("mixed_mips", mips(m), "MIPS");
         print("mixed_mips_cpu", m[1] * 1000.0 / m[2], "MIPS");
         print("mixed_insns", m[1], "insns");
+        print("mixed_translated", 100.0 * mixed.machine.cpu(0).translatedInsns() / mixed.machine.cpu(0).insns(), "%");
+        Guest interpreted = run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null, false);
+        print("mixed_mips_interpreter", mips(interpreted.clock.phase("bench mixed")), "MIPS");
         Guest wfi = run(oracle.resolve("bench_wfi.elf"), Cpu.El2Mode.GUEST, null);
         print("wfi_guest_el2_ns", wfi.clock.phase("bench wfi")[0] / 1_000_000.0, "ns");
         Guest trapGuest = run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.GUEST, null);
@@ -91,7 +94,14 @@ public final class Bench {
 
     /** Runs an image to its end in {@code mode} (virtual: HCR_EL2 = RW|TWI under the Java hypervisor). */
     private Guest run(Path image, Cpu.El2Mode mode, AddressBreakpoints bps) throws IOException, ImageException {
+        return run(image, mode, bps, true);
+    }
+
+    /** As {@link #run(Path, Cpu.El2Mode, AddressBreakpoints)}, with block translation on or off (interpreter only). */
+    private Guest run(Path image, Cpu.El2Mode mode, AddressBreakpoints bps, boolean translate)
+            throws IOException, ImageException {
         Machine m = machine(1, mode, image);
+        m.cpu(0).setTranslating(translate);
         if (bps != null) {
             m.cpu(0).setBreakpoints(bps);
         }
@@ -121,12 +131,20 @@ public final class Bench {
         return n;
     }
 
-    /** 30M instructions of the loop (the JIT compiles the interpreter); remembers a PC inside the loop. */
+    /**
+     * 30M instructions of the loop, the mixed guest and the trap guest in both modes, so that the JIT has compiled
+     * the interpreter, the translated blocks' common code and the trap path before anything is timed; remembers a
+     * PC inside the loop.
+     */
     private void warmUp() throws IOException, ImageException {
         Machine m = machine(1, Cpu.El2Mode.GUEST, oracle.resolve("bench_loop.elf"));
         m.run(30_000_000L);
         loopPc = m.cpu(0).pc();
         run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null);
+        for (int i = 0; i < 2; i++) {
+            run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.GUEST, null);
+            run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.VIRTUAL, null);
+        }
     }
 
     /**

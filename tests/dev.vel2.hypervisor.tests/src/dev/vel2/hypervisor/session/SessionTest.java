@@ -321,7 +321,7 @@ class SessionTest {
         // waits for the guest (an endless loop never ends by itself), without failing on a loaded machine.
         assertTrue(ms < 2_000, "suspended after " + ms + " ms");
         assertEquals(StopInfo.Reason.CLIENT_REQUEST, s.lastStop().reason());
-        assertTrue(s.x(0, 5) >= 500_000, "x5 counts loop iterations");
+        assertTrue(s.x(0, 5) >= 500_000, "x5 counts loop iterations: " + s.x(0, 5) + " after " + s.statistics().vcpus().get(0).instructions());
         assertTrue(suspended.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), "event after the state");
         assertEquals(List.of("resumed CLIENT_REQUEST", "suspended CLIENT_REQUEST on " + Session.THREAD_NAME),
                 events);

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.vel2.emulator.a64.Decoder;
+import dev.vel2.emulator.a64.Insn;
+import dev.vel2.emulator.memory.Bus;
+import dev.vel2.emulator.memory.BusError;
+import dev.vel2.emulator.memory.Mmu;
+
+/**
+ * Where a vCPU's instructions come from: fetch through its translation, decode once per instruction word (the
+ * {@link DecodeCache}), and the translated {@link Block}s that hot code becomes. The page of the last fetch is
+ * remembered with the translation state it was translated in (EL, translation generation, broadcast TLB
+ * maintenance): fetches and block lookups within it skip translation.
+ */
+final class InstructionFetch {
+    /** The offset bits of a 4 KB page except the two that must be 0 in a PC. */
+    private static final long PAGE_OFFSET_EXCEPT_ALIGNMENT = 0xffcL;
+    /** Entries into a slot without a block after which the run from there is translated. */
+    private static final int HOT = 40;
+    /** The heat of a slot where no block can start (a system instruction): never counted again. */
+    private static final byte COLD = -1;
+
+    private final Cpu cpu;
+    private final Bus bus;
+    private final Decoder decoder = Decoder.a64();
+    final DecodeCache cache = new DecodeCache();
+    /** Virtual address of the page of the last fetch, or -1; its decoded code and translation state. */
+    private long page = -1;
+    private CodePage code;
+    private long generation;
+    private int el;
+    private long broadcast;
+
+    InstructionFetch(Cpu cpu, Bus bus) {
+        this.cpu = cpu;
+        this.bus = bus;
+    }
+
+    /** Forgets the fetch page (its code was dropped, or its translation may change). */
+    void forgetPage() {
+        page = -1;
+    }
+
+    /** Drops everything decoded and translated (TLB and instruction cache maintenance, a debugger's writes). */
+    void invalidate() {
+        cache.invalidateAll();
+        page = -1;
+    }
+
+    private boolean inPage(long va) {
+        return (va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) == page && generation == cpu.translationGeneration && el == cpu.el
+                && broadcast == Mmu.broadcastInvalidations();
+    }
+
+    /** The decoded instruction at virtual address {@code va}, through the decode cache; faults as a fetch does. */
+    Insn fetch(long va) {
+        // A misaligned PC never matches the page (its low bits are clear); a slot emptied by a store does not either.
+        if (inPage(va)) {
+            Insn insn = code.insns[CodePage.slot(va)];
+            if (insn != null) {
+                return insn;
+            }
+        }
+        if ((va & 3) != 0) {
+            throw ExceptionModel.pcAlignment(cpu, va);
+        }
+        long pa = cpu.translation.translate(cpu, va, Cpu.Translation.FETCH);
+        Insn insn = cache.get(pa);
+        if (insn == null) {
+            int word;
+            try {
+                word = (int) bus.read(pa, 4);
+            } catch (BusError e) {
+                throw ExceptionModel.instructionAbort(cpu, va);
+            }
+            insn = decoder.decode(word);
+            code = cache.put(pa, insn);
+        } else {
+            code = cache.page(pa);
+        }
+        page = va & ~0xfffL;
+        generation = cpu.translationGeneration;
+        el = cpu.el;
+        broadcast = Mmu.broadcastInvalidations();
+        return insn;
+    }
+
+    /**
+     * The block already translated at {@code va} when {@code va} is in the page of the last fetch, whose translation
+     * the caller knows to hold (between blocks); else null.
+     */
+    Block translatedAt(long va) {
+        if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) != page) {
+            return null;
+        }
+        Block[] blocks = code.blocks;
+        Block b = blocks == null ? null : blocks[CodePage.slot(va)];
+        return b != null && b.start == va ? b : null;
+    }
+
+    /**
+     * The block starting at {@code va}, translating it once it is hot; null when there is none yet or when fetching
+     * from {@code va} faults (the step then takes the fault).
+     */
+    Block block(long va) {
+        if (!inPage(va)) {
+            try {
+                fetch(va); // another page, or its translation may have changed: translate it as a step would
+            } catch (GuestFault f) {
+                return null;
+            }
+        }
+        CodePage p = code;
+        int slot = CodePage.slot(va);
+        Block[] blocks = p.blocks;
+        if (blocks != null) {
+            Block b = blocks[slot];
+            if (b != null && b.start == va) {
+                return b;
+            }
+        }
+        byte[] heat = p.heat;
+        if (heat == null) {
+            heat = p.heat = new byte[CodePage.SLOTS];
+        }
+        if (heat[slot] == COLD || ++heat[slot] < HOT) {
+            return null;
+        }
+        heat[slot] = 0;
+        List<Insn> run = new ArrayList<>();
+        for (int s = slot; s < CodePage.SLOTS && run.size() < BlockTranslator.MAX_LENGTH; s++) {
+            Insn insn = decodedAt(p, s);
+            if (insn == null || !BlockTranslator.translatable(insn)) {
+                break;
+            }
+            run.add(insn);
+            if (BlockTranslator.endsBlock(insn)) {
+                break;
+            }
+        }
+        if (run.isEmpty()) {
+            heat[slot] = COLD;
+            return null;
+        }
+        Block b = BlockTranslator.translate(va, run);
+        if (p.blocks == null) {
+            p.blocks = new Block[CodePage.SLOTS];
+        }
+        p.blocks[slot] = b;
+        return b;
+    }
+
+    /** The instruction at {@code slot} of {@code p}, decoded now if it was not yet; null if it cannot be read. */
+    private Insn decodedAt(CodePage p, int slot) {
+        Insn insn = p.insns[slot];
+        if (insn == null) {
+            long pa = p.pa + 4L * slot;
+            try {
+                insn = decoder.decode((int) bus.read(pa, 4));
+            } catch (BusError e) {
+                return null;
+            }
+            cache.put(pa, insn);
+        }
+        return insn;
+    }
+}
