@@ -100,6 +100,24 @@ class TrapLogRevealTest {
         assertDisassemblyShows(stop, back);
     }
 
+    /**
+     * Stopped at a WFI of vCPU 1 right after the entry stop selected vCPU 0's frame, the Debug view selects vCPU 1;
+     * a row of vCPU 0 then moves it to vCPU 0.
+     */
+    @Test
+    void aStopOfAnotherVcpuIsSelectedInTheDebugView() throws Exception {
+        Stop stop = launchAndStopAt("WFI", "", TrapFilter.Direction.ANY, 1, 1);
+        assertEquals(1, stop.trap.vcpu(), "the breakpoint is on vCPU 1");
+        assertEquals(stop.threads[1], vcpuSelected(), "the Debug view selects the vCPU that stopped");
+        assertTrue(debugViewSelection() instanceof IStackFrame, "its top frame");
+
+        int row = firstRow(stop.recorder, e -> e.vcpu() == 0);
+        assertTrue(row >= 0, "vCPU 0 trapped before it started vCPU 1");
+        selectRow(stop, row);
+        settle(stop.display, () -> vcpuSelected() == stop.threads[0]);
+        assertEquals(stop.threads[0], vcpuSelected(), "the Debug view's selection moved to the row's vCPU");
+    }
+
     /** The example guest stopped at the trap breakpoint described, with the Debug and trap log views showing it. */
     private record Stop(Display display, Shell shell, TrapEvent trap, IThread[] threads, TrapRecorder recorder,
             Table table) {
