@@ -102,8 +102,8 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
     /**
      * The one mapping of engine events to DebugEvents: trap and address breakpoints suspend with BREAKPOINT, a
      * finished step or run-to with STEP_END, a suspend request or the entry stop with CLIENT_REQUEST. The vCPU that
-     * caused a stop gets that detail and the breakpoint; the others stopped with it get UNSPECIFIED. Resuming, the
-     * stepped vCPU gets the step's detail, the others CLIENT_REQUEST.
+     * caused a stop gets that detail and the breakpoint, first; the others stopped with it get UNSPECIFIED, after.
+     * Resuming, the stepped vCPU gets the step's detail, the others CLIENT_REQUEST.
      */
     void handle(EngineEvent event) {
         switch (event) {
@@ -133,9 +133,17 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
                 disableSpentHitCount(hit); // before the events: who hears them sees the breakpoint as it now is
                 lastStop = stop;
                 suspended = true;
+                // The vCPUs that caused the stop first: the Debug view selects the top frame of the first thread
+                // that suspends and keeps it (its selection policy does not let a suspended frame be replaced).
                 for (Vel2Thread t : threads) {
-                    boolean cause = stop.vcpu() < 0 || stop.vcpu() == t.index();
-                    t.suspended(stop, cause ? detail : DebugEvent.UNSPECIFIED, cause ? hit : null);
+                    if (stop.vcpu() < 0 || stop.vcpu() == t.index()) {
+                        t.suspended(stop, detail, hit);
+                    }
+                }
+                for (Vel2Thread t : threads) {
+                    if (stop.vcpu() >= 0 && stop.vcpu() != t.index()) {
+                        t.suspended(stop, DebugEvent.UNSPECIFIED, null);
+                    }
                 }
                 fireSuspendEvent(detail);
             }

@@ -21,10 +21,13 @@ public final class Vel2StackFrame extends Vel2DebugElement implements IStackFram
     private final long pc;
     private final long frameAddress;
     private final String name;
+    /** The thread's suspension this frame was read in. */
+    private final long suspension;
 
     Vel2StackFrame(Vel2Thread thread, int depth, long pc, long frameAddress, String name) {
         super(thread.getDebugTarget());
         this.thread = thread;
+        this.suspension = thread.suspensions();
         this.depth = depth;
         this.pc = pc;
         this.frameAddress = frameAddress;
@@ -155,9 +158,14 @@ public final class Vel2StackFrame extends Vel2DebugElement implements IStackFram
         return thread.canSuspend();
     }
 
+    /**
+     * Whether the thread is suspended in the suspension this frame was read in. A frame of an earlier one is not:
+     * the Debug view keeps a suspended frame selected, and an old frame still selected when the target stops again
+     * (the view lags behind a quick resume and stop) must not keep the new stop's frame from being selected.
+     */
     @Override
     public boolean isSuspended() {
-        return thread.isSuspended();
+        return thread.isSuspended() && suspension == thread.suspensions();
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
     private volatile IBreakpoint hit;
     /** Counts suspensions: register values and frames are read once per generation. */
     private volatile long generation;
+    /** Counts suspensions only: a frame of an earlier one is no longer suspended. */
+    private volatile long suspensions;
     private volatile String exceptionLevel = "";
     private List<Vel2StackFrame> frames;
     private long framesGeneration = -1;
@@ -55,6 +57,11 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         return generation;
     }
 
+    /** Incremented at every suspension (not at state changes while suspended, unlike {@link #generation()}). */
+    long suspensions() {
+        return suspensions;
+    }
+
     // ---------------------------------------------------------------- engine events (from the target's mapping)
 
     void created() {
@@ -73,6 +80,7 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         hit = breakpoint;
         stepping = false;
         generation++;
+        suspensions++;
         exceptionLevel = readExceptionLevel();
         suspended = true;
         fireSuspendEvent(detail);

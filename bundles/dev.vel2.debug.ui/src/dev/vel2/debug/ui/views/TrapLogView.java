@@ -273,7 +273,7 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
         selectedEvent().ifPresent(e -> {
             Optional<VcpuContext> c = context();
             if (c.isPresent() && c.get().session() == recorder.session()) {
-                DebugViews.revealVcpu(c.get().target(), e.vcpu());
+                DebugViews.revealVcpu(getSite().getPage(), c.get().target(), e.vcpu());
             }
             DisassemblyView.showAddress(getSite().getPage(), recorder.session(), e.vcpu(), e.pc());
         });

@@ -97,7 +97,7 @@ class GuestDebugScenarioTest {
         assertEquals("TTBR0_EL1", trap.sysreg().name());
         IThread vcpu0 = launch.getDebugTarget().getThreads()[0];
         assertTrue(vcpu0.isSuspended());
-        DebugViews.revealVcpu(launch.getDebugTarget(), 0);
+        DebugViews.revealVcpu(page, launch.getDebugTarget(), 0);
         save(display, shell, "debug-perspective-trap.png");
 
         // Disassembly: the trapping MSR at the PC; a double click sets an address breakpoint there.

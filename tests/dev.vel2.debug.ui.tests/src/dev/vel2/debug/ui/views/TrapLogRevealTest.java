@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugPlugin;
@@ -43,7 +44,7 @@ import dev.vel2.tests.support.Workbench;
 
 /**
  * Selecting a trap log row of the example guest, stopped at a trap breakpoint, selects the row's vCPU in the Debug
- * view and shows the row's PC in the Disassembly view.
+ * view (also when another vCPU is selected there) and shows the row's PC in the Disassembly view.
  */
 class TrapLogRevealTest {
 
@@ -61,7 +62,69 @@ class TrapLogRevealTest {
     }
 
     @Test
-    void selectingARowRevealsItsVcpuAndItsPcInTheDisassembly() throws Exception {
+    void selectingARowOfTheStoppedVcpuKeepsItAndShowsItsPcInTheDisassembly() throws Exception {
+        Stop stop = launchAndStopAt("MSR", "TTBR0_EL1", TrapFilter.Direction.WRITE, 0, 2);
+        assertEquals(0, stop.trap.vcpu(), "the breakpoint is on vCPU 0");
+        assertEquals(stop.threads[0], vcpuSelected(), "the Debug view selects the stopped vCPU");
+
+        int row = firstRow(stop.recorder, e -> e.vcpu() == 0 && e.pc() != stop.trap.pc());
+        assertTrue(row >= 0, "an earlier trap of vCPU 0, away from the PC, has a row");
+        selectRow(stop, row);
+        settle(stop.display, () -> vcpuSelected() == stop.threads[0]);
+        assertEquals(stop.threads[0], vcpuSelected(), "the Debug view's selection is the row's vCPU");
+        assertTrue(debugViewSelection() instanceof IStackFrame, "the vCPU's selected frame stays selected");
+        assertDisassemblyShows(stop, row);
+    }
+
+    /**
+     * Stopped at the second WFI of vCPU 0 (vCPU 1 ran while vCPU 0 waited the first time), the Debug view shows vCPU
+     * 0's frame; selecting a row of vCPU 1 moves the Debug view to vCPU 1, and a row of vCPU 0 back.
+     */
+    @Test
+    void selectingARowOfAnotherVcpuMovesTheDebugViewToIt() throws Exception {
+        Stop stop = launchAndStopAt("WFI", "", TrapFilter.Direction.ANY, 0, 2);
+        assertEquals(0, stop.trap.vcpu(), "the breakpoint is on vCPU 0");
+        assertEquals(stop.threads[0], vcpuSelected(), "the Debug view selects the stopped vCPU");
+
+        int row = firstRow(stop.recorder, e -> e.vcpu() == 1);
+        assertTrue(row >= 0, "vCPU 1 trapped while vCPU 0 waited");
+        selectRow(stop, row);
+        settle(stop.display, () -> vcpuSelected() == stop.threads[1]);
+        assertEquals(stop.threads[1], vcpuSelected(), "the Debug view's selection moved to the row's vCPU");
+        assertDisassemblyShows(stop, row);
+
+        int back = firstRow(stop.recorder, e -> e.vcpu() == 0);
+        selectRow(stop, back);
+        settle(stop.display, () -> vcpuSelected() == stop.threads[0]);
+        assertEquals(stop.threads[0], vcpuSelected(), "and back to vCPU 0 with a row of vCPU 0");
+        assertDisassemblyShows(stop, back);
+    }
+
+    /**
+     * Stopped at a WFI of vCPU 1 right after the entry stop selected vCPU 0's frame, the Debug view selects vCPU 1;
+     * a row of vCPU 0 then moves it to vCPU 0.
+     */
+    @Test
+    void aStopOfAnotherVcpuIsSelectedInTheDebugView() throws Exception {
+        Stop stop = launchAndStopAt("WFI", "", TrapFilter.Direction.ANY, 1, 1);
+        assertEquals(1, stop.trap.vcpu(), "the breakpoint is on vCPU 1");
+        assertEquals(stop.threads[1], vcpuSelected(), "the Debug view selects the vCPU that stopped");
+        assertTrue(debugViewSelection() instanceof IStackFrame, "its top frame");
+
+        int row = firstRow(stop.recorder, e -> e.vcpu() == 0);
+        assertTrue(row >= 0, "vCPU 0 trapped before it started vCPU 1");
+        selectRow(stop, row);
+        settle(stop.display, () -> vcpuSelected() == stop.threads[0]);
+        assertEquals(stop.threads[0], vcpuSelected(), "the Debug view's selection moved to the row's vCPU");
+    }
+
+    /** The example guest stopped at the trap breakpoint described, with the Debug and trap log views showing it. */
+    private record Stop(Display display, Shell shell, TrapEvent trap, IThread[] threads, TrapRecorder recorder,
+            Table table) {
+    }
+
+    private Stop launchAndStopAt(String trapClass, String register, TrapFilter.Direction direction, int vcpu,
+            int hitCount) throws Exception {
         IWorkbench wb = PlatformUI.getWorkbench();
         IWorkbenchWindow window = wb.getActiveWorkbenchWindow();
         Shell shell = window.getShell();
@@ -76,51 +139,60 @@ class TrapLogRevealTest {
         TrapBreakpointDialog dialog = new TrapBreakpointDialog(shell, TrapFilter.ANY);
         dialog.setBlockOnOpen(false);
         dialog.open();
-        Vel2TrapBreakpoint breakpoint = dialog.fillAndPressOk("MSR", "TTBR0_EL1", TrapFilter.Direction.WRITE, 0, 2);
+        Vel2TrapBreakpoint breakpoint = dialog.fillAndPressOk(trapClass, register, direction, vcpu, hitCount);
         assertNotNull(breakpoint);
         launch.getDebugTarget().resume();
         waitFor(display, () -> stopped(session, StopInfo.Reason.TRAP_BREAKPOINT));
         TrapEvent trap = session.lastStop().trap();
-        assertEquals(0, trap.vcpu(), "the breakpoint is on vCPU 0");
         IThread[] threads = launch.getDebugTarget().getThreads();
         assertTrue(threads.length >= 2, "the example has two vCPUs");
 
         // The Debug view selects the stopped vCPU; the trap log shows the session's log.
-        settle(display, () -> vcpuSelected() == threads[0]);
+        settle(display, () -> vcpuSelected() == threads[trap.vcpu()]);
         page.showView(DisassemblyView.ID);
         TrapLogView log = (TrapLogView) page.showView(TrapLogView.ID);
         TrapRecorder recorder = TrapLogs.INSTANCE.recorder(session);
         waitFor(display, () -> log.rowCount() > 0 && log.rowCount() == recorder.size());
-        int row = -1;
+        Table table = Workbench.findById(shell, TrapLogView.TABLE_ID, Table.class).orElseThrow();
+        return new Stop(display, shell, trap, threads, recorder, table);
+    }
+
+    /** The first row whose event matches (no filter: row i is event i), else -1. */
+    private static int firstRow(TrapRecorder recorder, Predicate<TrapEvent> p) {
         for (int i = 0; i < recorder.size(); i++) {
-            TrapEvent e = recorder.get(i);
-            if (row < 0 && e.vcpu() == 0 && e.pc() != trap.pc()) {
-                row = i; // no filter: row i is event i; an earlier trap of vCPU 0, away from the PC
+            if (p.test(recorder.get(i))) {
+                return i;
             }
         }
-        assertTrue(row >= 0, "an earlier trap of vCPU 0 has a row");
-        Table table = Workbench.findById(shell, TrapLogView.TABLE_ID, Table.class).orElseThrow();
-        assertEquals("0", table.getItem(row).getText(1).trim());
+        return -1;
+    }
 
-        // Select the row, as a click does.
-        table.setSelection(row);
-        table.notifyListeners(SWT.Selection, new Event());
-        settle(display, () -> vcpuSelected() == threads[0]);
-        assertEquals(threads[0], vcpuSelected(), "the Debug view's selection is the row's vCPU");
+    /** Selects the row, as a click does, after checking that it shows the event's vCPU. */
+    private static void selectRow(Stop stop, int row) {
+        assertEquals(Integer.toString(stop.recorder.get(row).vcpu()), stop.table.getItem(row).getText(1).trim());
+        stop.table.setSelection(row);
+        stop.table.notifyListeners(SWT.Selection, new Event());
+    }
 
-        String pc = "0x" + Long.toHexString(recorder.get(row).pc());
-        Table disassembly = Workbench.findById(shell, DisassemblyView.TABLE_ID, Table.class).orElseThrow();
-        waitFor(display, () -> Arrays.stream(disassembly.getItems()).anyMatch(i -> i.getText(1).equals(pc)));
+    private static void assertDisassemblyShows(Stop stop, int row) {
+        String pc = "0x" + Long.toHexString(stop.recorder.get(row).pc());
+        Table disassembly = Workbench.findById(stop.shell, DisassemblyView.TABLE_ID, Table.class).orElseThrow();
+        waitFor(stop.display, () -> Arrays.stream(disassembly.getItems()).anyMatch(i -> i.getText(1).equals(pc)));
         assertTrue(Arrays.stream(disassembly.getItems())
                 .anyMatch(i -> i.getText(1).equals(pc) && !i.getText(4).isEmpty()),
                 "the Disassembly view shows the row's PC");
     }
 
-    /** The vCPU of the debug context: the selected thread, or the thread of the selected frame. */
-    private static Object vcpuSelected() {
+    /** The first element selected in the Debug view. */
+    private static Object debugViewSelection() {
         IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
         var selection = page.findView(IDebugUIConstants.ID_DEBUG_VIEW).getSite().getSelectionProvider().getSelection();
-        Object c = selection instanceof org.eclipse.jface.viewers.IStructuredSelection s ? s.getFirstElement() : null;
+        return selection instanceof org.eclipse.jface.viewers.IStructuredSelection s ? s.getFirstElement() : null;
+    }
+
+    /** The vCPU of the debug context: the selected thread, or the thread of the selected frame. */
+    private static Object vcpuSelected() {
+        Object c = debugViewSelection();
         if (c instanceof IStackFrame f) {
             return f.getThread();
         }
