@@ -316,17 +316,43 @@ public final class Machine implements Platform {
     }
 
     /**
-     * Steps vCPU {@code c} up to {@code budget} times (a translated block at a time where it can), until it waits, powers off or the run ends. A step that takes
-     * an exception instead of retiring an instruction counts too, so a guest spinning on a fault still ends.
+     * Steps vCPU {@code c} up to {@code budget} times (a translated block at a time where it can), until it waits,
+     * powers off or the run ends. A step that takes an exception instead of retiring an instruction counts too, so a
+     * guest spinning on a fault still ends. A lone powered-on vCPU whose wait ends at once (a wake-up event is
+     * there, or no timer deadline can come) goes on in the same slice, as the next round would let it.
      */
     private long slice(Cpu c, long budget) {
         int i = c.index();
         long n = 0;
-        c.interruptsChanged(); // the round's time moved: the timer deadline in instructions (interruptCheckAt) too
-        while (n < budget && !c.isWaiting() && on[i] && exit == null && !stopRequested) {
+        c.timeMoved(); // the round's time moved: so did the timer deadline counted in instructions
+        boolean lone = poweredOn() == 1;
+        while (n < budget && on[i] && exit == null && !stopRequested) {
+            if (c.isWaiting() && !(lone && waitEndsAtOnce(i))) {
+                break;
+            }
             n += c.advance(budget - n);
         }
         return n;
+    }
+
+    private int poweredOn() {
+        int count = 0;
+        for (boolean o : on) {
+            count += o ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** For a lone vCPU: {@link #wake} now, or no deadline of its timers can end the wait (see fastForward). */
+    private boolean waitEndsAtOnce(int i) {
+        if (wake(i)) {
+            return true;
+        }
+        if (timers[i].nextDeadline(counter(cpus[i])) < (Long.MAX_VALUE >>> TICK_SHIFT) - WAKE_LATENCY_TICKS) {
+            return false; // time jumps to the deadline first: the round's work
+        }
+        cpus[i].setWaiting(false);
+        return true;
     }
 
     /** Asks {@link #run} to return soon; safe from any thread. */
