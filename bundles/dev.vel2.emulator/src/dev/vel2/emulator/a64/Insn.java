@@ -28,6 +28,17 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
         return row.name();
     }
 
+    /**
+     * True for the integer data-processing rows (the ARM ARM's "Data Processing -- Immediate" and "-- Register"
+     * groups) except ADR and ADRP: they read and write general registers and NZCV only, never the PC, memory or
+     * system state, and never raise an exception. (A test runs every such row's handler against these claims.)
+     */
+    public boolean registersOnly() {
+        String g = row.group();
+        return (g.equals(DataProcessingRegister.GROUP) || g.equals(DataProcessingImmediate.GROUP))
+                && !row.name().startsWith("ADR");
+    }
+
     public boolean isUndefined() {
         return row == Decoder.UNDEFINED_ROW;
     }

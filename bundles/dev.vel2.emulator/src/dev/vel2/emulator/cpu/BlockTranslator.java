@@ -89,7 +89,7 @@ final class BlockTranslator {
         }
         staticInit(cw, n);
         constructor(cw);
-        run(cw, start, n);
+        run(cw, start, insns);
         cw.visitEnd();
         List<Object> data = new ArrayList<>(2 * n);
         for (Insn insn : insns) {
@@ -148,11 +148,13 @@ final class BlockTranslator {
 
     /**
      * {@code run(cpu, limit)}: per instruction {@code cpu.pc = a; cpu.nextPc = a + 4; h.exec(cpu, o);} then, but after
-     * the last, leave if {@code cpu.nextPc != a + 4 || cpu.interruptsDirty}. Wherever it leaves, after {@code k}
+     * the last, leave if {@code cpu.nextPc != a + 4 || cpu.interruptsDirty}; for an instruction that uses only
+     * registers ({@link Insn#registersOnly}) just {@code h.exec(cpu, o)}. Wherever it leaves, after {@code k}
      * instructions of the pass: {@code cpu.insns += k}, and round again from the top while {@code cpu.nextPc} is the
      * start, no interrupt check is due and a whole pass fits under {@code limit}.
      */
-    private static void run(ClassWriter cw, long start, int n) {
+    private static void run(ClassWriter cw, long start, List<Insn> insns) {
+        int n = insns.size();
         MethodVisitor m = cw.visitMethod(0, "run", "(L" + CPU + ";J)V", null, null);
         m.visitCode();
         Label top = new Label();
@@ -160,13 +162,17 @@ final class BlockTranslator {
         m.visitLabel(top);
         for (int i = 0; i < n; i++) {
             long a = start + 4L * i;
-            setLong(m, "pc", a);
-            setLong(m, "nextPc", a + 4);
+            // An instruction that uses only registers needs no PC, and goes on to the next one by itself.
+            boolean registersOnly = insns.get(i).registersOnly();
+            if (!registersOnly) {
+                setLong(m, "pc", a);
+                setLong(m, "nextPc", a + 4);
+            }
             m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "h" + i, EXEC_DESC);
             m.visitVarInsn(Opcodes.ALOAD, 1);
             m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "o" + i, "Ljava/lang/Object;");
             m.visitMethodInsn(Opcodes.INVOKEINTERFACE, EXEC, "exec", "(L" + CPU + ";Ljava/lang/Object;)V", true);
-            if (i < n - 1) {
+            if (i < n - 1 && !registersOnly) {
                 exits[i] = new Label();
                 m.visitVarInsn(Opcodes.ALOAD, 1);
                 m.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextPc", "J");
@@ -177,11 +183,16 @@ final class BlockTranslator {
                 m.visitFieldInsn(Opcodes.GETFIELD, CPU, "interruptsDirty", "Z");
                 m.visitJumpInsn(Opcodes.IFNE, exits[i]);
             }
+            if (i == n - 1 && registersOnly) {
+                setLong(m, "nextPc", a + 4);
+            }
         }
         leave(m, top, start, n, n);
         for (int i = 0; i < n - 1; i++) {
-            m.visitLabel(exits[i]);
-            leave(m, top, start, n, i + 1);
+            if (exits[i] != null) {
+                m.visitLabel(exits[i]);
+                leave(m, top, start, n, i + 1);
+            }
         }
         m.visitMaxs(0, 0);
         m.visitEnd();
