@@ -25,6 +25,9 @@ typedef unsigned int u32;
 #define RD(reg) ({ u64 v_; __asm__ volatile("mrs %0, " #reg : "=r"(v_)); v_; })
 #define WR(reg, v) __asm__ volatile("msr " #reg ", %0" ::"r"((u64)(v)) : "memory")
 
+/* Two vCPUs, as the absolute ELF symbol vel2_vcpus: the default of vel2 run --vcpus and of the launch tab. */
+__asm__(".global vel2_vcpus\n.set vel2_vcpus, 2");
+
 u64 hvc0(u64 fid, u64 a1, u64 a2, u64 a3);
 void secondary_entry(void);
 
