@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.cpu;
 
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -76,8 +82,50 @@ final class BlockTranslator {
         return (w & 0x7c000000) == 0x14000000 || (w & 0xfe000000) == 0xd6000000;
     }
 
+    /**
+     * The classes made so far, by the address and words of their instructions, shared by every vCPU and machine of
+     * this JVM: the same code (a multi-vCPU guest, a guest launched again) gets the same class, whose methods the JIT
+     * has already compiled. Held softly, so unused ones go when memory is short.
+     */
+    private static final Map<Key, SoftReference<MethodHandle>> CLASSES = new ConcurrentHashMap<>();
+
+    /** What a block class is made from: its start address and instruction words. */
+    private record Key(long start, int[] words) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.start == start && Arrays.equals(k.words, words);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(start) * 31 + Arrays.hashCode(words);
+        }
+    }
+
     /** A block of {@code insns}: translatable, consecutive from {@code start}, only the last one a branch. */
     static Block translate(long start, List<Insn> insns) {
+        int n = insns.size();
+        int[] words = new int[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = insns.get(i).word();
+        }
+        Key key = new Key(start, words);
+        try {
+            SoftReference<MethodHandle> known = CLASSES.get(key);
+            MethodHandle constructor = known == null ? null : known.get();
+            if (constructor == null) {
+                constructor = define(start, insns);
+                CLASSES.put(key, new SoftReference<>(constructor));
+            }
+            return (Block) constructor.invoke(start, n);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot define the block at 0x" + Long.toHexString(start), e);
+        }
+    }
+
+    /** Generates and defines the class of a block; returns its constructor {@code (long start, int length)}. */
+    private static MethodHandle define(long start, List<Insn> insns) throws IllegalAccessException,
+            NoSuchMethodException {
         int n = insns.size();
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, NAME, null, BLOCK, null);
@@ -96,14 +144,9 @@ final class BlockTranslator {
             data.add(insn.handler());
             data.add(insn.operands());
         }
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(cw.toByteArray(),
-                    data.toArray(), false);
-            return (Block) lookup.findConstructor(lookup.lookupClass(),
-                    java.lang.invoke.MethodType.methodType(void.class, long.class, int.class)).invoke(start, n);
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot define the block at 0x" + Long.toHexString(start), e);
-        }
+        MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(cw.toByteArray(),
+                data.toArray(), false);
+        return lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class, long.class, int.class));
     }
 
     /** Loads the handlers and operands from the class data into the static final fields. */

@@ -49,10 +49,8 @@ public final class Cpu {
     final long[] sp = new long[3];
     int el;
     boolean spx;
-    boolean n;
-    boolean z;
-    boolean c;
-    boolean v;
+    /** PSTATE.{N,Z,C,V} as bits 3..0: one field, written once by a flag-setting instruction. */
+    int nzcv;
     /** PSTATE.{D,A,I,F} as bits 3..0. */
     int daif;
     boolean illegalState;
@@ -208,35 +206,32 @@ public final class Cpu {
     }
 
     public boolean n() {
-        return n;
+        return (nzcv & 8) != 0;
     }
 
     public boolean z() {
-        return z;
+        return (nzcv & 4) != 0;
     }
 
     public boolean c() {
-        return c;
+        return (nzcv & 2) != 0;
     }
 
     public boolean v() {
-        return v;
+        return (nzcv & 1) != 0;
     }
 
     public void setNzcv(boolean n, boolean z, boolean c, boolean v) {
-        this.n = n;
-        this.z = z;
-        this.c = c;
-        this.v = v;
+        nzcv = (n ? 8 : 0) | (z ? 4 : 0) | (c ? 2 : 0) | (v ? 1 : 0);
     }
 
     /** NZCV as bits 3..0. */
     public int nzcv() {
-        return (n ? 8 : 0) | (z ? 4 : 0) | (c ? 2 : 0) | (v ? 1 : 0);
+        return nzcv;
     }
 
     public void setNzcv(int bits) {
-        setNzcv((bits & 8) != 0, (bits & 4) != 0, (bits & 2) != 0, (bits & 1) != 0);
+        nzcv = bits & 0xf;
     }
 
     /** PSTATE.{D,A,I,F} as bits 3..0. */
@@ -251,14 +246,15 @@ public final class Cpu {
 
     /** The A64 condition {@code cond} (ARM ARM ConditionHolds). */
     public boolean condition(int cond) {
+        int f = nzcv;
         boolean r = switch (cond >>> 1) {
-            case 0 -> z;
-            case 1 -> c;
-            case 2 -> n;
-            case 3 -> v;
-            case 4 -> c && !z;
-            case 5 -> n == v;
-            case 6 -> n == v && !z;
+            case 0 -> (f & 4) != 0; // Z
+            case 1 -> (f & 2) != 0; // C
+            case 2 -> (f & 8) != 0; // N
+            case 3 -> (f & 1) != 0; // V
+            case 4 -> (f & 6) == 2; // C && !Z
+            case 5 -> ((f >>> 3) & 1) == (f & 1); // N == V
+            case 6 -> ((f >>> 3) & 1) == (f & 1) && (f & 4) == 0; // N == V && !Z
             default -> true;
         };
         return (cond & 1) != 0 && cond != 0xf ? !r : r;
