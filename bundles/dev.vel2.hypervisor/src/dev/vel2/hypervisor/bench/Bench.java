@@ -26,7 +26,7 @@ import dev.vel2.hypervisor.session.TrapFilter;
 /**
  * vel2's side of {@code releng/bench-vs-qemu}: runs the benchmark guests in this JVM and prints one
  * {@code name value unit} line per measurement. Phases are timed by the guest's UART lines ({@link LineClock}),
- * after a warm-up run so the JIT has compiled the interpreter and the trap path.
+ * after warm-up runs of the same guests, so that the JIT has compiled what they use (steady state).
  * <pre>
  * java dev.vel2.hypervisor.bench.Bench ORACLE_IMAGES_DIR BENCH_GUESTS_DIR   (the probe's images, guests/bench)
  * </pre>
@@ -35,6 +35,7 @@ public final class Bench {
     private static final long HCR_RW = VmConfig.HCR_RW;
     private static final long HCR_TWI = SysRegAccess.HCR_EL2.field("TWI").mask();
     private static final long BUDGET = 5_000_000_000L;
+    private static final int WARM_UP_RUNS = 3;
 
     private final Path oracle;
     private final Path guests;
@@ -132,18 +133,20 @@ public final class Bench {
     }
 
     /**
-     * 30M instructions of the loop, the mixed guest and the trap guest in both modes, so that the JIT has compiled
-     * the interpreter, the translated blocks' common code and the trap path before anything is timed; remembers a
-     * PC inside the loop.
+     * Runs the loop (also with breakpoints), the mixed guest and the trap guest in both modes {@value #WARM_UP_RUNS}
+     * times, until the JIT has compiled the interpreter, the trap path and the translated blocks' classes (shared by later runs of the same
+     * code: BlockTranslator), so that what is timed is the steady state; remembers a PC inside the loop.
      */
     private void warmUp() throws IOException, ImageException {
-        Machine m = machine(1, Cpu.El2Mode.GUEST, oracle.resolve("bench_loop.elf"));
-        m.run(30_000_000L);
-        loopPc = m.cpu(0).pc();
-        run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null);
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < WARM_UP_RUNS; i++) {
+            Machine m = machine(1, Cpu.El2Mode.GUEST, oracle.resolve("bench_loop.elf"));
+            m.run(30_000_000L);
+            loopPc = m.cpu(0).pc();
+            run(oracle.resolve("bench_loop.elf"), Cpu.El2Mode.GUEST, null);
+            run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null);
             run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.GUEST, null);
             run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.VIRTUAL, null);
+            breakpoints(10);
         }
     }
 
