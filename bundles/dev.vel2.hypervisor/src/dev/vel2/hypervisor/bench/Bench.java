@@ -36,6 +36,7 @@ public final class Bench {
     private static final long HCR_TWI = SysRegAccess.HCR_EL2.field("TWI").mask();
     private static final long BUDGET = 5_000_000_000L;
     private static final int WARM_UP_RUNS = 3;
+    private static final int BREAKPOINT_ROUNDS = 5;
 
     private final Path oracle;
     private final Path guests;
@@ -76,9 +77,7 @@ public final class Bench {
         Guest trapVirtual = run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.VIRTUAL, null);
         print("trap_wfi_virtual_el2_ns", perTrap(trapVirtual, "bench trap wfi"), "ns");
         print("trap_hvc_virtual_el2_ns", perTrap(trapVirtual, "bench trap hvc"), "ns");
-        for (int n : new int[] { 0, 10, 1000 }) {
-            print("loop_mips_breakpoints_" + n, mips(breakpoints(n).clock.phase("bench loop")), "MIPS");
-        }
+        breakpointCost();
         print("trap_breakpoint_latency_us", trapBreakpointLatency(200) / 1000.0, "us");
         for (int n : new int[] { 1, 2, 4, 8 }) {
             print("mixed_mips_vcpus_" + n, vcpus(n, 40_000_000L), "MIPS");
@@ -148,6 +147,28 @@ public final class Bench {
             run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.VIRTUAL, null);
             breakpoints(10);
         }
+    }
+
+    /**
+     * bench_loop with 0, 10 and 1,000 breakpoints, interleaved {@value #BREAKPOINT_ROUNDS} times in this JVM so that
+     * the comparison does not depend on how the JIT compiled this JVM: the median MIPS of each, and the loss of
+     * 1,000 against none.
+     */
+    private void breakpointCost() throws IOException, ImageException {
+        int[] counts = { 0, 10, 1000 };
+        double[][] mips = new double[counts.length][BREAKPOINT_ROUNDS];
+        for (int r = 0; r < BREAKPOINT_ROUNDS; r++) {
+            for (int i = 0; i < counts.length; i++) {
+                mips[i][r] = mips(breakpoints(counts[i]).clock.phase("bench loop"));
+            }
+        }
+        double[] median = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            java.util.Arrays.sort(mips[i]);
+            median[i] = mips[i][BREAKPOINT_ROUNDS / 2];
+            print("loop_mips_breakpoints_" + counts[i], median[i], "MIPS");
+        }
+        print("loop_breakpoints_1000_loss", 100 * (1 - median[2] / median[0]), "%");
     }
 
     /**
