@@ -105,6 +105,11 @@ public final class Main {
             throws UsageException, ImageException, IOException {
         ElfImage image = read(o.image());
         Machine m = new Machine(o.vcpus(image), o.memMiB(), o.guestEl2() ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL);
+        if (o.interpret()) {
+            for (int i = 0; i < m.cpuCount(); i++) {
+                m.cpu(i).setTranslating(false);
+            }
+        }
         if (in != null) {
             feedUart(in, m);
         }

@@ -18,7 +18,8 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * Register names and HCR_EL2 field names come from the system register table.
  */
 record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, Integer vcpus,
-        int memMiB, long maxInsns, String trapLog, String regsOut, String stats, boolean debug, String image) {
+        int memMiB, long maxInsns, String trapLog, String regsOut, String stats, boolean interpret, boolean debug,
+        String image) {
 
     static final long DEFAULT_MAX_INSNS = 5_000_000_000L;
 
@@ -45,6 +46,8 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
               --trap-log FILE|-     one JSON object per trap to EL2 (- is stderr)
               --stats FILE|-        virtual only: exits per trap class and the lazy switch's counters, as JSON
               --regs-out FILE|-     final registers as JSON (- is stderr)
+              --interpret           no translated blocks: every instruction through the interpreter (slower;
+                                    the same results, for telling a translator bug from a guest bug)
               --debug               stack traces for internal errors
             exit: 0 SYSTEM_OFF, 2 bad arguments or image, 3 instruction limit, 4 SYSTEM_RESET,
                   5 every vCPU off, 1 internal error""";
@@ -61,6 +64,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         String trapLog = null;
         String regsOut = null;
         String stats = null;
+        boolean interpret = false;
         boolean debug = false;
         String image = null;
         for (int i = 0; i < args.length; i++) {
@@ -74,6 +78,10 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             }
             if (a.equals("--debug")) {
                 debug = true;
+                continue;
+            }
+            if (a.equals("--interpret")) {
+                interpret = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -109,7 +117,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             throw new UsageException("--stats needs --el2 virtual");
         }
         return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, stats,
-                debug, image);
+                interpret, debug, image);
     }
 
     /** The vCPU count: {@code --vcpus}, else what the image asks for; the per-vCPU values must fit it. */

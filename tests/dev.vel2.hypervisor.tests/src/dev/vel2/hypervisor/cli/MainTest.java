@@ -2,6 +2,7 @@
 package dev.vel2.hypervisor.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,8 @@ class MainTest extends CliFixture {
         assertEquals(java.util.List.of(0x4151cafeL), o.vpidr());
         assertEquals(1, o.ids().size());
         assertEquals(0xc60c6000L, Options.parse(new String[] { "--hcr", "0xc60c6000", "img" }).hcr());
+        assertTrue(Options.parse(new String[] { "--interpret", "img" }).interpret());
+        assertFalse(Options.parse(new String[] { "img" }).interpret());
     }
 
     @Test
