@@ -19,6 +19,11 @@ abstract class Block {
     final int length;
     /** The block that ran after this one last time, when in the same page: tried first by {@link Cpu#advance}. */
     Block next;
+    /**
+     * The cache entry of this block's class ({@link BlockTranslator}), held while the block is in use so that the
+     * JVM does not drop it (a soft reference) and make the next machine with the same code compile it again.
+     */
+    Object classEntry;
 
     Block(long start, int length) {
         this.start = start;

@@ -85,7 +85,8 @@ final class BlockTranslator {
     /**
      * The classes made so far, by the address and words of their instructions, shared by every vCPU and machine of
      * this JVM: the same code (a multi-vCPU guest, a guest launched again) gets the same class, whose methods the JIT
-     * has already compiled. Held softly, so unused ones go when memory is short.
+     * has already compiled. Held softly, and strongly by the blocks in use ({@link Block#classEntry}): the classes of
+     * machines that are gone go when memory is short.
      */
     private static final Map<Key, SoftReference<MethodHandle>> CLASSES = new ConcurrentHashMap<>();
 
@@ -117,7 +118,9 @@ final class BlockTranslator {
                 constructor = define(start, insns);
                 CLASSES.put(key, new SoftReference<>(constructor));
             }
-            return (Block) constructor.invoke(start, n);
+            Block b = (Block) constructor.invoke(start, n);
+            b.classEntry = constructor;
+            return b;
         } catch (Throwable e) {
             throw new IllegalStateException("cannot define the block at 0x" + Long.toHexString(start), e);
         }
