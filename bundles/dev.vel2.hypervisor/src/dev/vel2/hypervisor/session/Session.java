@@ -2,10 +2,7 @@
 package dev.vel2.hypervisor.session;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -17,16 +14,12 @@ import java.util.function.Supplier;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.a64.Decoder;
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.memory.Walk;
-import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.Hypervisor;
-import dev.vel2.hypervisor.ShadowMmuRegisters;
-import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.Vcpu;
 import dev.vel2.hypervisor.Vm;
@@ -42,8 +35,8 @@ import dev.vel2.hypervisor.VmConfig;
  * The machine runs in slices of {@value #SLICE} instructions and {@link #suspend()} also stops the current slice, so
  * a runaway guest stops within a few milliseconds.
  * <p>
- * <b>State.</b> Registers and memory can be read and written while the session is suspended (or terminated); while
- * it runs they throw {@code IllegalStateException("machine is running")}. {@link #statistics()} may be read any time.
+ * <b>State.</b> Registers and memory are read and written through {@link #inspection()}, while the session is
+ * suspended (or terminated); while it runs they throw {@code IllegalStateException("machine is running")}.
  * <p>
  * <b>Stops.</b> All vCPUs stop together. A trap breakpoint stops at the trap before the virtual EL2 emulates it (the
  * vCPU's PC at the trapping instruction, the event in {@link StopInfo#trap()}); resuming or stepping emulates it
@@ -64,10 +57,6 @@ public final class Session {
         SUSPENDED, RUNNING, TERMINATED
     }
 
-    /** A shadowed stage-1 control: the live register, the virtual EL2's saved copy, and its dirty flag. */
-    public record ShadowRegister(SysReg reg, long live, long saved, boolean dirty) {
-    }
-
     /** A run request for the machine thread; a null reason publishes the entry stop without running. */
     private record Request(ResumeReason reason, StepTarget target) {
     }
@@ -78,6 +67,7 @@ public final class Session {
     private final Hypervisor hypervisor;
     private final GuestMemory memory;
     private final BreakpointTable breakpoints;
+    private final SessionInspection inspection;
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
@@ -131,6 +121,7 @@ public final class Session {
             case SessionConfig.Raw r -> machine.load(r.image());
         }
         memory = new GuestMemory(machine);
+        inspection = new SessionInspection(this, hypervisor, memory);
         breakpoints = new BreakpointTable(config.vcpus(), this::addressReached);
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
@@ -167,6 +158,11 @@ public final class Session {
     /** What ended the machine thread abnormally (an emulator failure), else null. */
     public Throwable failure() {
         return failure;
+    }
+
+    /** The machine's registers, memory and counters. */
+    public SessionInspection inspection() {
+        return inspection;
     }
 
     public void addListener(SessionListener l) {
@@ -264,7 +260,6 @@ public final class Session {
         post(new Request(ResumeReason.CLIENT_REQUEST, new StepTarget.RunTo(va)));
     }
 
-    /** Ends the session: the machine stops and its thread ends ({@link #awaitTerminated} waits for it). */
     /**
      * Whether stepping a vCPU (step into, over, return) holds its pending interrupts back, so that a step does not
      * land in an interrupt handler; the interrupt is taken at the next resume. Off by default; guest state is never
@@ -279,6 +274,7 @@ public final class Session {
         machine.sendUartInput(bytes);
     }
 
+    /** Ends the session: the machine stops and its thread ends ({@link #awaitTerminated} waits for it). */
     public void terminate() {
         lock.lock();
         try {
@@ -564,149 +560,13 @@ public final class Session {
         return CALLS.contains(DECODER.decode((int) machine.ram().read(w.pa(), 4)).name());
     }
 
-    // ---------------------------------------------------------------- inspection (suspended)
-
-    /** Xn, n in 0..30. */
-    public long x(int vcpu, int n) {
-        checkRegister(n);
-        return inspect(() -> stoppedCpu(vcpu).x(n));
-    }
-
-    public void setX(int vcpu, int n, long value) {
-        checkRegister(n);
-        modify(() -> stoppedCpu(vcpu).setX(n, value));
-    }
-
-    /** The stack pointer PSTATE selects (SP_ELx or SP_EL0). */
-    public long sp(int vcpu) {
-        return inspect(() -> stoppedCpu(vcpu).sp());
-    }
-
-    public void setSp(int vcpu, long value) {
-        modify(() -> stoppedCpu(vcpu).setSp(value));
-    }
-
-    public long pc(int vcpu) {
-        return inspect(() -> stoppedCpu(vcpu).pc());
-    }
-
-    /** Moves the PC; a trap the vCPU stopped at is dropped (the instruction at the new PC runs instead). */
-    public void setPc(int vcpu, long value) {
-        modify(() -> {
-            vm.vcpu(vcpu).discardPendingTrap();
-            stoppedCpu(vcpu).setPc(value);
-        });
-    }
-
-    /** PSTATE in SPSR layout (NZCV, IL, DAIF, EL, SP). */
-    public long pstate(int vcpu) {
-        return inspect(() -> stoppedCpu(vcpu).pstate());
-    }
-
-    public void setPstate(int vcpu, long value) {
-        modify(() -> stoppedCpu(vcpu).setPstate(value));
-    }
+    // ---------------------------------------------------------------- the suspended machine (any thread)
 
     /**
-     * A system register's value as the debugger sees it: the stored (real) value, e.g. MIDR_EL1 itself and not
-     * what EL1 reads through VPIDR_EL2; PSTATE and device registers (timers) through their views.
+     * Runs {@code read} with {@link #lock} held, so the machine cannot start meanwhile; while the machine runs it
+     * throws {@code IllegalStateException("machine is running")} instead.
      */
-    public long sysreg(int vcpu, SysReg r) {
-        return inspect(() -> {
-            Cpu c = stoppedCpu(vcpu);
-            return switch (r.policy()) {
-                case PSTATE, DEVICE -> SysRegAccess.read(c, r);
-                default -> c.sysreg(r);
-            };
-        });
-    }
-
-    /** Writes one vCPU's register (HCR_EL2 of every vCPU: {@link #setHcr}); system instructions are refused. */
-    public void setSysreg(int vcpu, SysReg r, long value) {
-        modify(() -> {
-            Cpu c = stoppedCpu(vcpu);
-            switch (r.policy()) {
-                case OPERATION -> throw new IllegalArgumentException(r.name() + " is an operation, not a register");
-                case PSTATE, DEVICE -> SysRegAccess.write(c, r, value);
-                default -> c.setSysreg(r, value);
-            }
-        });
-    }
-
-    public long hcr() {
-        return inspect(vm::hcr);
-    }
-
-    /** Changes HCR_EL2 of every vCPU: the trap policy the guest runs under from the next resume. */
-    public void setHcr(long value) {
-        modify(() -> vm.setHcr(value));
-    }
-
-    /** True when VPIDR_EL2 of {@code vcpu} was left to {@link Vm#DEFAULT_VPIDR} (the views warn). */
-    public boolean vpidrDefaulted(int vcpu) {
-        return vm.vcpu(vcpu).vpidrDefaulted();
-    }
-
-    public boolean vmpidrDefaulted(int vcpu) {
-        return vm.vcpu(vcpu).vmpidrDefaulted();
-    }
-
-    /** True when {@code vcpu} stopped at a trap (a trap breakpoint) that it emulates when it resumes. */
-    public boolean hasPendingTrap(int vcpu) {
-        return inspect(() -> vm.vcpu(vcpu).pendingTrap() != null);
-    }
-
-    /** The virtual EL2's shadow of the stage-1 controls, in {@link ShadowMmuRegisters#REGISTERS} order. */
-    public List<ShadowRegister> shadow(int vcpu) {
-        return inspect(() -> {
-            Vcpu v = vm.vcpu(vcpu);
-            List<ShadowRegister> out = new ArrayList<>();
-            for (SysReg r : ShadowMmuRegisters.REGISTERS) {
-                out.add(new ShadowRegister(r, v.cpu().sysreg(r), v.shadow().saved(r), v.shadow().dirty(r)));
-            }
-            return List.copyOf(out);
-        });
-    }
-
-    /** {@code length} bytes of RAM at physical address {@code pa}; IllegalArgumentException outside RAM. */
-    public byte[] readPhysical(long pa, int length) {
-        return inspect(() -> memory.readPhysical(pa, length));
-    }
-
-    public void writePhysical(long pa, byte[] data) {
-        modify(() -> memory.writePhysical(pa, data));
-    }
-
-    /** Bytes at virtual address {@code va} in {@code vcpu}'s current regime; IllegalArgumentException on a fault. */
-    public byte[] readVirtual(int vcpu, long va, int length) {
-        return inspect(() -> memory.readVirtual(stoppedCpu(vcpu), va, length));
-    }
-
-    /** Writes at a virtual address (permissions ignored); a translation fault anywhere writes nothing. */
-    public void writeVirtual(int vcpu, long va, byte[] data) {
-        modify(() -> memory.writeVirtual(stoppedCpu(vcpu), va, data));
-    }
-
-    /** The MMU walk of {@code va} for a read in {@code vcpu}'s current regime, with no effect on the guest. */
-    public Walk translate(int vcpu, long va) {
-        return inspect(() -> memory.translate(stoppedCpu(vcpu), va, Cpu.Translation.READ));
-    }
-
-    /** Exit counters per vCPU and class, and the lazy switch's savings; approximate while running. */
-    public Statistics statistics() {
-        List<Statistics.VcpuStatistics> out = new ArrayList<>();
-        for (Vcpu v : vm.vcpus()) {
-            Map<TrapClass, Long> exits = new EnumMap<>(TrapClass.class);
-            for (TrapClass c : TrapClass.values()) {
-                exits.put(c, v.exits(c));
-            }
-            out.add(new Statistics.VcpuStatistics(v.index(), v.cpu().insns(), java.util.Collections.unmodifiableMap(
-                    exits), v.shadow().saves(), v.shadow().savesAvoided()));
-        }
-        return new Statistics(hypervisor.trapCount(), List.copyOf(out));
-    }
-
-    private <T> T inspect(Supplier<T> read) {
+    <T> T whileSuspended(Supplier<T> read) {
         lock.lock();
         try {
             requireStopped();
@@ -716,13 +576,6 @@ public final class Session {
         }
     }
 
-    private void modify(Runnable write) {
-        inspect(() -> {
-            write.run();
-            return null;
-        });
-    }
-
     private void requireStopped() {
         if (state == State.RUNNING) {
             throw new IllegalStateException("machine is running");
@@ -730,7 +583,7 @@ public final class Session {
     }
 
     /** The vCPU's CPU, with the session suspended; call with {@link #lock} held. */
-    private Cpu stoppedCpu(int vcpu) {
+    Cpu stoppedCpu(int vcpu) {
         requireStopped();
         checkVcpu(vcpu);
         return machine.cpu(vcpu);
@@ -739,12 +592,6 @@ public final class Session {
     private void checkVcpu(int vcpu) {
         if (vcpu < 0 || vcpu >= config.vcpus()) {
             throw new IllegalArgumentException("no vCPU " + vcpu + " (" + config.vcpus() + " vCPUs)");
-        }
-    }
-
-    private static void checkRegister(int n) {
-        if (n < 0 || n > 30) {
-            throw new IllegalArgumentException("X" + n + " is not a general register (X0-X30)");
         }
     }
 }

@@ -106,8 +106,8 @@ class SessionTest {
         Session s = open(program(TRAPS).withHcr(hcr).withStopAtEntry(true));
         s.start();
         awaitStop(s, StopInfo.Reason.ENTRY);
-        s.setX(0, 2, 0x0001_0000_4010_0000L);
-        s.setX(0, 3, 0x35_1019L);
+        s.inspection().setX(0, 2, 0x0001_0000_4010_0000L);
+        s.inspection().setX(0, 3, 0x35_1019L);
         return s;
     }
 
@@ -142,22 +142,22 @@ class SessionTest {
         StopInfo stop = awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
         assertSame(bp, stop.breakpoint());
         assertEquals(ENTRY + 4, stop.pc());
-        assertEquals(ENTRY + 4, s.pc(0), "at the MSR, not past it");
+        assertEquals(ENTRY + 4, s.inspection().pc(0), "at the MSR, not past it");
         assertEquals("MSR TTBR0_EL1 (EC 0x18) at 0x40080004", stop.trap().summary());
-        assertEquals(0L, s.sysreg(0, TTBR0), "old value still in the register");
-        assertEquals(0x0001_0000_4010_0000L, s.x(0, stop.trap().sysreg().rt()), "new value in Xt");
-        assertEquals(0x35_1019L, s.sysreg(0, TCR), "the TCR_EL1 write before it did not stop");
-        assertTrue(s.hasPendingTrap(0));
+        assertEquals(0L, s.inspection().sysreg(0, TTBR0), "old value still in the register");
+        assertEquals(0x0001_0000_4010_0000L, s.inspection().x(0, stop.trap().sysreg().rt()), "new value in Xt");
+        assertEquals(0x35_1019L, s.inspection().sysreg(0, TCR), "the TCR_EL1 write before it did not stop");
+        assertTrue(s.inspection().hasPendingTrap(0));
         assertEquals(1, bp.hits());
 
         s.resume();
         awaitOff(s);
-        assertEquals(0x0001_0000_4010_0000L, s.sysreg(0, TTBR0), "resume emulated the write");
-        Session.ShadowRegister shadow = s.shadow(0).get(1);
+        assertEquals(0x0001_0000_4010_0000L, s.inspection().sysreg(0, TTBR0), "resume emulated the write");
+        SessionInspection.ShadowRegister shadow = s.inspection().shadow(0).get(1);
         assertEquals(TTBR0, shadow.reg());
         assertTrue(shadow.dirty());
         assertEquals(0x0001_0000_4010_0000L, shadow.saved());
-        assertEquals(2, s.statistics().vcpus().get(0).exits(TrapClass.SYSREG_WRITE));
+        assertEquals(2, s.inspection().statistics().vcpus().get(0).exits(TrapClass.SYSREG_WRITE));
         assertEquals(1, bp.hits(), "one TTBR0 write, however many TCR writes");
     }
 
@@ -167,12 +167,12 @@ class SessionTest {
         s.addTrapBreakpoint(TrapFilter.sysregWrite("S3_0_C2_C0_0")); // TTBR0_EL1 by its encoding
         s.resume();
         StopInfo stop = awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
-        s.setX(0, stop.trap().sysreg().rt(), 0x4020_0000L);
+        s.inspection().setX(0, stop.trap().sysreg().rt(), 0x4020_0000L);
         s.stepInstruction(0);
         StopInfo step = awaitStop(s, StopInfo.Reason.STEP_END);
         assertEquals(ENTRY + 8, step.pc(), "completing the held trap is the step");
-        assertEquals(0x4020_0000L, s.sysreg(0, TTBR0));
-        assertFalse(s.hasPendingTrap(0));
+        assertEquals(0x4020_0000L, s.inspection().sysreg(0, TTBR0));
+        assertFalse(s.inspection().hasPendingTrap(0));
     }
 
     @Test
@@ -183,14 +183,14 @@ class SessionTest {
         s.resume();
         StopInfo stop = awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
         assertEquals(ENTRY + 0xc, stop.pc(), "the second WFI");
-        assertEquals(1, s.statistics().vcpus().get(0).exits(TrapClass.WFI), "the first was emulated");
+        assertEquals(1, s.inspection().statistics().vcpus().get(0).exits(TrapClass.WFI), "the first was emulated");
         assertEquals(2, bp.hits());
         assertFalse(bp.isEnabled(), "a hit count breakpoint disables itself when it stops");
         assertEquals("stopped", traps.get(traps.size() - 1).action());
 
         s.resume();
         awaitOff(s);
-        assertEquals(3, s.statistics().vcpus().get(0).exits(TrapClass.WFI));
+        assertEquals(3, s.inspection().statistics().vcpus().get(0).exits(TrapClass.WFI));
         assertEquals(List.of("yield", "stopped", "yield", "yield", "PSCI SYSTEM_OFF"),
                 traps.stream().map(TrapEvent::action).toList(), "the held trap is reported again when emulated");
     }
@@ -224,11 +224,11 @@ class SessionTest {
         s.addTrapBreakpoint(TrapFilter.of(TrapClass.WFI));
         s.resume();
         awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
-        s.setHcr(RW);
-        assertEquals(RW, s.sysreg(0, SysRegs.get("HCR_EL2")));
+        s.inspection().setHcr(RW);
+        assertEquals(RW, s.inspection().sysreg(0, SysRegs.get("HCR_EL2")));
         s.resume();
         awaitOff(s);
-        assertEquals(1, s.statistics().vcpus().get(0).exits(TrapClass.WFI), "only the held one");
+        assertEquals(1, s.inspection().statistics().vcpus().get(0).exits(TrapClass.WFI), "only the held one");
     }
 
     @Test
@@ -238,26 +238,26 @@ class SessionTest {
         s.start();
         StopInfo stop = awaitStop(s, StopInfo.Reason.ADDRESS_BREAKPOINT);
         assertSame(call, stop.breakpoint());
-        assertEquals(ENTRY + 4, s.pc(0));
-        assertEquals(1, s.x(0, 0), "stopped before the BL");
+        assertEquals(ENTRY + 4, s.inspection().pc(0));
+        assertEquals(1, s.inspection().x(0, 0), "stopped before the BL");
 
         s.stepOver(0);
         assertEquals(ENTRY + 8, awaitStop(s, StopInfo.Reason.STEP_END).pc());
-        assertEquals(31, s.x(0, 0), "the call ran");
+        assertEquals(31, s.inspection().x(0, 0), "the call ran");
 
         AddressBreakpoint inside = s.addAddressBreakpoint(ENTRY + 0x20);
         s.resume();
         assertSame(inside, awaitStop(s, StopInfo.Reason.ADDRESS_BREAKPOINT).breakpoint());
-        assertEquals(41, s.x(0, 0));
-        assertEquals(ENTRY + 0xc, s.x(0, 30), "LR");
+        assertEquals(41, s.inspection().x(0, 0));
+        assertEquals(ENTRY + 0xc, s.inspection().x(0, 30), "LR");
 
         s.stepReturn(0);
         assertEquals(ENTRY + 0xc, awaitStop(s, StopInfo.Reason.STEP_END).pc());
-        assertEquals(61, s.x(0, 0));
+        assertEquals(61, s.inspection().x(0, 0));
 
         s.stepInstruction(0);
         assertEquals(ENTRY + 0x10, awaitStop(s, StopInfo.Reason.STEP_END).pc());
-        assertEquals(61, s.x(0, 1));
+        assertEquals(61, s.inspection().x(0, 1));
         s.resume();
         awaitOff(s);
     }
@@ -277,11 +277,11 @@ class SessionTest {
         s.setEnabled(inFunc, true);
         s.resume();
         assertSame(inFunc, awaitStop(s, StopInfo.Reason.ADDRESS_BREAKPOINT).breakpoint(), "second call");
-        assertEquals(31, s.x(0, 0));
+        assertEquals(31, s.inspection().x(0, 0));
         assertTrue(s.removeBreakpoint(inFunc));
         s.runTo(ENTRY + 0x18);
         assertEquals(ENTRY + 0x18, awaitStop(s, StopInfo.Reason.STEP_END).pc());
-        assertEquals(61, s.x(0, 1));
+        assertEquals(61, s.inspection().x(0, 1));
         s.resume();
         awaitOff(s);
     }
@@ -305,13 +305,13 @@ class SessionTest {
         });
         s.start();
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (s.statistics().vcpus().get(0).instructions() < 1_000_000 && System.nanoTime() < deadline) {
+        while (s.inspection().statistics().vcpus().get(0).instructions() < 1_000_000 && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         assertEquals(Session.State.RUNNING, s.state());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.setX(0, 5, 0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.inspection().setX(0, 5, 0));
         assertEquals("machine is running", e.getMessage());
-        assertThrows(IllegalStateException.class, () -> s.readPhysical(ENTRY, 4));
+        assertThrows(IllegalStateException.class, () -> s.inspection().readPhysical(ENTRY, 4));
 
         long t0 = System.nanoTime();
         s.suspend();
@@ -321,7 +321,9 @@ class SessionTest {
         // waits for the guest (an endless loop never ends by itself), without failing on a loaded machine.
         assertTrue(ms < 2_000, "suspended after " + ms + " ms");
         assertEquals(StopInfo.Reason.CLIENT_REQUEST, s.lastStop().reason());
-        assertTrue(s.x(0, 5) >= 500_000, "x5 counts loop iterations: " + s.x(0, 5) + " after " + s.statistics().vcpus().get(0).instructions());
+        SessionInspection in = s.inspection();
+        assertTrue(in.x(0, 5) >= 500_000, "x5 counts loop iterations: " + in.x(0, 5) + " after "
+                + in.statistics().vcpus().get(0).instructions());
         assertTrue(suspended.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS), "event after the state");
         assertEquals(List.of("resumed CLIENT_REQUEST", "suspended CLIENT_REQUEST on " + Session.THREAD_NAME),
                 events);
@@ -354,7 +356,7 @@ class SessionTest {
         assertEquals(Session.State.TERMINATED, s.state());
         assertEquals(List.of(Machine.ExitReason.STOPPED), ends);
         assertThrows(IllegalStateException.class, s::resume);
-        long pc = s.pc(0);
+        long pc = s.inspection().pc(0);
         assertTrue(pc == ENTRY || pc == ENTRY + 4, "the registers stay readable after the end");
     }
 
@@ -375,30 +377,32 @@ class SessionTest {
         Session s = open(program(MEMORY).withStopAtEntry(true).withVpidr(0, 0x4151_cafeL));
         s.start();
         awaitStop(s, StopInfo.Reason.ENTRY);
-        assertEquals(ENTRY, s.pc(0));
-        assertEquals(0b0101, s.pstate(0) & 0xf, "EL1h");
-        assertFalse(s.vpidrDefaulted(0));
-        assertTrue(s.vmpidrDefaulted(0));
-        assertEquals(0x4151_cafeL, s.sysreg(0, SysRegs.get("VPIDR_EL2")));
-        s.setX(0, 0, data);
-        s.writePhysical(data, le(41));
-        assertArrayEquals(le(41), s.readVirtual(0, data, 8), "MMU off: VA = PA");
-        assertEquals(data + 3, s.translate(0, data + 3).pa());
-        assertThrows(IllegalArgumentException.class, () -> s.readPhysical(Machine.UART_BASE, 4), "not RAM");
-        assertThrows(IllegalArgumentException.class, () -> s.setX(0, 31, 0));
+        assertEquals(ENTRY, s.inspection().pc(0));
+        assertEquals(0b0101, s.inspection().pstate(0) & 0xf, "EL1h");
+        assertFalse(s.inspection().vpidrDefaulted(0));
+        assertTrue(s.inspection().vmpidrDefaulted(0));
+        assertEquals(0x4151_cafeL, s.inspection().sysreg(0, SysRegs.get("VPIDR_EL2")));
+        s.inspection().setX(0, 0, data);
+        s.inspection().writePhysical(data, le(41));
+        assertArrayEquals(le(41), s.inspection().readVirtual(0, data, 8), "MMU off: VA = PA");
+        assertEquals(data + 3, s.inspection().translate(0, data + 3).pa());
+        assertThrows(IllegalArgumentException.class, () -> s.inspection().readPhysical(Machine.UART_BASE, 4),
+                "not RAM");
+        assertThrows(IllegalArgumentException.class, () -> s.inspection().setX(0, 31, 0));
 
         s.stepInstruction(0);
         awaitStop(s, StopInfo.Reason.STEP_END);
-        assertEquals(41, s.x(0, 1));
+        assertEquals(41, s.inspection().x(0, 1));
         s.stepInstruction(0);
         awaitStop(s, StopInfo.Reason.STEP_END);
-        assertEquals(42, s.x(0, 1), "the add ran (and is in the decode cache)");
-        s.setPc(0, ENTRY + 4);
-        s.writeVirtual(0, ENTRY + 4, java.util.Arrays.copyOf(le(0x91000821L), 4)); // add x1, x1, #0x2
-        s.setX(0, 1, 100);
+        assertEquals(42, s.inspection().x(0, 1), "the add ran (and is in the decode cache)");
+        s.inspection().setPc(0, ENTRY + 4);
+        s.inspection().writeVirtual(0, ENTRY + 4, java.util.Arrays.copyOf(le(0x91000821L), 4)); // add x1, x1, #0x2
+        s.inspection().setX(0, 1, 100);
         s.resume();
         awaitOff(s);
-        assertArrayEquals(le(102), s.readPhysical(data + 8, 8), "patched code and written register took effect");
+        assertArrayEquals(le(102), s.inspection().readPhysical(data + 8, 8),
+                "patched code and written register took effect");
     }
 
     @Test
@@ -407,13 +411,13 @@ class SessionTest {
         s.addTrapBreakpoint(TrapFilter.sysregWrite("TTBR0_EL1"));
         s.resume();
         awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
-        s.setPc(0, ENTRY + 8);
-        assertFalse(s.hasPendingTrap(0));
+        s.inspection().setPc(0, ENTRY + 8);
+        assertFalse(s.inspection().hasPendingTrap(0));
         s.resume();
         awaitOff(s);
-        assertEquals(0L, s.sysreg(0, TTBR0), "the skipped MSR never took effect");
+        assertEquals(0L, s.inspection().sysreg(0, TTBR0), "the skipped MSR never took effect");
         assertNull(s.failure());
-        assertNotNull(s.statistics());
+        assertNotNull(s.inspection().statistics());
     }
 
     private static byte[] le(long v) {

@@ -48,12 +48,12 @@ class SteppingExceptionsTest {
         session = Session.open(program(svcThenEret()).withStopAtEntry(true));
         session.start();
         awaitStop(session, StopInfo.Reason.ENTRY);
-        session.setSysreg(0, SysRegs.get("VBAR_EL1"), VBAR);
+        session.inspection().setSysreg(0, SysRegs.get("VBAR_EL1"), VBAR);
         step();
-        assertEquals(SYNC_VECTOR, session.pc(0), "the SVC's exception entry is the step");
-        assertEquals(0x5600_0000L, session.sysreg(0, SysRegs.get("ESR_EL1")));
-        assertEquals(ENTRY + 4, session.sysreg(0, SysRegs.get("ELR_EL1")));
+        assertEquals(SYNC_VECTOR, session.inspection().pc(0), "the SVC's exception entry is the step");
+        assertEquals(0x5600_0000L, session.inspection().sysreg(0, SysRegs.get("ESR_EL1")));
+        assertEquals(ENTRY + 4, session.inspection().sysreg(0, SysRegs.get("ELR_EL1")));
         step();
-        assertEquals(ENTRY + 4, session.pc(0), "ERET returns to the instruction after the SVC");
+        assertEquals(ENTRY + 4, session.inspection().pc(0), "ERET returns to the instruction after the SVC");
     }
 }

@@ -41,7 +41,7 @@ class SteppingInterruptsTest {
         session = Session.open(program(PROGRAM).withHcr(HCR_VIRQ).withStopAtEntry(true));
         session.start();
         awaitStop(session, StopInfo.Reason.ENTRY);
-        session.setSysreg(0, SysRegs.get("VBAR_EL1"), VBAR);
+        session.inspection().setSysreg(0, SysRegs.get("VBAR_EL1"), VBAR);
         return session;
     }
 
@@ -54,7 +54,7 @@ class SteppingInterruptsTest {
     void stepTakesThePendingInterruptByDefault() throws Exception {
         Session s = atEntry();
         step(s); // msr daifclr: the IRQ is taken right after it
-        assertEquals(IRQ_VECTOR, s.pc(0), "the step entered the IRQ handler");
+        assertEquals(IRQ_VECTOR, s.inspection().pc(0), "the step entered the IRQ handler");
     }
 
     @Test
@@ -62,12 +62,12 @@ class SteppingInterruptsTest {
         Session s = atEntry();
         s.setMaskInterruptsWhileStepping(true);
         step(s);
-        assertEquals(ENTRY + 4, s.pc(0), "msr daifclr ran; the IRQ still pends");
-        assertEquals(0, s.sysreg(0, SysRegs.get("DAIF")) & (1L << 7), "PSTATE.I as the guest set it");
+        assertEquals(ENTRY + 4, s.inspection().pc(0), "msr daifclr ran; the IRQ still pends");
+        assertEquals(0, s.inspection().sysreg(0, SysRegs.get("DAIF")) & (1L << 7), "PSTATE.I as the guest set it");
         step(s);
-        assertEquals(ENTRY + 8, s.pc(0), "the nop ran");
+        assertEquals(ENTRY + 8, s.inspection().pc(0), "the nop ran");
         s.setMaskInterruptsWhileStepping(false);
         step(s);
-        assertEquals(IRQ_VECTOR, s.pc(0), "taken once stepping no longer masks");
+        assertEquals(IRQ_VECTOR, s.inspection().pc(0), "taken once stepping no longer masks");
     }
 }

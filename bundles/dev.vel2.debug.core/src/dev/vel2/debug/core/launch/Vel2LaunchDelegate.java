@@ -56,7 +56,7 @@ public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
         });
         try {
             if (settings.entry() >= 0) {
-                session.setPc(0, settings.entry());
+                session.inspection().setPc(0, settings.entry());
             }
             if (debug) {
                 Vel2DebugTarget.start(launch, session, settings);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
-import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionInspection;
 
 /**
  * The Memory view's address expressions: terms joined by {@code +} and {@code -}, each a number ({@code 0x4008_0000},
@@ -27,7 +27,7 @@ final class AddressExpression {
     }
 
     /** @throws IllegalArgumentException naming the term that is not understood */
-    static Address evaluate(String expression, Session s, int vcpu, GuestSymbols symbols) {
+    static Address evaluate(String expression, SessionInspection s, int vcpu, GuestSymbols symbols) {
         String text = expression.strip();
         boolean physical = false;
         String lower = text.toLowerCase(Locale.ROOT);
@@ -57,7 +57,7 @@ final class AddressExpression {
         return new Address(value, physical);
     }
 
-    private static long term(String t, Session s, int vcpu, GuestSymbols symbols) {
+    private static long term(String t, SessionInspection s, int vcpu, GuestSymbols symbols) {
         String lower = t.toLowerCase(Locale.ROOT);
         if (Character.isDigit(t.charAt(0))) {
             String digits = t.replace("_", "");

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionInspection;
 
 /**
  * A vCPU's call chain from the PC and the AAPCS64 frame records: X29 points at {previous X29, return address}
@@ -21,7 +21,7 @@ final class FrameChain {
     private FrameChain() {
     }
 
-    static List<Vel2StackFrame> walk(Vel2Thread thread, Session s, GuestSymbols symbols) {
+    static List<Vel2StackFrame> walk(Vel2Thread thread, SessionInspection s, GuestSymbols symbols) {
         int vcpu = thread.index();
         long pc = s.pc(vcpu);
         List<Vel2StackFrame> frames = new ArrayList<>();
@@ -49,7 +49,7 @@ final class FrameChain {
     }
 
     /** {previous X29, return address} at {@code fp}, or null where there is no readable record. */
-    private static long[] record(Session s, int vcpu, long fp) {
+    private static long[] record(SessionInspection s, int vcpu, long fp) {
         if (fp == 0 || (fp & 7) != 0) {
             return null;
         }

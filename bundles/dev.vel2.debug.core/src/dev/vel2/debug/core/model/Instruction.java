@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.vel2.emulator.a64.Decoder;
-import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionInspection;
 
 /**
  * One line of the disassembly the model offers the UI: the A64 table's text as objdump prints it
@@ -16,7 +16,8 @@ import dev.vel2.hypervisor.session.Session;
  */
 public record Instruction(long address, int word, String text, String symbol, boolean isPc) {
 
-    static List<Instruction> around(Session s, int vcpu, long pc, int before, int after, GuestSymbols symbols) {
+    static List<Instruction> around(SessionInspection s, int vcpu, long pc, int before, int after,
+            GuestSymbols symbols) {
         List<Instruction> out = new ArrayList<>();
         for (long a = pc - 4L * before; a != pc + 4L * (after + 1); a += 4) {
             String label = symbols.label(a);

@@ -55,12 +55,12 @@ final class TrapVariables {
     static long writtenValue(Vel2StackFrame frame, TrapEvent e) throws DebugException {
         int rt = e.sysreg().rt();
         int vcpu = frame.vel2Thread().index();
-        return rt == 31 ? 0 : frame.access(s -> s.x(vcpu, rt));
+        return rt == 31 ? 0 : frame.access(s -> s.inspection().x(vcpu, rt));
     }
 
     static long oldValue(Vel2StackFrame frame, SysReg r) throws DebugException {
         int vcpu = frame.vel2Thread().index();
-        return frame.access(s -> s.sysreg(vcpu, r));
+        return frame.access(s -> s.inspection().sysreg(vcpu, r));
     }
 
     static String hex(long v) {

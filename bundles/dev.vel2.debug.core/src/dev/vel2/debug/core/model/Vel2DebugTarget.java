@@ -357,7 +357,8 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
     public IMemoryBlockExtension getExtendedMemoryBlock(String expression, Object context) throws DebugException {
         int vcpu = context instanceof Vel2Thread t ? t.index()
                 : context instanceof Vel2StackFrame f ? f.vel2Thread().index() : 0;
-        AddressExpression.Address a = access(s -> AddressExpression.evaluate(expression, s, vcpu, symbols));
+        AddressExpression.Address a = access(
+                s -> AddressExpression.evaluate(expression, s.inspection(), vcpu, symbols));
         return new Vel2MemoryBlock(this, expression, a, vcpu, Vel2MemoryBlock.DEFAULT_LENGTH);
     }
 

@@ -11,7 +11,7 @@ import org.eclipse.debug.core.model.IMemoryBlockExtension;
 import org.eclipse.debug.core.model.IMemoryBlockRetrieval;
 import org.eclipse.debug.core.model.MemoryByte;
 
-import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionInspection;
 
 /**
  * Guest memory at an evaluated expression, guest-virtual (through the vCPU's current translation, without effect on
@@ -117,7 +117,7 @@ public final class Vel2MemoryBlock extends Vel2DebugElement implements IMemoryBl
 
     private byte[] read(long address, int n) {
         try {
-            Session s = session();
+            SessionInspection s = session().inspection();
             return base.physical() ? s.readPhysical(address, n) : s.readVirtual(vcpu, address, n);
         } catch (IllegalArgumentException | IllegalStateException e) {
             return null;
@@ -129,9 +129,9 @@ public final class Vel2MemoryBlock extends Vel2DebugElement implements IMemoryBl
         long a = base.value() + offset.longValue();
         access(s -> {
             if (base.physical()) {
-                s.writePhysical(a, bytes);
+                s.inspection().writePhysical(a, bytes);
             } else {
-                s.writeVirtual(vcpu, a, bytes);
+                s.inspection().writeVirtual(vcpu, a, bytes);
             }
             return null;
         });

@@ -101,7 +101,7 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
 
     private String readExceptionLevel() {
         try {
-            long pstate = session().pstate(index);
+            long pstate = session().inspection().pstate(index);
             int el = (int) (pstate >>> 2) & 3;
             return "EL" + el + (el == 0 ? "t" : (pstate & 1) != 0 ? "h" : "t");
         } catch (IllegalStateException e) {
@@ -157,7 +157,7 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         }
         long g = generation;
         if (frames == null || framesGeneration != g) {
-            frames = access(s -> FrameChain.walk(this, s, vel2Target().symbols()));
+            frames = access(s -> FrameChain.walk(this, s.inspection(), vel2Target().symbols()));
             framesGeneration = g;
         }
         return frames.toArray(new IStackFrame[0]);
@@ -195,12 +195,13 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
 
     /** The instructions around the PC: {@code before} ahead of it, the PC's, {@code after} behind it. */
     public List<Instruction> disassembleAroundPc(int before, int after) throws DebugException {
-        return access(s -> Instruction.around(s, index, s.pc(index), before, after, vel2Target().symbols()));
+        return access(s -> Instruction.around(s.inspection(), index, s.inspection().pc(index), before, after,
+                vel2Target().symbols()));
     }
 
     /** The instructions around {@code address} (a trap log row's PC); {@link Instruction#isPc} marks {@code address}. */
     public List<Instruction> disassembleAround(long address, int before, int after) throws DebugException {
-        return access(s -> Instruction.around(s, index, address, before, after, vel2Target().symbols()));
+        return access(s -> Instruction.around(s.inspection(), index, address, before, after, vel2Target().symbols()));
     }
 
     // run control: the machine's, steps on this vCPU

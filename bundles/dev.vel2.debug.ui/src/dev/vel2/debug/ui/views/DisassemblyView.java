@@ -101,7 +101,7 @@ public class DisassemblyView extends VcpuView {
                     : thread.get().disassembleAroundPc(BEFORE, AFTER);
             title.setText("vCPU " + c.get().vcpu() + (requested >= 0 ? ": around 0x" + Long.toHexString(requested)
                     : ": around the PC") + " (double-click a line to toggle an address breakpoint)");
-            fill(lines, c.get().session().pc(c.get().vcpu()));
+            fill(lines, c.get().session().inspection().pc(c.get().vcpu()));
         } catch (DebugException e) {
             title.setText(e.getMessage());
         }

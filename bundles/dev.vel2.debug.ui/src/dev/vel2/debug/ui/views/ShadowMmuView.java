@@ -19,6 +19,7 @@ import org.eclipse.swt.widgets.TableItem;
 import dev.vel2.debug.ui.internal.HcrTraps;
 import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionInspection;
 import dev.vel2.hypervisor.session.Statistics;
 import dev.vel2.hypervisor.session.StopInfo;
 
@@ -76,14 +77,14 @@ public class ShadowMmuView extends VcpuView {
 
     private void showSuspended(VcpuContext c) {
         Session s = c.session();
-        List<Session.ShadowRegister> regs = s.shadow(c.vcpu());
-        Statistics.VcpuStatistics stats = s.statistics().vcpus().get(c.vcpu());
+        List<SessionInspection.ShadowRegister> regs = s.inspection().shadow(c.vcpu());
+        Statistics.VcpuStatistics stats = s.inspection().statistics().vcpus().get(c.vcpu());
         summary.setText("vCPU " + c.vcpu() + ": lazy context switch saved " + stats.shadowSaves()
                 + " register(s), avoided " + stats.shadowSavesAvoided() + " save(s) of registers the guest did not "
                 + "write. Dirty: written since switch-in (trapped by HCR_EL2.TVM), saved at the next switch-out.");
         Color changedColor = table.getDisplay().getSystemColor(SWT.COLOR_YELLOW);
         table.removeAll();
-        for (Session.ShadowRegister r : regs) {
+        for (SessionInspection.ShadowRegister r : regs) {
             String key = c.vcpu() + ":" + r.reg().name();
             Seen old = seen.get(key);
             Long before = old == null ? null : old.stop() == s.lastStop() ? old.before() : (Long) old.value();

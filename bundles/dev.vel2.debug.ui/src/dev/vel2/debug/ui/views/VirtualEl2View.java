@@ -25,6 +25,7 @@ import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionInspection;
 
 /**
  * The "Virtual EL2" view of the selected vCPU: HCR_EL2 field by field (trap bits toggle with their check box while
@@ -149,16 +150,17 @@ public class VirtualEl2View extends VcpuView {
 
     private void showSuspended(VcpuContext c) {
         Session s = c.session();
+        SessionInspection inspection = s.inspection();
         int v = c.vcpu();
-        long hcr = s.hcr();
+        long hcr = inspection.hcr();
         status.setText("vCPU " + v + " suspended: HCR_EL2 = " + HcrTraps.hex64(hcr)
                 + "; check or uncheck a trap bit to change what traps from the next resume");
         showHcr(hcr, true);
         identityTable.removeAll();
-        long vpidr = s.sysreg(v, VPIDR);
-        long vmpidr = s.sysreg(v, VMPIDR);
-        boolean vpidrDefault = s.vpidrDefaulted(v);
-        boolean vmpidrDefault = s.vmpidrDefaulted(v);
+        long vpidr = inspection.sysreg(v, VPIDR);
+        long vmpidr = inspection.sysreg(v, VMPIDR);
+        boolean vpidrDefault = inspection.vpidrDefaulted(v);
+        boolean vmpidrDefault = inspection.vmpidrDefaulted(v);
         row(identityTable, "VPIDR_EL2", HcrTraps.hex64(vpidr), "MIDR_EL1 = 0x" + Long.toHexString(vpidr),
                 vpidrDefault ? "default (unset!)" : "launch configuration");
         row(identityTable, "VMPIDR_EL2", HcrTraps.hex64(vmpidr), "MPIDR_EL1 = 0x" + Long.toHexString(vmpidr),
@@ -229,13 +231,13 @@ public class VirtualEl2View extends VcpuView {
         Field f = (Field) item.getData();
         Optional<VcpuContext> c = context();
         if (HcrTraps.isTrapBit(f) && c.isPresent() && c.get().isSuspended()) {
-            setTrapBit(c.get().session(), f, item.getChecked());
+            setTrapBit(c.get().session().inspection(), f, item.getChecked());
         }
         show(c);
     }
 
     /** Sets or clears one HCR_EL2 trap bit of every vCPU of the suspended session. */
-    static void setTrapBit(Session s, Field f, boolean on) {
+    static void setTrapBit(SessionInspection s, Field f, boolean on) {
         s.setHcr(f.set(s.hcr(), on ? 1 : 0));
     }
 

@@ -128,7 +128,7 @@ class TrapBreakpointTest {
 
         Vel2Thread t = guests.awaitSuspend(DebugEvent.BREAKPOINT);
         assertArrayEquals(new IBreakpoint[] { wfi }, t.getBreakpoints());
-        assertEquals(1, target.session().statistics().vcpus().get(t.index()).exits(TrapClass.WFI),
+        assertEquals(1, target.session().inspection().statistics().vcpus().get(t.index()).exits(TrapClass.WFI),
                 "the first WFI was emulated, the second stopped before emulation");
         assertFalse(wfi.isEnabled(), "spent: the marker is disabled as the session's breakpoint is");
         target.resume();
@@ -163,8 +163,9 @@ class TrapBreakpointTest {
         guests.awaitTerminated(target);
         assertEquals(1, guests.all(e -> e.getKind() == DebugEvent.SUSPEND && e.getDetail() == DebugEvent.BREAKPOINT
                 && e.getSource() instanceof Vel2Thread).size(), "no WFI trapped after TWI=0");
-        assertEquals(1, target.session().statistics().vcpus().get(1).exits(TrapClass.WFI), "only the held one");
-        byte[] count = target.session().readPhysical(target.symbols().address("wfi_count"), 4);
+        assertEquals(1, target.session().inspection().statistics().vcpus().get(1).exits(TrapClass.WFI),
+                "only the held one");
+        byte[] count = target.session().inspection().readPhysical(target.symbols().address("wfi_count"), 4);
         assertEquals(3, ByteBuffer.wrap(count).order(ByteOrder.LITTLE_ENDIAN).getInt(), "all three WFIs ran");
         assertEquals(0, target.getProcess().getExitValue(), "SYSTEM_OFF");
     }
@@ -200,7 +201,7 @@ class TrapBreakpointTest {
         guests.awaitTerminated(target);
         assertEquals(1, guests.all(e -> e.getKind() == DebugEvent.SUSPEND && e.getDetail() == DebugEvent.BREAKPOINT
                 && e.getSource() instanceof Vel2Thread).size(), "TCR, MAIR and TTBR1 writes trap without stopping");
-        assertTrue(target.session().statistics().vcpus().get(0).exits(TrapClass.SYSREG_WRITE) >= 4);
+        assertTrue(target.session().inspection().statistics().vcpus().get(0).exits(TrapClass.SYSREG_WRITE) >= 4);
     }
 
     @Test

@@ -121,7 +121,7 @@ class GuestDebugScenarioTest {
         assertTrue(esr.getItem(3).getText(2).startsWith("msr ttbr0_el1, x"), esr.getItem(3).getText(2));
         maximizedShot(page, el2, display, shell, "virtual-el2-view.png");
         el2.clickTrapBit("TWI");
-        assertEquals(0, session.hcr() & (1L << 13), "TWI cleared in the machine");
+        assertEquals(0, session.inspection().hcr() & (1L << 13), "TWI cleared in the machine");
         assertFalse(row(hcr, "TWI").getChecked());
         long logSizeAtClick = TrapLogs.INSTANCE.recorder(session).size();
 

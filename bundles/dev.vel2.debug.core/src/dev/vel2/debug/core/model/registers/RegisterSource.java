@@ -8,7 +8,7 @@ import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
-import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionInspection;
 
 /**
  * Where a register of the views comes from and goes to: a session read and write, and its bit fields, taken from the
@@ -22,11 +22,11 @@ sealed interface RegisterSource {
     /** The bit fields, msb first; empty for a plain 64-bit value. */
     List<Field> fields();
 
-    long read(Session s, int vcpu);
+    long read(SessionInspection s, int vcpu);
 
     boolean writable();
 
-    void write(Session s, int vcpu, long value);
+    void write(SessionInspection s, int vcpu, long value);
 
     /** What the Registers view shows as the declared type. */
     String type();
@@ -44,7 +44,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public long read(Session s, int vcpu) {
+        public long read(SessionInspection s, int vcpu) {
             return s.x(vcpu, n);
         }
 
@@ -54,7 +54,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public void write(Session s, int vcpu, long value) {
+        public void write(SessionInspection s, int vcpu, long value) {
             s.setX(vcpu, n, value);
         }
 
@@ -77,7 +77,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public long read(Session s, int vcpu) {
+        public long read(SessionInspection s, int vcpu) {
             return s.sp(vcpu);
         }
 
@@ -87,7 +87,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public void write(Session s, int vcpu, long value) {
+        public void write(SessionInspection s, int vcpu, long value) {
             s.setSp(vcpu, value);
         }
 
@@ -109,7 +109,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public long read(Session s, int vcpu) {
+        public long read(SessionInspection s, int vcpu) {
             return s.pc(vcpu);
         }
 
@@ -119,7 +119,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public void write(Session s, int vcpu, long value) {
+        public void write(SessionInspection s, int vcpu, long value) {
             s.setPc(vcpu, value);
         }
 
@@ -142,7 +142,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public long read(Session s, int vcpu) {
+        public long read(SessionInspection s, int vcpu) {
             return s.pstate(vcpu);
         }
 
@@ -152,7 +152,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public void write(Session s, int vcpu, long value) {
+        public void write(SessionInspection s, int vcpu, long value) {
             s.setPstate(vcpu, value);
         }
 
@@ -175,7 +175,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public long read(Session s, int vcpu) {
+        public long read(SessionInspection s, int vcpu) {
             return reg == HCR_EL2 ? s.hcr() : s.sysreg(vcpu, reg);
         }
 
@@ -187,7 +187,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public void write(Session s, int vcpu, long value) {
+        public void write(SessionInspection s, int vcpu, long value) {
             if (reg == HCR_EL2) {
                 s.setHcr(value);
             } else {
@@ -214,12 +214,12 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public long read(Session s, int vcpu) {
+        public long read(SessionInspection s, int vcpu) {
             return entry(s, vcpu).saved();
         }
 
-        Session.ShadowRegister entry(Session s, int vcpu) {
-            for (Session.ShadowRegister r : s.shadow(vcpu)) {
+        SessionInspection.ShadowRegister entry(SessionInspection s, int vcpu) {
+            for (SessionInspection.ShadowRegister r : s.shadow(vcpu)) {
                 if (r.reg() == reg) {
                     return r;
                 }
@@ -233,7 +233,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public void write(Session s, int vcpu, long value) {
+        public void write(SessionInspection s, int vcpu, long value) {
             throw new IllegalArgumentException("the shadow copy of " + reg.name() + " is the hypervisor's");
         }
 
@@ -256,7 +256,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public long read(Session s, int vcpu) {
+        public long read(SessionInspection s, int vcpu) {
             return s.sysreg(vcpu, virtual);
         }
 
@@ -266,7 +266,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public void write(Session s, int vcpu, long value) {
+        public void write(SessionInspection s, int vcpu, long value) {
             s.setSysreg(vcpu, virtual, value);
         }
 
@@ -276,7 +276,7 @@ sealed interface RegisterSource {
         }
 
         /** The hypervisor took its documented default: the architecture gives the register no reset value. */
-        boolean defaulted(Session s, int vcpu) {
+        boolean defaulted(SessionInspection s, int vcpu) {
             return virtual.name().equals("VPIDR_EL2") ? s.vpidrDefaulted(vcpu) : s.vmpidrDefaulted(vcpu);
         }
     }
@@ -294,7 +294,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public long read(Session s, int vcpu) {
+        public long read(SessionInspection s, int vcpu) {
             return s.sysreg(vcpu, id);
         }
 
@@ -304,7 +304,7 @@ sealed interface RegisterSource {
         }
 
         @Override
-        public void write(Session s, int vcpu, long value) {
+        public void write(SessionInspection s, int vcpu, long value) {
             throw new IllegalArgumentException(id.name() + " is read-only");
         }
 

@@ -48,7 +48,7 @@ public final class Vel2Register extends Vel2DebugElement implements IRegister {
     public synchronized long longValue() throws DebugException {
         long g = thread.generation();
         if (g != generation) {
-            long v = access(s -> source.read(s, thread.index()));
+            long v = access(s -> source.read(s.inspection(), thread.index()));
             changed = generation >= 0 && v != value;
             value = v;
             generation = g;
@@ -62,7 +62,7 @@ public final class Vel2Register extends Vel2DebugElement implements IRegister {
             notSupported(name + " is read-only", null);
         }
         access(s -> {
-            source.write(s, thread.index(), v);
+            source.write(s.inspection(), thread.index(), v);
             return null;
         });
         for (Vel2Thread t : vel2Target().vcpus()) {
@@ -99,7 +99,7 @@ public final class Vel2Register extends Vel2DebugElement implements IRegister {
 
     @Override
     public String getReferenceTypeName() {
-        if (source instanceof RegisterSource.GuestView g && g.defaulted(session(), thread.index())) {
+        if (source instanceof RegisterSource.GuestView g && g.defaulted(session().inspection(), thread.index())) {
             return source.type() + " (not configured: the hypervisor's default value)";
         }
         return source.type();

@@ -11,7 +11,7 @@ import org.eclipse.debug.core.model.IVariable;
 import dev.vel2.debug.core.model.Vel2DebugElement;
 import dev.vel2.debug.core.model.Vel2Variable;
 import dev.vel2.emulator.sysreg.Field;
-import dev.vel2.hypervisor.session.Session;
+import dev.vel2.hypervisor.session.SessionInspection;
 
 /**
  * A register's value at a stop; its children are the bit fields of the table, msb first (RES0/RES1 included, read
@@ -54,7 +54,7 @@ public final class Vel2RegisterValue extends Vel2DebugElement implements IValue 
     public IVariable[] getVariables() throws DebugException {
         List<IVariable> out = new ArrayList<>();
         if (register.source() instanceof RegisterSource.Shadow sh) {
-            Session.ShadowRegister e = shadowEntry(sh);
+            SessionInspection.ShadowRegister e = shadowEntry(sh);
             out.add(new Vel2Register(register.thread(), register.getRegisterGroup(), new RegisterSource.System(sh.reg()),
                     "live"));
             out.add(Vel2Variable.text(vel2Target(), "dirty", "written since the last switch-in",
@@ -66,9 +66,9 @@ public final class Vel2RegisterValue extends Vel2DebugElement implements IValue 
         return out.toArray(new IVariable[0]);
     }
 
-    private Session.ShadowRegister shadowEntry(RegisterSource.Shadow sh) throws DebugException {
+    private SessionInspection.ShadowRegister shadowEntry(RegisterSource.Shadow sh) throws DebugException {
         int vcpu = register.thread().index();
-        return access(s -> sh.entry(s, vcpu));
+        return access(s -> sh.entry(s.inspection(), vcpu));
     }
 
     @Override

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor.session;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.memory.Walk;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.hypervisor.Hypervisor;
+import dev.vel2.hypervisor.ShadowMmuRegisters;
+import dev.vel2.hypervisor.TrapClass;
+import dev.vel2.hypervisor.Vcpu;
+import dev.vel2.hypervisor.Vm;
+
+/**
+ * The registers, memory and counters of one {@link Session}'s machine, as the debugger reads and writes them
+ * ({@link Session#inspection()}).
+ * <p>
+ * Registers and memory can be read and written while the session is suspended (or terminated); while it runs they
+ * throw {@code IllegalStateException("machine is running")}. Those calls hold the session's lock, so the machine
+ * cannot start in the middle of one. {@link #statistics()} may be read any time.
+ */
+public final class SessionInspection {
+
+    /** A shadowed stage-1 control: the live register, the virtual EL2's saved copy, and its dirty flag. */
+    public record ShadowRegister(SysReg reg, long live, long saved, boolean dirty) {
+    }
+
+    private final Session session;
+    private final Vm vm;
+    private final Hypervisor hypervisor;
+    private final GuestMemory memory;
+
+    SessionInspection(Session session, Hypervisor hypervisor, GuestMemory memory) {
+        this.session = session;
+        this.hypervisor = hypervisor;
+        this.vm = hypervisor.vm();
+        this.memory = memory;
+    }
+
+    /** Xn, n in 0..30. */
+    public long x(int vcpu, int n) {
+        checkRegister(n);
+        return read(() -> session.stoppedCpu(vcpu).x(n));
+    }
+
+    public void setX(int vcpu, int n, long value) {
+        checkRegister(n);
+        write(() -> session.stoppedCpu(vcpu).setX(n, value));
+    }
+
+    /** The stack pointer PSTATE selects (SP_ELx or SP_EL0). */
+    public long sp(int vcpu) {
+        return read(() -> session.stoppedCpu(vcpu).sp());
+    }
+
+    public void setSp(int vcpu, long value) {
+        write(() -> session.stoppedCpu(vcpu).setSp(value));
+    }
+
+    public long pc(int vcpu) {
+        return read(() -> session.stoppedCpu(vcpu).pc());
+    }
+
+    /** Moves the PC; a trap the vCPU stopped at is dropped (the instruction at the new PC runs instead). */
+    public void setPc(int vcpu, long value) {
+        write(() -> {
+            vm.vcpu(vcpu).discardPendingTrap();
+            session.stoppedCpu(vcpu).setPc(value);
+        });
+    }
+
+    /** PSTATE in SPSR layout (NZCV, IL, DAIF, EL, SP). */
+    public long pstate(int vcpu) {
+        return read(() -> session.stoppedCpu(vcpu).pstate());
+    }
+
+    public void setPstate(int vcpu, long value) {
+        write(() -> session.stoppedCpu(vcpu).setPstate(value));
+    }
+
+    /**
+     * A system register's value as the debugger sees it: the stored (real) value, e.g. MIDR_EL1 itself and not
+     * what EL1 reads through VPIDR_EL2; PSTATE and device registers (timers) through their views.
+     */
+    public long sysreg(int vcpu, SysReg r) {
+        return read(() -> {
+            Cpu c = session.stoppedCpu(vcpu);
+            return switch (r.policy()) {
+                case PSTATE, DEVICE -> SysRegAccess.read(c, r);
+                default -> c.sysreg(r);
+            };
+        });
+    }
+
+    /** Writes one vCPU's register (HCR_EL2 of every vCPU: {@link #setHcr}); system instructions are refused. */
+    public void setSysreg(int vcpu, SysReg r, long value) {
+        write(() -> {
+            Cpu c = session.stoppedCpu(vcpu);
+            switch (r.policy()) {
+                case OPERATION -> throw new IllegalArgumentException(r.name() + " is an operation, not a register");
+                case PSTATE, DEVICE -> SysRegAccess.write(c, r, value);
+                default -> c.setSysreg(r, value);
+            }
+        });
+    }
+
+    public long hcr() {
+        return read(vm::hcr);
+    }
+
+    /** Changes HCR_EL2 of every vCPU: the trap policy the guest runs under from the next resume. */
+    public void setHcr(long value) {
+        write(() -> vm.setHcr(value));
+    }
+
+    /** True when VPIDR_EL2 of {@code vcpu} was left to {@link Vm#DEFAULT_VPIDR} (the views warn). */
+    public boolean vpidrDefaulted(int vcpu) {
+        return vm.vcpu(vcpu).vpidrDefaulted();
+    }
+
+    public boolean vmpidrDefaulted(int vcpu) {
+        return vm.vcpu(vcpu).vmpidrDefaulted();
+    }
+
+    /** True when {@code vcpu} stopped at a trap (a trap breakpoint) that it emulates when it resumes. */
+    public boolean hasPendingTrap(int vcpu) {
+        return read(() -> vm.vcpu(vcpu).pendingTrap() != null);
+    }
+
+    /** The virtual EL2's shadow of the stage-1 controls, in {@link ShadowMmuRegisters#REGISTERS} order. */
+    public List<ShadowRegister> shadow(int vcpu) {
+        return read(() -> {
+            Vcpu v = vm.vcpu(vcpu);
+            List<ShadowRegister> out = new ArrayList<>();
+            for (SysReg r : ShadowMmuRegisters.REGISTERS) {
+                out.add(new ShadowRegister(r, v.cpu().sysreg(r), v.shadow().saved(r), v.shadow().dirty(r)));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** {@code length} bytes of RAM at physical address {@code pa}; IllegalArgumentException outside RAM. */
+    public byte[] readPhysical(long pa, int length) {
+        return read(() -> memory.readPhysical(pa, length));
+    }
+
+    public void writePhysical(long pa, byte[] data) {
+        write(() -> memory.writePhysical(pa, data));
+    }
+
+    /** Bytes at virtual address {@code va} in {@code vcpu}'s current regime; IllegalArgumentException on a fault. */
+    public byte[] readVirtual(int vcpu, long va, int length) {
+        return read(() -> memory.readVirtual(session.stoppedCpu(vcpu), va, length));
+    }
+
+    /** Writes at a virtual address (permissions ignored); a translation fault anywhere writes nothing. */
+    public void writeVirtual(int vcpu, long va, byte[] data) {
+        write(() -> memory.writeVirtual(session.stoppedCpu(vcpu), va, data));
+    }
+
+    /** The MMU walk of {@code va} for a read in {@code vcpu}'s current regime, with no effect on the guest. */
+    public Walk translate(int vcpu, long va) {
+        return read(() -> memory.translate(session.stoppedCpu(vcpu), va, Cpu.Translation.READ));
+    }
+
+    /** Exit counters per vCPU and class, and the lazy switch's savings; approximate while running. */
+    public Statistics statistics() {
+        List<Statistics.VcpuStatistics> out = new ArrayList<>();
+        for (Vcpu v : vm.vcpus()) {
+            Map<TrapClass, Long> exits = new EnumMap<>(TrapClass.class);
+            for (TrapClass c : TrapClass.values()) {
+                exits.put(c, v.exits(c));
+            }
+            out.add(new Statistics.VcpuStatistics(v.index(), v.cpu().insns(), Collections.unmodifiableMap(exits),
+                    v.shadow().saves(), v.shadow().savesAvoided()));
+        }
+        return new Statistics(hypervisor.trapCount(), List.copyOf(out));
+    }
+
+    private <T> T read(Supplier<T> read) {
+        return session.whileSuspended(read);
+    }
+
+    private void write(Runnable write) {
+        session.whileSuspended(() -> {
+            write.run();
+            return null;
+        });
+    }
+
+    private static void checkRegister(int n) {
+        if (n < 0 || n > 30) {
+            throw new IllegalArgumentException("X" + n + " is not a general register (X0-X30)");
+        }
+    }
+}
