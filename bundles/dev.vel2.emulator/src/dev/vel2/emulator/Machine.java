@@ -74,11 +74,11 @@ public final class Machine implements Platform {
 
     private final Ram ram;
     private final Bus bus;
-    private final Cpu[] cpus;
-    private final boolean[] on;
+    final Cpu[] cpus;
+    final boolean[] on;
     private final boolean[] waitingForEvent;
     private final GenericTimer[] timers;
-    private final long[] timerCheckAt;
+    final long[] timerCheckAt;
     private final long[] sliceStart;
     private final Gicv2 gic;
     private final Pl011 uart = new Pl011();
@@ -86,19 +86,19 @@ public final class Machine implements Platform {
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> uartInput =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Psci psci;
-    private final Cpu.El2Mode mode;
+    final Cpu.El2Mode mode;
     /** Per system register index: the timer register it is, or null; built once from the table by name. */
     private final GenericTimer.Register[] timerRegister = new GenericTimer.Register[SysRegs.ALL.size()];
     private final SysReg isrEl1 = SysRegs.byName("ISR_EL1");
-    private final SysReg mpidrEl1 = SysRegs.byName("MPIDR_EL1");
+    final SysReg mpidrEl1 = SysRegs.byName("MPIDR_EL1");
     private final SysReg vmpidrEl2 = SysRegs.byName("VMPIDR_EL2");
     /** Virtual time in instructions; the count is this shifted right by {@link #TICK_SHIFT}. */
     private long time;
     private int current;
     /** The vCPU that ran the last slice, or -1 before the first one. */
     private int lastRan = -1;
-    private VcpuScheduling scheduling;
-    private ExitReason exit;
+    VcpuScheduling scheduling;
+    ExitReason exit;
     private volatile boolean stopRequested;
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
@@ -117,7 +117,7 @@ public final class Machine implements Platform {
         bus.map(GICC_BASE, new InterruptControl(gic.cpuInterface()));
         bus.map(UART_BASE, uart);
         uart.setInterruptLine(level -> setLevel(0, UART_IRQ, level));
-        psci = new Psci(new PowerControl());
+        psci = new Psci(new Power(this));
         cpus = new Cpu[cpuCount];
         on = new boolean[cpuCount];
         waitingForEvent = new boolean[cpuCount];
@@ -139,7 +139,7 @@ public final class Machine implements Platform {
     }
 
     /** QEMU virt (GICv2): MPIDR_EL1 = 0x8000_0000 (the RES1 bit) | Aff0 = vCPU index; VMPIDR_EL2 resets to it. */
-    private void identify(Cpu c) {
+    void identify(Cpu c) {
         long mpidr = 0x8000_0000L | c.index();
         if (mpidrEl1 != null) {
             c.setSysreg(mpidrEl1, mpidr);
@@ -241,7 +241,7 @@ public final class Machine implements Platform {
         start(0, entry, 0);
     }
 
-    private void start(int i, long entry, long x0) {
+    void start(int i, long entry, long x0) {
         Cpu c = cpus[i];
         for (int r = 0; r < 31; r++) {
             c.setX(r, 0);
@@ -564,78 +564,5 @@ public final class Machine implements Platform {
         boolean f = lower && (hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0;
         boolean a = lower && (hcr & HCR_AMO) != 0 && (hcr & HCR_VSE) != 0;
         return (a ? 1L << 8 : 0) | (i ? 1L << 7 : 0) | (f ? 1L << 6 : 0);
-    }
-
-    /** PSCI's view of the board: vCPU power and system power. */
-    private final class PowerControl implements Psci.Board {
-        @Override
-        public int cpuByAffinity(long affinity) {
-            // Aff0 is the vCPU index; Aff1-Aff3 are zero on a board of at most 8 vCPUs.
-            return (affinity & ~0xffL & 0xff_00ff_ffffL) == 0 && (affinity & 0xff) < cpus.length
-                    ? (int) (affinity & 0xff) : -1;
-        }
-
-        @Override
-        public boolean isOn(int cpu) {
-            return on[cpu];
-        }
-
-        @Override
-        public void powerOn(int cpu, long entry, long contextId) {
-            resetRegisters(cpus[cpu]);
-            start(cpu, entry, contextId);
-            timerCheckAt[cpu] = 0;
-            if (scheduling != null) {
-                scheduling.poweredOn(cpus[cpu]);
-            }
-        }
-
-        @Override
-        public void powerOff(Cpu c) {
-            on[c.index()] = false;
-        }
-
-        @Override
-        public void suspend(Cpu c) {
-            waitForInterrupt(c, false);
-        }
-
-        @Override
-        public void systemOff() {
-            exit = ExitReason.SYSTEM_OFF;
-        }
-
-        @Override
-        public void systemReset() {
-            exit = ExitReason.SYSTEM_RESET;
-        }
-    }
-
-    /**
-     * Architectural reset of the system registers of a vCPU brought up by CPU_ON (its timer keeps its state). In
-     * virtual-EL2 mode the PSCI call is served by the hypervisor, which powers on a vCPU of its VM: the EL2 state
-     * it programmed (the registers EL1 cannot access: HCR_EL2, VPIDR_EL2/VMPIDR_EL2, CNTHCTL_EL2...) is kept.
-     */
-    private void resetRegisters(Cpu c) {
-        boolean keepEl2 = mode == Cpu.El2Mode.VIRTUAL;
-        for (SysReg r : SysRegs.ALL) {
-            if (!(keepEl2 && isEl2State(r))) {
-                c.setSysreg(r, r.reset() == null ? 0 : r.reset());
-            }
-        }
-        java.util.Arrays.fill(c.vreg, 0);
-        for (int level = 0; level < (keepEl2 ? 2 : 3); level++) {
-            c.setSpEl(level, 0);
-        }
-        if (keepEl2) {
-            c.setSysreg(mpidrEl1, 0x8000_0000L | c.index());
-        } else {
-            identify(c);
-        }
-    }
-
-    /** A register only EL2 can read or write: state of the hypervisor, not of the vCPU's EL1. */
-    private static boolean isEl2State(SysReg r) {
-        return !r.access().canRead(1) && !r.access().canWrite(1);
     }
 }
