@@ -348,7 +348,8 @@ public final class Machine implements Platform {
         if (wake(i)) {
             return true;
         }
-        if (timers[i].nextDeadline(counter(cpus[i])) < (Long.MAX_VALUE >>> TICK_SHIFT) - WAKE_LATENCY_TICKS) {
+        // wake asked pendingInterrupts, which brought timerCheckAt up to date: the timers' next deadline
+        if (timerCheckAt[i] < (Long.MAX_VALUE >>> TICK_SHIFT) - WAKE_LATENCY_TICKS) {
             return false; // time jumps to the deadline first: the round's work
         }
         cpus[i].setWaiting(false);
