@@ -80,7 +80,7 @@ class GuestDebugScenarioTest {
         launch = ExampleLaunch.configuration().launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
         Session session = launch.getDebugTarget().getAdapter(Session.class);
         assertNotNull(session, "the target adapts to its session");
-        waitFor(display, () -> stopped(session, StopInfo.Reason.ENTRY));
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.ENTRY));
 
         // Add Trap Breakpoint..., as the Breakpoints view's action opens it.
         TrapBreakpointDialog dialog = new TrapBreakpointDialog(shell, TrapFilter.ANY);
@@ -91,7 +91,7 @@ class GuestDebugScenarioTest {
         assertEquals("Trap: MSR TTBR0_EL1 [vCPU 0] hit 2", new Vel2ModelPresentation().getText(breakpoint));
 
         launch.getDebugTarget().resume();
-        waitFor(display, () -> stopped(session, StopInfo.Reason.TRAP_BREAKPOINT));
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.TRAP_BREAKPOINT));
         TrapEvent trap = session.lastStop().trap();
         assertEquals(TrapClass.SYSREG_WRITE, trap.trapClass());
         assertEquals("TTBR0_EL1", trap.sysreg().name());
@@ -130,7 +130,7 @@ class GuestDebugScenarioTest {
         Table shadowTable = Workbench.findById(shell, ShadowMmuView.TABLE_ID, Table.class).orElseThrow();
         waitFor(display, () -> shadowTable.getItemCount() == 7);
         vcpu0.stepInto();
-        waitFor(display, () -> stopped(session, StopInfo.Reason.STEP_END)
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.STEP_END)
                 && shadow.changedRegisters().contains("TTBR0_EL1"));
         maximizedShot(page, shadow, display, shell, "shadow-mmu-view.png");
 
@@ -163,14 +163,10 @@ class GuestDebugScenarioTest {
         Display display = PlatformUI.getWorkbench().getDisplay();
         launch = ExampleLaunch.configuration().launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
         Session session = launch.getDebugTarget().getAdapter(Session.class);
-        waitFor(display, () -> stopped(session, StopInfo.Reason.ENTRY));
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.ENTRY));
         assertTrue(machineThreadAlive());
         launch.terminate();
         waitFor(display, () -> launch.isTerminated() && !machineThreadAlive());
-    }
-
-    private static boolean stopped(Session s, StopInfo.Reason reason) {
-        return s.state() == Session.State.SUSPENDED && s.lastStop() != null && s.lastStop().reason() == reason;
     }
 
     private static boolean machineThreadAlive() {

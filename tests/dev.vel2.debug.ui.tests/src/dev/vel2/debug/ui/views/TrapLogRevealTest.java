@@ -135,14 +135,14 @@ class TrapLogRevealTest {
         launch = ExampleLaunch.configuration().launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
         Session session = launch.getDebugTarget().getAdapter(Session.class);
         assertNotNull(session);
-        waitFor(display, () -> stopped(session, StopInfo.Reason.ENTRY));
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.ENTRY));
         TrapBreakpointDialog dialog = new TrapBreakpointDialog(shell, TrapFilter.ANY);
         dialog.setBlockOnOpen(false);
         dialog.open();
         Vel2TrapBreakpoint breakpoint = dialog.fillAndPressOk(trapClass, register, direction, vcpu, hitCount);
         assertNotNull(breakpoint);
         launch.getDebugTarget().resume();
-        waitFor(display, () -> stopped(session, StopInfo.Reason.TRAP_BREAKPOINT));
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.TRAP_BREAKPOINT));
         TrapEvent trap = session.lastStop().trap();
         IThread[] threads = launch.getDebugTarget().getThreads();
         assertTrue(threads.length >= 2, "the example has two vCPUs");
@@ -206,10 +206,6 @@ class TrapLogRevealTest {
         } catch (IllegalStateException e) {
             // the assertion that follows reports what was selected instead
         }
-    }
-
-    private static boolean stopped(Session s, StopInfo.Reason reason) {
-        return s.state() == Session.State.SUSPENDED && s.lastStop() != null && s.lastStop().reason() == reason;
     }
 
     private static void waitFor(Display display, BooleanSupplier condition) {
