@@ -25,8 +25,8 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * <b>Time is deterministic</b>: the counter (reported at 62.5 MHz, as QEMU) is derived from executed instructions, one
  * tick per 16 instructions of virtual time. vCPUs run round-robin in slices of {@value #QUANTUM} instructions; a round
  * advances virtual time by the longest slice run in it, so vCPUs run side by side in virtual time. When every
- * running vCPU waits (WFI/WFE), time jumps to the next timer deadline plus a wake-up latency; if no timer can fire, the waits complete
- * (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never hangs the run.
+ * running vCPU waits (WFI/WFE), time jumps to the next timer deadline plus a wake-up latency; if no timer can fire,
+ * the waits complete (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never hangs the run.
  */
 public final class Machine implements Platform {
     public static final long RAM_BASE = 0x4000_0000L;

@@ -2,12 +2,12 @@
 package dev.vel2.emulator.cpu;
 
 /**
- * A translated block: a run of instructions of one page, from {@link #start}, that ends at an unconditional branch. The code that
- * {@link BlockTranslator} generates for it calls each instruction's handler from the decode table in turn, with the
- * handler and its operands as constants, so the JVM inlines them and the step loop's per-instruction work (decode
- * cache lookup, megamorphic handler call, interrupt and breakpoint checks) is done once per block.
+ * A translated block: a run of instructions of one page, from {@link #start}, that ends at an unconditional branch.
+ * The code that {@link BlockTranslator} generates for it calls each instruction's handler from the decode table in
+ * turn, with the handler and its operands as constants, so the JVM inlines them and the step loop's per-instruction
+ * work (decode cache lookup, megamorphic handler call, interrupt and breakpoint checks) is done once per block.
  * <p>
- * A block behaves exactly as {@link Cpu#step} called {@link #length} times would, as {@link Cpu#advance} uses it: it
+ * A block behaves exactly as {@link Cpu#step} called {@link #length} times would, as {@link BlockRunner} uses it: it
  * runs only when none of the checks that step makes before an instruction can fire inside it, and it leaves after
  * the first instruction that goes elsewhere than the next one (a branch, an exception) or that makes the vCPU look
  * for interrupts again.
@@ -17,7 +17,7 @@ abstract class Block {
     final long start;
     /** Instructions in the block. */
     final int length;
-    /** The block that ran after this one last time, when in the same page: tried first by {@link Cpu#advance}. */
+    /** The block that ran after this one last time, when in the same page: tried first by {@link BlockRunner}. */
     Block next;
     /**
      * The cache entry of this block's class ({@link BlockTranslator}), held while the block is in use so that the
@@ -31,10 +31,10 @@ abstract class Block {
     }
 
     /**
-     * Runs the block once, or again while it branches back to its start and another whole pass stays within {@code limit}
-     * ({@link Cpu#insns} at the end of the pass). Adds the instructions retired to {@link Cpu#insns} and leaves
-     * {@link Cpu#nextPc} where execution goes on. A {@link GuestFault} leaves through with {@link Cpu#pc} at the
-     * faulting instruction; the instructions before it in that pass are not yet counted.
+     * Runs the block once, or again while it branches back to its start and another whole pass stays within
+     * {@code limit} ({@link Cpu#insns} at the end of the pass). Adds the instructions retired to {@link Cpu#insns}
+     * and leaves {@link Cpu#nextPc} where execution goes on. A {@link GuestFault} leaves through with {@link Cpu#pc}
+     * at the faulting instruction; the instructions before it in that pass are not yet counted.
      */
     abstract void run(Cpu cpu, long limit);
 }

@@ -161,7 +161,8 @@ final class BlockTranslator {
         m.visitLdcInsn("_");
         m.visitLdcInsn(Type.getType(Object[].class));
         m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;", false);
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Object;",
+                false);
         m.visitTypeInsn(Opcodes.CHECKCAST, "[Ljava/lang/Object;");
         m.visitVarInsn(Opcodes.ASTORE, 0);
         for (int i = 0; i < n; i++) {

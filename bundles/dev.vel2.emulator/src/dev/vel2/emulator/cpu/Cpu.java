@@ -72,6 +72,8 @@ public final class Cpu {
     final List<TrapListener> trapListeners = new CopyOnWriteArrayList<>();
     /** Fetch, decode cache and translated blocks. */
     private final InstructionFetch code;
+    /** Runs translated blocks in place of steps. */
+    private final BlockRunner blocks;
     /** Loads and stores through {@link #translation}. */
     private final DataAccess data;
     long insns;
@@ -113,6 +115,7 @@ public final class Cpu {
         this.platform = platform;
         this.code = new InstructionFetch(this, bus);
         this.data = new DataAccess(this, bus, code.cache);
+        this.blocks = new BlockRunner(code);
         SysRegAccess.reset(this);
         el = 1;
         spx = true;
@@ -337,7 +340,7 @@ public final class Cpu {
 
     /** A trap to EL2 inside a translated block: the block ends after the trapping instruction. */
     void trapInBlock() {
-        if (running != null) {
+        if (blocks.inBlock()) {
             interruptsDirty = true;
         }
     }
@@ -448,15 +451,7 @@ public final class Cpu {
      * Read from another thread while the vCPU runs (statistics), it is a recent count.
      */
     public long insns() {
-        Block b = running;
-        long n = insns;
-        if (b != null) {
-            long done = pc - b.start; // outside the block between two blocks, or read racily: not counted
-            if (done >= 0 && done < 4L * b.length) {
-                n += done >>> 2;
-            }
-        }
-        return n;
+        return blocks.insns(this);
     }
 
     /** Traps to EL2 taken so far. */
@@ -517,88 +512,32 @@ public final class Cpu {
         interruptsDirty = true;
     }
 
-    /** Translate hot code into {@link Block}s (the default when {@link BlockTranslator#AVAILABLE}). */
-    private boolean translating = BlockTranslator.AVAILABLE;
-    /**
-     * The block running now, or null: {@link #insns} then counts up to the start of its current pass, and
-     * {@link #insns()} adds the instructions before the PC, so devices and traps see the count a step would.
-     */
-    private Block running;
-    /** Instructions this vCPU retired inside translated blocks (for tests and benchmarks). */
-    private long translatedInsns;
-
     /** Turns block translation on or off (on only where {@link BlockTranslator#AVAILABLE}); for tests and tools. */
     public void setTranslating(boolean on) {
-        translating = on && BlockTranslator.AVAILABLE;
+        blocks.setTranslating(on);
         invalidateDecodeCache();
     }
 
     public boolean translating() {
-        return translating;
+        return blocks.translating();
     }
 
     /** Instructions this vCPU retired inside translated blocks so far: the rest were single steps. */
     public long translatedInsns() {
-        return translatedInsns;
+        return blocks.translatedInsns();
     }
 
     /**
-     * Executes at most {@code maxSteps} steps as {@link #step} would, and at least one: a translated block when one
-     * starts at the PC and nothing that step checks before an instruction can fire inside it (an interrupt check,
-     * a timer deadline, a breakpoint in it), else one step. Returns the steps taken.
+     * Executes at most {@code maxSteps} steps as {@link #step} would, and at least one: translated blocks where they
+     * may run ({@link BlockRunner}), else one step. Returns the steps taken.
      */
     public long advance(long maxSteps) {
-        if (translating && !interruptsDirty && !waiting && !illegalState) {
-            long limit = Math.min(interruptCheckAt, insns + maxSteps);
-            Block b = code.block(pc);
-            if (b != null && fits(b, limit)) {
-                long before = insns;
-                try {
-                    do {
-                        running = b;
-                        b.run(this, limit);
-                        pc = nextPc;
-                        b = interruptsDirty || stopRequested ? null : successor(b, limit);
-                    } while (b != null);
-                } catch (GuestFault f) {
-                    Block at = running;
-                    running = null;
-                    insns += (pc - at.start) >>> 2; // the pass's instructions before the faulting one
-                    translatedInsns += insns - before;
-                    ExceptionModel.fault(this, f, pc);
-                    pc = nextPc;
-                    return insns - before + 1;
-                } finally {
-                    running = null;
-                }
-                translatedInsns += insns - before;
-                return insns - before;
-            }
+        long n = blocks.run(this, maxSteps);
+        if (n > 0) {
+            return n;
         }
         step();
         return 1;
-    }
-
-    /** True when {@code b} may run now: it ends within {@code limit} and no breakpoint is in it. */
-    private boolean fits(Block b, long limit) {
-        return insns + b.length <= limit && (breakpoints == null || !breakpoints.mayStopIn(b.start, b.length));
-    }
-
-    /**
-     * The block to run after {@code b} without going back to the step loop: an already translated one at the PC in
-     * the same page (whose translation still holds: a block changes no translation control, and leaves on an
-     * exception or an exception return), remembered in {@link Block#next}; null for anything else.
-     */
-    private Block successor(Block b, long limit) {
-        Block n = b.next;
-        if (n == null || n.start != pc) {
-            n = code.translatedAt(pc);
-            if (n == null) {
-                return null;
-            }
-            b.next = n;
-        }
-        return fits(n, limit) ? n : null;
     }
 
     /** Executes one instruction (or takes one pending interrupt). */

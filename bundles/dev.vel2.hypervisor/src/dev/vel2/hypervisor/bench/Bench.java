@@ -133,8 +133,8 @@ public final class Bench {
 
     /**
      * Runs the loop (also with breakpoints), the mixed guest and the trap guest in both modes {@value #WARM_UP_RUNS}
-     * times, until the JIT has compiled the interpreter, the trap path and the translated blocks' classes (shared by later runs of the same
-     * code: BlockTranslator), so that what is timed is the steady state; remembers a PC inside the loop.
+     * times, until the JIT has compiled the interpreter, the trap path and the translated blocks' classes (shared
+     * by later runs of the same code), so that what is timed is the steady state; remembers a PC inside the loop.
      */
     private void warmUp() throws IOException, ImageException {
         for (int i = 0; i < WARM_UP_RUNS; i++) {

@@ -214,11 +214,12 @@ class BlockTranslationTest {
             m.boot(Machine.RAM_BASE);
             c.setSysreg(SysRegs.get("VBAR_EL2"), Machine.RAM_BASE + 0x800);
             m.run(30_000);
-            outcomes[mode] = new Outcome("", null, List.of(state(c), Long.toHexString(c.sysreg(SysRegs.get("ELR_EL2")))),
-                    List.of());
+            String elr = Long.toHexString(c.sysreg(SysRegs.get("ELR_EL2")));
+            outcomes[mode] = new Outcome("", null, List.of(state(c), elr), List.of());
             if (mode == 0) {
                 assertTrue(c.translatedInsns() > 0);
-                assertEquals(Machine.RAM_BASE + 0x3c, c.sysreg(SysRegs.get("ELR_EL2")), "return to the add after the str");
+                assertEquals(Machine.RAM_BASE + 0x3c, c.sysreg(SysRegs.get("ELR_EL2")),
+                        "return to the add after the str");
                 assertEquals(3999, c.x(5));
             }
         }

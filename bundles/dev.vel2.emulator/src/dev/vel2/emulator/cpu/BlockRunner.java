@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+/**
+ * Runs a vCPU's translated {@link Block}s in place of single steps where that changes nothing: a block runs only
+ * when none of the checks {@link Cpu#step} makes before an instruction can fire inside it (an interrupt check, a
+ * timer deadline, a breakpoint in its range), and blocks chain to the next one of the same page until one leaves
+ * for the step loop. It keeps the instruction count a step would: {@link #insns(Cpu)} inside a block, and the count
+ * before a faulting instruction.
+ */
+final class BlockRunner {
+    private final InstructionFetch code;
+    /** Translate hot code into blocks (the default when {@link BlockTranslator#AVAILABLE}). */
+    private boolean translating = BlockTranslator.AVAILABLE;
+    /**
+     * The block running now, or null: {@link Cpu#insns} then counts up to the start of its current pass, and
+     * {@link #insns(Cpu)} adds the instructions before the PC, so devices and traps see the count a step would.
+     */
+    private Block running;
+    /** Instructions retired inside blocks (for tests and benchmarks). */
+    private long translatedInsns;
+
+    BlockRunner(InstructionFetch code) {
+        this.code = code;
+    }
+
+    void setTranslating(boolean on) {
+        translating = on && BlockTranslator.AVAILABLE;
+    }
+
+    boolean translating() {
+        return translating;
+    }
+
+    long translatedInsns() {
+        return translatedInsns;
+    }
+
+    /** True while a block runs (on the vCPU's thread: a trap or device access inside it). */
+    boolean inBlock() {
+        return running != null;
+    }
+
+    /** {@link Cpu#insns()}: inside a block, the instructions before the current one count too. */
+    long insns(Cpu c) {
+        Block b = running;
+        long n = c.insns;
+        if (b != null) {
+            long done = c.pc - b.start; // outside the block between two blocks, or read racily: not counted
+            if (done >= 0 && done < 4L * b.length) {
+                n += done >>> 2;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Runs the block at the PC and the ones chained after it, within {@code maxSteps} steps; returns the steps
+     * taken, or 0 when no block may run now (the caller then steps).
+     */
+    long run(Cpu c, long maxSteps) {
+        if (!translating || c.interruptsDirty || c.waiting || c.illegalState) {
+            return 0;
+        }
+        long limit = Math.min(c.interruptCheckAt, c.insns + maxSteps);
+        Block b = code.block(c.pc);
+        if (b == null || !fits(c, b, limit)) {
+            return 0;
+        }
+        long before = c.insns;
+        try {
+            do {
+                running = b;
+                b.run(c, limit);
+                c.pc = c.nextPc;
+                b = c.interruptsDirty || c.stopRequested ? null : successor(c, b, limit);
+            } while (b != null);
+        } catch (GuestFault f) {
+            Block at = running;
+            running = null;
+            c.insns += (c.pc - at.start) >>> 2; // the pass's instructions before the faulting one
+            translatedInsns += c.insns - before;
+            ExceptionModel.fault(c, f, c.pc);
+            c.pc = c.nextPc;
+            return c.insns - before + 1;
+        } finally {
+            running = null;
+        }
+        translatedInsns += c.insns - before;
+        return c.insns - before;
+    }
+
+    /** True when {@code b} may run now: it ends within {@code limit} and no breakpoint is in it. */
+    private static boolean fits(Cpu c, Block b, long limit) {
+        return c.insns + b.length <= limit
+                && (c.breakpoints == null || !c.breakpoints.mayStopIn(b.start, b.length));
+    }
+
+    /**
+     * The block to run after {@code b} without going back to the step loop: an already translated one at the PC in
+     * the same page (whose translation still holds: a block changes no translation control, and leaves on an
+     * exception or an exception return), remembered in {@link Block#next}; null for anything else.
+     */
+    private Block successor(Cpu c, Block b, long limit) {
+        Block n = b.next;
+        if (n == null || n.start != c.pc) {
+            n = code.translatedAt(c.pc);
+            if (n == null) {
+                return null;
+            }
+            b.next = n;
+        }
+        return fits(c, n, limit) ? n : null;
+    }
+}
