@@ -497,9 +497,17 @@ public final class Machine implements Platform {
         return gic.irq(i) ? 1 : 0;
     }
 
+    /**
+     * A WFI/WFE (or CPU_SUSPEND) that waits. A lone powered-on vCPU whose wait ends at once ({@link #waitEndsAtOnce})
+     * does not wait: it goes on as its slice would let it, without leaving its translated block.
+     */
     @Override
     public void waitForInterrupt(Cpu c, boolean wfe) {
-        waitingForEvent[c.index()] = wfe;
+        int i = c.index();
+        waitingForEvent[i] = wfe;
+        if (on[i] && poweredOn() == 1 && waitEndsAtOnce(i)) {
+            return;
+        }
         c.setWaiting(true);
     }
 

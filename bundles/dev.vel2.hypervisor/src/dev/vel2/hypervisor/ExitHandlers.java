@@ -52,7 +52,6 @@ public final class ExitHandlers {
         Cpu c = v.cpu();
         boolean wfe = (t.iss() & 1) != 0;
         c.setNextPc(t.pc() + 4);
-        c.setWaiting(true);
         c.platform().waitForInterrupt(c, wfe);
         return YIELD;
     }

@@ -125,6 +125,7 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
     }
 
     private void stop(Cpu cpu) {
+        cpu.endBlock(); // the stop must be seen before the next instruction, also inside a translated block
         if (stopper != null) {
             stopper.run();
         } else {

@@ -62,14 +62,21 @@ final class BlockTranslator {
         }
     }
 
+    /** WFE and WFI: the system instructions a block may hold. */
+    private static final int WFE = 0xd503205f;
+    private static final int WFI = 0xd503207f;
+
     /**
-     * True when {@code insn} may be inside a block. System instructions (MSR, MRS, SYS, hints such as WFI, barriers)
-     * and exception-generating ones (SVC, HVC, SMC, BRK) stay with {@link Cpu#step}: they read the instruction
-     * count as time, change the translation regime, wait or trap, and they are rare in hot code.
+     * True when {@code insn} may be inside a block. System instructions (MSR, MRS, SYS, barriers, hints) and
+     * exception-generating ones (SVC, HVC, SMC, BRK) stay with {@link Cpu#step}: they read the instruction count as
+     * time, change the translation regime or trap, and they are rare in hot code. WFI and WFE are the exception: an
+     * idle loop is hot, and what they do (go on, trap, wait) ends the block where it must ({@link Cpu#setWaiting},
+     * a trap's new PC, a hypervisor's stop).
      */
     static boolean translatable(Insn insn) {
         int w = insn.word();
-        return !insn.isUndefined() && (w & 0xffc00000) != 0xd5000000 && (w & 0xff000000) != 0xd4000000;
+        return !insn.isUndefined() && ((w & 0xffc00000) != 0xd5000000 || w == WFI || w == WFE)
+                && (w & 0xff000000) != 0xd4000000;
     }
 
     /**

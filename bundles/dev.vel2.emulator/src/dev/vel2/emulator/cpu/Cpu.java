@@ -338,8 +338,11 @@ public final class Cpu {
         data.write(va, size, value, Translation.WRITE | Mmu.UNPRIVILEGED);
     }
 
-    /** A trap to EL2 inside a translated block: the block ends after the trapping instruction. */
-    void trapInBlock() {
+    /**
+     * The next instruction goes through all of {@link #step}'s checks: a translated block ends after the current
+     * instruction (a trap taken by the guest's EL2, a stop for the debugger).
+     */
+    public void endBlock() {
         if (blocks.inBlock()) {
             interruptsDirty = true;
         }
@@ -466,8 +469,12 @@ public final class Cpu {
         return waiting;
     }
 
+    /** Starts or ends a wait; a vCPU that starts waiting leaves its translated block after the current instruction. */
     public void setWaiting(boolean w) {
         waiting = w;
+        if (w) {
+            interruptsDirty = true;
+        }
     }
 
     /** Installs the debugger's instruction breakpoints (null: none); on the thread that runs this vCPU. */

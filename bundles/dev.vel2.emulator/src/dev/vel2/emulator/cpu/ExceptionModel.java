@@ -101,8 +101,12 @@ public final class ExceptionModel {
             return;
         }
         c.trapSeq++;
-        c.trapInBlock(); // the hypervisor may stop the machine or change any state: a block ends here
         boolean virtual = c.el2Mode == Cpu.El2Mode.VIRTUAL;
+        if (!virtual) {
+            c.endBlock(); // the guest's EL2 takes it
+        }
+        // The virtual EL2 emulates it in Java; what it changes that a block must see ends the block by itself (a new
+        // PC, a system register, an interrupt, a wait), and so does its stop for the debugger (Cpu#endBlock).
         if (virtual || !c.trapListeners.isEmpty()) { // the record only for someone who looks at it
             Trap trap = new Trap(c.index, c.insns(), c.el, c.pc, esr, far, ret, ipaValid, ipaValid ? ipa : 0);
             if (!c.trapListeners.isEmpty()) { // no iterator on the virtual EL2's path when nobody listens

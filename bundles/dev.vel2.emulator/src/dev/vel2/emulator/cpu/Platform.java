@@ -22,7 +22,10 @@ public interface Platform {
     /** The generic timer's physical count (CNTPCT_EL0) for this vCPU. */
     long counter(Cpu cpu);
 
-    /** Called when the vCPU executes a WFI/WFE that waits: the platform decides how time passes. */
+    /**
+     * Called when the vCPU executes a WFI/WFE that waits: the platform decides how time passes. It sets the vCPU
+     * waiting ({@link Cpu#setWaiting}), unless the wait ends at once.
+     */
     void waitForInterrupt(Cpu cpu, boolean wfe);
 
     /**

@@ -36,7 +36,6 @@ public final class Wfx {
             c.trapToEl2(ExceptionClass.WFX, iss, c.pc);
             return;
         }
-        c.setWaiting(true);
         c.platform.waitForInterrupt(c, wfe);
     }
 }

@@ -225,4 +225,42 @@ class BlockTranslationTest {
         }
         assertEquals(outcomes[1], outcomes[0]);
     }
+    @Test
+    void aWfiThatWaitsEndsTheBlockAndTheOtherVcpuRuns() {
+        String[] outcomes = new String[2];
+        for (int mode = 0; mode < 2; mode++) {
+            Machine m = new Machine(2, 1, Cpu.El2Mode.GUEST);
+            int[] code = {
+                0xd2800060, // 0x00 mov  x0, #3
+                0xf2b88000, // 0x04 movk x0, #0xc400, lsl #16   PSCI CPU_ON
+                0xd2800021, // 0x08 mov  x1, #1                 vCPU 1
+                0xd2a80002, // 0x0c mov  x2, #0x40000000
+                0x91008042, // 0x10 add  x2, x2, #0x20          at the loop
+                0xd2800003, // 0x14 mov  x3, #0                 with x0 = 0
+                0xd4000003, // 0x18 smc  #0
+                0xd2800000, // 0x1c mov  x0, #0
+                0xd503207f, // 0x20 wfi                         <- loop: waits while the other vCPU is on
+                0x91000400, // 0x24 add  x0, x0, #1
+                0xf10fa01f, // 0x28 cmp  x0, #1000
+                0x54ffffa1, // 0x2c b.ne 0x20
+                0xd2800040, // 0x30 mov  x0, #2
+                0xf2b08000, // 0x34 movk x0, #0x8400, lsl #16   PSCI CPU_OFF
+                0xd4000003, // 0x38 smc  #0
+            };
+            for (int i = 0; i < code.length; i++) {
+                m.ram().write(Machine.RAM_BASE + 4L * i, 4, code[i]);
+            }
+            for (int i = 0; i < 2; i++) {
+                m.cpu(i).setTranslating(mode == 0);
+            }
+            m.boot(Machine.RAM_BASE);
+            m.run(100_000);
+            outcomes[mode] = "ticks=" + m.ticks() + " " + state(m.cpu(0)) + " " + state(m.cpu(1));
+            if (mode == 0) {
+                assertTrue(m.cpu(0).translatedInsns() > 3 * 900 && m.cpu(1).translatedInsns() > 3 * 900,
+                        "the WFIs ran in blocks: " + m.cpu(0).translatedInsns() + " " + m.cpu(1).translatedInsns());
+            }
+        }
+        assertEquals(outcomes[1], outcomes[0]);
+    }
 }
