@@ -2,7 +2,9 @@
 package dev.vel2.emulator.cpu;
 
 /**
- * A translated block: a run of instructions of one page, from {@link #start}, that ends at an unconditional branch.
+ * A translated block: a trace of instructions of one page from {@link #start}, as they run one after the other when
+ * conditional branches are not taken: it follows B and BL within the page and returns from a BL's call where the
+ * call returns to (checked, as every branch is), and it ends at another branch to a register.
  * The code that {@link BlockTranslator} generates for it calls each instruction's handler from the decode table in
  * turn, with the handler and its operands as constants, so the JVM inlines them and the step loop's per-instruction
  * work (decode cache lookup, megamorphic handler call, interrupt and breakpoint checks) is done once per block.
@@ -15,8 +17,11 @@ package dev.vel2.emulator.cpu;
 abstract class Block {
     /** Virtual address of the first instruction. */
     final long start;
-    /** Instructions in the block. */
+    /** Instructions in the block: the most one pass retires. */
     final int length;
+    /** The lowest address of the block's instructions, and the instructions from there to its highest one. */
+    final long low;
+    final int span;
     /** The block that ran after this one last time, when in the same page: tried first by {@link BlockRunner}. */
     Block next;
     /**
@@ -25,16 +30,20 @@ abstract class Block {
      */
     Object classEntry;
 
-    Block(long start, int length) {
+    Block(long start, int length, long low, int span) {
         this.start = start;
         this.length = length;
+        this.low = low;
+        this.span = span;
     }
 
     /**
      * Runs the block once, or again while it branches back to its start and another whole pass stays within
      * {@code limit} ({@link Cpu#insns} at the end of the pass). Adds the instructions retired to {@link Cpu#insns}
-     * and leaves {@link Cpu#nextPc} where execution goes on. A {@link GuestFault} leaves through with {@link Cpu#pc}
-     * at the faulting instruction; the instructions before it in that pass are not yet counted.
+     * and leaves {@link Cpu#nextPc} where execution goes on. Before each instruction that may look at the count or
+     * fault, {@link Cpu#blockDone} is the pass's instructions before it. A {@link GuestFault} leaves through with
+     * {@link Cpu#pc} at the faulting instruction; the instructions before it in that pass (blockDone) are not yet
+     * counted.
      */
     abstract void run(Cpu cpu, long limit);
 }

@@ -14,7 +14,8 @@ final class BlockRunner {
     private boolean translating = BlockTranslator.AVAILABLE;
     /**
      * The block running now, or null: {@link Cpu#insns} then counts up to the start of its current pass, and
-     * {@link #insns(Cpu)} adds the instructions before the PC, so devices and traps see the count a step would.
+     * {@link #insns(Cpu)} adds the pass's instructions before the current one ({@link Cpu#blockDone}), so devices and
+     * traps see the count a step would.
      */
     private Block running;
     /** Instructions retired inside blocks (for tests and benchmarks). */
@@ -43,15 +44,7 @@ final class BlockRunner {
 
     /** {@link Cpu#insns()}: inside a block, the instructions before the current one count too. */
     long insns(Cpu c) {
-        Block b = running;
-        long n = c.insns;
-        if (b != null) {
-            long done = c.pc - b.start; // outside the block between two blocks, or read racily: not counted
-            if (done >= 0 && done < 4L * b.length) {
-                n += done >>> 2;
-            }
-        }
-        return n;
+        return running != null ? c.insns + c.blockDone : c.insns; // blockDone is 0 between two blocks
     }
 
     /**
@@ -76,9 +69,9 @@ final class BlockRunner {
                 b = c.interruptsDirty || c.stopRequested ? null : successor(c, b, limit);
             } while (b != null);
         } catch (GuestFault f) {
-            Block at = running;
             running = null;
-            c.insns += (c.pc - at.start) >>> 2; // the pass's instructions before the faulting one
+            c.insns += c.blockDone; // the pass's instructions before the faulting one
+            c.blockDone = 0;
             translatedInsns += c.insns - before;
             ExceptionModel.fault(c, f, c.pc);
             c.pc = c.nextPc;
@@ -93,7 +86,7 @@ final class BlockRunner {
     /** True when {@code b} may run now: it ends within {@code limit} and no breakpoint is in it. */
     private static boolean fits(Cpu c, Block b, long limit) {
         return c.insns + b.length <= limit
-                && (c.breakpoints == null || !c.breakpoints.mayStopIn(b.start, b.length));
+                && (c.breakpoints == null || !c.breakpoints.mayStopIn(b.low, b.span));
     }
 
     /**

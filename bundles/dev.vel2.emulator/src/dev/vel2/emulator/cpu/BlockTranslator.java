@@ -79,14 +79,44 @@ final class BlockTranslator {
                 && (w & 0xff000000) != 0xd4000000;
     }
 
+    /** RET (to X30): the one branch to a register whose target a trace predicts. */
+    private static final int RET = 0xd65f03c0;
+    /** Calls a trace follows into and returns from, at most. */
+    static final int MAX_CALLS = 8;
+
     /**
-     * True for the branches that always go elsewhere: B, BL and the branches to a register (BR, BLR, RET, ERET).
-     * A conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ) does not end a block: taken, the block leaves there, as
-     * after any instruction that does not go on to the next one.
+     * Where a trace goes after {@code insn} at {@code a}: the next instruction; a B's or BL's target (a BL pushes its
+     * return address on {@code calls}, {@code calls[0]} counting them); for RET, the return address of the trace's
+     * last call; -1 where the trace ends (another branch to a register, a return it did not call, too many calls).
+     * Conditional branches go on to the next instruction: taken, the block leaves or jumps ahead within itself.
      */
-    static boolean endsBlock(Insn insn) {
+    static long next(Insn insn, long a, long[] calls) {
         int w = insn.word();
-        return (w & 0x7c000000) == 0x14000000 || (w & 0xfe000000) == 0xd6000000;
+        if ((w & 0x7c000000) == 0x14000000) { // B, BL
+            long target = a + ((long) (w << 6) >> 4);
+            if (w < 0) {
+                if (calls[0] == MAX_CALLS) {
+                    return -1;
+                }
+                calls[(int) ++calls[0]] = a + 4;
+            }
+            return target;
+        }
+        if ((w & 0xfe000000) == 0xd6000000) { // BR, BLR, RET, ERET
+            return w == RET && calls[0] > 0 ? calls[(int) calls[0]--] : -1;
+        }
+        return a + 4;
+    }
+
+    /** The target of a conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ) at {@code a}, or -1 for anything else. */
+    static long conditionalTarget(int w, long a) {
+        if ((w & 0xff000010) == 0x54000000 || (w & 0x7e000000) == 0x34000000) { // B.cond; CBZ, CBNZ
+            return a + ((long) (w << 8) >> 11 & ~3L);
+        }
+        if ((w & 0x7e000000) == 0x36000000) { // TBZ, TBNZ
+            return a + ((long) (w << 13) >> 16 & ~3L);
+        }
+        return -1;
     }
 
     /**
@@ -110,22 +140,30 @@ final class BlockTranslator {
         }
     }
 
-    /** A block of {@code insns}: translatable, consecutive from {@code start}, only the last one a branch. */
-    static Block translate(long start, List<Insn> insns) {
+    /**
+     * A block of {@code insns} at {@code addresses} (a trace of one page, each the {@link #next} of the one before,
+     * all translatable). Its start and words determine the trace, so they name its class.
+     */
+    static Block translate(long[] addresses, List<Insn> insns) {
         int n = insns.size();
         int[] words = new int[n];
+        long low = Long.MAX_VALUE;
+        long high = 0;
         for (int i = 0; i < n; i++) {
             words[i] = insns.get(i).word();
+            low = Math.min(low, addresses[i]);
+            high = Math.max(high, addresses[i]);
         }
+        long start = addresses[0];
         Key key = new Key(start, words);
         try {
             SoftReference<MethodHandle> known = CLASSES.get(key);
             MethodHandle constructor = known == null ? null : known.get();
             if (constructor == null) {
-                constructor = define(start, insns);
+                constructor = define(addresses, insns);
                 CLASSES.put(key, new SoftReference<>(constructor));
             }
-            Block b = (Block) constructor.invoke(start, n);
+            Block b = (Block) constructor.invoke(start, n, low, (int) ((high - low) >>> 2) + 1);
             b.classEntry = constructor;
             return b;
         } catch (Throwable e) {
@@ -134,7 +172,7 @@ final class BlockTranslator {
     }
 
     /** Generates and defines the class of a block; returns its constructor {@code (long start, int length)}. */
-    private static MethodHandle define(long start, List<Insn> insns) throws IllegalAccessException,
+    private static MethodHandle define(long[] addresses, List<Insn> insns) throws IllegalAccessException,
             NoSuchMethodException {
         int n = insns.size();
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
@@ -147,7 +185,7 @@ final class BlockTranslator {
         }
         staticInit(cw, n);
         constructor(cw);
-        run(cw, start, insns);
+        run(cw, addresses, insns);
         cw.visitEnd();
         List<Object> data = new ArrayList<>(2 * n);
         for (Insn insn : insns) {
@@ -156,7 +194,8 @@ final class BlockTranslator {
         }
         MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(cw.toByteArray(),
                 data.toArray(), false);
-        return lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class, long.class, int.class));
+        return lookup.findConstructor(lookup.lookupClass(),
+                MethodType.methodType(void.class, long.class, int.class, long.class, int.class));
     }
 
     /** Loads the handlers and operands from the class data into the static final fields. */
@@ -189,78 +228,132 @@ final class BlockTranslator {
     }
 
     private static void constructor(ClassWriter cw) {
-        MethodVisitor m = cw.visitMethod(0, "<init>", "(JI)V", null, null);
+        MethodVisitor m = cw.visitMethod(0, "<init>", "(JIJI)V", null, null);
         m.visitCode();
         m.visitVarInsn(Opcodes.ALOAD, 0);
         m.visitVarInsn(Opcodes.LLOAD, 1);
         m.visitVarInsn(Opcodes.ILOAD, 3);
-        m.visitMethodInsn(Opcodes.INVOKESPECIAL, BLOCK, "<init>", "(JI)V", false);
+        m.visitVarInsn(Opcodes.LLOAD, 4);
+        m.visitVarInsn(Opcodes.ILOAD, 6);
+        m.visitMethodInsn(Opcodes.INVOKESPECIAL, BLOCK, "<init>", "(JIJI)V", false);
         m.visitInsn(Opcodes.RETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();
     }
 
+    /** Local variables of {@code run}: the pass's instructions so far, and the next PC being looked at. */
+    private static final int DONE = 4;
+    private static final int NEXT = 5;
+
     /**
-     * {@code run(cpu, limit)}: per instruction {@code cpu.pc = a; cpu.nextPc = a + 4; h.exec(cpu, o);} then, but after
-     * the last, leave if {@code cpu.nextPc != a + 4 || cpu.interruptsDirty}; for an instruction that uses only
-     * registers ({@link Insn#registersOnly}) just {@code h.exec(cpu, o)}. Wherever it leaves, after {@code k}
-     * instructions of the pass: {@code cpu.insns += k}, and round again from the top while {@code cpu.nextPc} is the
-     * start, no interrupt check is due and a whole pass fits under {@code limit}.
+     * {@code run(cpu, limit)}, a pass: per instruction {@code cpu.pc = a; cpu.nextPc = a + 4; cpu.blockDone = done;
+     * h.exec(cpu, o); done++} and, but after the last, leave if {@code cpu.nextPc} is not the next instruction's
+     * address or {@code cpu.interruptsDirty}; a conditional branch taken to an instruction further on jumps there.
+     * An instruction that uses only registers ({@link Insn#registersOnly}) just does {@code h.exec(cpu, o); done++}.
+     * Leaving: {@code cpu.insns += done}, and round again from the top while {@code cpu.nextPc} is the start, no
+     * interrupt check is due and a whole pass fits under {@code limit}.
      */
-    private static void run(ClassWriter cw, long start, List<Insn> insns) {
+    private static void run(ClassWriter cw, long[] addresses, List<Insn> insns) {
         int n = insns.size();
         MethodVisitor m = cw.visitMethod(0, "run", "(L" + CPU + ";J)V", null, null);
         m.visitCode();
         Label top = new Label();
-        Label[] exits = new Label[n];
-        m.visitLabel(top);
+        Label exit = new Label();
+        Label[] at = new Label[n];
         for (int i = 0; i < n; i++) {
-            long a = start + 4L * i;
-            // An instruction that uses only registers needs no PC, and goes on to the next one by itself.
-            boolean registersOnly = insns.get(i).registersOnly();
+            at[i] = new Label();
+        }
+        m.visitLabel(top);
+        m.visitInsn(Opcodes.ICONST_0);
+        m.visitVarInsn(Opcodes.ISTORE, DONE);
+        for (int i = 0; i < n; i++) {
+            Insn insn = insns.get(i);
+            long a = addresses[i];
+            m.visitLabel(at[i]);
+            // An instruction that uses only registers needs no PC or count, and goes on to the next one by itself.
+            boolean registersOnly = insn.registersOnly();
             if (!registersOnly) {
                 setLong(m, "pc", a);
                 setLong(m, "nextPc", a + 4);
+                m.visitVarInsn(Opcodes.ALOAD, 1);
+                m.visitVarInsn(Opcodes.ILOAD, DONE);
+                m.visitFieldInsn(Opcodes.PUTFIELD, CPU, "blockDone", "I");
             }
             m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "h" + i, EXEC_DESC);
             m.visitVarInsn(Opcodes.ALOAD, 1);
             m.visitFieldInsn(Opcodes.GETSTATIC, NAME, "o" + i, "Ljava/lang/Object;");
             m.visitMethodInsn(Opcodes.INVOKEINTERFACE, EXEC, "exec", "(L" + CPU + ";Ljava/lang/Object;)V", true);
+            m.visitIincInsn(DONE, 1);
             if (i < n - 1 && !registersOnly) {
-                exits[i] = new Label();
-                m.visitVarInsn(Opcodes.ALOAD, 1);
-                m.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextPc", "J");
-                m.visitLdcInsn(a + 4);
-                m.visitInsn(Opcodes.LCMP);
-                m.visitJumpInsn(Opcodes.IFNE, exits[i]);
-                m.visitVarInsn(Opcodes.ALOAD, 1);
-                m.visitFieldInsn(Opcodes.GETFIELD, CPU, "interruptsDirty", "Z");
-                m.visitJumpInsn(Opcodes.IFNE, exits[i]);
+                goOn(m, addresses, insns, i, at, exit);
             }
             if (i == n - 1 && registersOnly) {
                 setLong(m, "nextPc", a + 4);
             }
         }
-        leave(m, top, start, n, n);
-        for (int i = 0; i < n - 1; i++) {
-            if (exits[i] != null) {
-                m.visitLabel(exits[i]);
-                leave(m, top, start, n, i + 1);
-            }
-        }
+        m.visitLabel(exit);
+        leave(m, top, addresses[0], n);
         m.visitMaxs(0, 0);
         m.visitEnd();
     }
 
-    /** {@code cpu.insns += k}, then back to {@code top} for another pass of the {@code n} if it may, else return. */
-    private static void leave(MethodVisitor m, Label top, long start, int n, int k) {
+    /**
+     * After instruction {@code i}: on to the next if {@code cpu.nextPc} is its address, to a later instruction of the
+     * block that a conditional branch was taken to, else to {@code exit}; to {@code exit} too if an interrupt check
+     * is due.
+     */
+    private static void goOn(MethodVisitor m, long[] addresses, List<Insn> insns, int i, Label[] at, Label exit) {
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextPc", "J");
+        m.visitVarInsn(Opcodes.LSTORE, NEXT);
+        Label next = new Label();
+        m.visitVarInsn(Opcodes.LLOAD, NEXT);
+        m.visitLdcInsn(addresses[i + 1]);
+        m.visitInsn(Opcodes.LCMP);
+        m.visitJumpInsn(Opcodes.IFEQ, next);
+        int j = jumpTarget(addresses, insns, i);
+        if (j > 0) {
+            m.visitVarInsn(Opcodes.LLOAD, NEXT);
+            m.visitLdcInsn(addresses[j]);
+            m.visitInsn(Opcodes.LCMP);
+            m.visitJumpInsn(Opcodes.IFNE, exit);
+            m.visitVarInsn(Opcodes.ALOAD, 1);
+            m.visitFieldInsn(Opcodes.GETFIELD, CPU, "interruptsDirty", "Z");
+            m.visitJumpInsn(Opcodes.IFNE, exit);
+            m.visitJumpInsn(Opcodes.GOTO, at[j]);
+        } else {
+            m.visitJumpInsn(Opcodes.GOTO, exit);
+        }
+        m.visitLabel(next);
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitFieldInsn(Opcodes.GETFIELD, CPU, "interruptsDirty", "Z");
+        m.visitJumpInsn(Opcodes.IFNE, exit);
+    }
+
+    /** The later instruction of the block a conditional branch at {@code i} jumps to when taken, or -1. */
+    private static int jumpTarget(long[] addresses, List<Insn> insns, int i) {
+        long target = conditionalTarget(insns.get(i).word(), addresses[i]);
+        for (int j = i + 2; target >= 0 && j < insns.size(); j++) {
+            if (addresses[j] == target) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code cpu.insns += done}, then back to {@code top} for another pass of the {@code n} if it may, else return. */
+    private static void leave(MethodVisitor m, Label top, long start, int n) {
         Label out = new Label();
         m.visitVarInsn(Opcodes.ALOAD, 1);
         m.visitInsn(Opcodes.DUP);
         m.visitFieldInsn(Opcodes.GETFIELD, CPU, "insns", "J");
-        m.visitLdcInsn((long) k);
+        m.visitVarInsn(Opcodes.ILOAD, DONE);
+        m.visitInsn(Opcodes.I2L);
         m.visitInsn(Opcodes.LADD);
         m.visitFieldInsn(Opcodes.PUTFIELD, CPU, "insns", "J");
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitInsn(Opcodes.ICONST_0);
+        m.visitFieldInsn(Opcodes.PUTFIELD, CPU, "blockDone", "I");
         m.visitVarInsn(Opcodes.ALOAD, 1);
         m.visitFieldInsn(Opcodes.GETFIELD, CPU, "nextPc", "J");
         m.visitLdcInsn(start);

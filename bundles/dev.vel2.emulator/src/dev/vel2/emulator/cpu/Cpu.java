@@ -77,6 +77,8 @@ public final class Cpu {
     /** Loads and stores through {@link #translation}. */
     private final DataAccess data;
     long insns;
+    /** Inside a translated block: the instructions of its current pass before the current one (see BlockRunner). */
+    int blockDone;
     long trapSeq;
     /** See {@link #translationGeneration()}. */
     long translationGeneration;

@@ -132,26 +132,39 @@ final class InstructionFetch {
         }
         heat[slot] = 0;
         List<Insn> run = new ArrayList<>();
-        for (int s = slot; s < CodePage.SLOTS && run.size() < BlockTranslator.MAX_LENGTH; s++) {
-            Insn insn = decodedAt(p, s);
-            if (insn == null || !BlockTranslator.translatable(insn)) {
+        long[] addresses = new long[BlockTranslator.MAX_LENGTH];
+        long[] calls = new long[BlockTranslator.MAX_CALLS + 1];
+        long pageBase = va & ~0xfffL;
+        // The trace: from va on, following the branches that BlockTranslator.next follows, within this page, until
+        // an instruction that cannot be translated or one already in it (a loop: the block goes round by itself).
+        for (long a = va; a >= 0 && (a & ~0xfffL) == pageBase && run.size() < BlockTranslator.MAX_LENGTH;) {
+            Insn insn = decodedAt(p, CodePage.slot(a));
+            if (insn == null || !BlockTranslator.translatable(insn) || contains(addresses, run.size(), a)) {
                 break;
             }
+            addresses[run.size()] = a;
             run.add(insn);
-            if (BlockTranslator.endsBlock(insn)) {
-                break;
-            }
+            a = BlockTranslator.next(insn, a, calls);
         }
         if (run.isEmpty()) {
             heat[slot] = COLD;
             return null;
         }
-        Block b = BlockTranslator.translate(va, run);
+        Block b = BlockTranslator.translate(addresses, run);
         if (p.blocks == null) {
             p.blocks = new Block[CodePage.SLOTS];
         }
         p.blocks[slot] = b;
         return b;
+    }
+
+    private static boolean contains(long[] addresses, int n, long a) {
+        for (int i = 0; i < n; i++) {
+            if (addresses[i] == a) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The instruction at {@code slot} of {@code p}, decoded now if it was not yet; null if it cannot be read. */

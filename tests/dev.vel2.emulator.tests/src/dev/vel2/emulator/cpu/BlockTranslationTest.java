@@ -128,6 +128,63 @@ class BlockTranslationTest {
         }
     }
 
+    /**
+     * A loop whose block is a trace: it jumps ahead within itself on odd passes (0x0c), calls out of its address
+     * range (0x14) and returns into itself (0x38); x0 counts passes, x1 += 2 on even ones, x2 walks by x3.
+     */
+    private static final int[] CALLS = {
+        0xd2800000, // 0x00 mov  x0, #0
+        0x91000400, // 0x04 add  x0, x0, #1       <- loop
+        0xf240001f, // 0x08 tst  x0, #1
+        0x54000041, // 0x0c b.ne 0x14
+        0x91000821, // 0x10 add  x1, x1, #2
+        0x94000007, // 0x14 bl   0x30
+        0xf10fa01f, // 0x18 cmp  x0, #1000
+        0x54ffff41, // 0x1c b.ne 0x04
+        0x14000000, // 0x20 b    .
+        0xd503201f, // 0x24 nop
+        0xd503201f, // 0x28 nop
+        0xd503201f, // 0x2c nop
+        0xf9400044, // 0x30 ldr  x4, [x2]       <- called
+        0x8b030042, // 0x34 add  x2, x2, x3
+        0xd65f03c0, // 0x38 ret
+    };
+
+    @Test
+    void aTraceThroughACallAndAJumpAheadCountsAsSingleSteps() {
+        sameBothWays(f -> {
+            f.code(CALLS);
+            faultVector(f);
+            f.cpu.setX(2, BASE);
+            f.cpu.setX(3, 0x1000); // pass 257 (odd: it jumped over 0x10) loads past the 1 MiB of RAM
+            f.cpu.run(5000);
+            assertEquals(BASE + 0x30, f.sys("ELR_EL1"));
+            assertEquals(257, f.x(0));
+            assertEquals(2 * 128, f.x(1));
+            assertEquals(1 + 128 * 9 + 128 * 10 + 4, countAtFault(f, 5000), "before the ldr of pass 257");
+        }, true);
+    }
+
+    @Test
+    void aBreakpointInACalledFunctionStopsATraceThatCallsIt() {
+        long[] stoppedAt = {0, 0};
+        sameBothWays(f -> {
+            f.code(CALLS);
+            f.cpu.setX(2, BASE);
+            f.cpu.run(900); // hot: the loop is a trace by now
+            AddressBreakpoints b = new AddressBreakpoints((cpu, va) -> {
+                cpu.requestStop();
+                return true;
+            });
+            b.add(BASE + 0x34); // outside the addresses from the trace's start to its call
+            f.cpu.setBreakpoints(b);
+            f.cpu.run(1000);
+            stoppedAt[f.cpu.translating() ? 0 : 1] = f.cpu.pc();
+        }, true);
+        assertEquals(BASE + 0x34, stoppedAt[0]);
+        assertEquals(BASE + 0x34, stoppedAt[1]);
+    }
+
     @Test
     void aBreakpointInsideAHotBlockStopsBeforeItsInstruction() {
         long[] stoppedAt = {0, 0};
@@ -148,16 +205,33 @@ class BlockTranslationTest {
         assertEquals(BASE + 0x10, stoppedAt[1]);
     }
 
+    /**
+     * At VBAR_EL1 + 0x200 (current EL with SPx, synchronous): {@code add x6, x6, #1; b .-4}, so that x6 tells the
+     * instructions retired before the fault ({@link #countAtFault}).
+     */
+    private static void faultVector(CpuFixture f) {
+        f.ram.write(BASE + 0x80000 + 0x200, 4, 0x910004c6);
+        f.ram.write(BASE + 0x80000 + 0x204, 4, 0x17ffffff);
+    }
+
+    /** The count when the fault of a {@code run(budget)} was taken, from x6 ({@link #faultVector}). */
+    private static long countAtFault(CpuFixture f, long budget) {
+        assertEquals(budget, f.cpu.insns());
+        long atVector = 2 * f.x(6) - (f.cpu.pc() == BASE + 0x80204 ? 1 : 0); // add, b, add, b, ...
+        return budget - atVector;
+    }
+
     @Test
     void aFaultInTheMiddleOfABlockIsTakenAtItsInstructionWithTheCountOfASingleStep() {
         sameBothWays(f -> {
             f.code(LOOP);
-            f.ram.write(BASE + 0x80000 + 0x200, 4, 0x14000000); // VBAR_EL1 + current EL SPx sync: b .
+            faultVector(f);
             f.cpu.setX(2, BASE);
             f.cpu.setX(3, 0x1000); // pass 257 loads past the 1 MiB of RAM: an external abort at the ldr
             f.cpu.run(5000);
             assertEquals(BASE + 0x0c, f.sys("ELR_EL1"));
             assertEquals(257, f.x(0));
+            assertEquals(1 + 256 * 6 + 2, countAtFault(f, 5000), "before the ldr of pass 257");
         }, true);
     }
 
