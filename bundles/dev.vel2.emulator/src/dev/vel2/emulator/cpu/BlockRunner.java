@@ -18,6 +18,8 @@ final class BlockRunner {
      * traps see the count a step would.
      */
     private Block running;
+    /** The address after the instruction the step loop took last when a block could have held it, else -1. */
+    private long inOrder = -1;
     /** Instructions retired inside blocks (for tests and benchmarks). */
     private long translatedInsns;
 
@@ -56,10 +58,14 @@ final class BlockRunner {
             return 0;
         }
         long limit = Math.min(c.interruptCheckAt, c.insns + maxSteps);
-        Block b = code.block(c.pc);
+        Block b = code.block(c.pc, c.pc != inOrder);
         if (b == null || !fits(c, b, limit)) {
+            // The step that follows retires the instruction at the PC: if a block could hold it, what comes next in
+            // order is that block's, not the start of another one.
+            inOrder = code.holdable(c.pc) ? c.pc + 4 : -1;
             return 0;
         }
+        inOrder = -1;
         long before = c.insns;
         try {
             do {

@@ -340,10 +340,7 @@ public final class Cpu {
         data.write(va, size, value, Translation.WRITE | Mmu.UNPRIVILEGED);
     }
 
-    /**
-     * The next instruction goes through all of {@link #step}'s checks: a translated block ends after the current
-     * instruction (a trap taken by the guest's EL2, a stop for the debugger).
-     */
+    /** A translated block ends after the current instruction (a trap to the guest's EL2, a debugger's stop). */
     public void endBlock() {
         if (blocks.inBlock()) {
             interruptsDirty = true;
@@ -474,9 +471,7 @@ public final class Cpu {
     /** Starts or ends a wait; a vCPU that starts waiting leaves its translated block after the current instruction. */
     public void setWaiting(boolean w) {
         waiting = w;
-        if (w) {
-            interruptsDirty = true;
-        }
+        interruptsDirty |= w;
     }
 
     /** Installs the debugger's instruction breakpoints (null: none); on the thread that runs this vCPU. */

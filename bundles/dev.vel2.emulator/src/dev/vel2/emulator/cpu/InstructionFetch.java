@@ -104,9 +104,11 @@ final class InstructionFetch {
 
     /**
      * The block starting at {@code va}, translating it once it is hot; null when there is none yet or when fetching
-     * from {@code va} faults (the step then takes the fault).
+     * from {@code va} faults (the step then takes the fault). Heat counts only where the vCPU {@code entered} (by a
+     * branch, an exception, after an instruction no block holds, ...): code reached in order is the rest of the
+     * block of the code before it, and needs no block of its own.
      */
-    Block block(long va) {
+    Block block(long va, boolean entered) {
         if (!inPage(va)) {
             try {
                 fetch(va); // another page, or its translation may have changed: translate it as a step would
@@ -122,6 +124,9 @@ final class InstructionFetch {
             if (b != null && b.start == va) {
                 return b;
             }
+        }
+        if (!entered) {
+            return null;
         }
         byte[] heat = p.heat;
         if (heat == null) {
@@ -165,6 +170,15 @@ final class InstructionFetch {
             }
         }
         return false;
+    }
+
+    /** True when the instruction at {@code va}, in the page of the last fetch, is decoded and may be in a block. */
+    boolean holdable(long va) {
+        if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) != page) {
+            return false;
+        }
+        Insn insn = code.insns[CodePage.slot(va)];
+        return insn != null && BlockTranslator.translatable(insn);
     }
 
     /** The instruction at {@code slot} of {@code p}, decoded now if it was not yet; null if it cannot be read. */

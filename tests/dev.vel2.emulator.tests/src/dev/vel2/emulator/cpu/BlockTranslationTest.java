@@ -186,6 +186,22 @@ class BlockTranslationTest {
     }
 
     @Test
+    void codeAfterAnInstructionNoBlockHoldsBecomesABlock() {
+        sameBothWays(f -> {
+            f.code(0xd2800000, // 0x00 mov  x0, #0
+                    0xd538d082, // 0x04 mrs  x2, tpidr_el1   <- loop: system instructions stay with the step loop
+                    0x91000400, // 0x08 add  x0, x0, #1      a block from here on, though reached in order
+                    0x91000821, // 0x0c add  x1, x1, #2
+                    0xf10fa01f, // 0x10 cmp  x0, #1000
+                    0x54ffff81, // 0x14 b.ne 0x04
+                    0x14000000); // 0x18 b   .
+            f.cpu.run(5500);
+            assertEquals(1000, f.x(0));
+            assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 4 * 900, "the adds, cmp and b.ne ran in a block");
+        }, true);
+    }
+
+    @Test
     void aBreakpointInsideAHotBlockStopsBeforeItsInstruction() {
         long[] stoppedAt = {0, 0};
         sameBothWays(f -> {
