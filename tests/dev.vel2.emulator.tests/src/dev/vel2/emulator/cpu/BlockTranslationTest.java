@@ -197,7 +197,7 @@ class BlockTranslationTest {
                     0x14000000); // 0x18 b   .
             f.cpu.run(5500);
             assertEquals(1000, f.x(0));
-            assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 4 * 900, "the adds, cmp and b.ne ran in a block");
+            assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 4 * 900, "the adds, cmp, b.ne in a block");
         }, true);
     }
 
