@@ -19,9 +19,11 @@ abstract class Block {
     final long start;
     /** Instructions in the block: the most one pass retires. */
     final int length;
-    /** The lowest address of the block's instructions, and the instructions from there to its highest one. */
-    final long low;
-    final int span;
+    /**
+     * Where the block's instructions are: runs of consecutive ones, as pairs of the first's address and the number
+     * of instructions, in trace order (a breakpoint in any of them keeps the block from running).
+     */
+    final long[] runs;
     /** The block that ran after this one last time, when in the same page: tried first by {@link BlockRunner}. */
     Block next;
     /**
@@ -30,11 +32,10 @@ abstract class Block {
      */
     Object classEntry;
 
-    Block(long start, int length, long low, int span) {
+    Block(long start, int length, long[] runs) {
         this.start = start;
         this.length = length;
-        this.low = low;
-        this.span = span;
+        this.runs = runs;
     }
 
     /**

@@ -91,8 +91,17 @@ final class BlockRunner {
 
     /** True when {@code b} may run now: it ends within {@code limit} and no breakpoint is in it. */
     private static boolean fits(Cpu c, Block b, long limit) {
-        return c.insns + b.length <= limit
-                && (c.breakpoints == null || !c.breakpoints.mayStopIn(b.low, b.span));
+        return c.insns + b.length <= limit && (c.breakpoints == null || !mayStopIn(c.breakpoints, b));
+    }
+
+    private static boolean mayStopIn(AddressBreakpoints breakpoints, Block b) {
+        long[] runs = b.runs;
+        for (int i = 0; i < runs.length; i += 2) {
+            if (breakpoints.mayStopIn(runs[i], (int) runs[i + 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -147,12 +147,8 @@ final class BlockTranslator {
     static Block translate(long[] addresses, List<Insn> insns) {
         int n = insns.size();
         int[] words = new int[n];
-        long low = Long.MAX_VALUE;
-        long high = 0;
         for (int i = 0; i < n; i++) {
             words[i] = insns.get(i).word();
-            low = Math.min(low, addresses[i]);
-            high = Math.max(high, addresses[i]);
         }
         long start = addresses[0];
         Key key = new Key(start, words);
@@ -163,12 +159,27 @@ final class BlockTranslator {
                 constructor = define(addresses, insns);
                 CLASSES.put(key, new SoftReference<>(constructor));
             }
-            Block b = (Block) constructor.invoke(start, n, low, (int) ((high - low) >>> 2) + 1);
+            Block b = (Block) constructor.invoke(start, n, runs(addresses, n));
             b.classEntry = constructor;
             return b;
         } catch (Throwable e) {
             throw new IllegalStateException("cannot define the block at 0x" + Long.toHexString(start), e);
         }
+    }
+
+    /** {@link Block#runs} of the trace at {@code addresses}. */
+    private static long[] runs(long[] addresses, int n) {
+        long[] runs = new long[2 * n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (k > 0 && addresses[i] == runs[k - 2] + 4 * runs[k - 1]) {
+                runs[k - 1]++;
+            } else {
+                runs[k++] = addresses[i];
+                runs[k++] = 1;
+            }
+        }
+        return Arrays.copyOf(runs, k);
     }
 
     /** Generates and defines the class of a block; returns its constructor {@code (long start, int length)}. */
@@ -195,7 +206,7 @@ final class BlockTranslator {
         MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(cw.toByteArray(),
                 data.toArray(), false);
         return lookup.findConstructor(lookup.lookupClass(),
-                MethodType.methodType(void.class, long.class, int.class, long.class, int.class));
+                MethodType.methodType(void.class, long.class, int.class, long[].class));
     }
 
     /** Loads the handlers and operands from the class data into the static final fields. */
@@ -228,14 +239,13 @@ final class BlockTranslator {
     }
 
     private static void constructor(ClassWriter cw) {
-        MethodVisitor m = cw.visitMethod(0, "<init>", "(JIJI)V", null, null);
+        MethodVisitor m = cw.visitMethod(0, "<init>", "(JI[J)V", null, null);
         m.visitCode();
         m.visitVarInsn(Opcodes.ALOAD, 0);
         m.visitVarInsn(Opcodes.LLOAD, 1);
         m.visitVarInsn(Opcodes.ILOAD, 3);
-        m.visitVarInsn(Opcodes.LLOAD, 4);
-        m.visitVarInsn(Opcodes.ILOAD, 6);
-        m.visitMethodInsn(Opcodes.INVOKESPECIAL, BLOCK, "<init>", "(JIJI)V", false);
+        m.visitVarInsn(Opcodes.ALOAD, 4);
+        m.visitMethodInsn(Opcodes.INVOKESPECIAL, BLOCK, "<init>", "(JI[J)V", false);
         m.visitInsn(Opcodes.RETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();

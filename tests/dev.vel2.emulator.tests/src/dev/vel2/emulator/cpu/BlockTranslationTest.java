@@ -186,6 +186,22 @@ class BlockTranslationTest {
     }
 
     @Test
+    void aBreakpointBetweenTheInstructionsOfATraceDoesNotKeepItFromRunning() {
+        sameBothWays(f -> {
+            f.code(CALLS);
+            f.cpu.setX(2, BASE);
+            AddressBreakpoints b = new AddressBreakpoints((cpu, va) -> {
+                throw new AssertionError("never reached");
+            });
+            b.add(BASE + 0x28); // between the call at 0x14 and the function at 0x30, in no trace
+            f.cpu.setBreakpoints(b);
+            f.cpu.run(12_000);
+            assertEquals(1000, f.x(0));
+            assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 8000, "the loop's trace ran");
+        }, true);
+    }
+
+    @Test
     void codeAfterAnInstructionNoBlockHoldsBecomesABlock() {
         sameBothWays(f -> {
             f.code(0xd2800000, // 0x00 mov  x0, #0
