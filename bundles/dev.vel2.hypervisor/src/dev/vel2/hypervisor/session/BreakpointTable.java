@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 
 /**
@@ -17,6 +18,12 @@ import dev.vel2.hypervisor.TrapEvent;
 final class BreakpointTable {
     private final List<AddressBreakpoint> addresses = new CopyOnWriteArrayList<>();
     private final List<TrapBreakpoint> traps = new CopyOnWriteArrayList<>();
+    /**
+     * The trap breakpoints by the trap class they can match ({@link TrapFilter#canMatch}, by {@link
+     * TrapClass#ordinal}), in the order they were added: a trap looks only at those of its class. Rebuilt when the
+     * list changes; read by the machine thread.
+     */
+    private volatile TrapBreakpoint[][] trapsByClass = byClass(List.of());
     private final AddressBreakpoints[] perCpu;
     private volatile boolean changed = true;
 
@@ -34,14 +41,34 @@ final class BreakpointTable {
     }
 
     TrapBreakpoint add(TrapBreakpoint b) {
-        traps.add(b);
+        synchronized (traps) {
+            traps.add(b);
+            trapsByClass = byClass(traps);
+        }
         return b;
     }
 
     boolean remove(Breakpoint b) {
-        boolean removed = b instanceof AddressBreakpoint a ? addresses.remove(a) : traps.remove(b);
+        boolean removed;
+        if (b instanceof AddressBreakpoint a) {
+            removed = addresses.remove(a);
+        } else {
+            synchronized (traps) {
+                removed = traps.remove(b);
+                trapsByClass = byClass(traps);
+            }
+        }
         changed = true;
         return removed;
+    }
+
+    private static TrapBreakpoint[][] byClass(List<TrapBreakpoint> traps) {
+        TrapClass[] classes = TrapClass.values();
+        TrapBreakpoint[][] by = new TrapBreakpoint[classes.length][];
+        for (TrapClass c : classes) {
+            by[c.ordinal()] = traps.stream().filter(b -> b.filter().canMatch(c)).toArray(TrapBreakpoint[]::new);
+        }
+        return by;
     }
 
     void setEnabled(Breakpoint b, boolean on) {
@@ -65,7 +92,7 @@ final class BreakpointTable {
     /** The trap breakpoint that stops at {@code e}, counting a hit on every one that matches; else null. */
     TrapBreakpoint trapHit(TrapEvent e) {
         TrapBreakpoint stop = null;
-        for (TrapBreakpoint b : traps) {
+        for (TrapBreakpoint b : trapsByClass[e.trapClass().ordinal()]) {
             if (b.hit(e) && stop == null) {
                 stop = b;
             }

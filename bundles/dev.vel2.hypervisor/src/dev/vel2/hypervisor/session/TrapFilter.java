@@ -96,6 +96,26 @@ public record TrapFilter(TrapClass trapClass, int sysreg, Direction direction, i
         return new TrapFilter(trapClass, sysreg, direction, imm, vcpu, hitCount, c);
     }
 
+    /**
+     * False when no trap of class {@code c} can match: a register or direction selects MRS/MSR traps, an immediate
+     * HVC/SMC ones. The session looks only at the trap breakpoints that can match a trap's class.
+     */
+    boolean canMatch(TrapClass c) {
+        if (trapClass != null && c != trapClass) {
+            return false;
+        }
+        if (direction == Direction.READ) {
+            return c == TrapClass.SYSREG_READ;
+        }
+        if (direction == Direction.WRITE) {
+            return c == TrapClass.SYSREG_WRITE;
+        }
+        if (sysreg >= 0) {
+            return c == TrapClass.SYSREG_READ || c == TrapClass.SYSREG_WRITE;
+        }
+        return imm < 0 || c == TrapClass.HVC || c == TrapClass.SMC;
+    }
+
     /** Whether {@code e} is a trap this filter selects (the hit count aside). */
     public boolean matches(TrapEvent e) {
         if (trapClass != null && e.trapClass() != trapClass) {

@@ -196,6 +196,31 @@ class SessionTest {
     }
 
     @Test
+    void aTrapStopsAtTheFirstAddedOfTheBreakpointsThatMatchItAmongManyOfOtherClasses() throws Exception {
+        Session s = trapProgram(RW | TVM | TWI);
+        for (int i = 0; i < 500; i++) { // never hit: another class, or another immediate
+            s.addTrapBreakpoint(i % 2 == 0 ? TrapFilter.sysregRead("TCR_EL1")
+                    : TrapFilter.of(TrapClass.HVC).withImm(i));
+        }
+        TrapBreakpoint any = s.addTrapBreakpoint(TrapFilter.ANY.withCondition(e -> e.pc() == ENTRY + 0xc));
+        TrapBreakpoint wfi = s.addTrapBreakpoint(
+                TrapFilter.of(TrapClass.WFI).withCondition(e -> e.pc() == ENTRY + 0xc));
+        TrapBreakpoint tcr = s.addTrapBreakpoint(TrapFilter.sysregWrite("TCR_EL1").withHitCount(2));
+        s.resume();
+        StopInfo stop = awaitStop(s, StopInfo.Reason.TRAP_BREAKPOINT);
+        assertEquals(ENTRY + 0xc, stop.pc(), "the second WFI");
+        assertSame(any, stop.breakpoint(), "a filter of any class, added first");
+        assertEquals(1, any.hits());
+        assertEquals(1, wfi.hits(), "matched too: counted, though another stopped");
+        assertEquals(1, tcr.hits());
+        assertTrue(s.removeBreakpoint(any));
+        assertTrue(s.removeBreakpoint(wfi));
+        s.resume();
+        awaitOff(s);
+        assertEquals(1, wfi.hits(), "removed");
+    }
+
+    @Test
     void filtersSelectClassRegisterDirectionImmediateAndCondition() throws Exception {
         Session s = trapProgram(RW | TVM | TWI);
         List<TrapEvent> traps = recordTraps(s);
@@ -216,6 +241,20 @@ class SessionTest {
         assertTrue(TrapFilter.ANY.withCondition(e -> e.pc() == ENTRY + 8).matches(wfi));
         assertFalse(TrapFilter.ANY.withCondition(e -> e.pc() == ENTRY + 8).matches(ttbr0));
         assertThrows(IllegalArgumentException.class, () -> TrapFilter.sysregWrite("NO_SUCH_EL1"));
+        // The session looks at a breakpoint only for the classes it can match: never one a matching trap has.
+        List<TrapFilter> filters = List.of(TrapFilter.sysregWrite("TCR_EL1"), TrapFilter.sysregRead("TCR_EL1"),
+                TrapFilter.ANY.withSysreg(TTBR0), TrapFilter.ANY.withDirection(TrapFilter.Direction.WRITE),
+                TrapFilter.of(TrapClass.HVC).withImm(0), TrapFilter.ANY.withImm(0), TrapFilter.of(TrapClass.WFI),
+                TrapFilter.ANY, TrapFilter.ANY.withVcpu(0));
+        for (TrapEvent e : traps) {
+            for (TrapFilter f : filters) {
+                assertTrue(!f.matches(e) || f.canMatch(e.trapClass()), f + " matches " + e);
+            }
+        }
+        assertFalse(TrapFilter.sysregWrite("TCR_EL1").canMatch(TrapClass.WFI));
+        assertFalse(TrapFilter.sysregWrite("TCR_EL1").canMatch(TrapClass.SYSREG_READ));
+        assertFalse(TrapFilter.ANY.withImm(0).canMatch(TrapClass.WFI));
+        assertTrue(TrapFilter.ANY.withVcpu(0).canMatch(TrapClass.WFI));
     }
 
     @Test
