@@ -21,15 +21,18 @@ import dev.vel2.emulator.a64.Insn;
 import dev.vel2.emulator.a64.Row;
 
 /**
- * Translates runs of decoded instructions into {@link Block}s: a hidden JVM class per block whose {@code run} calls
- * the decode table's handler of each instruction with its operands, both held in static final fields, so that the
- * JIT compiler sees constant receivers and arguments and inlines the handlers with their operands folded in. The
- * instruction table stays the one definition of what an instruction does; this class only removes the dispatch.
+ * Translates traces of decoded instructions ({@link #next}) into {@link Block}s: a hidden JVM class per block whose
+ * {@code run} calls the decode table's handler of each instruction with its operands, both held in static final
+ * fields, so that the JIT compiler sees constant receivers and arguments and inlines the handlers with their
+ * operands folded in. The instruction table stays the one definition of what an instruction does; this class only
+ * removes the dispatch.
  * <p>
  * Between instructions the generated code makes the checks that keep a block equivalent to single steps: it leaves
- * when an instruction went elsewhere than the next one ({@link Cpu#nextPc}: a taken branch, an exception) or asked
- * for an interrupt check ({@link Cpu#interruptsDirty}: DAIF, system registers, a device, a trap, a store over
- * code). Where it leaves for its own start, it goes round again within the instruction limit it is given.
+ * when an instruction went elsewhere than the next one of the trace ({@link Cpu#nextPc}: a taken branch, an
+ * exception, a return elsewhere than the trace's call returns to) or asked for an interrupt check
+ * ({@link Cpu#interruptsDirty}: DAIF, system registers, a device, a trap to the guest's EL2, a wait, a store over
+ * code). A conditional branch taken to an instruction further on in the trace jumps there; where the block leaves
+ * for its own start, it goes round again within the instruction limit it is given.
  * <p>
  * Uses ASM (org.objectweb.asm, an optional import): without it, or with {@code -Dvel2.translate=false}, the vCPU
  * only interprets.
