@@ -86,11 +86,17 @@ final class BlockTranslator {
     private static final int RET = 0xd65f03c0;
     /** Calls a trace follows into and returns from, at most. */
     static final int MAX_CALLS = 8;
+    /**
+     * "None" for {@link #next} and {@link #conditionalTarget}: not an instruction's address (not aligned). Addresses
+     * of the upper half (TTBR1) are negative longs, so -1 cannot serve.
+     */
+    static final long NONE = 1;
 
     /**
      * Where a trace goes after {@code insn} at {@code a}: the next instruction; a B's or BL's target (a BL pushes its
      * return address on {@code calls}, {@code calls[0]} counting them); for RET, the return address of the trace's
-     * last call; -1 where the trace ends (another branch to a register, a return it did not call, too many calls).
+     * last call; {@link #NONE} where the trace ends (another branch to a register, a return it did not call, too
+     * many calls).
      * Conditional branches go on to the next instruction: taken, the block leaves or jumps ahead within itself.
      */
     static long next(Insn insn, long a, long[] calls) {
@@ -99,19 +105,19 @@ final class BlockTranslator {
             long target = a + ((long) (w << 6) >> 4);
             if (w < 0) {
                 if (calls[0] == MAX_CALLS) {
-                    return -1;
+                    return NONE;
                 }
                 calls[(int) ++calls[0]] = a + 4;
             }
             return target;
         }
         if ((w & 0xfe000000) == 0xd6000000) { // BR, BLR, RET, ERET
-            return w == RET && calls[0] > 0 ? calls[(int) calls[0]--] : -1;
+            return w == RET && calls[0] > 0 ? calls[(int) calls[0]--] : NONE;
         }
         return a + 4;
     }
 
-    /** The target of a conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ) at {@code a}, or -1 for anything else. */
+    /** The target of a conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ) at {@code a}, or {@link #NONE}. */
     static long conditionalTarget(int w, long a) {
         if ((w & 0xff000010) == 0x54000000 || (w & 0x7e000000) == 0x34000000) { // B.cond; CBZ, CBNZ
             return a + ((long) (w << 8) >> 11 & ~3L);
@@ -119,7 +125,7 @@ final class BlockTranslator {
         if ((w & 0x7e000000) == 0x36000000) { // TBZ, TBNZ
             return a + ((long) (w << 13) >> 16 & ~3L);
         }
-        return -1;
+        return NONE;
     }
 
     /**
@@ -346,7 +352,7 @@ final class BlockTranslator {
     /** The later instruction of the block a conditional branch at {@code i} jumps to when taken, or -1. */
     private static int jumpTarget(long[] addresses, List<Insn> insns, int i) {
         long target = conditionalTarget(insns.get(i).word(), addresses[i]);
-        for (int j = i + 2; target >= 0 && j < insns.size(); j++) {
+        for (int j = i + 2; target != NONE && j < insns.size(); j++) {
             if (addresses[j] == target) {
                 return j;
             }

@@ -142,7 +142,8 @@ final class InstructionFetch {
         long pageBase = va & ~0xfffL;
         // The trace: from va on, following the branches that BlockTranslator.next follows, within this page, until
         // an instruction that cannot be translated or one already in it (a loop: the block goes round by itself).
-        for (long a = va; a >= 0 && (a & ~0xfffL) == pageBase && run.size() < BlockTranslator.MAX_LENGTH;) {
+        for (long a = va; a != BlockTranslator.NONE && (a & ~0xfffL) == pageBase
+                && run.size() < BlockTranslator.MAX_LENGTH;) {
             Insn insn = decodedAt(p, CodePage.slot(a));
             if (insn == null || !BlockTranslator.translatable(insn) || contains(addresses, run.size(), a)) {
                 break;

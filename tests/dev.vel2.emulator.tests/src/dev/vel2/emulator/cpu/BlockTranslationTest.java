@@ -166,6 +166,21 @@ class BlockTranslationTest {
     }
 
     @Test
+    void aTraceInTheUpperHalfOfTheAddressSpaceRunsTranslatedToo() {
+        long upper = 0xffff_0000_0000_0000L; // TTBR1's half: negative as a long
+        sameBothWays(f -> {
+            f.code(CALLS);
+            f.cpu.translation = (cpu, va, access) -> va & ~upper; // onto the RAM at BASE
+            f.cpu.setPc(upper | BASE);
+            f.cpu.setX(2, BASE);
+            f.cpu.run(12_000);
+            assertEquals(1000, f.x(0));
+            assertEquals(upper | (BASE + 0x20), f.cpu.pc(), "at the b . after the loop");
+            assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 8000, "the loop's trace ran");
+        }, true);
+    }
+
+    @Test
     void aBreakpointInACalledFunctionStopsATraceThatCallsIt() {
         long[] stoppedAt = {0, 0};
         sameBothWays(f -> {
