@@ -42,4 +42,41 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
     public boolean isUndefined() {
         return row == Decoder.UNDEFINED_ROW;
     }
+
+    /** Where control goes after an instruction, for code that follows instructions without running them. */
+    public enum Flow {
+        /** On to the next instruction (what is not a branch). */
+        NEXT,
+        /** B: to {@link #branchTarget}. */
+        JUMP,
+        /** BL: to {@link #branchTarget}, X30 the next instruction. */
+        CALL,
+        /** B.cond, CBZ/CBNZ, TBZ/TBNZ: to {@link #branchTarget} or the next instruction. */
+        CONDITIONAL,
+        /** RET (to X30). */
+        RETURN,
+        /** BR, BLR, ERET, RET to another register: known only when it runs. */
+        ELSEWHERE
+    }
+
+    public Flow flow() {
+        return switch (row.name()) {
+            case "B" -> Flow.JUMP;
+            case "BL" -> Flow.CALL;
+            case "B_cond", "CBZ", "CBNZ", "TBZ", "TBNZ" -> Flow.CONDITIONAL;
+            case "RET" -> ((SystemOperands.BranchReg) operands).rn() == 30 ? Flow.RETURN : Flow.ELSEWHERE;
+            case "BR", "BLR", "ERET" -> Flow.ELSEWHERE;
+            default -> Flow.NEXT;
+        };
+    }
+
+    /** The target of this B, BL or conditional branch ({@link #flow}) at {@code pc}. */
+    public long branchTarget(long pc) {
+        return pc + ((SystemOperands.PcRelative) operands).offset();
+    }
+
+    /** WFI or WFE. */
+    public boolean isWait() {
+        return operands instanceof SystemOperands.Hint h && (h.imm() == 2 || h.imm() == 3);
+    }
 }

@@ -9,29 +9,35 @@ final class SystemOperands {
     private SystemOperands() {
     }
 
+    /** The PC-relative branches' operands: B, BL, B.cond, CBZ/CBNZ, TBZ/TBNZ. */
+    interface PcRelative {
+        /** Target minus the branch's address. */
+        long offset();
+    }
+
     /** B, BL: a PC-relative offset of imm26 words. */
-    record Imm26(long offset) {
+    record Imm26(long offset) implements PcRelative {
         static Imm26 of(Bits b) {
             return new Imm26(b.s('i') << 2);
         }
     }
 
     /** B.cond. */
-    record CondBranch(int cond, long offset) {
+    record CondBranch(int cond, long offset) implements PcRelative {
         static CondBranch of(Bits b) {
             return new CondBranch(b.u('c'), b.s('i') << 2);
         }
     }
 
     /** CBZ, CBNZ: Wt or Xt by sf. */
-    record CompareBranch(boolean sf, int rt, long offset) {
+    record CompareBranch(boolean sf, int rt, long offset) implements PcRelative {
         static CompareBranch of(Bits b) {
             return new CompareBranch(b.b('z'), b.u('t'), b.s('i') << 2);
         }
     }
 
     /** TBZ, TBNZ: bit number b5:b40 of Xt (Wt when below 32). */
-    record TestBranch(int bit, int rt, long offset) {
+    record TestBranch(int bit, int rt, long offset) implements PcRelative {
         static TestBranch of(Bits b) {
             return new TestBranch(b.u('b'), b.u('t'), b.s('i') << 2);
         }

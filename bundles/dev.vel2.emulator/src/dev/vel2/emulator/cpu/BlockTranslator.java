@@ -65,10 +65,6 @@ final class BlockTranslator {
         }
     }
 
-    /** WFE and WFI: the system instructions a block may hold. */
-    private static final int WFE = 0xd503205f;
-    private static final int WFI = 0xd503207f;
-
     /**
      * True when {@code insn} may be inside a block. System instructions (MSR, MRS, SYS, barriers, hints) and
      * exception-generating ones (SVC, HVC, SMC, BRK) stay with {@link Cpu#step}: they read the instruction count as
@@ -78,17 +74,15 @@ final class BlockTranslator {
      */
     static boolean translatable(Insn insn) {
         int w = insn.word();
-        return !insn.isUndefined() && ((w & 0xffc00000) != 0xd5000000 || w == WFI || w == WFE)
+        return !insn.isUndefined() && ((w & 0xffc00000) != 0xd5000000 || insn.isWait())
                 && (w & 0xff000000) != 0xd4000000;
     }
 
-    /** RET (to X30): the one branch to a register whose target a trace predicts. */
-    private static final int RET = 0xd65f03c0;
     /** Calls a trace follows into and returns from, at most. */
     static final int MAX_CALLS = 8;
     /**
-     * "None" for {@link #next} and {@link #conditionalTarget}: not an instruction's address (not aligned). Addresses
-     * of the upper half (TTBR1) are negative longs, so -1 cannot serve.
+     * "None" for {@link #next}: not an instruction's address (not aligned). Addresses of the upper half (TTBR1) are
+     * negative longs, so -1 cannot serve.
      */
     static final long NONE = 1;
 
@@ -100,32 +94,19 @@ final class BlockTranslator {
      * Conditional branches go on to the next instruction: taken, the block leaves or jumps ahead within itself.
      */
     static long next(Insn insn, long a, long[] calls) {
-        int w = insn.word();
-        if ((w & 0x7c000000) == 0x14000000) { // B, BL
-            long target = a + ((long) (w << 6) >> 4);
-            if (w < 0) {
+        return switch (insn.flow()) {
+            case JUMP -> insn.branchTarget(a);
+            case CALL -> {
                 if (calls[0] == MAX_CALLS) {
-                    return NONE;
+                    yield NONE;
                 }
                 calls[(int) ++calls[0]] = a + 4;
+                yield insn.branchTarget(a);
             }
-            return target;
-        }
-        if ((w & 0xfe000000) == 0xd6000000) { // BR, BLR, RET, ERET
-            return w == RET && calls[0] > 0 ? calls[(int) calls[0]--] : NONE;
-        }
-        return a + 4;
-    }
-
-    /** The target of a conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ) at {@code a}, or {@link #NONE}. */
-    static long conditionalTarget(int w, long a) {
-        if ((w & 0xff000010) == 0x54000000 || (w & 0x7e000000) == 0x34000000) { // B.cond; CBZ, CBNZ
-            return a + ((long) (w << 8) >> 11 & ~3L);
-        }
-        if ((w & 0x7e000000) == 0x36000000) { // TBZ, TBNZ
-            return a + ((long) (w << 13) >> 16 & ~3L);
-        }
-        return NONE;
+            case RETURN -> calls[0] > 0 ? calls[(int) calls[0]--] : NONE;
+            case ELSEWHERE -> NONE;
+            case NEXT, CONDITIONAL -> a + 4;
+        };
     }
 
     /**
@@ -351,8 +332,12 @@ final class BlockTranslator {
 
     /** The later instruction of the block a conditional branch at {@code i} jumps to when taken, or -1. */
     private static int jumpTarget(long[] addresses, List<Insn> insns, int i) {
-        long target = conditionalTarget(insns.get(i).word(), addresses[i]);
-        for (int j = i + 2; target != NONE && j < insns.size(); j++) {
+        Insn insn = insns.get(i);
+        if (insn.flow() != Insn.Flow.CONDITIONAL) {
+            return -1;
+        }
+        long target = insn.branchTarget(addresses[i]);
+        for (int j = i + 2; j < insns.size(); j++) {
             if (addresses[j] == target) {
                 return j;
             }

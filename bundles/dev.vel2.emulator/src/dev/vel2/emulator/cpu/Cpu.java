@@ -340,7 +340,7 @@ public final class Cpu {
         data.write(va, size, value, Translation.WRITE | Mmu.UNPRIVILEGED);
     }
 
-    /** A translated block ends after the current instruction (a trap to the guest's EL2, a debugger's stop). */
+    /** A translated block ends after the current instruction (a hypervisor's stop for the debugger). */
     public void endBlock() {
         if (blocks.inBlock()) {
             interruptsDirty = true;

@@ -102,11 +102,9 @@ public final class ExceptionModel {
         }
         c.trapSeq++;
         boolean virtual = c.el2Mode == Cpu.El2Mode.VIRTUAL;
-        if (!virtual) {
-            c.endBlock(); // the guest's EL2 takes it
-        }
-        // The virtual EL2 emulates it in Java; what it changes that a block must see ends the block by itself (a new
-        // PC, a system register, an interrupt, a wait), and so does its stop for the debugger (Cpu#endBlock).
+        // No need to end a translated block here. The guest's EL2 takes the trap by enter(), which makes every block
+        // end; the virtual EL2 emulates it in Java, and what that changes ends the block by itself (a new PC, a
+        // system register, an interrupt, a wait), as does its stop for the debugger (Cpu#endBlock).
         if (virtual || !c.trapListeners.isEmpty()) { // the record only for someone who looks at it
             Trap trap = new Trap(c.index, c.insns(), c.el, c.pc, esr, far, ret, ipaValid, ipaValid ? ipa : 0);
             if (!c.trapListeners.isEmpty()) { // no iterator on the virtual EL2's path when nobody listens

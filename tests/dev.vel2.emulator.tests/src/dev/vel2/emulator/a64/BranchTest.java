@@ -3,6 +3,8 @@ package dev.vel2.emulator.a64;
 
 import static dev.vel2.emulator.CpuFixture.BASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +119,38 @@ class BranchTest {
 
     private static String text(int word, long pc, Asm.Symbols s) {
         return Decoder.a64().decode(word).text(pc, s);
+    }
+
+    @Test
+    void flowAndTargetTellWhereABranchGoesAsItsExecutionDoes() {
+        // word and flow; x0 = 0, x1 bits 0 and 63 set and NZCV = 0 make each conditional branch taken
+        Object[][] cases = {
+            {0x14000003, Insn.Flow.JUMP}, // b .+12
+            {0x16000000, Insn.Flow.JUMP}, // b .-128MiB
+            {0x97ffffff, Insn.Flow.CALL}, // bl .-4
+            {0x54000041, Insn.Flow.CONDITIONAL}, // b.ne .+8
+            {0xb4ffffe0, Insn.Flow.CONDITIONAL}, // cbz x0, .-4
+            {0x370000c1, Insn.Flow.CONDITIONAL}, // tbnz w1, #0, .+24
+            {0xb7fc0001, Insn.Flow.CONDITIONAL}, // tbnz x1, #63, .-0x8000
+        };
+        for (Object[] c : cases) {
+            int word = (int) c[0];
+            Insn insn = Decoder.a64().decode(word);
+            assertEquals(c[1], insn.flow(), insn.name());
+            CpuFixture f = new CpuFixture().code(word);
+            f.cpu.setX(1, 0x8000_0000_0000_0001L);
+            assertEquals(insn.branchTarget(BASE) - BASE, after(f), insn.name() + " taken");
+        }
+        assertEquals(Insn.Flow.RETURN, Decoder.a64().decode(0xd65f03c0).flow()); // ret
+        assertEquals(Insn.Flow.ELSEWHERE, Decoder.a64().decode(0xd65f0020).flow()); // ret x1
+        assertEquals(Insn.Flow.ELSEWHERE, Decoder.a64().decode(0xd61f0020).flow()); // br x1
+        assertEquals(Insn.Flow.ELSEWHERE, Decoder.a64().decode(0xd63f0020).flow()); // blr x1
+        assertEquals(Insn.Flow.ELSEWHERE, Decoder.a64().decode(0xd69f03e0).flow()); // eret
+        assertEquals(Insn.Flow.NEXT, Decoder.a64().decode(0x91000400).flow()); // add x0, x0, #1
+        assertEquals(Insn.Flow.NEXT, Decoder.a64().decode(0xd4000002).flow()); // hvc #0: not a branch
+        assertTrue(Decoder.a64().decode(0xd503207f).isWait()); // wfi
+        assertTrue(Decoder.a64().decode(0xd503205f).isWait()); // wfe
+        assertFalse(Decoder.a64().decode(0xd503201f).isWait()); // nop
+        assertFalse(Decoder.a64().decode(0xd503203f).isWait()); // yield
     }
 }
