@@ -69,10 +69,10 @@ public final class Asm {
         return "#" + v;
     }
 
-    /** A PC-relative target: {@code 40081fa0 <el1_main+0x340>}. */
+    /** A PC-relative target: {@code 40081fa0 <el1_main+0x340>}; {@code 0x40081fa0} where no symbol names it (objdump). */
     public String target(long address) {
         String label = symbols.label(address);
         String a = Long.toHexString(address);
-        return label == null ? a : a + " <" + label + ">";
+        return label == null ? "0x" + a : a + " <" + label + ">";
     }
 }

@@ -106,13 +106,14 @@ class BranchTest {
     @Test
     void objdumpText() {
         Asm.Symbols f = addr -> addr == 0 ? "f" : null;
+        // objdump 2.40 prints a target no symbol names as 0x..., as in a stripped binary (Debian's busybox).
         assertEquals("b.eq\t0 <f>  // b.none", text(0x54000000, 0, f));
         assertEquals("b.cs\t0 <f>  // b.hs, b.nlast", text(0x54ffffe2, 4, f));
         assertEquals("b.vs\t0 <f>", text(0x54ffffc6, 8, f));
         assertEquals("tbz\tw3, #3, 0 <f>", text(0x361fffa3, 0xc, f));
-        assertEquals("tbnz\tx3, #63, 40000060", text(0xb7f80003, 0x40000060L, null));
-        assertEquals("cbnz\tw1, 40000054", text(0x35ffffe1, 0x40000058L, null));
-        assertEquals("bl\t4000004c", text(0x97ffffff, 0x40000050L, null));
+        assertEquals("tbnz\tx3, #63, 0x40000060", text(0xb7f80003, 0x40000060L, null));
+        assertEquals("cbnz\tw1, 0x40000054", text(0x35ffffe1, 0x40000058L, null));
+        assertEquals("bl\t0x4000004c", text(0x97ffffff, 0x40000050L, null));
         assertEquals("ret\tx5", text(0xd65f00a0, 0, null));
         assertEquals("ret", text(0xd65f03c0, 0, null));
     }
