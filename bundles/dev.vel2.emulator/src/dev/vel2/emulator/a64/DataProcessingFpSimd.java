@@ -29,7 +29,7 @@ final class DataProcessingFpSimd {
     }
 
     /** A row whose handler first checks that SIMD/FP is enabled (CPACR_EL1.FPEN, CPTR_EL2.TFP: EC 0x07 trap). */
-    private static <O> Row<O> fp(String name, String pattern, Function<Bits, O> operands, Row.Exec<O> exec,
+    static <O> Row<O> fp(String name, String pattern, Function<Bits, O> operands, Row.Exec<O> exec,
             Row.Syntax<O> syntax) {
         return Row.row(GROUP, name, pattern, operands, (c, o) -> {
             if (FpAccess.check(c)) {
@@ -39,7 +39,7 @@ final class DataProcessingFpSimd {
     }
 
     /** The assembler mnemonic of a row named {@code FADD_float}: {@code fadd}. */
-    private static String mnemonic(String rowName) {
+    static String mnemonic(String rowName) {
         return rowName.substring(0, rowName.indexOf('_')).toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -212,30 +212,20 @@ final class DataProcessingFpSimd {
             SimdExec::SUB_advsimd_scalar, (o, a) -> SimdExec.scalar3("sub", o)),
         fp("FABD_advsimd_scalar", "01111110 1t1 mmmmm 11010 1 nnnnn ddddd", FpScalar::reg3,
             FpScalar::FABD_advsimd_scalar, (o, a) -> FpScalar.reg3("fabd", o)),
-        // row(GROUP, "CMEQ/CMGT/CMHI/...", "0qu01110 ss1 mmmmm oooo o1 nnnnn ddddd", ...)  -- not implemented: remaining three-same integer ops (compare, min/max, shifts, mul, saturating) are not emitted for our C guests
         // row(GROUP, "FADD/FMUL/... (vector)", "0qu01110 0s1 mmmmm 11ooo 1 nnnnn ddddd", ...)  -- not implemented: vector floating-point arithmetic (no auto-vectorised FP in our guests)
-        // row(GROUP, "three different (SADDL, UMULL, PMULL...)", "0qu01110 ss1 mmmmm oooo 00 nnnnn ddddd", ...)  -- not implemented: widening/narrowing arithmetic
 
         // ---- Advanced SIMD two-register miscellaneous and across lanes
         fp("CNT_advsimd", "0q001110 00 10000 00101 10 nnnnn ddddd", SimdExec::reg2, SimdExec::CNT_advsimd,
             (o, a) -> SimdExec.reg2("cnt", o)),
         fp("NOT_advsimd", "0q101110 00 10000 00101 10 nnnnn ddddd", SimdExec::reg2, SimdExec::NOT_advsimd,
             (o, a) -> SimdExec.reg2("mvn", o)),
-        fp("ADDV_advsimd", "0q001110 ss 11000 11011 10 nnnnn ddddd", SimdExec::acrossLanes, SimdExec::ADDV_advsimd,
-            (o, a) -> SimdExec.acrossLanes("addv", o, 0)),
-        fp("UADDLV_advsimd", "0q101110 ss 11000 00011 10 nnnnn ddddd", SimdExec::acrossLanes,
-            SimdExec::UADDLV_advsimd, (o, a) -> SimdExec.acrossLanes("uaddlv", o, 1)),
-        // row(GROUP, "two-reg misc (REV*, CLS, CLZ, ABS, NEG, CM*0, XTN, FCVT* vector, FRINT* vector...)", "0qu01110 ss 10000 ooooo 10 nnnnn ddddd", ...)  -- not implemented: not emitted for our C guests
-        // row(GROUP, "across lanes (SADDLV, SMAXV, UMAXV, SMINV, UMINV, FMAXV...)", "0qu01110 ss 11000 ooooo 10 nnnnn ddddd", ...)  -- not implemented: only ADDV/UADDLV appear (popcount)
+        // row(GROUP, "two-reg misc (FCVT* vector, FRINT* vector...)", "0qu01110 ss 10000 ooooo 10 nnnnn ddddd", ...)  -- not implemented: vector floating point (the integer rows are AdvSimdInteger's)
+        // row(GROUP, "across lanes (FMAXV, FMINV, FMAXNMV, FMINNMV)", "0q101110 ss 11000 ooooo 10 nnnnn ddddd", ...)  -- not implemented: vector floating point (the integer rows are AdvSimdInteger's)
 
         // ---- Advanced SIMD extract
         fp("EXT_advsimd", "0q101110 000 mmmmm 0 iiii 0 nnnnn ddddd", SimdExec::ext, SimdExec::EXT_advsimd,
             (o, a) -> SimdExec.ext(o))
-        // row(GROUP, "TBL/TBX", "0q001110 000 mmmmm 0 ll o 00 nnnnn ddddd", ...)  -- not implemented: table lookup
-        // row(GROUP, "UZP1/TRN1/ZIP1/UZP2/TRN2/ZIP2", "0q001110 ss0 mmmmm 0 ooo 10 nnnnn ddddd", ...)  -- not implemented: permutes
-        // row(GROUP, "shift by immediate (SSHR, USHR, SHL, SHRN, SSHLL/SXTL, USHLL/UXTL...)", "0qu011110 hhhh bbb ooooo 1 nnnnn ddddd", ...)  -- not implemented
-        // row(GROUP, "vector x indexed element (MUL, FMLA, SMULL... by element)", "0qu01111 ss lm mmmm oooo h0 nnnnn ddddd", ...)  -- not implemented
-        // row(GROUP, "AdvSIMD scalar three same / two-reg misc / pairwise / shift / x indexed element (except ADD/SUB D)", "01u11110 ...", ...)  -- not implemented
+        // row(GROUP, "vector x indexed element (FMLA, FMLS, FMUL, FMULX by element)", "0qu01111 ss lm mmmm oooo h0 nnnnn ddddd", ...)  -- not implemented: vector floating point (the integer rows are AdvSimdInteger's)
         // row(GROUP, "crypto AES, SHA1, SHA256, SHA512, SHA3, SM3, SM4", "01001110 0010100 ...", ...)  -- not implemented: FEAT_AES/FEAT_SHA* not in our guests
         // row(GROUP, "dot product, FCMLA, FCADD, BFloat16, I8MM", "...", ...)  -- not implemented: FEAT_DotProd/FEAT_FCMA/FEAT_BF16/FEAT_I8MM (not on Cortex-A57)
     );

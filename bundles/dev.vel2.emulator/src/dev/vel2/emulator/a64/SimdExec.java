@@ -154,12 +154,6 @@ final class SimdExec {
         return new SimdReg2(b.b('q'), b.u('s'), b.u('d'), b.u('n'));
     }
 
-    /** ADDV/UADDLV: at least four elements (no D, no 2S). */
-    static SimdReg2 acrossLanes(Bits b) {
-        int size = b.u('s');
-        return size == 3 || size == 2 && !b.b('q') ? null : reg2(b);
-    }
-
     /** EXT with a 64-bit vector takes an index below 8. */
     static SimdExt ext(Bits b) {
         int index = b.u('i');
@@ -168,7 +162,7 @@ final class SimdExec {
 
     // ---------------------------------------------------------------- lanes
 
-    private static long laneMask(int size) {
+    static long laneMask(int size) {
         return size == 3 ? -1L : (1L << (8 << size)) - 1;
     }
 
@@ -362,25 +356,6 @@ final class SimdExec {
         setVector(c, o.d, o.q, ~c.vreg[2 * o.n], ~c.vreg[2 * o.n + 1]);
     }
 
-    /** ADDV: the sum of the elements, truncated to the element size. */
-    static void ADDV_advsimd(Cpu c, SimdReg2 o) {
-        setVector(c, o.d, false, sumLanes(c, o) & laneMask(o.size), 0);
-    }
-
-    /** UADDLV: the unsigned sum at twice the element size. */
-    static void UADDLV_advsimd(Cpu c, SimdReg2 o) {
-        setVector(c, o.d, false, sumLanes(c, o) & laneMask(o.size + 1), 0);
-    }
-
-    private static long sumLanes(Cpu c, SimdReg2 o) {
-        int lanes = (o.q ? 16 : 8) >>> o.size;
-        long sum = 0;
-        for (int i = 0; i < lanes; i++) {
-            sum += elem(c, o.n, o.size, i);
-        }
-        return sum;
-    }
-
     static void EXT_advsimd(Cpu c, SimdExt o) {
         int bytes = o.q ? 16 : 8;
         long lo = 0;
@@ -486,11 +461,6 @@ final class SimdExec {
 
     static String reg2(String mnemonic, SimdReg2 o) {
         return Asm.op(mnemonic, vector(o.d, o.size, o.q), vector(o.n, o.size, o.q));
-    }
-
-    /** ADDV ({@code widen} 0) and UADDLV (1): the scalar result's size, then the vector. */
-    static String acrossLanes(String mnemonic, SimdReg2 o, int widen) {
-        return Asm.op(mnemonic, scalar(o.d, o.size + widen), vector(o.n, o.size, o.q));
     }
 
     static String ext(SimdExt o) {
