@@ -53,6 +53,18 @@ public final class CpuFixture implements Platform {
         return cpu.x(n);
     }
 
+    /** Sets V{@code n} to {@code hi:lo}. */
+    public CpuFixture v(int n, long lo, long hi) {
+        cpu.vreg[2 * n] = lo;
+        cpu.vreg[2 * n + 1] = hi;
+        return this;
+    }
+
+    /** Lets EL0 and EL1 use SIMD and floating point (CPACR_EL1.FPEN = 0b11: no EC 0x07 trap). */
+    public CpuFixture enableSimdFp() {
+        return setSys("CPACR_EL1", 3L << 20);
+    }
+
     /** The stored value of system register {@code name} (no access check). */
     public long sys(String name) {
         return cpu.sysreg(dev.vel2.emulator.sysreg.SysRegs.get(name));

@@ -55,11 +55,11 @@ final class SimdInt {
 
     // ---------------------------------------------------------------- elements and saturation
 
-    /** FPSR.QC, the cumulative saturation bit (ARM ARM C5.2.8). */
+    /** FPSR.QC, the cumulative saturation bit: set by any saturating instruction that saturates, cleared by none. */
     static final int QC = 1 << 27;
 
     /** Element {@code v} of {@code 8 << size} bits, sign-extended. */
-    static long sx(int size, long v) {
+    private static long sx(int size, long v) {
         int s = 64 - (8 << size);
         return v << s >> s;
     }
@@ -96,11 +96,6 @@ final class SimdInt {
     static long satUnsigned(Cpu c, int size, long v) {
         long max = laneMask(size);
         return Long.compareUnsigned(v, max) > 0 ? saturated(c, max) : v;
-    }
-
-    /** SatQ of a signed or unsigned {@code v}. */
-    static long sat(Cpu c, int size, boolean unsigned, long v) {
-        return unsigned ? satUnsigned(c, size, v) : satS(c, size, v);
     }
 
     /** SQADD: {@code a} and {@code b} sign-extended. */

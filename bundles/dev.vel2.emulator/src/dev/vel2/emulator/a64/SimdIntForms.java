@@ -34,33 +34,27 @@ final class SimdIntForms {
 
     // ---------------------------------------------------------------- factories
 
-    /** Three same, two-register misc at one size: vector ({@code scalar} false) or scalar. */
-    static Lanes same(Bits b, int sizes, boolean scalar) {
+    /** The element-wise rows, vector ({@code scalar} false) or scalar; Q selects a widening row's narrow half. */
+    static Lanes lanes(Bits b, int sizes, boolean scalar) {
         int size = b.u('s');
         if (!allowed(sizes, size) || !scalar && size == 3 && !b.b('q')) {
             return null;
         }
-        return lanes(b, scalar, size);
-    }
-
-    /** The widening and narrowing rows: Q selects the narrow vector's half. */
-    static Lanes part(Bits b, int sizes, boolean scalar) {
-        int size = b.u('s');
-        return allowed(sizes, size) ? lanes(b, scalar, size) : null;
+        return operands(b, scalar, size);
     }
 
     /** Across lanes: four lanes at least (no 2S). */
     static Lanes across(Bits b, int sizes) {
         int size = b.u('s');
-        return allowed(sizes, size) && !(size == 2 && !b.b('q')) ? lanes(b, false, size) : null;
+        return allowed(sizes, size) && !(size == 2 && !b.b('q')) ? operands(b, false, size) : null;
     }
 
     /** Rows whose size field is fixed by the pattern (RBIT, ADDP scalar): the size their lanes have. */
     static Lanes fixedSize(Bits b, int size, boolean q) {
-        return new Lanes(false, q, size, b.u('d'), b.u('n'), b.pattern().hasField('m') ? b.u('m') : -1, -1);
+        return new Lanes(false, q, size, b.u('d'), b.u('n'), -1, -1);
     }
 
-    private static Lanes lanes(Bits b, boolean scalar, int size) {
+    private static Lanes operands(Bits b, boolean scalar, int size) {
         int m = b.pattern().hasField('m') ? b.u('m') : -1;
         return new Lanes(scalar, !scalar && b.b('q'), size, b.u('d'), b.u('n'), m, -1);
     }
