@@ -5,9 +5,9 @@ import dev.vel2.emulator.cpu.Cpu;
 
 /**
  * Operand records, handlers and syntax of the Advanced SIMD rows of {@link DataProcessingFpSimd}: copy, modified
- * immediate, three-same integer/logical, two-register misc, across lanes, EXT. {@code q} selects 128-bit vectors
- * (a 64-bit vector result zeroes the upper half), {@code size} is log2 of the element size in bytes. Lanes are
- * computed on the two 64-bit halves of {@code cpu.vreg} without allocation.
+ * immediate, three-same logical and ADD/SUB, CNT and NOT, EXT (the other integer rows are {@link AdvSimdInteger}'s).
+ * {@code q} selects 128-bit vectors (a 64-bit vector result zeroes the upper half), {@code size} is log2 of the element
+ * size in bytes. Lanes are computed on the two 64-bit halves of {@code cpu.vreg} without allocation.
  */
 final class SimdExec {
 
