@@ -23,7 +23,8 @@ import dev.vel2.emulator.loader.ElfImage.Section;
  *     40080038:	40089000 	.word	0x40089000
  * 	...
  * </pre>
- * Chunks run from one symbol to the next; inside them, {@code $d} mapping symbols turn words into {@code .word}
+ * Chunks run from one symbol to the next, labelled and cut as objdump does ({@link DisasmSymbols.InSection#chunks});
+ * inside them, {@code $d} mapping symbols turn words into {@code .word}
  * (or {@code .short}/{@code .byte} where alignment or the next mapping symbol cuts them short), and a run of at
  * least 8 zero bytes prints as {@code ...}, as objdump's {@code disassemble_bytes} does. Instruction text comes from
  * the A64 table's rows ({@link Insn#text}).
@@ -62,9 +63,9 @@ public final class Disassembler {
             DisasmSymbols symbols = new DisasmSymbols(image);
             out.append('\n').append(image.name()).append(":     file format elf64-littleaarch64\n\n");
             for (Section s : image.sections()) {
-                if (s.executable()) {
+                if (s.executable() && s.data().length > 0) {
                     out.append("\nDisassembly of section ").append(s.name()).append(":\n");
-                    new SectionListing(s, symbols, out, insnText).run();
+                    new SectionListing(s, symbols, symbols.in(s), out, insnText).run();
                 }
             }
         } catch (IOException e) {
@@ -73,24 +74,18 @@ public final class Disassembler {
     }
 
     /** One section: chunks between labels, zero runs, data and instruction lines. */
-    private record SectionListing(Section section, DisasmSymbols symbols, Appendable out, InsnText insnText) {
+    private record SectionListing(Section section, DisasmSymbols symbols, DisasmSymbols.InSection names,
+            Appendable out, InsnText insnText) {
 
         void run() throws IOException {
-            List<DisasmSymbols.Label> labels = symbols.labelsIn(section);
             int skip = skipAddressChars(section.addr() + section.size());
-            int size = section.data().length;
-            int i = 0;
-            if (labels.isEmpty() || labels.get(0).address() != section.addr()) {
-                chunk(section.addr(), section.name(), 0, labels.isEmpty() ? size : offset(labels.get(0)), skip);
-            }
-            for (DisasmSymbols.Label l : labels) {
-                int stop = ++i < labels.size() ? offset(labels.get(i)) : size;
-                chunk(l.address(), l.name(), offset(l), stop, skip);
+            for (DisasmSymbols.Chunk c : names.chunks()) {
+                chunk(c.start(), c.label(), offset(c.start()), offset(c.end()), skip);
             }
         }
 
-        private int offset(DisasmSymbols.Label l) {
-            return (int) (l.address() - section.addr());
+        private int offset(long address) {
+            return (int) (address - section.addr());
         }
 
         private void chunk(long address, String name, int start, int stop, int skip) throws IOException {
@@ -116,7 +111,7 @@ public final class Disassembler {
             out.append(address(pc, skip)).append(":\t");
             if (!symbols.isData(pc) && stop - off >= 4) {
                 int word = le(section.data(), off, 4);
-                out.append(String.format("%08x \t", word)).append(insnText.text(pc, word, symbols)).append('\n');
+                out.append(String.format("%08x \t", word)).append(insnText.text(pc, word, names)).append('\n');
                 return 4;
             }
             int n = dataSize(pc, stop - off);
