@@ -86,7 +86,12 @@ public final class DisasmSymbols implements Asm.Symbols {
 
     /** Symbols of sections nobody describes (tests). */
     DisasmSymbols(List<Symbol> symbols) {
-        this(symbols, i -> null, List.of(), List.of());
+        this(symbols, List.of());
+    }
+
+    /** Symbols of the sections {@code headers} describes, by index (tests). */
+    DisasmSymbols(List<Symbol> symbols, List<SectionHeader> headers) {
+        this(symbols, i -> i < headers.size() ? headers.get(i) : null, List.of(), List.of());
     }
 
     private DisasmSymbols(List<Symbol> symbols, IntFunction<SectionHeader> headers, List<PltEntry> plt,
@@ -281,7 +286,7 @@ public final class DisasmSymbols implements Asm.Symbols {
             this.sorted = sorted;
         }
 
-        /** What objdump prints between {@code <>} after a target; null (print {@code 0x...}) when there are no symbols. */
+        /** What objdump prints in {@code <>} after a target; null (print {@code 0x...}) when there are no symbols. */
         @Override
         public String label(long address) {
             if (sorted.length == 0) {
