@@ -55,13 +55,22 @@ public final class Disassembler {
     }
 
     public static void listing(ElfImage image, Appendable out) {
-        listing(image, out, A64_TEXT);
+        listing(image, image.name(), out);
+    }
+
+    /** The listing headed by {@code file}, as objdump heads it with the path it was given. */
+    public static void listing(ElfImage image, String file, Appendable out) {
+        listing(image, file, out, A64_TEXT);
     }
 
     static void listing(ElfImage image, Appendable out, InsnText insnText) {
+        listing(image, image.name(), out, insnText);
+    }
+
+    private static void listing(ElfImage image, String file, Appendable out, InsnText insnText) {
         try {
             DisasmSymbols symbols = new DisasmSymbols(image);
-            out.append('\n').append(image.name()).append(":     file format elf64-littleaarch64\n\n");
+            out.append('\n').append(file).append(":     file format elf64-littleaarch64\n\n");
             for (Section s : image.sections()) {
                 if (s.executable() && s.data().length > 0) {
                     out.append("\nDisassembly of section ").append(s.name()).append(":\n");
