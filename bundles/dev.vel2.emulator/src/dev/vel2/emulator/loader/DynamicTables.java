@@ -23,7 +23,6 @@ final class DynamicTables {
     static final int SHT_DYNAMIC = 6;
     static final int SHT_REL = 9;
     static final int SHT_DYNSYM = 11;
-    static final int STT_SECTION = 3;
     static final long SHF_COMPRESSED = 0x800;
     /** AArch64 ELF ABI dynamic tags: the PLT entries start with BTI / authenticate with PAC. */
     static final long DT_AARCH64_BTI_PLT = 0x70000001L;
@@ -91,7 +90,7 @@ final class DynamicTables {
         symbols = new Symbol[count];
         for (int i = 1; i < count; i++) {
             Symbol s = ElfImage.symbolAt(t, i * ElfImage.SYMBOL_SIZE, strtab, versions.of(i));
-            if (s.name().isEmpty() && s.type() == STT_SECTION && s.shndx() < headers.size()) {
+            if (s.name().isEmpty() && s.type() == ElfImage.STT_SECTION && s.shndx() < headers.size()) {
                 s = new Symbol(headers.get(s.shndx()).name(), s.value(), s.size(), s.type(), s.bind(), s.shndx(),
                         s.version()); // an unnamed section symbol stands for its section
             }

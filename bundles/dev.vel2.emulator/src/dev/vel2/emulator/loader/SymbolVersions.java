@@ -79,19 +79,13 @@ final class SymbolVersions {
     private void readDefinitions(ElfFile file, List<SectionHeader> headers, SectionHeader h) {
         ByteBuffer b = table(file, h);
         byte[] strtab = strings(file, headers, h);
-        int o = 0;
-        for (int i = 0; i < h.info(); i++) {
+        for (int i = 0, o = 0; i < h.info() && o >= 0; i++, o = chained(b, o, 16)) {
             int flags = b.getShort(o + 2) & 0xffff;
             int ndx = b.getShort(o + 4) & 0x7fff;
-            int aux = b.getInt(o + 12);
-            String name = b.getShort(o + 6) == 0 ? null : ElfFile.string(strtab, b.getInt(o + aux));
+            String name = b.getShort(o + 6) == 0 ? null
+                    : ElfFile.string(strtab, b.getInt(Math.addExact(o, b.getInt(o + 12))));
             definitions.put(ndx, new Definition(name, flags));
             defined = Math.max(defined, ndx);
-            int next = b.getInt(o + 16);
-            if (next == 0) {
-                break;
-            }
-            o = Math.addExact(o, next);
         }
     }
 
@@ -99,24 +93,18 @@ final class SymbolVersions {
     private void readNeeds(ElfFile file, List<SectionHeader> headers, SectionHeader h) {
         ByteBuffer b = table(file, h);
         byte[] strtab = strings(file, headers, h);
-        int o = 0;
-        for (int i = 0; i < h.info(); i++) {
-            int cnt = b.getShort(o + 2) & 0xffff;
-            int a = Math.addExact(o, b.getInt(o + 8));
-            for (int k = 0; k < cnt; k++) {
+        for (int i = 0, o = 0; i < h.info() && o >= 0; i++, o = chained(b, o, 12)) {
+            int count = b.getShort(o + 2) & 0xffff;
+            for (int k = 0, a = Math.addExact(o, b.getInt(o + 8)); k < count && a >= 0; k++, a = chained(b, a, 12)) {
                 needed.put(b.getShort(a + 6) & 0x7fff, ElfFile.string(strtab, b.getInt(a + 8)));
-                int next = b.getInt(a + 12);
-                if (next == 0) {
-                    break;
-                }
-                a = Math.addExact(a, next);
             }
-            int next = b.getInt(o + 12);
-            if (next == 0) {
-                break;
-            }
-            o = Math.addExact(o, next);
         }
+    }
+
+    /** The entry after the one at {@code o}, whose next-offset field is at {@code o + field}; -1 ends the chain. */
+    private static int chained(ByteBuffer b, int o, int field) {
+        int next = b.getInt(o + field);
+        return next == 0 ? -1 : Math.addExact(o, next);
     }
 
     private static ByteBuffer table(ElfFile file, SectionHeader h) {
