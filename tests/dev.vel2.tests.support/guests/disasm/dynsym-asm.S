@@ -1,6 +1,7 @@
 /* dynsym: targets that objdump names by its tie-break and relocation rules: page 0 (the ABS version symbols
  * VER_1/VER_2), data slots that dynamic relocations name (ext_name, undefined and unversioned: ext_name@Base), an
- * OBJECT and a NOTYPE symbol at one address (the OBJECT wins), a WEAK and a GLOBAL one (the GLOBAL wins). */
+ * OBJECT and a NOTYPE symbol at one address (the OBJECT wins), a WEAK and a GLOBAL one (the GLOBAL wins); an OBJECT
+ * in .text, whose bytes objdump dumps instead of disassembling them. */
 	.text
 	.global pair_a, pair_b, notype_at, object_at, strong_fn
 	.weak weak_fn
@@ -21,6 +22,14 @@ pair_a:
 pair_b:
 	ret
 	.size pair_b, .-pair_b
+
+	.global text_table
+	.type text_table, %object
+text_table:
+	.ascii	"vel2 table\0"
+	.byte	1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x7f
+	.size text_table, .-text_table
+	.p2align 2
 
 	.type weak_fn, %function
 	.type strong_fn, %function

@@ -65,8 +65,11 @@ public final class DisasmSymbols implements Asm.Symbols {
         }
     }
 
-    /** A run of a section from one label to the next: {@code 0000000000027220 <realloc@plt>:}. */
-    public record Chunk(long start, long end, String label) {
+    /**
+     * A run of a section from one label to the next: {@code 0000000000027220 <realloc@plt>:}; not {@code code} when an
+     * object symbol labels it, whose bytes objdump dumps instead of disassembling them.
+     */
+    public record Chunk(long start, long end, String label, boolean code) {
     }
 
     /** Every symbol objdump may name an address with, mapping symbols included, in its order for no section. */
@@ -328,11 +331,18 @@ public final class DisasmSymbols implements Asm.Symbols {
                 if (Long.compareUnsigned(nextStop, stop) > 0 || Long.compareUnsigned(nextStop, off) <= 0) {
                     nextStop = stop;
                 }
-                out.add(new Chunk(addr, vma + nextStop, label));
+                out.add(new Chunk(addr, vma + nextStop, label, !isObject(sym, addr)));
                 off = nextStop;
                 sym = next;
             }
             return out;
+        }
+
+        /** An object (or a compiler marker), not a function, of this section labels the chunk at {@code addr}. */
+        private boolean isObject(Entry sym, long addr) {
+            return sym != null && sym.section().equals(section.name()) && Long.compareUnsigned(sym.address(), addr) <= 0
+                    && !sym.flags().contains(Flag.FUNCTION)
+                    && (sym.flags().contains(Flag.OBJECT) || compilerMarker(sym.name()));
         }
 
         private boolean nextInSection(Entry e, Entry sym) {

@@ -24,16 +24,18 @@ import dev.vel2.emulator.loader.ElfImage.Section;
  * 	...
  * </pre>
  * Chunks run from one symbol to the next, labelled and cut as objdump does ({@link DisasmSymbols.InSection#chunks});
- * inside them, {@code $d} mapping symbols turn words into {@code .word}
- * (or {@code .short}/{@code .byte} where alignment or the next mapping symbol cuts them short), and a run of at
- * least 8 zero bytes prints as {@code ...}, as objdump's {@code disassemble_bytes} does. Instruction text comes from
- * the A64 table's rows ({@link Insn#text}).
+ * inside them, {@code $d} mapping symbols turn words into {@code .word} (or {@code .short}/{@code .byte} where
+ * alignment or the next mapping symbol cuts them short), and a run of at least 8 zero bytes prints as {@code ...}, as
+ * objdump's {@code disassemble_bytes} does; a chunk that an object symbol labels is dumped as bytes and text instead.
+ * Instruction text comes from the A64 table's rows ({@link Insn#text}).
  */
 public final class Disassembler {
 
     /** objdump's SKIP_ZEROES and SKIP_ZEROES_AT_END. */
     static final int SKIP_ZEROES = 8;
     static final int SKIP_ZEROES_AT_END = 3;
+    /** objdump's octets per line when it dumps bytes instead of disassembling them. */
+    static final int RAW_BYTES_PER_LINE = 16;
 
     /** The text after the word column for the instruction {@code word} at {@code pc}. */
     @FunctionalInterface
@@ -69,12 +71,12 @@ public final class Disassembler {
 
     private static void listing(ElfImage image, String file, Appendable out, InsnText insnText) {
         try {
-            DisasmSymbols symbols = new DisasmSymbols(image);
+            Listing listing = new Listing(new DisasmSymbols(image), out, insnText);
             out.append('\n').append(file).append(":     file format elf64-littleaarch64\n\n");
             for (Section s : image.sections()) {
                 if (s.executable() && s.data().length > 0) {
                     out.append("\nDisassembly of section ").append(s.name()).append(":\n");
-                    new SectionListing(s, symbols, symbols.in(s), out, insnText).run();
+                    listing.section(s);
                 }
             }
         } catch (IOException e) {
@@ -82,14 +84,29 @@ public final class Disassembler {
         }
     }
 
-    /** One section: chunks between labels, zero runs, data and instruction lines. */
-    private record SectionListing(Section section, DisasmSymbols symbols, DisasmSymbols.InSection names,
-            Appendable out, InsnText insnText) {
+    /** The sections of one image: chunks between labels, zero runs, data and instruction lines, raw dumps. */
+    private static final class Listing {
+        private final DisasmSymbols symbols;
+        private final Appendable out;
+        private final InsnText insnText;
+        /** objdump's bytes_per_chunk: the size of the last item decoded, by which a raw dump groups (0: none yet). */
+        private int bytesPerChunk;
+        private Section section;
+        private DisasmSymbols.InSection names;
+        private int skip;
 
-        void run() throws IOException {
-            int skip = skipAddressChars(section.addr() + section.size());
+        Listing(DisasmSymbols symbols, Appendable out, InsnText insnText) {
+            this.symbols = symbols;
+            this.out = out;
+            this.insnText = insnText;
+        }
+
+        void section(Section s) throws IOException {
+            section = s;
+            names = symbols.in(s);
+            skip = skipAddressChars(s.addr() + s.size());
             for (DisasmSymbols.Chunk c : names.chunks()) {
-                chunk(c.start(), c.label(), offset(c.start()), offset(c.end()), skip);
+                chunk(c);
             }
         }
 
@@ -97,10 +114,11 @@ public final class Disassembler {
             return (int) (address - section.addr());
         }
 
-        private void chunk(long address, String name, int start, int stop, int skip) throws IOException {
-            out.append(String.format("\n%016x <%s>:\n", address, name));
+        private void chunk(DisasmSymbols.Chunk c) throws IOException {
+            out.append(String.format("\n%016x <%s>:\n", c.start(), c.label()));
             byte[] data = section.data();
-            int off = start;
+            int off = offset(c.start());
+            int stop = offset(c.end());
             while (off < stop) {
                 int zeros = zeroRun(data, off, stop);
                 boolean toEnd = off + zeros == stop;
@@ -110,17 +128,18 @@ public final class Disassembler {
                     out.append("\t...\n");
                     continue;
                 }
-                off += line(off, stop, skip);
+                off += c.code() ? line(off, stop) : rawLine(off, stop);
             }
         }
 
         /** Prints the instruction or data item at {@code off}; returns its size. */
-        private int line(int off, int stop, int skip) throws IOException {
+        private int line(int off, int stop) throws IOException {
             long pc = section.addr() + off;
             out.append(address(pc, skip)).append(":\t");
             if (!symbols.isData(pc) && stop - off >= 4) {
                 int word = le(section.data(), off, 4);
                 out.append(String.format("%08x \t", word)).append(insnText.text(pc, word, names)).append('\n');
+                bytesPerChunk = 4;
                 return 4;
             }
             int n = dataSize(pc, stop - off);
@@ -136,6 +155,34 @@ public final class Disassembler {
                 default -> ".word";
             };
             out.append('\t').append(directive).append("\t0x").append(hex).append('\n');
+            bytesPerChunk = n;
+            return n;
+        }
+
+        /**
+         * A line of a chunk that an object symbol labels, which objdump dumps instead of disassembling: up to 16
+         * bytes in little-endian groups of {@link #bytesPerChunk}, padded, then as text; returns their number.
+         */
+        private int rawLine(int off, int stop) throws IOException {
+            byte[] data = section.data();
+            int n = Math.min(RAW_BYTES_PER_LINE, stop - off);
+            int group = bytesPerChunk == 0 ? 1 : bytesPerChunk;
+            StringBuilder b = new StringBuilder(address(section.addr() + off, skip)).append(":\t");
+            for (int j = off; j < off + n; j += group) {
+                for (int k = group - 1; k >= 0 && j + group <= stop; k--) { // a group the end cuts prints blank
+                    b.append(String.format("%02x", data[j + k] & 0xff));
+                }
+                b.append(' ');
+            }
+            for (int pad = n; pad < RAW_BYTES_PER_LINE; pad += group) {
+                b.append("  ".repeat(group)).append(' ');
+            }
+            b.append("    ");
+            for (int j = off; j < off + n; j++) {
+                int ch = data[j] & 0xff;
+                b.append(ch >= 0x20 && ch < 0x7f ? (char) ch : '.');
+            }
+            out.append(b).append('\n');
             return n;
         }
 

@@ -98,10 +98,13 @@ class DisasmSymbolsTest {
     void chunksRunFromSymbolToSymbolOfTheSection() {
         DisasmSymbols s = new DisasmSymbols(List.of(sym("data", 0x1000, 0, OBJECT, GLOBAL, DATA),
                 sym("$x", 0x1000, 0, NOTYPE, LOCAL, TEXT), sym("f", 0x1010, 0, FUNC, GLOBAL, TEXT),
-                sym("f_alias", 0x1010, 0, NOTYPE, GLOBAL, TEXT), sym("g", 0x1020, 0, FUNC, LOCAL, TEXT)), HEADERS);
-        assertEquals(List.of(new DisasmSymbols.Chunk(0x1000, 0x1010, "f-0x10"), new DisasmSymbols.Chunk(0x1010, 0x1020,
-                "f"), new DisasmSymbols.Chunk(0x1020, 0x1040, "g")), s.in(TEXT_SECTION).chunks());
-        assertEquals(List.of(new DisasmSymbols.Chunk(0x1000, 0x1040, ".text")),
+                sym("f_alias", 0x1010, 0, NOTYPE, GLOBAL, TEXT), sym("table", 0x1018, 8, OBJECT, LOCAL, TEXT),
+                sym("g", 0x1020, 0, FUNC, LOCAL, TEXT)), HEADERS);
+        assertEquals(List.of(new DisasmSymbols.Chunk(0x1000, 0x1010, "f-0x10", true),
+                new DisasmSymbols.Chunk(0x1010, 0x1018, "f", true),
+                new DisasmSymbols.Chunk(0x1018, 0x1020, "table", false), // an object's bytes are dumped
+                new DisasmSymbols.Chunk(0x1020, 0x1040, "g", true)), s.in(TEXT_SECTION).chunks());
+        assertEquals(List.of(new DisasmSymbols.Chunk(0x1000, 0x1040, ".text", true)),
                 new DisasmSymbols(List.of(), HEADERS).in(TEXT_SECTION).chunks());
     }
 }

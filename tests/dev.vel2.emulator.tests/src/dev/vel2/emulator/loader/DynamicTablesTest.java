@@ -126,11 +126,12 @@ class DynamicTablesTest {
         ElfImage noDefs = ElfImage.parse(TestImages.breakSection(so, ".gnu.version_d", false), "x.so");
         assertEquals(List.of(".gnu.version_d is truncated; symbol versions left out"), noDefs.warnings());
         assertTrue(noDefs.dynamicSymbols().stream().allMatch(s -> s.version() == SymbolVersion.NONE));
-        assertEquals(8, noDefs.pltEntries().size(), "the rest is still read");
+        assertEquals(header(noDefs, ".rela.plt").size() / 24, noDefs.pltEntries().size(), "the rest is still read");
 
         ElfImage badCount = ElfImage.parse(TestImages.breakSection(so, ".gnu.version", true), "x.so");
-        assertEquals(List.of(".gnu.version has 24 entries for 23 dynamic symbols; symbol versions left out"),
-                badCount.warnings());
+        long symbols = header(badCount, ".dynsym").size() / 24;
+        assertEquals(List.of(".gnu.version has " + (symbols + 1) + " entries for " + symbols
+                + " dynamic symbols; symbol versions left out"), badCount.warnings());
 
         ElfImage noSymbols = ElfImage.parse(TestImages.breakSection(so, ".dynsym", false), "x.so");
         assertEquals(List.of(".dynsym is truncated; dynamic symbols left out"), noSymbols.warnings());
