@@ -1,33 +1,41 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EPL-2.0
-"""Compares two listings of one binary, aarch64-linux-gnu-objdump -d against vel2 disasm, instruction by
-instruction (address, word, text). Encodings of architecture extensions that vel2's Cortex-A57 does not have
-(SVE, SME, MTE, MOPS) are left out: vel2 decodes them as UNDEFINED, as the CPU does.
+"""Compares two listings of one binary, aarch64-linux-gnu-objdump -d against vel2 disasm, as a whole: every line
+that is not an instruction (file header, section headings, chunk labels such as "0000000000027220 <realloc@plt>:",
+"..." zero runs) must be equal, and so must every instruction line (address, word, text). A differing instruction is
+counted as a naming difference when only the names of its target differ ("bl d12a4 <BN_BLINDING_free@plt+0x8f4>"
+against "bl 0xd12a4"), else as a decoding difference. Encodings of architecture extensions that vel2's Cortex-A57
+does not have (SVE, SME, MTE, MOPS) are left out: vel2 decodes them as UNDEFINED, as the CPU does.
 
     compare-disasm.py OBJDUMP_LISTING VEL2_LISTING [--show N]
 
-Prints "NAME: N instructions, N compared, N skipped (SVE/SME/MTE/MOPS), N differ", then the most frequent
-differing mnemonics and up to N differing lines (default 20). Exit 1 when any compared instruction differs or
-when the listings do not hold the same addresses.
+Prints "NAME: N instructions, N compared, N skipped (SVE/SME/MTE/MOPS), N differ (N naming, N decoding), N other
+lines differ", then the most frequent differing mnemonics and up to N differing lines of each kind (default 20).
+Exit 1 when anything differs.
 """
 import re
 import sys
 from collections import Counter
 
 LINE = re.compile(r"^\s*([0-9a-f]+):\t([0-9a-f]{8}) \t(.*)$")
+TARGET_NAME = re.compile(r" <[^>]*>")
 MTE = {"irg", "gmi", "subp", "subps", "addg", "subg", "ldg", "stg", "stzg", "st2g", "stz2g", "stgp", "ldgm",
        "stgm", "stzgm"}
 MOPS = re.compile(r"^(cpy|set)[a-z]*$")
 
 
 def listing(path):
-    out = {}
+    """The instruction lines by address, and every other line in order."""
+    insns, other = {}, []
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
-            m = LINE.match(line.rstrip("\n"))
+            line = line.rstrip("\n")
+            m = LINE.match(line)
             if m:
-                out[int(m.group(1), 16)] = (int(m.group(2), 16), m.group(3).rstrip())
-    return out
+                insns[int(m.group(1), 16)] = (int(m.group(2), 16), m.group(3).rstrip())
+            else:
+                other.append(line)
+    return insns, other
 
 
 def extension(word, text):
@@ -43,9 +51,22 @@ def extension(word, text):
                                           text) is not None
 
 
+def unnamed(text):
+    """The instruction text without target names: "bl\td12a4 <f+0x4>" and "bl\t0xd12a4" both give "bl\td12a4"."""
+    return TARGET_NAME.sub("", text).replace("0x", "")
+
+
+def other_differences(ref, got):
+    """(index, objdump's line, vel2's line) for the non-instruction lines that differ, position by position."""
+    out = [(i, a, b) for i, (a, b) in enumerate(zip(ref, got)) if a != b]
+    for i in range(min(len(ref), len(got)), max(len(ref), len(got))):
+        out.append((i, ref[i] if i < len(ref) else "(none)", got[i] if i < len(got) else "(none)"))
+    return out
+
+
 def main(argv):
     show = 20
-    args = [a for a in argv[1:]]
+    args = list(argv[1:])
     if "--show" in args:
         i = args.index("--show")
         show = int(args[i + 1])
@@ -53,32 +74,39 @@ def main(argv):
     if len(args) != 2:
         print(__doc__, file=sys.stderr)
         return 2
-    ref, got = listing(args[0]), listing(args[1])
+    (ref, ref_other), (got, got_other) = listing(args[0]), listing(args[1])
     name = args[0].rsplit("/", 1)[-1]
     missing = sorted(set(ref) - set(got))
     extra = sorted(set(got) - set(ref))
     compared = skipped = 0
-    bad = []
+    naming, decoding = [], []
     for addr in sorted(ref):
         word, text = ref[addr]
         if extension(word, text):
             skipped += 1
             continue
         compared += 1
-        if addr not in got:
+        if addr not in got or got[addr] == (word, text):
             continue
-        if got[addr] != (word, text):
-            bad.append((addr, word, text, got[addr][1]))
+        bad = (addr, word, text, got[addr][1])
+        (naming if got[addr][0] == word and unnamed(got[addr][1]) == unnamed(text) else decoding).append(bad)
+    other = other_differences(ref_other, got_other)
     print(f"{name}: {len(ref)} instructions, {compared} compared, {skipped} skipped (SVE/SME/MTE/MOPS), "
-          f"{len(bad)} differ" + (f", {len(missing)} missing, {len(extra)} extra" if missing or extra else ""))
-    if bad:
+          f"{len(naming) + len(decoding)} differ ({len(naming)} naming, {len(decoding)} decoding), "
+          f"{len(other)} other lines differ" + (f", {len(missing)} missing, {len(extra)} extra" if missing or extra
+                                                else ""))
+    for kind, bad in (("naming", naming), ("decoding", decoding)):
+        if not bad:
+            continue
         counts = Counter(t.split("\t")[0] for _, _, t, _ in bad)
-        print("  by mnemonic: " + ", ".join(f"{m} {n}" for m, n in counts.most_common(40)))
+        print(f"  {kind}, by mnemonic: " + ", ".join(f"{m} {n}" for m, n in counts.most_common(40)))
         for addr, word, want, have in bad[:show]:
             print(f"  {addr:x}: {word:08x}  objdump: {want}\n  {' ' * len(f'{addr:x}')}            vel2:    {have}")
+    for i, want, have in other[:show]:
+        print(f"  other line {i}: objdump: {want!r}\n  {' ' * len(str(i))}             vel2:    {have!r}")
     for addr in missing[:5]:
         print(f"  {addr:x}: missing in vel2's listing")
-    return 1 if bad or missing or extra else 0
+    return 1 if naming or decoding or other or missing or extra else 0
 
 
 if __name__ == "__main__":

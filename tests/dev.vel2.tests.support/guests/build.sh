@@ -55,3 +55,23 @@ guest bench/bench-mixed     cortex-a57 $INT $RUNTIME bench-mixed.c bench-mixed-a
 guest bench/bench-mixed-s1  cortex-a57 $INT -DMMU=1 $RUNTIME bench-mixed.c bench-mixed-asm.S
 guest bench/bench-mixed-s12 cortex-a57 $INT -DMMU=2 $RUNTIME bench-mixed.c bench-mixed-asm.S
 guest bench/bench-trap      cortex-a57 $INT -Wl,-e,bench_entry $RUNTIME bench-trap.c bench-trap-asm.S
+# disasm/: images that are only disassembled (DisassemblerObjdumpTest and DisasmSymbolsTest check vel2's listing and
+# its names against objdump's): the shared object dynsym as linked (.symtab) and stripped (.dynsym with versions,
+# PLT and relocation names), again with PAC PLT stubs (24 bytes each), and a static executable without symbols.
+# image NAME.{so,elf} COMMAND...: builds it in disasm/ and writes disasm/NAME.objdump
+image() {
+    file=$1
+    shift
+    case " $ONLY " in *" disasm/${file%.*} "*|"  ") ;; *) return ;; esac
+    echo "building disasm/$file"
+    (cd disasm && "$@" && $OBJDUMP -d "$file" > "${file%.*}.objdump")
+}
+SO="-O2 -fPIC -shared -mgeneral-regs-only -fno-asynchronous-unwind-tables -Wl,--version-script=dynsym.map
+ -Wl,--build-id=none -Wl,-z,max-page-size=4096"
+# shellcheck disable=SC2086
+image dynsym.so $CC $SO -o dynsym.so dynsym.c dynsym-asm.S
+image dynsym-stripped.so aarch64-linux-gnu-strip -o dynsym-stripped.so dynsym.so
+# shellcheck disable=SC2086
+image dynsym-pac.so $CC $SO -Wl,-z,pac-plt -s -o dynsym-pac.so dynsym.c dynsym-asm.S
+image stripped.elf $CC -O2 -ffreestanding -nostdlib -static -s -mgeneral-regs-only -fno-asynchronous-unwind-tables \
+    -Wl,--build-id=none -Wl,-z,max-page-size=4096 -o stripped.elf stripped.c

@@ -23,16 +23,19 @@ import dev.vel2.emulator.loader.ElfImage.Section;
  *     40080038:	40089000 	.word	0x40089000
  * 	...
  * </pre>
- * Chunks run from one symbol to the next; inside them, {@code $d} mapping symbols turn words into {@code .word}
- * (or {@code .short}/{@code .byte} where alignment or the next mapping symbol cuts them short), and a run of at
- * least 8 zero bytes prints as {@code ...}, as objdump's {@code disassemble_bytes} does. Instruction text comes from
- * the A64 table's rows ({@link Insn#text}).
+ * Chunks run from one symbol to the next, labelled and cut as objdump does ({@link DisasmSymbols.InSection#chunks});
+ * inside them, {@code $d} mapping symbols turn words into {@code .word} (or {@code .short}/{@code .byte} where
+ * alignment or the next mapping symbol cuts them short), and a run of at least 8 zero bytes prints as {@code ...}, as
+ * objdump's {@code disassemble_bytes} does; a chunk that an object symbol labels is dumped as bytes and text instead.
+ * Instruction text comes from the A64 table's rows ({@link Insn#text}).
  */
 public final class Disassembler {
 
     /** objdump's SKIP_ZEROES and SKIP_ZEROES_AT_END. */
     static final int SKIP_ZEROES = 8;
     static final int SKIP_ZEROES_AT_END = 3;
+    /** objdump's octets per line when it dumps bytes instead of disassembling them. */
+    static final int RAW_BYTES_PER_LINE = 16;
 
     /** The text after the word column for the instruction {@code word} at {@code pc}. */
     @FunctionalInterface
@@ -54,17 +57,26 @@ public final class Disassembler {
     }
 
     public static void listing(ElfImage image, Appendable out) {
-        listing(image, out, A64_TEXT);
+        listing(image, image.name(), out);
+    }
+
+    /** The listing headed by {@code file}, as objdump heads it with the path it was given. */
+    public static void listing(ElfImage image, String file, Appendable out) {
+        listing(image, file, out, A64_TEXT);
     }
 
     static void listing(ElfImage image, Appendable out, InsnText insnText) {
+        listing(image, image.name(), out, insnText);
+    }
+
+    private static void listing(ElfImage image, String file, Appendable out, InsnText insnText) {
         try {
-            DisasmSymbols symbols = new DisasmSymbols(image);
-            out.append('\n').append(image.name()).append(":     file format elf64-littleaarch64\n\n");
+            Listing listing = new Listing(new DisasmSymbols(image), out, insnText);
+            out.append('\n').append(file).append(":     file format elf64-littleaarch64\n\n");
             for (Section s : image.sections()) {
-                if (s.executable()) {
+                if (s.executable() && s.data().length > 0) {
                     out.append("\nDisassembly of section ").append(s.name()).append(":\n");
-                    new SectionListing(s, symbols, out, insnText).run();
+                    listing.section(s);
                 }
             }
         } catch (IOException e) {
@@ -72,31 +84,41 @@ public final class Disassembler {
         }
     }
 
-    /** One section: chunks between labels, zero runs, data and instruction lines. */
-    private record SectionListing(Section section, DisasmSymbols symbols, Appendable out, InsnText insnText) {
+    /** The sections of one image: chunks between labels, zero runs, data and instruction lines, raw dumps. */
+    private static final class Listing {
+        private final DisasmSymbols symbols;
+        private final Appendable out;
+        private final InsnText insnText;
+        /** objdump's bytes_per_chunk: the size of the last item decoded, by which a raw dump groups (0: none yet). */
+        private int bytesPerChunk;
+        private Section section;
+        private DisasmSymbols.InSection names;
+        private int skip;
 
-        void run() throws IOException {
-            List<DisasmSymbols.Label> labels = symbols.labelsIn(section);
-            int skip = skipAddressChars(section.addr() + section.size());
-            int size = section.data().length;
-            int i = 0;
-            if (labels.isEmpty() || labels.get(0).address() != section.addr()) {
-                chunk(section.addr(), section.name(), 0, labels.isEmpty() ? size : offset(labels.get(0)), skip);
-            }
-            for (DisasmSymbols.Label l : labels) {
-                int stop = ++i < labels.size() ? offset(labels.get(i)) : size;
-                chunk(l.address(), l.name(), offset(l), stop, skip);
+        Listing(DisasmSymbols symbols, Appendable out, InsnText insnText) {
+            this.symbols = symbols;
+            this.out = out;
+            this.insnText = insnText;
+        }
+
+        void section(Section s) throws IOException {
+            section = s;
+            names = symbols.in(s);
+            skip = skipAddressChars(s.addr() + s.size());
+            for (DisasmSymbols.Chunk c : names.chunks()) {
+                chunk(c);
             }
         }
 
-        private int offset(DisasmSymbols.Label l) {
-            return (int) (l.address() - section.addr());
+        private int offset(long address) {
+            return (int) (address - section.addr());
         }
 
-        private void chunk(long address, String name, int start, int stop, int skip) throws IOException {
-            out.append(String.format("\n%016x <%s>:\n", address, name));
+        private void chunk(DisasmSymbols.Chunk c) throws IOException {
+            out.append(String.format("\n%016x <%s>:\n", c.start(), c.label()));
             byte[] data = section.data();
-            int off = start;
+            int off = offset(c.start());
+            int stop = offset(c.end());
             while (off < stop) {
                 int zeros = zeroRun(data, off, stop);
                 boolean toEnd = off + zeros == stop;
@@ -106,17 +128,18 @@ public final class Disassembler {
                     out.append("\t...\n");
                     continue;
                 }
-                off += line(off, stop, skip);
+                off += c.code() ? line(off, stop) : rawLine(off, stop);
             }
         }
 
         /** Prints the instruction or data item at {@code off}; returns its size. */
-        private int line(int off, int stop, int skip) throws IOException {
+        private int line(int off, int stop) throws IOException {
             long pc = section.addr() + off;
             out.append(address(pc, skip)).append(":\t");
             if (!symbols.isData(pc) && stop - off >= 4) {
                 int word = le(section.data(), off, 4);
-                out.append(String.format("%08x \t", word)).append(insnText.text(pc, word, symbols)).append('\n');
+                out.append(String.format("%08x \t", word)).append(insnText.text(pc, word, names)).append('\n');
+                bytesPerChunk = 4;
                 return 4;
             }
             int n = dataSize(pc, stop - off);
@@ -132,6 +155,34 @@ public final class Disassembler {
                 default -> ".word";
             };
             out.append('\t').append(directive).append("\t0x").append(hex).append('\n');
+            bytesPerChunk = n;
+            return n;
+        }
+
+        /**
+         * A line of a chunk that an object symbol labels, which objdump dumps instead of disassembling: up to 16
+         * bytes in little-endian groups of {@link #bytesPerChunk}, padded, then as text; returns their number.
+         */
+        private int rawLine(int off, int stop) throws IOException {
+            byte[] data = section.data();
+            int n = Math.min(RAW_BYTES_PER_LINE, stop - off);
+            int group = bytesPerChunk == 0 ? 1 : bytesPerChunk;
+            StringBuilder b = new StringBuilder(address(section.addr() + off, skip)).append(":\t");
+            for (int j = off; j < off + n; j += group) {
+                for (int k = group - 1; k >= 0 && j + group <= stop; k--) { // a group the end cuts prints blank
+                    b.append(String.format("%02x", data[j + k] & 0xff));
+                }
+                b.append(' ');
+            }
+            for (int pad = n; pad < RAW_BYTES_PER_LINE; pad += group) {
+                b.append("  ".repeat(group)).append(' ');
+            }
+            b.append("    ");
+            for (int j = off; j < off + n; j++) {
+                int ch = data[j] & 0xff;
+                b.append(ch >= 0x20 && ch < 0x7f ? (char) ch : '.');
+            }
+            out.append(b).append('\n');
             return n;
         }
 

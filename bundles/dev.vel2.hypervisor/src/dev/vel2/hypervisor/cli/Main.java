@@ -64,7 +64,7 @@ public final class Main {
             String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
             return switch (args[0]) {
                 case "run" -> runImage(Options.parse(rest), in, out, err);
-                case "disasm" -> disasm(rest, out);
+                case "disasm" -> disasm(rest, out, err);
                 default -> throw new UsageException("unknown command " + args[0] + " (run, disasm)");
             };
         } catch (UsageException | ImageException e) {
@@ -223,13 +223,15 @@ public final class Main {
         }
     }
 
-    private static int disasm(String[] args, OutputStream out) throws UsageException, ImageException, IOException {
+    private static int disasm(String[] args, OutputStream out, PrintStream err)
+            throws UsageException, ImageException, IOException {
         if (args.length != 1) {
             throw new UsageException("disasm takes one IMAGE");
         }
         ElfImage image = read(args[0]);
+        image.warnings().forEach(w -> err.println("vel2: warning: " + args[0] + ": " + w));
         StringBuilder listing = new StringBuilder();
-        Disassembler.listing(image, listing);
+        Disassembler.listing(image, args[0], listing);
         out.write(listing.toString().getBytes(StandardCharsets.UTF_8));
         return OK;
     }

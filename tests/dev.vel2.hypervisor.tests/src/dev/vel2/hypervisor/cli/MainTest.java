@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.vel2.emulator.loader.ElfImage;
 
 class MainTest extends CliFixture {
 
@@ -86,6 +91,25 @@ class MainTest extends CliFixture {
         // hello.elf runs at EL2 only: no traps, an empty log
         assertEquals(0, vel2("run", "--el2", "guest", "--trap-log", log.toString(), image("hello.elf")));
         assertEquals("", Files.readString(log));
+    }
+
+    @Test
+    void disasmWarnsAboutABadVersionTableAndListsWithoutVersions(@TempDir Path dir) throws Exception {
+        String so = find("tests/dev.vel2.tests.support/guests/disasm/dynsym-stripped.so");
+        byte[] bytes = Files.readAllBytes(Path.of(so));
+        List<String> sections = ElfImage.parse(bytes, so).sectionHeaders().stream().map(h -> h.name()).toList();
+        int index = sections.indexOf(".gnu.version_d");
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong((int) b.getLong(40) + 64 * index + 24, bytes.length); // e_shoff; sh_offset: past the end
+        Path broken = dir.resolve("dynsym-stripped.so");
+        Files.write(broken, bytes);
+        assertEquals(0, vel2("disasm", broken.toString()));
+        assertEquals("vel2: warning: " + broken + ": .gnu.version_d is truncated; symbol versions left out\n",
+                stderr());
+        String listing = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listing.startsWith("\n" + broken + ":     file format elf64-littleaarch64\n"), listing);
+        assertTrue(listing.contains("<strlen@plt>:") && listing.contains("<api>:"), listing);
+        assertFalse(listing.contains("@VER_"), listing);
     }
 
     @Test
