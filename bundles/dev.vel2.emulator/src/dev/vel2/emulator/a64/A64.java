@@ -19,6 +19,7 @@ public final class A64 {
         all.addAll(DataProcessingImmediate.ROWS);
         all.addAll(BranchesExceptionsSystem.ROWS);
         all.addAll(LoadsAndStores.ROWS);
+        all.addAll(SimdLoadStore.ROWS);
         all.addAll(DataProcessingRegister.ROWS);
         all.addAll(DataProcessingFpSimd.ROWS);
         ROWS = Collections.unmodifiableList(all);
