@@ -22,6 +22,7 @@ public final class A64 {
         all.addAll(SimdLoadStore.ROWS);
         all.addAll(DataProcessingRegister.ROWS);
         all.addAll(DataProcessingFpSimd.ROWS);
+        all.addAll(Crypto.ROWS);
         ROWS = Collections.unmodifiableList(all);
     }
 

@@ -29,7 +29,7 @@ final class DataProcessingFpSimd {
     }
 
     /** A row whose handler first checks that SIMD/FP is enabled (CPACR_EL1.FPEN, CPTR_EL2.TFP: EC 0x07 trap). */
-    private static <O> Row<O> fp(String name, String pattern, Function<Bits, O> operands, Row.Exec<O> exec,
+    static <O> Row<O> fp(String name, String pattern, Function<Bits, O> operands, Row.Exec<O> exec,
             Row.Syntax<O> syntax) {
         return Row.row(GROUP, name, pattern, operands, (c, o) -> {
             if (FpAccess.check(c)) {
@@ -236,7 +236,7 @@ final class DataProcessingFpSimd {
         // row(GROUP, "shift by immediate (SSHR, USHR, SHL, SHRN, SSHLL/SXTL, USHLL/UXTL...)", "0qu011110 hhhh bbb ooooo 1 nnnnn ddddd", ...)  -- not implemented
         // row(GROUP, "vector x indexed element (MUL, FMLA, SMULL... by element)", "0qu01111 ss lm mmmm oooo h0 nnnnn ddddd", ...)  -- not implemented
         // row(GROUP, "AdvSIMD scalar three same / two-reg misc / pairwise / shift / x indexed element (except ADD/SUB D)", "01u11110 ...", ...)  -- not implemented
-        // row(GROUP, "crypto AES, SHA1, SHA256, SHA512, SHA3, SM3, SM4", "01001110 0010100 ...", ...)  -- not implemented: FEAT_AES/FEAT_SHA* not in our guests
+        // ---- Cryptographic AES, SHA1, SHA256 and PMULL: Crypto
         // row(GROUP, "dot product, FCMLA, FCADD, BFloat16, I8MM", "...", ...)  -- not implemented: FEAT_DotProd/FEAT_FCMA/FEAT_BF16/FEAT_I8MM (not on Cortex-A57)
     );
 }

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link SimdLoadStore} rows print exactly what binutils 2.40 {@code aarch64-linux-gnu-objdump -d} printed for
- * the same words (assembled with {@code aarch64-linux-gnu-as}: snippets covering every row, its forms and
- * register-list shapes, plus eight seeded random words per row), and the words objdump calls undefined inside those
- * rows' patterns (unallocated opcodes, 1D structures, lane forms with size bits the element does not use) are
- * UNDEFINED here too.
+ * The {@link SimdLoadStore} and {@link Crypto} rows print exactly what binutils 2.40
+ * {@code aarch64-linux-gnu-objdump -d} printed for the same words (assembled with {@code aarch64-linux-gnu-as
+ * -march=armv8-a+crypto}: snippets covering every row, its forms and register-list shapes, plus eight seeded random
+ * words per row), and the words objdump calls undefined inside those rows' patterns (unallocated opcodes, 1D
+ * structures, lane forms with size bits the element does not use, PMULL of 16- and 32-bit elements) are UNDEFINED
+ * here too.
  */
-class SimdLoadStoreSyntaxTest {
+class SimdLoadStoreCryptoSyntaxTest {
 
     /** pc (hex), word (hex), objdump's text after the word. */
     private static final String STRUCTURES = """
@@ -81,6 +82,51 @@ class SimdLoadStoreSyntaxTest {
             0 0dfec390 ld2r\t{v16.8b, v17.8b}, [x28], x30
             """;
 
+    private static final String CRYPTO = """
+            0 4e284806 aese\tv6.16b, v0.16b
+            0 4e285802 aesd\tv2.16b, v0.16b
+            0 4e286842 aesmc\tv2.16b, v2.16b
+            0 4e287be0 aesimc\tv0.16b, v31.16b
+            0 5e1a01fe sha1c\tq30, s15, v26.4s
+            0 5e151060 sha1p\tq0, s3, v21.4s
+            0 5e142040 sha1m\tq0, s2, v20.4s
+            0 5e0630a4 sha1su0\tv4.4s, v5.4s, v6.4s
+            0 5e280be0 sha1h\ts0, s31
+            0 5e2818e4 sha1su1\tv4.4s, v7.4s
+            0 5e104020 sha256h\tq0, q1, v16.4s
+            0 5e105041 sha256h2\tq1, q2, v16.4s
+            0 5e282800 sha256su0\tv0.4s, v0.4s
+            0 5e0760c4 sha256su1\tv4.4s, v6.4s, v7.4s
+            0 0ee0e000 pmull\tv0.1q, v0.1d, v0.1d
+            0 4ee7e0b9 pmull2\tv25.1q, v5.2d, v7.2d
+            0 0e25e083 pmull\tv3.8h, v4.8b, v5.8b
+            0 4e3fe083 pmull2\tv3.8h, v4.16b, v31.16b
+            0 4e286ba3 aesmc\tv3.16b, v29.16b
+            0 4e285a4b aesd\tv11.16b, v18.16b
+            0 4e285b9a aesd\tv26.16b, v28.16b
+            0 4e284877 aese\tv23.16b, v3.16b
+            0 4e285b75 aesd\tv21.16b, v27.16b
+            0 4e284b5b aese\tv27.16b, v26.16b
+            0 4e285aa8 aesd\tv8.16b, v21.16b
+            0 4e287b53 aesimc\tv19.16b, v26.16b
+            0 5e1b0142 sha1c\tq2, s10, v27.4s
+            0 5e035063 sha256h2\tq3, q3, v3.4s
+            0 5e0233e1 sha1su0\tv1.4s, v31.4s, v2.4s
+            0 5e1d00ad sha1c\tq13, s5, v29.4s
+            0 5e1231db sha1su0\tv27.4s, v14.4s, v18.4s
+            0 5e1e3053 sha1su0\tv19.4s, v2.4s, v30.4s
+            0 5e015056 sha256h2\tq22, q2, v1.4s
+            0 5e280bd6 sha1h\ts22, s30
+            0 5e281a11 sha1su1\tv17.4s, v16.4s
+            0 5e280a7f sha1h\ts31, s19
+            0 5e280a28 sha1h\ts8, s17
+            0 5e281937 sha1su1\tv23.4s, v9.4s
+            0 5e2808e6 sha1h\ts6, s7
+            0 0effe0da pmull\tv26.1q, v6.1d, v31.1d
+            0 4ee2e041 pmull2\tv1.1q, v2.2d, v2.2d
+            0 0e33e3d3 pmull\tv19.8h, v30.8b, v19.8b
+            """;
+
     private static final String UNALLOCATED = """
             0 4c00b282 .inst\t0x4c00b282 ; undefined
             0 4c4051d0 .inst\t0x4c4051d0 ; undefined
@@ -100,11 +146,26 @@ class SimdLoadStoreSyntaxTest {
             0 4d9bb833 .inst\t0x4d9bb833 ; undefined
             0 4da74cd9 .inst\t0x4da74cd9 ; undefined
             0 0df87d07 .inst\t0x0df87d07 ; undefined
+            0 5e067061 .inst\t0x5e067061 ; undefined
+            0 5e28395d .inst\t0x5e28395d ; undefined
+            0 5e283ad1 .inst\t0x5e283ad1 ; undefined
+            0 4eade050 .inst\t0x4eade050 ; undefined
+            0 0eade10a .inst\t0x0eade10a ; undefined
+            0 4e68e2e3 .inst\t0x4e68e2e3 ; undefined
+            0 4e63e130 .inst\t0x4e63e130 ; undefined
+            0 4eaae0b9 .inst\t0x4eaae0b9 ; undefined
+            0 0e60e000 .inst\t0x0e60e000 ; undefined
+            0 4ea0e000 .inst\t0x4ea0e000 ; undefined
             """;
 
     @Test
     void structureLoadsAndStoresPrintAsObjdump() {
         DataProcessingSyntaxTest.assertListing(STRUCTURES);
+    }
+
+    @Test
+    void cryptoRowsPrintAsObjdump() {
+        DataProcessingSyntaxTest.assertListing(CRYPTO);
     }
 
     @Test
