@@ -91,6 +91,12 @@ final class SimdLoadStoreExec {
             }
             return;
         }
+        if (o.regs() == 1) { // the common LD1 {Vt.16b}: nothing to hold back, no buffer
+            Alignment.check(c, base, esize, false);
+            long lo = c.read(base, 8);
+            SimdExec.setVector(c, o.t(), o.q(), lo, o.q() ? c.read(base + 8, 8) : 0);
+            return;
+        }
         long[] loaded = new long[2 * o.regs()];
         for (int r = 0; r < o.regs(); r++) {
             long a = base + 8L * halves * r;

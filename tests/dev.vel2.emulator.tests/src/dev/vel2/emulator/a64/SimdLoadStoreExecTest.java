@@ -66,6 +66,12 @@ class SimdLoadStoreExecTest extends LoadStoreTest {
         assertDataAbort(END, 0x10, false);
         assertUnchanged(0, 1, 2, 3);
         assertEquals(END - 40, cpu.x(1));
+        cpu.setX(1, END - 8);
+        cpu.setPc(CpuFixture.BASE);
+        run(0x4cdf7020); // ld1 {v0.16b}, [x1], #16: the upper half is past the RAM
+        assertDataAbort(END, 0x10, false);
+        assertUnchanged(0);
+        assertEquals(END - 8, cpu.x(1));
     }
 
     @Test
