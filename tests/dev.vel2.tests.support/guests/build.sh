@@ -44,6 +44,10 @@ guest exceptions cortex-a57 $INT $RUNTIME exceptions.c
 # (each generator adds its line here: guest NAME cortex-a57 $INT $RUNTIME random/report.c NAME.S)
 guest isa-simd-int      cortex-a57 $INT $RUNTIME random/report.c isa-simd-int.S
 guest isa-simd-int-misc cortex-a57 $INT $RUNTIME random/report.c isa-simd-int-misc.S
+guest isa-simd-ls  cortex-a57 $INT $RUNTIME random/report.c isa-simd-ls.S
+guest isa-crypto   cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME random/report.c isa-crypto.S
+# isa-crypto-kat: known answers (FIPS-197, FIPS-180, CRC check values) through the crypto extension and CRC32
+guest isa-crypto-kat cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME isa-crypto-kat.c isa-crypto-kat-asm.S
 # hv-*: EL1 programs for both EL2 modes (vel2 run --el2 virtual starts them at el1_entry)
 guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
 guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c

@@ -19,9 +19,11 @@ public final class A64 {
         all.addAll(DataProcessingImmediate.ROWS);
         all.addAll(BranchesExceptionsSystem.ROWS);
         all.addAll(LoadsAndStores.ROWS);
+        all.addAll(SimdLoadStore.ROWS);
         all.addAll(DataProcessingRegister.ROWS);
         all.addAll(DataProcessingFpSimd.ROWS);
         all.addAll(AdvSimdInteger.ROWS);
+        all.addAll(Crypto.ROWS);
         ROWS = Collections.unmodifiableList(all);
     }
 

@@ -226,7 +226,7 @@ final class DataProcessingFpSimd {
         fp("EXT_advsimd", "0q101110 000 mmmmm 0 iiii 0 nnnnn ddddd", SimdExec::ext, SimdExec::EXT_advsimd,
             (o, a) -> SimdExec.ext(o))
         // row(GROUP, "vector x indexed element (FMLA, FMLS, FMUL, FMULX by element)", "0qu01111 ss lm mmmm oooo h0 nnnnn ddddd", ...)  -- not implemented: vector floating point (the integer rows are AdvSimdInteger's)
-        // row(GROUP, "crypto AES, SHA1, SHA256, SHA512, SHA3, SM3, SM4", "01001110 0010100 ...", ...)  -- not implemented: FEAT_AES/FEAT_SHA* not in our guests
+        // ---- Cryptographic AES, SHA1, SHA256 and PMULL: Crypto
         // row(GROUP, "dot product, FCMLA, FCADD, BFloat16, I8MM", "...", ...)  -- not implemented: FEAT_DotProd/FEAT_FCMA/FEAT_BF16/FEAT_I8MM (not on Cortex-A57)
     );
 }

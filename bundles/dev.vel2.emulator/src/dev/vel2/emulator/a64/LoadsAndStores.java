@@ -82,8 +82,7 @@ final class LoadsAndStores {
         // ---- Load/store register (unsigned immediate); PRFM (immediate) is a hint
         row(GROUP, "LDR_STR_uimm", "ss111v01 oo iiiiiiiiiiii nnnnn ttttt",
             LsOperands::unsignedOffset, LoadStoreExec::LDR_STR_uimm, LoadStoreSyntax::imm)
-        // row(GROUP, "LD1_ST1_multiple", "0q0011000L000000 oooo ss nnnnn ttttt", ...)
-        //     -- not implemented: Advanced SIMD load/store multiple and single structures (LD1-LD4, ST1-ST4, LDnR)
+        // ---- Advanced SIMD load/store multiple and single structures (LD1-LD4, ST1-ST4, LDnR): SimdLoadStore
         // row(GROUP, "STG_LDG", "11011001 ...", ...)  -- not implemented: FEAT_MTE
         // row(GROUP, "LD64B_ST64B", "11111000 ...", ...)  -- not implemented: FEAT_LS64
     );

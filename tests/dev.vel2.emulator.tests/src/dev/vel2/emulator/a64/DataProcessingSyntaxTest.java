@@ -502,7 +502,7 @@ class DataProcessingSyntaxTest {
         assertListing(RANDOM);
     }
 
-    private static void assertListing(String listing) {
+    static void assertListing(String listing) {
         List<String> wrong = new ArrayList<>();
         int n = 0;
         for (String line : listing.strip().split("\n")) {
