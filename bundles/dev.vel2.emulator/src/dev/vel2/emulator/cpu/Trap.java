@@ -25,14 +25,16 @@ public record Trap(int vcpu, long insns, int fromEl, long pc, int esr, long far,
     }
 
     public ExceptionClass exceptionClass() {
-        return ExceptionClass.of(Esr.ec(esr));
+        return Syndrome.exceptionClass(esr);
     }
 
+    /** The EC field of {@link #esr}: the exception class's code. */
     public int ec() {
-        return Esr.ec(esr);
+        return Syndrome.ecValue(esr);
     }
 
-    public int iss() {
-        return Esr.iss(esr);
+    /** {@link #esr} decoded: the class and its typed ISS. */
+    public Syndrome syndrome() {
+        return Syndrome.decode(esr);
     }
 }
