@@ -4,6 +4,7 @@ package dev.vel2.hypervisor;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.Iss.CallIss;
+import dev.vel2.emulator.cpu.Iss.SysRegIss;
 import dev.vel2.emulator.cpu.Iss.WfxIss;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Trap;
@@ -59,7 +60,7 @@ public final class ExitHandlers {
 
     static Emulation sysreg(Vcpu v, Trap t) {
         Cpu c = v.cpu();
-        SysRegOperand op = SysRegOperand.decode(t.esr());
+        SysRegOperand op = SysRegOperand.of((SysRegIss) t.syndrome().iss());
         SysReg r = op.reg();
         if (r == null) {
             return unhandledSysreg(v, t, op);

@@ -2,13 +2,7 @@
 package dev.vel2.hypervisor;
 
 import dev.vel2.emulator.cpu.ExceptionClass;
-import dev.vel2.emulator.cpu.Iss.BrkIss;
-import dev.vel2.emulator.cpu.Iss.CallIss;
-import dev.vel2.emulator.cpu.Iss.DataAbortIss;
-import dev.vel2.emulator.cpu.Iss.FpAccessIss;
-import dev.vel2.emulator.cpu.Iss.InstructionAbortIss;
 import dev.vel2.emulator.cpu.Iss.SysRegIss;
-import dev.vel2.emulator.cpu.Iss.UnknownIss;
 import dev.vel2.emulator.cpu.Iss.WfxIss;
 import dev.vel2.emulator.cpu.Syndrome;
 
@@ -43,17 +37,20 @@ public enum TrapClass {
         return Syndrome.exceptionClass(esr) == null ? OTHER : of(Syndrome.decode(esr));
     }
 
-    /** Classifies a syndrome by its ISS view. */
+    /** Classifies a syndrome: by its class, WFx by TI and system register accesses by Direction. */
     public static TrapClass of(Syndrome s) {
-        return switch (s.iss()) {
-            case WfxIss w -> w.wfe() ? WFE : WFI;
-            case SysRegIss a -> a.read() ? SYSREG_READ : SYSREG_WRITE;
-            case CallIss c -> s.ec() == ExceptionClass.HVC64 ? HVC : s.ec() == ExceptionClass.SMC64 ? SMC : SVC;
-            case DataAbortIss d -> DATA_ABORT;
-            case InstructionAbortIss i -> INSTRUCTION_ABORT;
-            case FpAccessIss f -> FP_ACCESS;
-            case BrkIss b -> BRK;
-            case UnknownIss u -> s.ec() == ExceptionClass.UNKNOWN ? UNDEFINED : OTHER;
+        return switch (s.ec()) {
+            case WFX -> ((WfxIss) s.iss()).wfe() ? WFE : WFI;
+            case SYSREG -> ((SysRegIss) s.iss()).read() ? SYSREG_READ : SYSREG_WRITE;
+            case HVC64 -> HVC;
+            case SMC64 -> SMC;
+            case SVC64 -> SVC;
+            case DABT_LOWER, DABT_SAME -> DATA_ABORT;
+            case IABT_LOWER, IABT_SAME -> INSTRUCTION_ABORT;
+            case SIMD_FP_ACCESS -> FP_ACCESS;
+            case UNKNOWN -> UNDEFINED;
+            case BRK64 -> BRK;
+            default -> OTHER;
         };
     }
 }

@@ -112,7 +112,8 @@ public final class ExceptionModel {
         // end; the virtual EL2 emulates it in Java, and what that changes ends the block by itself (a new PC, a
         // system register, an interrupt, a wait), as does its stop for the debugger (Cpu#endBlock).
         if (virtual || !c.trapListeners.isEmpty()) { // the record only for someone who looks at it
-            Trap trap = new Trap(c.index, c.insns(), c.el, c.pc, esr, far, ret, ipaValid, ipaValid ? ipa : 0);
+            Trap trap = new Trap(c.index, c.insns(), c.el, c.pc, Syndrome.decode(esr), far, ret, ipaValid,
+                    ipaValid ? ipa : 0);
             if (!c.trapListeners.isEmpty()) { // no iterator on the virtual EL2's path when nobody listens
                 for (Cpu.TrapListener l : c.trapListeners) {
                     l.trapped(c, trap);
