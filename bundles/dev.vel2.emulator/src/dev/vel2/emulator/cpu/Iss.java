@@ -208,6 +208,8 @@ public sealed interface Iss {
         private static final Field DFSC = f("DFSC", 5, 0, "data fault status code").withValues(faultStatusCodes());
         private static final List<Field> LAYOUT = List.of(ISV, SAS, SSE, SRT, SF, AR, res0(13, 11), FNV, EA, CM,
                 S1PTW, WNR, DFSC);
+        private static final List<Field> LAYOUT_WITHOUT_SYNDROME = List.of(ISV, res0(23, 11), FNV, EA, CM, S1PTW,
+                WNR, DFSC);
 
         /** A Data Abort without an instruction syndrome (ISV = 0) and without CM. */
         public static DataAbortIss of(int dfsc, boolean wnr, boolean s1ptw) {
@@ -230,9 +232,10 @@ public sealed interface Iss {
                     is(AR, iss), is(FNV, iss), is(EA, iss), is(CM, iss), is(S1PTW, iss), is(WNR, iss), get(DFSC, iss));
         }
 
+        /** Bits 23:14 are RES0 when ISV is 0. */
         @Override
         public List<Field> layout() {
-            return LAYOUT;
+            return isv ? LAYOUT : LAYOUT_WITHOUT_SYNDROME;
         }
     }
 

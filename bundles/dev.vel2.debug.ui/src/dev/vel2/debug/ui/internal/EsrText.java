@@ -11,8 +11,9 @@ import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.hypervisor.TrapEvent;
 
 /**
- * ESR_EL2 of a trap in words: one line per part, EC, IL and ISS as the system register table lays ESR_EL2 out (with
- * what the ISS says for the trap's class).
+ * ESR_EL2 of a trap in words: one line per part, EC, IL and ISS as the system register table lays ESR_EL2 out
+ * (with what the ISS says for the trap's class), then every field of the ISS as the class's syndrome view decodes
+ * it (a data abort's WnR and DFSC, a system register access's Op0..Rt).
  */
 public final class EsrText {
     private static final Field EC = SysRegAccess.ESR_EL2.field("EC");
@@ -30,6 +31,16 @@ public final class EsrText {
         rows.add(row(EC, esr, ec == null ? "not produced by this PE" : ec.description));
         rows.add(row(IL, esr, IL.get(esr) == 1 ? "32-bit instruction" : "16-bit instruction"));
         rows.add(row(ISS, esr, issMeaning(e)));
+        if (ec != null) {
+            Syndrome s = Syndrome.decode(e.esr());
+            long iss = s.iss().encode();
+            for (Field f : s.iss().layout()) {
+                if (!f.reserved()) {
+                    String meaning = f.valueMeaning(f.get(iss));
+                    rows.add(row(f, iss, meaning != null ? meaning : f.meaning()));
+                }
+            }
+        }
         return rows;
     }
 
