@@ -2,8 +2,10 @@
 package dev.vel2.hypervisor;
 
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.Esr;
 import dev.vel2.emulator.cpu.ExceptionClass;
+import dev.vel2.emulator.cpu.Iss.CallIss;
+import dev.vel2.emulator.cpu.Iss.SysRegIss;
+import dev.vel2.emulator.cpu.Iss.WfxIss;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Trap;
 import dev.vel2.emulator.devices.Psci;
@@ -50,7 +52,7 @@ public final class ExitHandlers {
     /** The vCPU yields: PC past the WFx; it sleeps until an interrupt or event, and another vCPU runs. */
     static Emulation wfx(Vcpu v, Trap t) {
         Cpu c = v.cpu();
-        boolean wfe = (t.iss() & 1) != 0;
+        boolean wfe = ((WfxIss) t.syndrome().iss()).wfe(); // dispatched by EC: the ISS is WFx's
         c.setNextPc(t.pc() + 4);
         c.platform().waitForInterrupt(c, wfe);
         return YIELD;
@@ -58,7 +60,7 @@ public final class ExitHandlers {
 
     static Emulation sysreg(Vcpu v, Trap t) {
         Cpu c = v.cpu();
-        SysRegOperand op = SysRegOperand.decode(t.esr());
+        SysRegOperand op = SysRegOperand.of((SysRegIss) t.syndrome().iss());
         SysReg r = op.reg();
         if (r == null) {
             return unhandledSysreg(v, t, op);
@@ -101,7 +103,7 @@ public final class ExitHandlers {
     static Emulation hvc(Vcpu v, Trap t) {
         Cpu c = v.cpu();
         c.setNextPc(t.ret());
-        int imm = Esr.iss(t.esr()) & 0xffff;
+        int imm = ((CallIss) t.syndrome().iss()).imm16();
         if (imm == 0 && isPsci(c.x(0))) {
             return psci(c);
         }

@@ -90,7 +90,7 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
         for (Vcpu v : vm.vcpus()) {
             v.cpu().setEl2(Cpu.El2Mode.GUEST, null);
             v.cpu().addTrapListener((cpu, t) -> {
-                v.count(TrapClass.of(t.esr()));
+                v.count(TrapClass.of(t.syndrome()));
                 seq++;
                 if (!listeners.isEmpty()) { // the event only for someone who looks at it
                     emit(TrapEvent.of(seq, vm.index(), t, 0, "guest-el2"));
@@ -173,7 +173,7 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
 
     private void emulate(Vcpu v, Trap trap, long n) {
         Emulation e = handlers.dispatch(v, trap);
-        v.count(TrapClass.of(trap.esr()));
+        v.count(TrapClass.of(trap.syndrome()));
         if (!listeners.isEmpty()) {
             emit(TrapEvent.of(n, vm.index(), trap, e.value(), e.action()));
         }

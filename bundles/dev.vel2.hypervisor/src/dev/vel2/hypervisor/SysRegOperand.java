@@ -1,28 +1,30 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor;
 
-import dev.vel2.emulator.cpu.Esr;
+import dev.vel2.emulator.cpu.Iss.SysRegIss;
+import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
- * The system register access an EC 0x18 syndrome describes (ISS: Op0, Op2, Op1, CRn, Rt, CRm, Direction), with the
- * table's register when the encoding is known.
+ * The system register access an EC 0x18 syndrome describes ({@link SysRegIss}), with the table's register when the
+ * encoding is known.
  *
  * @param reg the table's register, or null for an encoding the table does not know
  */
 public record SysRegOperand(int op0, int op1, int crn, int crm, int op2, int rt, boolean read, SysReg reg) {
 
+    public static SysRegOperand of(SysRegIss a) {
+        return new SysRegOperand(a.op0(), a.op1(), a.crn(), a.crm(), a.op2(), a.rt(), a.read(),
+                SysRegs.lookup(a.op0(), a.op1(), a.crn(), a.crm(), a.op2()));
+    }
+
+    /** The access of an EC 0x18 syndrome; another class's is an IllegalArgumentException. */
     public static SysRegOperand decode(int esr) {
-        int iss = Esr.iss(esr);
-        int op0 = (iss >>> 20) & 3;
-        int op2 = (iss >>> 17) & 7;
-        int op1 = (iss >>> 14) & 7;
-        int crn = (iss >>> 10) & 15;
-        int rt = (iss >>> 5) & 31;
-        int crm = (iss >>> 1) & 15;
-        boolean read = (iss & 1) != 0;
-        return new SysRegOperand(op0, op1, crn, crm, op2, rt, read, SysRegs.lookup(op0, op1, crn, crm, op2));
+        if (Syndrome.decode(esr).iss() instanceof SysRegIss a) {
+            return of(a);
+        }
+        throw new IllegalArgumentException(String.format("ESR 0x%08x is not a system register access", esr));
     }
 
     /** The register's architectural name, or the generic {@code S3_0_C0_C7_0} form. */

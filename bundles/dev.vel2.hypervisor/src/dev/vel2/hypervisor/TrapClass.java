@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor;
 
-import dev.vel2.emulator.cpu.Esr;
 import dev.vel2.emulator.cpu.ExceptionClass;
+import dev.vel2.emulator.cpu.Iss.SysRegIss;
+import dev.vel2.emulator.cpu.Iss.WfxIss;
+import dev.vel2.emulator.cpu.Syndrome;
 
 /**
  * What a trap is, in the words a user filters and breaks on: the exception class refined by the syndrome
@@ -30,16 +32,16 @@ public enum TrapClass {
         this.label = label;
     }
 
-    /** Classifies a syndrome. */
+    /** Classifies an ESR value (an EC this PE never produces is OTHER). */
     public static TrapClass of(int esr) {
-        ExceptionClass ec = ExceptionClass.of(Esr.ec(esr));
-        if (ec == null) {
-            return OTHER;
-        }
-        int iss = Esr.iss(esr);
-        return switch (ec) {
-            case WFX -> (iss & 1) == 0 ? WFI : WFE;
-            case SYSREG -> (iss & 1) == 1 ? SYSREG_READ : SYSREG_WRITE;
+        return Syndrome.exceptionClass(esr) == null ? OTHER : of(Syndrome.decode(esr));
+    }
+
+    /** Classifies a syndrome: by its class, WFx by TI and system register accesses by Direction. */
+    public static TrapClass of(Syndrome s) {
+        return switch (s.ec()) {
+            case WFX -> ((WfxIss) s.iss()).wfe() ? WFE : WFI;
+            case SYSREG -> ((SysRegIss) s.iss()).read() ? SYSREG_READ : SYSREG_WRITE;
             case HVC64 -> HVC;
             case SMC64 -> SMC;
             case SVC64 -> SVC;

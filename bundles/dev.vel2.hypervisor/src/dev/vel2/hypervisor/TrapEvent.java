@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor;
 
-import dev.vel2.emulator.cpu.Esr;
 import dev.vel2.emulator.cpu.ExceptionClass;
+import dev.vel2.emulator.cpu.Iss.CallIss;
+import dev.vel2.emulator.cpu.Iss.SysRegIss;
+import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.cpu.Trap;
 
 /**
@@ -20,19 +22,28 @@ public record TrapEvent(long seq, long insns, int vm, int vcpu, int fromEl, long
         TrapClass trapClass, SysRegOperand sysreg, int imm, long value, String action) {
 
     public static TrapEvent of(long seq, int vm, Trap t, long value, String action) {
-        TrapClass cls = TrapClass.of(t.esr());
-        SysRegOperand op = t.ec() == ExceptionClass.SYSREG.code ? SysRegOperand.decode(t.esr()) : null;
-        int imm = t.ec() == ExceptionClass.HVC64.code || t.ec() == ExceptionClass.SMC64.code ? t.iss() & 0xffff : -1;
+        Syndrome s = t.syndrome();
+        TrapClass cls = TrapClass.of(s);
+        SysRegOperand op = s.iss() instanceof SysRegIss a ? SysRegOperand.of(a) : null;
+        boolean hypercall = s.ec() == ExceptionClass.HVC64 || s.ec() == ExceptionClass.SMC64;
+        int imm = hypercall && s.iss() instanceof CallIss c ? c.imm16() : -1;
         return new TrapEvent(seq, t.insns(), vm, t.vcpu(), t.fromEl(), t.pc(), t.esr(), t.far(), cls, op, imm, value,
                 action);
     }
 
+    /** The EC field of {@link #esr}. */
     public int ec() {
-        return Esr.ec(esr);
+        return Syndrome.ecValue(esr);
     }
 
+    /** {@link #esr} decoded: the class and its typed ISS. */
+    public Syndrome syndrome() {
+        return Syndrome.decode(esr);
+    }
+
+    /** The ISS bits of {@link #esr}. */
     public int iss() {
-        return Esr.iss(esr);
+        return syndrome().iss().encode();
     }
 
     public TrapEvent withAction(String a, long v) {

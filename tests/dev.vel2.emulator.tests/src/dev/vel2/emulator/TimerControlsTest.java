@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.Esr;
+import dev.vel2.emulator.cpu.ExceptionClass;
+import dev.vel2.emulator.cpu.Iss.SysRegIss;
+import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -119,11 +121,10 @@ class TimerControlsTest {
         assertEquals(el, c.el());
         assertEquals((el == 2 ? VBAR_EL2 : VBAR_EL1) + 0x400, c.pc(), "synchronous, from a lower EL");
         long syndrome = c.sysreg(SysRegs.get(esr));
-        assertEquals(0x18, Esr.ec((int) syndrome));
         int op0 = 2 + (word >>> 19 & 1);
-        int iss = Esr.sysregIss(op0, word >>> 16 & 7, word >>> 12 & 15, word >>> 8 & 15, word >>> 5 & 7, word & 31,
-                (word >>> 21 & 1) != 0);
-        assertEquals(iss, Esr.iss((int) syndrome));
+        SysRegIss iss = new SysRegIss(op0, word >>> 16 & 7, word >>> 12 & 15, word >>> 8 & 15, word >>> 5 & 7,
+                word & 31, (word >>> 21 & 1) != 0);
+        assertEquals(new Syndrome(ExceptionClass.SYSREG, iss), Syndrome.decode((int) syndrome));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.vel2.emulator.a64.Row.row;
 
 import java.util.List;
 
+import dev.vel2.emulator.a64.Insn.Flow;
 import dev.vel2.emulator.a64.SystemOperands.Barrier;
 import dev.vel2.emulator.a64.SystemOperands.BranchReg;
 import dev.vel2.emulator.a64.SystemOperands.CompareBranch;
@@ -29,27 +30,30 @@ final class BranchesExceptionsSystem {
 
     static final List<Row<?>> ROWS = List.of(
         // ---- Unconditional branch (immediate), compare and branch, test and branch, conditional branch
-        row(GROUP, "B", "000101 iiiiiiiiiiiiiiiiiiiiiiiiii", Imm26::of, BranchExec::B, BranchExec::bText),
-        row(GROUP, "BL", "100101 iiiiiiiiiiiiiiiiiiiiiiiiii", Imm26::of, BranchExec::BL, BranchExec::blText),
+        row(GROUP, "B", "000101 iiiiiiiiiiiiiiiiiiiiiiiiii", Imm26::of, BranchExec::B, BranchExec::bText)
+                .withFlow(Flow.JUMP),
+        row(GROUP, "BL", "100101 iiiiiiiiiiiiiiiiiiiiiiiiii", Imm26::of, BranchExec::BL, BranchExec::blText)
+                .withFlow(Flow.CALL),
         row(GROUP, "CBZ", "z011010 0 iiiiiiiiiiiiiiiiiii ttttt", CompareBranch::of, BranchExec::CBZ,
-                BranchExec::cbzText),
+                BranchExec::cbzText).withFlow(Flow.CONDITIONAL),
         row(GROUP, "CBNZ", "z011010 1 iiiiiiiiiiiiiiiiiii ttttt", CompareBranch::of, BranchExec::CBNZ,
-                BranchExec::cbnzText),
+                BranchExec::cbnzText).withFlow(Flow.CONDITIONAL),
         row(GROUP, "TBZ", "b011011 0 bbbbb iiiiiiiiiiiiii ttttt", TestBranch::of, BranchExec::TBZ,
-                BranchExec::tbzText),
+                BranchExec::tbzText).withFlow(Flow.CONDITIONAL),
         row(GROUP, "TBNZ", "b011011 1 bbbbb iiiiiiiiiiiiii ttttt", TestBranch::of, BranchExec::TBNZ,
-                BranchExec::tbnzText),
+                BranchExec::tbnzText).withFlow(Flow.CONDITIONAL),
         row(GROUP, "B_cond", "0101010 0 iiiiiiiiiiiiiiiiiii 0 cccc", CondBranch::of, BranchExec::B_cond,
-                BranchExec::bCondText),
+                BranchExec::bCondText).withFlow(Flow.CONDITIONAL),
         // ---- Unconditional branch (register); the pointer-authentication forms are ARMv8.3 (UNDEFINED here)
         row(GROUP, "BR", "1101011 0000 11111 000000 nnnnn 00000", BranchReg::of, BranchExec::BR,
-                (o, a) -> Asm.op("br", Asm.x(o.rn()))),
+                (o, a) -> Asm.op("br", Asm.x(o.rn()))).withFlow(Flow.ELSEWHERE),
         row(GROUP, "BLR", "1101011 0001 11111 000000 nnnnn 00000", BranchReg::of, BranchExec::BLR,
-                (o, a) -> Asm.op("blr", Asm.x(o.rn()))),
+                (o, a) -> Asm.op("blr", Asm.x(o.rn()))).withFlow(Flow.CALL_INDIRECT),
         row(GROUP, "RET", "1101011 0010 11111 000000 nnnnn 00000", BranchReg::of, BranchExec::RET,
-                (o, a) -> o.rn() == 30 ? "ret" : Asm.op("ret", Asm.x(o.rn()))),
+                (o, a) -> o.rn() == 30 ? "ret" : Asm.op("ret", Asm.x(o.rn())))
+                .withFlow(o -> o.rn() == 30 ? Flow.RETURN : Flow.ELSEWHERE),
         row(GROUP, "ERET", "1101011 0100 11111 000000 11111 00000", NoOperands::of, SystemExec::ERET,
-                (o, a) -> "eret"),
+                (o, a) -> "eret").withFlow(Flow.ELSEWHERE),
         // row(GROUP, "DRPS", "1101011 0101 11111 000000 11111 00000", ...)  -- not implemented: Debug state
         // ---- Exception generation
         row(GROUP, "SVC", "11010100 000 iiiiiiiiiiiiiiii 000 01", Exception16::of, SystemExec::SVC,

@@ -43,7 +43,10 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
         return row == Decoder.UNDEFINED_ROW;
     }
 
-    /** Where control goes after an instruction, for code that follows instructions without running them. */
+    /**
+     * Where control goes after an instruction, for code that follows instructions without running them; the branch
+     * rows of {@link BranchesExceptionsSystem} say which.
+     */
     public enum Flow {
         /** On to the next instruction (what is not a branch). */
         NEXT,
@@ -51,23 +54,24 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
         JUMP,
         /** BL: to {@link #branchTarget}, X30 the next instruction. */
         CALL,
+        /** BLR: to a register, known only when it runs; X30 the next instruction. */
+        CALL_INDIRECT,
         /** B.cond, CBZ/CBNZ, TBZ/TBNZ: to {@link #branchTarget} or the next instruction. */
         CONDITIONAL,
         /** RET (to X30). */
         RETURN,
-        /** BR, BLR, ERET, RET to another register: known only when it runs. */
-        ELSEWHERE
+        /** BR, ERET, RET to another register: known only when it runs. */
+        ELSEWHERE;
+
+        /** A branch with link: it returns to the next instruction (what a debugger's step over steps over). */
+        public boolean isCall() {
+            return this == CALL || this == CALL_INDIRECT;
+        }
     }
 
+    @SuppressWarnings("unchecked")
     public Flow flow() {
-        return switch (row.name()) {
-            case "B" -> Flow.JUMP;
-            case "BL" -> Flow.CALL;
-            case "B_cond", "CBZ", "CBNZ", "TBZ", "TBNZ" -> Flow.CONDITIONAL;
-            case "RET" -> ((SystemOperands.BranchReg) operands).rn() == 30 ? Flow.RETURN : Flow.ELSEWHERE;
-            case "BR", "BLR", "ERET" -> Flow.ELSEWHERE;
-            default -> Flow.NEXT;
-        };
+        return ((Row<Object>) row).flow().apply(operands);
     }
 
     /** The target of this B, BL or conditional branch ({@link #flow}) at {@code pc}. */

@@ -8,12 +8,13 @@ import dev.vel2.emulator.cpu.Cpu;
 /**
  * One row of the A64 decode table: a name (the ARM ARM's encoding name, e.g. {@code ADD_imm}), the ARM ARM
  * encoding-index heading it belongs to, a bit pattern, a factory that turns the pattern's fields into a typed
- * operand record, the handler that executes it and the syntax that prints it as objdump does.
+ * operand record, the handler that executes it, the syntax that prints it as objdump does and where control goes
+ * after it (branch rows set that with {@link #withFlow}; every other row goes on to the next instruction).
  *
  * @param <O> the operand record of this row
  */
 public record Row<O>(String name, String group, Pattern pattern, Function<Bits, O> operands, Exec<O> exec,
-        Syntax<O> syntax) {
+        Syntax<O> syntax, Function<O, Insn.Flow> flow) {
 
     /** Executes one instruction; {@code cpu.pc()} is its address, a branch sets {@code cpu.setNextPc}. */
     @FunctionalInterface
@@ -39,6 +40,16 @@ public record Row<O>(String name, String group, Pattern pattern, Function<Bits, 
      */
     public static <O> Row<O> row(String group, String name, String pattern, Function<Bits, O> operands,
             Exec<O> exec, Syntax<O> syntax) {
-        return new Row<>(name, group, new Pattern(pattern), operands, exec, syntax);
+        return new Row<>(name, group, new Pattern(pattern), operands, exec, syntax, o -> Insn.Flow.NEXT);
+    }
+
+    /** This row with a branch's flow: control always goes {@code f}. */
+    public Row<O> withFlow(Insn.Flow f) {
+        return withFlow(o -> f);
+    }
+
+    /** This row with a flow that depends on the operands (RET to X30 returns, to another register it does not). */
+    public Row<O> withFlow(Function<O, Insn.Flow> f) {
+        return new Row<>(name, group, pattern, operands, exec, syntax, f);
     }
 }

@@ -11,9 +11,6 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * The SP alignment check (SCTLR_ELx.SA, EC 0x26) is not modelled.
  */
 public final class Alignment {
-    /** DFSC for an alignment fault. */
-    public static final int ALIGNMENT_FAULT = 0b100001;
-    private static final int WNR = 1 << 6;
     private static final long SCTLR_A = 1L << 1;
     /** Looked up by name: the system register table may not describe SCTLR yet (then A reads as 0). */
     private static final SysReg SCTLR_EL1 = SysRegs.byName("SCTLR_EL1");
@@ -44,6 +41,7 @@ public final class Alignment {
 
     /** The Data Abort for a misaligned access; the CPU turns the class into "same EL" when taken at the same EL. */
     public static GuestFault fault(Cpu c, long va, boolean write) {
-        return new GuestFault(ExceptionClass.DABT_LOWER, ALIGNMENT_FAULT | (write ? WNR : 0), va, false, 0);
+        Iss iss = Iss.DataAbortIss.of(Iss.ALIGNMENT_FAULT, write, false);
+        return new GuestFault(ExceptionClass.DABT_LOWER, iss, va, false, 0);
     }
 }

@@ -104,7 +104,7 @@ final class BlockTranslator {
                 yield insn.branchTarget(a);
             }
             case RETURN -> calls[0] > 0 ? calls[(int) calls[0]--] : NONE;
-            case ELSEWHERE -> NONE;
+            case CALL_INDIRECT, ELSEWHERE -> NONE;
             case NEXT, CONDITIONAL -> a + 4;
         };
     }

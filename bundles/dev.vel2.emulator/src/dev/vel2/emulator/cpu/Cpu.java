@@ -415,7 +415,7 @@ public final class Cpu {
      * the current instruction: ESR_EL1, ELR_EL1 = {@code preferredReturn}, SPSR_EL1, PC at VBAR_EL1's vector.
      */
     public void injectEl1(ExceptionClass ec, int iss, long preferredReturn) {
-        ExceptionModel.enter(this, 1, Esr.of(ec, iss), 0, preferredReturn, 0);
+        ExceptionModel.enter(this, 1, Syndrome.esr(ec, iss), 0, preferredReturn, 0);
     }
 
     /** Takes a synchronous exception to EL2 (a trap of an HCR_EL2/CPTR_EL2 control). */

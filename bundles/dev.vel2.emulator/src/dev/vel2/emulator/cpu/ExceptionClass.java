@@ -44,6 +44,14 @@ public enum ExceptionClass {
         this.description = description;
     }
 
+    /** Exception entry writes FAR_ELx: aborts, PC alignment faults and watchpoints (ARM ARM FAR_EL1). */
+    public boolean setsFar() {
+        return switch (this) {
+            case IABT_LOWER, IABT_SAME, PC_ALIGN, DABT_LOWER, DABT_SAME, WATCHPOINT_LOWER, WATCHPOINT_SAME -> true;
+            default -> false;
+        };
+    }
+
     /** The class with this EC value, or null for a value this PE never produces. */
     public static ExceptionClass of(int ec) {
         return BY_CODE[ec & 0x3f];

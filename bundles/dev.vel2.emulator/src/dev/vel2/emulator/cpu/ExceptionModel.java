@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.cpu;
 
+import dev.vel2.emulator.cpu.Iss.BrkIss;
+import dev.vel2.emulator.cpu.Iss.CallIss;
+import dev.vel2.emulator.cpu.Iss.DataAbortIss;
+import dev.vel2.emulator.cpu.Iss.InstructionAbortIss;
+import dev.vel2.emulator.cpu.Iss.UnknownIss;
 import dev.vel2.emulator.sysreg.SysReg;
 
 /**
@@ -28,13 +33,14 @@ public final class ExceptionModel {
     private ExceptionModel() {
     }
 
+    /** EC 0x00, ISS RES0. */
     static void undefined(Cpu c) {
         sync(c, ExceptionClass.UNKNOWN, 0, c.pc, 0);
     }
 
     /** SVC: EL0/EL1 to EL1 (EL0 to EL2 with HCR_EL2.TGE), EL2 to EL2; returns to the next instruction. */
     public static void svc(Cpu c, int imm16) {
-        sync(c, ExceptionClass.SVC64, imm16, c.pc + 4, 0);
+        sync(c, ExceptionClass.SVC64, new CallIss(imm16).encode(), c.pc + 4, 0);
     }
 
     /** HVC: UNDEFINED at EL0 or when HCR_EL2.HCD is set; otherwise to EL2, returning to the next instruction. */
@@ -43,7 +49,7 @@ public final class ExceptionModel {
             undefined(c);
             return;
         }
-        toEl2(c, ExceptionClass.HVC64, imm16, c.pc + 4, 0);
+        toEl2(c, ExceptionClass.HVC64, new CallIss(imm16).encode(), c.pc + 4, 0);
     }
 
     /**
@@ -54,7 +60,7 @@ public final class ExceptionModel {
         if (c.el == 0) {
             undefined(c);
         } else if (c.el == 1 && (c.hcr() & HCR_TSC) != 0) {
-            toEl2(c, ExceptionClass.SMC64, imm16, c.pc, 0);
+            toEl2(c, ExceptionClass.SMC64, new CallIss(imm16).encode(), c.pc, 0);
         } else if (!c.platform.firmwareCall(c, imm16)) {
             undefined(c);
         }
@@ -63,13 +69,13 @@ public final class ExceptionModel {
     /** BRK: a debug exception, returning to the BRK; MDCR_EL2.TDE routes it from EL0/EL1 to EL2. */
     public static void brk(Cpu c, int imm16) {
         if (c.el < 2 && (c.sys[SysRegAccess.MDCR_EL2.index()] & MDCR_TDE) != 0) {
-            toEl2(c, ExceptionClass.BRK64, imm16, c.pc, 0);
+            toEl2(c, ExceptionClass.BRK64, new BrkIss(imm16).encode(), c.pc, 0);
         } else {
-            sync(c, ExceptionClass.BRK64, imm16, c.pc, 0);
+            sync(c, ExceptionClass.BRK64, new BrkIss(imm16).encode(), c.pc, 0);
         }
     }
 
-    /** An instruction executed with PSTATE.IL set (after an illegal exception return): EC 0x0e. */
+    /** An instruction executed with PSTATE.IL set (after an illegal exception return): EC 0x0e, ISS RES0. */
     static void illegalState(Cpu c) {
         sync(c, ExceptionClass.ILLEGAL_STATE, 0, c.pc, 0);
     }
@@ -80,7 +86,7 @@ public final class ExceptionModel {
         if (toEl2) {
             toEl2(c, ec, iss, ret, far);
         } else {
-            enter(c, 1, Esr.of(ec, iss), far, ret, SYNC);
+            enter(c, 1, Syndrome.esr(ec, iss), far, ret, SYNC);
         }
     }
 
@@ -95,7 +101,7 @@ public final class ExceptionModel {
      * included; other exceptions leave HPFAR_EL2 alone (ARM ARM D17.2 HPFAR_EL2: UNKNOWN for them).
      */
     static void toEl2(Cpu c, ExceptionClass ec, int iss, long ret, long far, boolean ipaValid, long ipa) {
-        int esr = Esr.of(ec, iss);
+        int esr = Syndrome.esr(ec, iss);
         if (c.el == 2) {
             enter(c, 2, esr, far, ret, SYNC);
             return;
@@ -106,7 +112,8 @@ public final class ExceptionModel {
         // end; the virtual EL2 emulates it in Java, and what that changes ends the block by itself (a new PC, a
         // system register, an interrupt, a wait), as does its stop for the debugger (Cpu#endBlock).
         if (virtual || !c.trapListeners.isEmpty()) { // the record only for someone who looks at it
-            Trap trap = new Trap(c.index, c.insns(), c.el, c.pc, esr, far, ret, ipaValid, ipaValid ? ipa : 0);
+            Trap trap = new Trap(c.index, c.insns(), c.el, c.pc, Syndrome.decode(esr), far, ret, ipaValid,
+                    ipaValid ? ipa : 0);
             if (!c.trapListeners.isEmpty()) { // no iterator on the virtual EL2's path when nobody listens
                 for (Cpu.TrapListener l : c.trapListeners) {
                     l.trapped(c, trap);
@@ -139,8 +146,7 @@ public final class ExceptionModel {
         c.sys[spsrReg.index()] = spsr;
         if (type == SYNC) {
             c.sys[(target == 2 ? SysRegAccess.ESR_EL2 : SysRegAccess.ESR_EL1).index()] = esr & 0xffffffffL;
-            int ec = Esr.ec(esr);
-            if (isAbort(ec)) {
+            if (Syndrome.exceptionClass(esr).setsFar()) {
                 c.sys[(target == 2 ? SysRegAccess.FAR_EL2 : SysRegAccess.FAR_EL1).index()] = far;
             }
         }
@@ -152,10 +158,6 @@ public final class ExceptionModel {
         c.exclusiveAddress = -1;
         c.interruptsDirty = true; // new EL and DAIF
         c.nextPc = (c.sys[vbar.index()] & ~0x7ffL) + offset + type;
-    }
-
-    private static boolean isAbort(int ec) {
-        return ec == 0x20 || ec == 0x21 || ec == 0x22 || ec == 0x24 || ec == 0x25 || ec == 0x34 || ec == 0x35;
     }
 
     /**
@@ -270,17 +272,17 @@ public final class ExceptionModel {
     }
 
     static GuestFault externalAbort(Cpu c, long va, boolean write) {
-        // DFSC 0b010000: synchronous external abort, not on a translation table walk; WnR for writes.
         return new GuestFault(c.el == 2 ? ExceptionClass.DABT_SAME : ExceptionClass.DABT_LOWER,
-                0x10 | (write ? 1 << 6 : 0), va, false, 0);
+                DataAbortIss.of(Iss.SYNCHRONOUS_EXTERNAL_ABORT, write, false), va, false, 0);
     }
 
     static GuestFault instructionAbort(Cpu c, long va) {
-        return new GuestFault(ExceptionClass.IABT_LOWER, 0x10, va, false, 0);
+        Iss iss = InstructionAbortIss.of(Iss.SYNCHRONOUS_EXTERNAL_ABORT, false);
+        return new GuestFault(ExceptionClass.IABT_LOWER, iss, va, false, 0);
     }
 
     static GuestFault pcAlignment(Cpu c, long va) {
-        return new GuestFault(ExceptionClass.PC_ALIGN, 0, va, false, 0);
+        return new GuestFault(ExceptionClass.PC_ALIGN, UnknownIss.ZERO, va, false, 0); // ISS RES0
     }
 
     /**
@@ -303,9 +305,9 @@ public final class ExceptionModel {
             ec = ExceptionClass.IABT_LOWER;
         }
         if (toEl2) {
-            toEl2(c, ec, f.iss, at, f.far, f.ipaValid, f.ipa);
+            toEl2(c, ec, f.iss.encode(), at, f.far, f.ipaValid, f.ipa);
         } else {
-            enter(c, 1, Esr.of(ec, f.iss), f.far, at, SYNC);
+            enter(c, 1, Syndrome.esr(ec, f.iss.encode()), f.far, at, SYNC);
         }
     }
 }

@@ -9,7 +9,7 @@ public final class GuestFault extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public final ExceptionClass ec;
-    public final int iss;
+    public final Iss iss;
     public final long far;
     public final boolean toEl2;
     /** The fault is a stage 2 abort: {@link #ipa} is the faulting IPA, reported in HPFAR_EL2. */
@@ -17,11 +17,11 @@ public final class GuestFault extends RuntimeException {
     public final long ipa;
 
     /** A fault that is not a stage 2 abort (no IPA to report). */
-    public GuestFault(ExceptionClass ec, int iss, long far, boolean toEl2, long ipa) {
+    public GuestFault(ExceptionClass ec, Iss iss, long far, boolean toEl2, long ipa) {
         this(ec, iss, far, toEl2, false, ipa);
     }
 
-    public GuestFault(ExceptionClass ec, int iss, long far, boolean toEl2, boolean ipaValid, long ipa) {
+    public GuestFault(ExceptionClass ec, Iss iss, long far, boolean toEl2, boolean ipaValid, long ipa) {
         super(null, null, false, false);
         this.ec = ec;
         this.iss = iss;

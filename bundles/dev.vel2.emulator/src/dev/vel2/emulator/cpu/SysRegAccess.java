@@ -56,7 +56,7 @@ public final class SysRegAccess {
 
     /** MRS Xt, (op0, op1, CRn, CRm, op2); {@code r} is the table's register for that encoding or null. */
     public static void mrs(Cpu c, SysReg r, int op0, int op1, int crn, int crm, int op2, int rt) {
-        int iss = Esr.sysregIss(op0, op1, crn, crm, op2, rt, true);
+        int iss = new Iss.SysRegIss(op0, op1, crn, crm, op2, rt, true).encode();
         if (permitted(c, r, op0, crn, iss, true)) {
             c.setX(rt, read(c, r));
         }
@@ -64,7 +64,7 @@ public final class SysRegAccess {
 
     /** MSR (op0, op1, CRn, CRm, op2), Xt and SYS: {@code r} null for an unknown encoding. */
     public static void msr(Cpu c, SysReg r, int op0, int op1, int crn, int crm, int op2, int rt) {
-        int iss = Esr.sysregIss(op0, op1, crn, crm, op2, rt, false);
+        int iss = new Iss.SysRegIss(op0, op1, crn, crm, op2, rt, false).encode();
         if (permitted(c, r, op0, crn, iss, false)) {
             write(c, r, c.x(rt));
         }
@@ -78,7 +78,7 @@ public final class SysRegAccess {
         boolean daif = op1 == 3 && (op2 == 6 || op2 == 7);
         if (daif) {
             if (c.el == 0 && !enabled(c, SysRegs.el0Enable(DAIF))) {
-                c.exception(ExceptionClass.SYSREG, Esr.sysregIss(0, op1, 4, crm, op2, 31, false), c.pc);
+                c.exception(ExceptionClass.SYSREG, new Iss.SysRegIss(0, op1, 4, crm, op2, 31, false).encode(), c.pc);
                 return;
             }
             c.daif = op2 == 6 ? c.daif | crm : c.daif & ~crm;

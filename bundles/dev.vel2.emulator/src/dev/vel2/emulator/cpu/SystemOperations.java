@@ -27,8 +27,6 @@ final class SystemOperations {
     private static final int NORMAL_WRITE_BACK = 0xff;
     private static final int OUTER_SHAREABLE = 0b10;
     private static final long HCR_DC = SysRegAccess.HCR_EL2.field("DC").mask();
-    /** ESR_ELx.ISS.CM: the abort came from a cache maintenance or address translation instruction. */
-    private static final int ISS_CM = 1 << 8;
 
     private SystemOperations() {
     }
@@ -68,7 +66,7 @@ final class SystemOperations {
         MmuFault f = w.fault();
         if (f != null && f.stage2() && !stage12 && c.el < 2) {
             GuestFault abort = f.toGuestFault(va, access);
-            throw new GuestFault(abort.ec, abort.iss | ISS_CM, va, true, true, abort.ipa);
+            throw new GuestFault(abort.ec, ((Iss.DataAbortIss) abort.iss).withCm(), va, true, true, abort.ipa);
         }
         c.sys[PAR.index()] = f == null ? success(c, w, regime) : fault(f);
     }

@@ -15,6 +15,8 @@ public final class Wfx {
     private static final long NTWE = SysRegAccess.SCTLR_EL1.field("nTWE").mask();
     private static final long TWI = SysRegAccess.HCR_EL2.field("TWI").mask();
     private static final long TWE = SysRegAccess.HCR_EL2.field("TWE").mask();
+    private static final int WFI_ISS = Iss.WfxIss.of(false).encode();
+    private static final int WFE_ISS = Iss.WfxIss.of(true).encode();
 
     private Wfx() {
     }
@@ -27,7 +29,7 @@ public final class Wfx {
         if (!wfe && ExceptionModel.pendingLines(c) != 0) {
             return;
         }
-        int iss = Esr.wfxIss(wfe);
+        int iss = wfe ? WFE_ISS : WFI_ISS;
         if (c.el == 0 && (c.sys[SysRegAccess.SCTLR_EL1.index()] & (wfe ? NTWE : NTWI)) == 0) {
             c.exception(ExceptionClass.WFX, iss, c.pc);
             return;

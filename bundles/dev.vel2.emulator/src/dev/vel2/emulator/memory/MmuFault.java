@@ -4,6 +4,7 @@ package dev.vel2.emulator.memory;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.GuestFault;
+import dev.vel2.emulator.cpu.Iss;
 
 /**
  * A failed translation, as the fault status code and routing describe it (ARM ARM D17.2.40, ESR_ELx ISS encoding
@@ -34,24 +35,21 @@ public record MmuFault(Type type, int level, boolean stage2, boolean s1ptw, long
         }
     }
 
-    private static final int ISS_WNR = 1 << 6;
-    private static final int ISS_S1PTW = 1 << 7;
-
     /** The DFSC/IFSC value: fault type | level. */
     public int statusCode() {
         return type.code | level;
     }
 
     /**
-     * The ISS of the abort for an access of kind {@code access} ({@link Cpu.Translation#READ} etc.): the status
-     * code, S1PTW, and WnR for writes (a stage 1 walk is a read, so WnR is 0 with S1PTW).
+     * The ISS of the abort for an access of kind {@code access} ({@link Cpu.Translation#READ} etc.): an Instruction
+     * Abort's for a fetch, else a Data Abort's with WnR for writes (a stage 1 walk is a read, so WnR is 0 with S1PTW).
      */
-    public int iss(int access) {
-        int iss = statusCode() | (s1ptw ? ISS_S1PTW : 0);
-        if ((access & Mmu.ACCESS_KIND) == Cpu.Translation.WRITE && !s1ptw) {
-            iss |= ISS_WNR;
+    public Iss iss(int access) {
+        int kind = access & Mmu.ACCESS_KIND;
+        if (kind == Cpu.Translation.FETCH) {
+            return Iss.InstructionAbortIss.of(statusCode(), s1ptw);
         }
-        return iss;
+        return Iss.DataAbortIss.of(statusCode(), kind == Cpu.Translation.WRITE && !s1ptw, s1ptw);
     }
 
     /** The guest exception for this fault on {@code va}: the CPU turns "lower EL" classes into "same EL" ones. */

@@ -4,8 +4,8 @@ package dev.vel2.hypervisor.cli;
 import java.io.PrintStream;
 
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.Esr;
 import dev.vel2.emulator.cpu.ExceptionClass;
+import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.cpu.Trap;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.SysRegOperand;
@@ -65,7 +65,7 @@ public final class TrapLog implements Cpu.TrapListener, Hypervisor.TrapEventList
 
     private static Json common(long seq, long insns, int vcpu, int fromEl, long pc, int esr) {
         return new Json().field("seq", seq).field("insns", insns).field("vcpu", vcpu).field("from_el", fromEl)
-                .hex("pc", pc).hex("esr", esr & 0xffff_ffffL).hex("ec", Esr.ec(esr))
+                .hex("pc", pc).hex("esr", esr & 0xffff_ffffL).hex("ec", Syndrome.ecValue(esr))
                 .string("class", TrapClass.of(esr).name());
     }
 

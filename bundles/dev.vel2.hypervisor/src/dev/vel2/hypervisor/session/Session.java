@@ -3,7 +3,6 @@ package dev.vel2.hypervisor.session;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -50,8 +49,6 @@ public final class Session {
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
     private static final Decoder DECODER = Decoder.a64();
-    /** The branch-with-link rows: the instructions stepOver steps over. */
-    private static final Set<String> CALLS = Set.of("BL", "BLR", "BLRAA", "BLRAAZ", "BLRAB", "BLRABZ");
 
     public enum State {
         SUSPENDED, RUNNING, TERMINATED
@@ -557,7 +554,7 @@ public final class Session {
         if (w.faulted() || !machine.ram().contains(w.pa(), 4)) {
             return false;
         }
-        return CALLS.contains(DECODER.decode((int) machine.ram().read(w.pa(), 4)).name());
+        return DECODER.decode((int) machine.ram().read(w.pa(), 4)).flow().isCall();
     }
 
     // ---------------------------------------------------------------- the suspended machine (any thread)

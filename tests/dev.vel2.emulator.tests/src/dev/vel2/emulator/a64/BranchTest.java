@@ -145,7 +145,7 @@ class BranchTest {
         assertEquals(Insn.Flow.RETURN, Decoder.a64().decode(0xd65f03c0).flow()); // ret
         assertEquals(Insn.Flow.ELSEWHERE, Decoder.a64().decode(0xd65f0020).flow()); // ret x1
         assertEquals(Insn.Flow.ELSEWHERE, Decoder.a64().decode(0xd61f0020).flow()); // br x1
-        assertEquals(Insn.Flow.ELSEWHERE, Decoder.a64().decode(0xd63f0020).flow()); // blr x1
+        assertEquals(Insn.Flow.CALL_INDIRECT, Decoder.a64().decode(0xd63f0020).flow()); // blr x1
         assertEquals(Insn.Flow.ELSEWHERE, Decoder.a64().decode(0xd69f03e0).flow()); // eret
         assertEquals(Insn.Flow.NEXT, Decoder.a64().decode(0x91000400).flow()); // add x0, x0, #1
         assertEquals(Insn.Flow.NEXT, Decoder.a64().decode(0xd4000002).flow()); // hvc #0: not a branch
@@ -153,5 +153,31 @@ class BranchTest {
         assertTrue(Decoder.a64().decode(0xd503205f).isWait()); // wfe
         assertFalse(Decoder.a64().decode(0xd503201f).isWait()); // nop
         assertFalse(Decoder.a64().decode(0xd503203f).isWait()); // yield
+    }
+
+    @Test
+    void theCallsAreTheBranchesThatLink() {
+        // what a debugger's step over steps over: the branches that leave the next instruction's address in X30
+        int[] branches = {
+            0x14000003, // b .+12
+            0x97ffffff, // bl .-4
+            0x54000040, // b.eq .+8
+            0xb4ffffe0, // cbz x0, .-4
+            0x370000c1, // tbnz w1, #0, .+24
+            0xd61f0020, // br x1
+            0xd63f0020, // blr x1
+            0xd63f03c0, // blr x30: the target is X30 before the link
+            0xd65f03c0, // ret
+            0xd65f0020, // ret x1
+        };
+        for (int word : branches) {
+            Insn insn = Decoder.a64().decode(word);
+            CpuFixture f = new CpuFixture().code(word);
+            f.cpu.setX(1, BASE + 0x100);
+            f.cpu.setX(30, BASE + 0x200);
+            f.steps(1);
+            assertEquals(insn.flow().isCall(), f.x(30) == BASE + 4, insn.text(BASE, null) + ": " + insn.flow());
+            assertTrue(f.cpu.pc() != BASE + 4 || insn.flow() == Insn.Flow.CONDITIONAL, insn.name() + " branched");
+        }
     }
 }

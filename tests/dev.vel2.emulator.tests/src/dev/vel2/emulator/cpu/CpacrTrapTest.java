@@ -31,10 +31,10 @@ class CpacrTrapTest {
         assertEquals(2, f.cpu.el());
         assertEquals(VBAR2 + 0x400, f.cpu.pc());
         assertEquals(BASE, f.sys("ELR_EL2"));
-        assertEquals(Esr.of(ExceptionClass.SYSREG, Esr.sysregIss(3, 0, 1, 0, 2, 0, true)), (int) f.sys("ESR_EL2"));
+        assertEquals(SysRegTrapTest.esr(3, 0, 1, 0, 2, 0, true), (int) f.sys("ESR_EL2"));
         assertEquals(0x5555, f.x(0), "Xt is not written");
         f = run(1, TCPAC, MSR_CPACR_X1);
-        assertEquals(Esr.of(ExceptionClass.SYSREG, Esr.sysregIss(3, 0, 1, 0, 2, 1, false)), (int) f.sys("ESR_EL2"));
+        assertEquals(SysRegTrapTest.esr(3, 0, 1, 0, 2, 1, false), (int) f.sys("ESR_EL2"));
         assertEquals(FPEN_NO_TRAP, f.sys("CPACR_EL1"), "the write did not happen");
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.CpuFixture;
+import dev.vel2.emulator.cpu.Iss.SysRegIss;
 
 /**
  * MRS/MSR/SYS access checks and their order; expected ESRs are the oracle's
@@ -93,13 +94,13 @@ class SysRegTrapTest {
 
     @Test
     void ctrAtEl0ChecksSctlrUctBeforeTid2() {
-        int iss = Esr.sysregIss(3, 3, 0, 0, 1, 0, true);
+        int iss = new SysRegIss(3, 3, 0, 0, 1, 0, true).encode();
         CpuFixture f = at(0, false, MRS_X0_CTR).setSys("HCR_EL2", HCR_TID2).setSys("SCTLR_EL1", 0).steps(1);
         assertEquals(1, f.cpu.el(), "UCT=0 traps to EL1 first");
-        assertEquals(Esr.of(ExceptionClass.SYSREG, iss), (int) f.sys("ESR_EL1"));
+        assertEquals(Syndrome.esr(ExceptionClass.SYSREG, iss), (int) f.sys("ESR_EL1"));
         f = at(0, false, MRS_X0_CTR).setSys("HCR_EL2", HCR_TID2).setSys("SCTLR_EL1", 1L << 15).steps(1);
         assertEquals(2, f.cpu.el());
-        assertEquals(Esr.of(ExceptionClass.SYSREG, iss), (int) f.sys("ESR_EL2"));
+        assertEquals(Syndrome.esr(ExceptionClass.SYSREG, iss), (int) f.sys("ESR_EL2"));
         f = at(0, false, MRS_X0_CTR).setSys("SCTLR_EL1", 1L << 15).steps(1);
         assertEquals(0x8444c004L, f.x(0));
         f = at(0, false, MRS_X0_CTR).setSys("HCR_EL2", (1L << 31) | (1L << 27)).steps(1);
@@ -110,7 +111,7 @@ class SysRegTrapTest {
     void daifSetAtEl0NeedsUma() {
         CpuFixture f = at(0, false, MSR_DAIFSET_2).steps(1);
         assertEquals(1, f.cpu.el());
-        assertEquals(Esr.of(ExceptionClass.SYSREG, Esr.sysregIss(0, 3, 4, 2, 6, 31, false)), (int) f.sys("ESR_EL1"));
+        assertEquals(esr(0, 3, 4, 2, 6, 31, false), (int) f.sys("ESR_EL1"));
         f = at(0, false, MSR_DAIFSET_2).setSys("SCTLR_EL1", 1L << 9).steps(1);
         assertEquals(0, f.cpu.el());
         assertEquals(0b0010, f.cpu.daif());
@@ -120,7 +121,7 @@ class SysRegTrapTest {
     void tidcpTrapsImplementationDefinedEncodingsFromEl1() {
         CpuFixture f = at(1, true, MRS_X0_IMPDEF).setSys("HCR_EL2", HCR_TIDCP).steps(1);
         assertEquals(2, f.cpu.el());
-        assertEquals(Esr.of(ExceptionClass.SYSREG, Esr.sysregIss(3, 1, 15, 2, 0, 0, true)), (int) f.sys("ESR_EL2"));
+        assertEquals(esr(3, 1, 15, 2, 0, 0, true), (int) f.sys("ESR_EL2"));
         f = at(1, true, MRS_X0_IMPDEF).steps(1);
         assertEquals(0x2000000L, f.sys("ESR_EL1"));
         f = at(0, false, MRS_X0_IMPDEF).setSys("HCR_EL2", HCR_TIDCP).steps(1);
@@ -169,5 +170,10 @@ class SysRegTrapTest {
         f.cpu.setSpEl(0, 0x1234);
         f.steps(1);
         assertEquals(0x1234, f.x(0));
+    }
+
+    /** ESR of an EC 0x18 trap with this access's ISS. */
+    static int esr(int op0, int op1, int crn, int crm, int op2, int rt, boolean read) {
+        return new Syndrome(ExceptionClass.SYSREG, new SysRegIss(op0, op1, crn, crm, op2, rt, read)).encode();
     }
 }

@@ -66,7 +66,7 @@ class MmuWalkTest {
         Walk w = Mmu.walk(m.cpu, 0x20_0000, TranslationRegime.EL10, Cpu.Translation.WRITE);
         assertEquals(MmuFault.Type.TRANSLATION, w.fault().type());
         assertEquals(2, w.fault().level());
-        assertEquals(0x46, w.fault().iss(Cpu.Translation.WRITE));
+        assertEquals(0x46, w.fault().iss(Cpu.Translation.WRITE).encode());
         assertEquals(2, w.steps().size());
         assertEquals(-1, w.pa());
         assertEquals(-1, w.ipa());

@@ -64,7 +64,7 @@ class PageCrossingTest {
         tables();
         GuestFault f = assertThrows(GuestFault.class, () -> m.cpu.write(VA + 0xffd, 8, -1L));
         assertEquals(VA + 0x1000, f.far, "permission fault on the read-only second page");
-        assertEquals(0x4f, f.iss, "WnR, permission fault level 3");
+        assertEquals(0x4f, f.iss.encode(), "WnR, permission fault level 3");
         assertEquals(0, m.ram.read(DATA + 0xff8, 8), "nothing written on the first page");
         f = assertThrows(GuestFault.class, () -> m.cpu.write(VA + 0x1ffe, 4, -1L));
         assertEquals(VA + 0x1ffe, f.far, "the first page faults first");

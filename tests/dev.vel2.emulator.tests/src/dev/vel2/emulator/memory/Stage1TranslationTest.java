@@ -37,7 +37,7 @@ class Stage1TranslationTest {
 
     private static void assertAbort(GuestFault f, ExceptionClass ec, int iss, long far) {
         assertEquals(ec, f.ec);
-        assertEquals(iss, f.iss, () -> String.format("ISS 0x%x", f.iss));
+        assertEquals(iss, f.iss.encode(), () -> String.format("ISS 0x%x", f.iss.encode()));
         assertEquals(far, f.far);
         assertFalse(f.toEl2);
     }

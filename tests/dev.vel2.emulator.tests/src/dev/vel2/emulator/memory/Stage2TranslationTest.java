@@ -51,7 +51,7 @@ class Stage2TranslationTest {
 
     private static void assertStage2Abort(GuestFault f, ExceptionClass ec, int iss, long far, long ipa) {
         assertEquals(ec, f.ec);
-        assertEquals(iss, f.iss, () -> String.format("ISS 0x%x", f.iss));
+        assertEquals(iss, f.iss.encode(), () -> String.format("ISS 0x%x", f.iss.encode()));
         assertEquals(far, f.far);
         assertTrue(f.toEl2);
         assertEquals(ipa, f.ipa);
@@ -115,7 +115,7 @@ class Stage2TranslationTest {
         // A stage 1 permission fault is reported at stage 1, to EL1, before stage 2 is consulted.
         s1.map(0x2000, 0x9000_0000L, 3, AF | MmuFixture.RO);
         GuestFault f = fault(() -> m.cpu.write(0x2000, 8, 0));
-        assertEquals(0x4f, f.iss);
+        assertEquals(0x4f, f.iss.encode());
         assertEquals(false, f.toEl2);
         // The stage 1 output IPA unmapped at stage 2 (no level 3 table): a stage 2 fault for the data, not S1PTW.
         assertStage2Abort(fault(() -> m.cpu.read(0x2010, 8)), ExceptionClass.DABT_LOWER, 0x06, 0x2010,

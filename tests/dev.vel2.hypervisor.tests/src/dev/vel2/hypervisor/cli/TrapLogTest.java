@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.Esr;
 import dev.vel2.emulator.cpu.ExceptionClass;
+import dev.vel2.emulator.cpu.Iss.WfxIss;
+import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.cpu.Trap;
 import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.Ram;
@@ -36,7 +37,8 @@ class TrapLogTest {
         assertEquals("{\"seq\":1,\"insns\":1,\"vcpu\":0,\"from_el\":1,\"pc\":\"0x40081cf0\",\"esr\":\"0x623002ef\","
                 + "\"ec\":\"0x18\",\"class\":\"SYSREG_READ\",\"reg\":\"ID_AA64MMFR0_EL1\",\"dir\":\"read\",\"rt\":23,"
                 + "\"value\":null,\"action\":\"guest-el2\"}", TrapLog.line(cpu, read, 1, "guest-el2"));
-        Trap wfi = new Trap(1, 9, 0, 0x40081924L, Esr.of(ExceptionClass.WFX, Esr.wfxIss(false)), 0, 0x40081924L);
+        int wfiEsr = new Syndrome(ExceptionClass.WFX, WfxIss.of(false)).encode();
+        Trap wfi = new Trap(1, 9, 0, 0x40081924L, wfiEsr, 0, 0x40081924L);
         assertEquals("{\"seq\":2,\"insns\":9,\"vcpu\":1,\"from_el\":0,\"pc\":\"0x40081924\",\"esr\":\"0x7e00000\","
                 + "\"ec\":\"0x1\",\"class\":\"WFI\",\"action\":\"guest-el2\"}", TrapLog.line(cpu, wfi, 2, "guest-el2"));
     }

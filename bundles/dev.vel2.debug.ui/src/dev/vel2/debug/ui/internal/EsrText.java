@@ -4,27 +4,52 @@ package dev.vel2.debug.ui.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.vel2.emulator.cpu.Esr;
 import dev.vel2.emulator.cpu.ExceptionClass;
+import dev.vel2.emulator.cpu.Syndrome;
+import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.hypervisor.TrapEvent;
 
-/** ESR_EL2 of a trap in words: one line per part (EC, IL, ISS and what the ISS says for the trap's class). */
+/**
+ * ESR_EL2 of a trap in words: one line per part, EC, IL and ISS as the system register table lays ESR_EL2 out
+ * (with what the ISS says for the trap's class), then every field of the ISS as the class's syndrome view decodes
+ * it (a data abort's WnR and DFSC, a system register access's Op0..Rt).
+ */
 public final class EsrText {
+    private static final Field EC = SysRegAccess.ESR_EL2.field("EC");
+    private static final Field IL = SysRegAccess.ESR_EL2.field("IL");
+    private static final Field ISS = SysRegAccess.ESR_EL2.field("ISS");
 
     private EsrText() {
     }
 
     public static List<String[]> decode(TrapEvent e) {
+        long esr = e.esr() & 0xffff_ffffL;
+        ExceptionClass ec = Syndrome.exceptionClass(e.esr());
         List<String[]> rows = new ArrayList<>();
-        int esr = e.esr();
-        ExceptionClass ec = ExceptionClass.of(Esr.ec(esr));
         rows.add(new String[] { "ESR_EL2", String.format("0x%08x", esr), e.summary() });
-        rows.add(new String[] { "EC [31:26]", String.format("0x%02x", Esr.ec(esr)),
-                ec == null ? "not produced by this PE" : ec.description });
-        rows.add(new String[] { "IL [25]", Integer.toString((esr >>> 25) & 1),
-                ((esr >>> 25) & 1) == 1 ? "32-bit instruction" : "16-bit instruction" });
-        rows.add(new String[] { "ISS [24:0]", String.format("0x%07x", Esr.iss(esr)), issMeaning(e) });
+        rows.add(row(EC, esr, ec == null ? "not produced by this PE" : ec.description));
+        rows.add(row(IL, esr, IL.get(esr) == 1 ? "32-bit instruction" : "16-bit instruction"));
+        rows.add(row(ISS, esr, issMeaning(e)));
+        if (ec != null) {
+            Syndrome s = Syndrome.decode(e.esr());
+            long iss = s.iss().encode();
+            for (Field f : s.iss().layout()) {
+                if (!f.reserved()) {
+                    String meaning = f.valueMeaning(f.get(iss));
+                    rows.add(row(f, iss, meaning != null ? meaning : f.meaning()));
+                }
+            }
+        }
         return rows;
+    }
+
+    /** {@code IL [25]}, {@code 1}; {@code EC [31:26]}, {@code 0x18}: bits in decimal, wider fields in hex digits. */
+    private static String[] row(Field f, long value, String meaning) {
+        String bits = f.msb() == f.lsb() ? "[" + f.lsb() + "]" : "[" + f.msb() + ":" + f.lsb() + "]";
+        long v = f.get(value);
+        String text = f.width() == 1 ? Long.toString(v) : String.format("0x%0" + (f.width() + 3) / 4 + "x", v);
+        return new String[] { f.name() + " " + bits, text, meaning };
     }
 
     private static String issMeaning(TrapEvent e) {

@@ -119,6 +119,9 @@ class GuestDebugScenarioTest {
         assertEquals("1 (EL1 is AArch64)", row(hcr, "RW").getText(2));
         Table esr = Workbench.findById(shell, VirtualEl2View.ESR_TABLE_ID, Table.class).orElseThrow();
         assertTrue(esr.getItem(3).getText(2).startsWith("msr ttbr0_el1, x"), esr.getItem(3).getText(2));
+        TableItem direction = Arrays.stream(esr.getItems()).filter(i -> i.getText(0).equals("Direction [0]"))
+                .findFirst().orElseThrow(() -> new AssertionError("the ISS's fields, decoded"));
+        assertEquals("write (MSR, SYS)", direction.getText(2));
         maximizedShot(page, el2, display, shell, "virtual-el2-view.png");
         el2.clickTrapBit("TWI");
         assertEquals(0, session.inspection().hcr() & (1L << 13), "TWI cleared in the machine");
