@@ -2,7 +2,6 @@
 package dev.vel2.emulator.a64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import dev.vel2.emulator.CpuFixture;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.GuestFault;
+import dev.vel2.emulator.cpu.Iss;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -90,8 +90,8 @@ class SimdLoadStoreExecTest extends LoadStoreTest {
         long page = DATA + 0x1000;
         cpu.setTranslation((c, va, access) -> {
             if (access != Cpu.Translation.FETCH && va >= page) {
-                throw new GuestFault(ExceptionClass.DABT_LOWER, 0x07 | (access == Cpu.Translation.WRITE ? 1 << 6 : 0),
-                        va, false, 0);
+                throw new GuestFault(ExceptionClass.DABT_LOWER,
+                        Iss.DataAbortIss.of(0x07, access == Cpu.Translation.WRITE, false), va, false, 0);
             }
             return va;
         });
@@ -117,8 +117,7 @@ class SimdLoadStoreExecTest extends LoadStoreTest {
     /** SCTLR_EL1.A checks each element's alignment to its own size: bytes never fault. */
     @Test
     void strictAlignmentChecksTheElementSize() {
-        SysReg sctlr = SysRegs.byName("SCTLR_EL1");
-        assumeTrue(sctlr != null);
+        SysReg sctlr = SysRegs.get("SCTLR_EL1");
         cpu.setSysreg(sctlr, cpu.sysreg(sctlr) | 2);
         poke(DATA, 8, 0x0706050403020100L);
         poke(DATA + 8, 8, 0x0f0e0d0c0b0a0908L);
