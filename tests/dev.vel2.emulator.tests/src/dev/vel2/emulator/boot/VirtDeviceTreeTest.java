@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.boot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.vel2.emulator.fdt.Fdt;
+import dev.vel2.emulator.fdt.FdtNode;
+
+/** The generated tree, read back and decompiled by dtc (Debian's device-tree-compiler, installed by .ci/run). */
+class VirtDeviceTreeTest {
+
+    private static FdtNode twoVcpusGuestEl2() {
+        FdtNode t = VirtDeviceTree.of(new VirtDeviceTree.Board(128L << 20, List.of(0x8000_0000L, 0x8000_0001L),
+                true, true));
+        VirtDeviceTree.choose(t, "console=ttyAMA0", 0x4400_0000L, 988_002);
+        return t;
+    }
+
+    @Test
+    void describesTheBoard() throws Exception {
+        FdtNode t = Fdt.read(Fdt.write(twoVcpusGuestEl2()));
+        assertEquals("smc", t.find("/psci").orElseThrow().stringOf("method").orElseThrow());
+        assertArrayEquals(new long[] { 0, 0x4000_0000L, 0, 128L << 20 },
+                t.find("/memory@40000000").orElseThrow().cellsOf("reg").orElseThrow());
+        assertEquals(2, t.find("/cpus").orElseThrow().children().size());
+        assertEquals("psci", t.find("/cpus/cpu@1").orElseThrow().stringOf("enable-method").orElseThrow());
+        assertArrayEquals(new long[] { 1 }, t.find("/cpus/cpu@1").orElseThrow().cellsOf("reg").orElseThrow());
+        // GICD, GICC, GICH, GICV and the maintenance PPI
+        assertEquals(16, t.find("/intc@8000000").orElseThrow().cellsOf("reg").orElseThrow().length);
+        assertArrayEquals(new long[] { 1, 9, 4 }, t.find("/intc").orElseThrow().cellsOf("interrupts").orElseThrow());
+        // the four timer PPIs (29, 30, 27, 26), targeted at both vCPUs, level high
+        assertArrayEquals(new long[] { 1, 13, 0x304, 1, 14, 0x304, 1, 11, 0x304, 1, 10, 0x304 },
+                t.find("/timer").orElseThrow().cellsOf("interrupts").orElseThrow());
+        FdtNode chosen = t.find("/chosen").orElseThrow();
+        assertEquals("/pl011@9000000", chosen.stringOf("stdout-path").orElseThrow());
+        assertArrayEquals(new long[] { 0, 0x4400_0000L }, chosen.cellsOf("linux,initrd-start").orElseThrow());
+        assertArrayEquals(new long[] { 0, 0x4400_0000L + 988_002 }, chosen.cellsOf("linux,initrd-end").orElseThrow());
+    }
+
+    @Test
+    void virtualEl2ServesPsciOverHvcWithoutTheVirtualInterface() {
+        FdtNode t = VirtDeviceTree.of(new VirtDeviceTree.Board(64L << 20, List.of(0x8000_0000L), false, false));
+        assertEquals("hvc", t.find("/psci").orElseThrow().stringOf("method").orElseThrow());
+        assertEquals(8, t.find("/intc").orElseThrow().cellsOf("reg").orElseThrow().length);
+        assertFalse(t.find("/intc").orElseThrow().property("interrupts").isPresent());
+        VirtDeviceTree.choose(t, null, 0, 0);
+        assertFalse(t.find("/chosen").orElseThrow().property("linux,initrd-start").isPresent());
+    }
+
+    @Test
+    void dtcReadsIt(@TempDir Path dir) throws Exception {
+        Path blob = dir.resolve("vel2.dtb");
+        Files.write(blob, Fdt.write(twoVcpusGuestEl2()));
+        Process dtc;
+        try {
+            dtc = new ProcessBuilder("dtc", "-I", "dtb", "-O", "dts", "-o", "-", blob.toString())
+                    .redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("dtc is needed for this test (Debian's device-tree-compiler): " + e.getMessage());
+        }
+        String dts = new String(dtc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(dtc.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, dtc.exitValue(), dts);
+        assertFalse(dts.contains("Warning"), dts);
+        assertTrue(dts.contains("compatible = \"arm,cortex-a15-gic\";"), dts);
+        assertTrue(dts.contains("bootargs = \"console=ttyAMA0\";"), dts);
+        assertTrue(dts.contains("cpu@1 {"), dts);
+    }
+}
