@@ -20,6 +20,7 @@ public final class A64 {
         all.addAll(BranchesExceptionsSystem.ROWS);
         all.addAll(LoadsAndStores.ROWS);
         all.addAll(DataProcessingRegister.ROWS);
+        all.addAll(FloatingPoint.ROWS);
         all.addAll(DataProcessingFpSimd.ROWS);
         ROWS = Collections.unmodifiableList(all);
     }

@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.a64;
+
+import static dev.vel2.emulator.a64.FpArithmetic.IOC;
+import static dev.vel2.emulator.a64.FpArithmetic.IXC;
+import static dev.vel2.emulator.a64.FpArithmetic.NEGINF;
+import static dev.vel2.emulator.a64.FpArithmetic.ODD;
+import static dev.vel2.emulator.a64.FpArithmetic.OFC;
+import static dev.vel2.emulator.a64.FpArithmetic.POSINF;
+import static dev.vel2.emulator.a64.FpArithmetic.TIEAWAY;
+import static dev.vel2.emulator.a64.FpArithmetic.TIEEVEN;
+import static dev.vel2.emulator.a64.FpArithmetic.UFC;
+
+import dev.vel2.emulator.cpu.Cpu;
+
+/**
+ * FPRoundBase (ARM ARM J1.3 shared/functions/float/fpround) on exact values, and the exact arithmetic that feeds
+ * it: a real value is {@code sig * 2^exp} with {@code sig} an unsigned integer whose bit 0 may be a sticky bit
+ * (jammed: set when bits were shifted out), which keeps "exact", "below half", "half" and "above half" apart as
+ * long as the value has two bits below the rounding point. Formats are named by their size {@code n}: 16, 32 or 64.
+ * Integer-only and allocation-free; the FMA core works on 128 bits as two longs.
+ */
+final class FpRound {
+
+    private FpRound() {
+    }
+
+    // ---------------------------------------------------------------- formats
+
+    static int fracBits(int n) {
+        return n == 64 ? 52 : n == 32 ? 23 : 10;
+    }
+
+    static int expBits(int n) {
+        return n == 64 ? 11 : n == 32 ? 8 : 5;
+    }
+
+    static long signBit(int n) {
+        return 1L << (n - 1);
+    }
+
+    static long expMask(int n) {
+        return ((1L << expBits(n)) - 1) << fracBits(n);
+    }
+
+    static long fracMask(int n) {
+        return (1L << fracBits(n)) - 1;
+    }
+
+    /** FPZero. */
+    static long zero(int n, boolean neg) {
+        return neg ? signBit(n) : 0;
+    }
+
+    /** FPInfinity. */
+    static long infinity(int n, boolean neg) {
+        return zero(n, neg) | expMask(n);
+    }
+
+    /** FPMaxNormal. */
+    static long maxNormal(int n, boolean neg) {
+        return zero(n, neg) | (expMask(n) - (1L << fracBits(n))) | fracMask(n);
+    }
+
+    /** The significand of a finite {@code op} as an integer (implicit bit included for a normal number). */
+    static long significand(int n, long op) {
+        return (op & expMask(n)) == 0 ? op & fracMask(n) : (op & fracMask(n)) | (1L << fracBits(n));
+    }
+
+    /** The exponent of the significand's bit 0: {@code |op| = significand * 2^exponent}. */
+    static int exponent(int n, long op) {
+        int e = (int) ((op & expMask(n)) >>> fracBits(n));
+        return Math.max(e, 1) - ((1 << (expBits(n) - 1)) - 1) - fracBits(n);
+    }
+
+    // ---------------------------------------------------------------- FPRoundBase
+
+    /**
+     * FPRoundBase of {@code (-1)^neg * sig * 2^exp} (sig != 0, possibly jammed) to format {@code n}: FPCR.FZ flushes
+     * a result whose exponent is below the minimum before rounding to zero with UFC only (not for half precision:
+     * FPRoundCV leaves FZ16, absent here, at 0); tininess is judged before rounding and raises UFC when inexact;
+     * overflow gives infinity or the largest normal number by the rounding mode; FPCR.AHP makes a half-precision
+     * result alternative (no infinities: IOC and all ones instead). Rounding {@link FpArithmetic#ODD} is FCVTXN's.
+     */
+    static long round(Cpu c, int n, boolean neg, int exp, long sig, int rounding) {
+        if (sig < 0) {
+            sig = (sig >>> 1) | (sig & 1);
+            exp++;
+        } else {
+            int up = Long.numberOfLeadingZeros(sig) - 1;
+            sig <<= up;
+            exp -= up;
+        }
+        // sig is in [2^62, 2^63): the value is 1.f * 2^exponent.
+        int exponent = exp + 62;
+        int f = fracBits(n);
+        int e = expBits(n);
+        int minExp = 2 - (1 << (e - 1));
+        long fpcr = FpArithmetic.fpcr(c);
+        if (n != 16 && (fpcr & FpArithmetic.FPCR_FZ) != 0 && exponent < minExp) {
+            FpArithmetic.raise(c, UFC);
+            return zero(n, neg);
+        }
+        int biased = Math.max(exponent - minExp + 1, 0);
+        int shift = 62 - f + (biased == 0 ? minExp - exponent : 0);
+        long mant;
+        int error; // 0 exact, 1 below half an ulp, 2 half, 3 above half
+        if (shift >= 64) {
+            mant = 0;
+            error = 1;
+        } else {
+            mant = sig >>> shift;
+            long rest = sig & ((1L << shift) - 1);
+            long half = 1L << (shift - 1);
+            error = rest == 0 ? 0 : rest < half ? 1 : rest == half ? 2 : 3;
+        }
+        int flags = error != 0 ? IXC : 0;
+        if (biased == 0 && error != 0) {
+            flags |= UFC;
+        }
+        boolean roundUp;
+        boolean overflowToInf;
+        switch (rounding) {
+            case TIEEVEN -> {
+                roundUp = error == 3 || error == 2 && (mant & 1) != 0;
+                overflowToInf = true;
+            }
+            case TIEAWAY -> {
+                roundUp = error >= 2;
+                overflowToInf = true;
+            }
+            case POSINF -> {
+                roundUp = error != 0 && !neg;
+                overflowToInf = !neg;
+            }
+            case NEGINF -> {
+                roundUp = error != 0 && neg;
+                overflowToInf = neg;
+            }
+            default -> { // ZERO, ODD
+                roundUp = false;
+                overflowToInf = false;
+            }
+        }
+        if (roundUp) {
+            mant++;
+            if (mant == 1L << f) {
+                biased = 1; // a denormal rounded up to the smallest normal
+            } else if (mant == 1L << (f + 1)) {
+                biased++;
+                mant >>>= 1;
+            }
+        }
+        if (error != 0 && rounding == ODD) {
+            mant |= 1;
+        }
+        long result = zero(n, neg) | (long) biased << f | (mant & fracMask(n));
+        if (n != 16 || (fpcr & FpArithmetic.FPCR_AHP) == 0) {
+            if (biased >= (1 << e) - 1) {
+                result = overflowToInf ? infinity(n, neg) : maxNormal(n, neg);
+                flags |= OFC | IXC;
+            }
+        } else if (biased >= 1 << e) {
+            result = zero(n, neg) | (signBit(n) - 1);
+            flags = IOC; // the alternative format has no infinity, and this is not inexact
+        }
+        FpArithmetic.raise(c, flags);
+        return result;
+    }
+
+    /** {@link #round} of the 128-bit {@code hi:lo * 2^exp}, jammed into 64 bits. */
+    static long round(Cpu c, int n, boolean neg, int exp, long hi, long lo, int rounding) {
+        if (hi == 0) {
+            return round(c, n, neg, exp, lo, rounding);
+        }
+        int s = 64 - Long.numberOfLeadingZeros(hi) + 1; // keeps the top bit at 62
+        return round(c, n, neg, exp + s, shiftRightJamLo(hi, lo, s), rounding);
+    }
+
+    // ---------------------------------------------------------------- exact arithmetic
+
+    /**
+     * The exact {@code (-1)^negP * m1 * m2 * 2^expP + (-1)^negA * mA * 2^expA} rounded once (FPMulAdd's
+     * "valueA + value1 * value2"; FPAdd and FPMul with a zero term): an exact zero is +0, or -0 rounding towards
+     * minus infinity. Significands are below 2^53.
+     */
+    static long mulAdd(Cpu c, int n, boolean negP, int expP, long m1, long m2, boolean negA, int expA, long mA,
+            int rounding) {
+        long ph = Math.multiplyHigh(m1, m2);
+        long pl = m1 * m2;
+        if ((ph | pl) == 0) {
+            return mA == 0 ? zero(n, rounding == NEGINF) : round(c, n, negA, expA, mA, rounding);
+        }
+        if (mA == 0) {
+            return round(c, n, negP, expP, ph, pl, rounding);
+        }
+        // Both terms with their top bit at 125: the larger exponent is the larger term, or they tie.
+        int sp = leadingZeros(ph, pl) - 2;
+        long xh = shiftLeftHi(ph, pl, sp);
+        long xl = shiftLeftLo(pl, sp);
+        int xe = expP - sp;
+        int sa = leadingZeros(0, mA) - 2;
+        long yh = shiftLeftHi(0, mA, sa);
+        long yl = shiftLeftLo(mA, sa);
+        int ye = expA - sa;
+        boolean xneg = negP;
+        boolean yneg = negA;
+        if (ye > xe) {
+            long t = xh;
+            xh = yh;
+            yh = t;
+            t = xl;
+            xl = yl;
+            yl = t;
+            int te = xe;
+            xe = ye;
+            ye = te;
+            xneg = negA;
+            yneg = negP;
+        }
+        int d = xe - ye;
+        long yl2 = shiftRightJamLo(yh, yl, d);
+        yh = d >= 64 ? 0 : yh >>> d;
+        yl = yl2;
+        // x has at least 19 zero bits at the bottom: a jammed y leaves the result odd, never on a rounding boundary.
+        if (xneg == yneg) {
+            long rl = xl + yl;
+            long rh = xh + yh + (Long.compareUnsigned(rl, xl) < 0 ? 1 : 0);
+            return round(c, n, xneg, xe, rh, rl, rounding);
+        }
+        int cmp = xh != yh ? Long.compareUnsigned(xh, yh) : Long.compareUnsigned(xl, yl);
+        if (cmp == 0) {
+            return zero(n, rounding == NEGINF);
+        }
+        if (cmp < 0) { // only when the exponents tie: y was not shifted
+            return round(c, n, yneg, xe, yh - xh - (Long.compareUnsigned(yl, xl) < 0 ? 1 : 0), yl - xl, rounding);
+        }
+        return round(c, n, xneg, xe, xh - yh - (Long.compareUnsigned(xl, yl) < 0 ? 1 : 0), xl - yl, rounding);
+    }
+
+    /** FPDiv's {@code m1 * 2^e1 / (m2 * 2^e2)} rounded once: 60 quotient bits and the remainder as sticky bit. */
+    static long divide(Cpu c, int n, boolean neg, int e1, long m1, int e2, long m2, int rounding) {
+        int s1 = Long.numberOfLeadingZeros(m1) - 11;
+        int s2 = Long.numberOfLeadingZeros(m2) - 11;
+        m1 <<= s1;
+        m2 <<= s2;
+        // Both in [2^52, 2^53): ten quotient bits per step keep r << 10 below 2^63.
+        long q = 0;
+        long r = m1;
+        for (int i = 0; i < 6; i++) {
+            r <<= 10;
+            q = (q << 10) | (r / m2);
+            r %= m2;
+        }
+        return round(c, n, neg, (e1 - s1) - (e2 - s2) - 60, q | (r != 0 ? 1 : 0), rounding);
+    }
+
+    /** FPSqrt's root of {@code m * 2^e} rounded once: digit by digit, 60 root bits and the remainder as sticky. */
+    static long squareRoot(Cpu c, int n, int e, long m, int rounding) {
+        if ((e & 1) != 0) {
+            m <<= 1;
+            e--;
+        }
+        int top = 63 - Long.numberOfLeadingZeros(m);
+        int k = 118 - top + (top & 1); // even; m < 2^54, so the radicand m << k lies in bits 119..64
+        long radicand = m << (k - 64);
+        long root = 0;
+        long rem = 0;
+        for (int j = 118; j >= 0; j -= 2) {
+            rem = (rem << 2) | (j >= 64 ? (radicand >>> (j - 64)) & 3 : 0);
+            long trial = (root << 2) | 1;
+            root <<= 1;
+            if (rem >= trial) {
+                rem -= trial;
+                root |= 1;
+            }
+        }
+        return round(c, n, false, (e - k) / 2, root | (rem != 0 ? 1 : 0), rounding);
+    }
+
+    // ---------------------------------------------------------------- 128-bit helpers
+
+    private static int leadingZeros(long hi, long lo) {
+        return hi != 0 ? Long.numberOfLeadingZeros(hi) : 64 + Long.numberOfLeadingZeros(lo);
+    }
+
+    private static long shiftLeftHi(long hi, long lo, int s) {
+        return s >= 64 ? lo << (s - 64) : s == 0 ? hi : (hi << s) | (lo >>> (64 - s));
+    }
+
+    private static long shiftLeftLo(long lo, int s) {
+        return s >= 64 ? 0 : lo << s;
+    }
+
+    /** The low 64 bits of {@code hi:lo >>> s}, with bit 0 set when a one was shifted out (s >= 0). */
+    private static long shiftRightJamLo(long hi, long lo, int s) {
+        if (s == 0) {
+            return lo;
+        }
+        if (s < 64) {
+            return (lo >>> s) | (hi << (64 - s)) | ((lo << (64 - s)) != 0 ? 1 : 0);
+        }
+        if (s < 128) {
+            boolean lost = lo != 0 || s > 64 && (hi << (128 - s)) != 0;
+            return (hi >>> (s - 64)) | (lost ? 1 : 0);
+        }
+        return (hi | lo) != 0 ? 1 : 0;
+    }
+}
