@@ -43,6 +43,7 @@ guest exceptions cortex-a57 $INT $RUNTIME exceptions.c
 # random/randprog.py: one line per instruction with its results and FPSR, so that a difference names the instruction.
 # (each generator adds its line here: guest NAME cortex-a57 $INT $RUNTIME random/report.c NAME.S)
 guest isa-fp-scalar cortex-a57 $INT $RUNTIME random/report.c isa-fp-scalar.S
+guest isa-simd-fp cortex-a57 $INT $RUNTIME random/report.c isa-simd-fp.S
 # hv-*: EL1 programs for both EL2 modes (vel2 run --el2 virtual starts them at el1_entry)
 guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
 guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c

@@ -21,6 +21,7 @@ public final class A64 {
         all.addAll(LoadsAndStores.ROWS);
         all.addAll(DataProcessingRegister.ROWS);
         all.addAll(FloatingPoint.ROWS);
+        all.addAll(AdvSimdFloat.ROWS);
         all.addAll(DataProcessingFpSimd.ROWS);
         ROWS = Collections.unmodifiableList(all);
     }

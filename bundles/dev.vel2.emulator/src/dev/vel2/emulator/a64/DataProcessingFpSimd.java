@@ -4,7 +4,6 @@ package dev.vel2.emulator.a64;
 import java.util.List;
 import java.util.function.Function;
 
-import dev.vel2.emulator.a64.FpScalar.FpReg3;
 import dev.vel2.emulator.a64.SimdExec.SimdCopy;
 import dev.vel2.emulator.a64.SimdExec.SimdImm;
 import dev.vel2.emulator.a64.SimdExec.SimdReg2;
@@ -92,10 +91,7 @@ final class DataProcessingFpSimd {
             SimdExec::ADD_advsimd_scalar, (o, a) -> SimdExec.scalar3("add", o)),
         fp("SUB_advsimd_scalar", "01111110 111 mmmmm 10000 1 nnnnn ddddd", SimdExec::reg3,
             SimdExec::SUB_advsimd_scalar, (o, a) -> SimdExec.scalar3("sub", o)),
-        fp("FABD_advsimd_scalar", "01111110 1t1 mmmmm 11010 1 nnnnn ddddd", FpScalar::reg3,
-            FpScalar::FABD_advsimd_scalar, (o, a) -> FpScalar.reg3("fabd", o)),
         // row(GROUP, "CMEQ/CMGT/CMHI/...", "0qu01110 ss1 mmmmm oooo o1 nnnnn ddddd", ...)  -- not implemented: remaining three-same integer ops (compare, min/max, shifts, mul, saturating) are not emitted for our C guests
-        // row(GROUP, "FADD/FMUL/... (vector)", "0qu01110 0s1 mmmmm 11ooo 1 nnnnn ddddd", ...)  -- not implemented: vector floating-point arithmetic (no auto-vectorised FP in our guests)
         // row(GROUP, "three different (SADDL, UMULL, PMULL...)", "0qu01110 ss1 mmmmm oooo 00 nnnnn ddddd", ...)  -- not implemented: widening/narrowing arithmetic
 
         // ---- Advanced SIMD two-register miscellaneous and across lanes

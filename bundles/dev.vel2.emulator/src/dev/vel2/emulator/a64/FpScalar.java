@@ -151,12 +151,6 @@ final class FpScalar {
         set(c, o.dbl, o.d, FpArithmetic.addSub(c, o.dbl, get(c, o.dbl, o.n), get(c, o.dbl, o.m), true));
     }
 
-    /** FABD (scalar, AdvSIMD scalar three same): FPAbs(FPSub(n, m)), a NaN result included. */
-    static void FABD_advsimd_scalar(Cpu c, FpReg3 o) {
-        long r = FpArithmetic.addSub(c, o.dbl, get(c, o.dbl, o.n), get(c, o.dbl, o.m), true);
-        set(c, o.dbl, o.d, r & ~FpArithmetic.signBit(o.dbl));
-    }
-
     static void FMAX_float(Cpu c, FpReg3 o) {
         set(c, o.dbl, o.d, FpArithmetic.maxMin(c, o.dbl, get(c, o.dbl, o.n), get(c, o.dbl, o.m), true));
     }

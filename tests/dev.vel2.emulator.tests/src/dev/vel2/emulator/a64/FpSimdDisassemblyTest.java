@@ -189,6 +189,13 @@ class FpSimdDisassemblyTest {
             0x0ef18800, // addv with 64-bit elements
             0x2e024820, // ext v0.8b with index 9
             0x1e58fc20 & ~(1 << 15), // fcvtzs w0, d1, #33: W form with scale < 32
+            0x4fe21820, // fmla v0.2d, v1.2d, v2.d[1] with L = 1
+            0x0e62d420, // fadd (vector) of doubles with Q = 0
+            0x2e30f820, // fmaxv of 2S
+            0x6e70f820, // fmaxv of doubles
+            0x2e216820, // fcvtxn of singles
+            0x4f10e420, // scvtf v0.8h, v1.8h, #16 (FEAT_FP16)
+            0x4ee1c820, // urecpe of doubles
         };
         for (int w : words) {
             assertTrue(Decoder.a64().decode(w).isUndefined(), Integer.toHexString(w));
