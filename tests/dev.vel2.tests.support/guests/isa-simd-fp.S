@@ -56766,3 +56766,202 @@ scratch:
     .skip   256
 values:
     .skip   16 * 8
+
+    // Features Cortex-A57 lacks (FEAT_FP16, FCMA, FHM, BF16, FRINTTS, JSCVT), never run: for the disassembler.
+    .arch armv8.6-a+fp16+fp16fml+bf16
+    .text
+    .type fp_extensions, %function
+fp_extensions:
+    fmul h19, h17, h31
+    fdiv h12, h2, h22
+    fadd h26, h17, h20
+    fsub h3, h18, h5
+    fmax h30, h8, h31
+    fmin h9, h21, h19
+    fmaxnm h17, h3, h13
+    fminnm h18, h23, h30
+    fnmul h1, h28, h8
+    fmov h21, h19
+    fabs h29, h16
+    fneg h30, h10
+    fsqrt h20, h21
+    frintn h19, h4
+    frintp h31, h5
+    frintm h23, h3
+    frintz h22, h11
+    frinta h9, h31
+    frintx h23, h2
+    frinti h19, h1
+    fmadd h0, h12, h5, h11
+    fmsub h27, h15, h13, h8
+    fnmadd h31, h7, h27, h2
+    fnmsub h20, h30, h19, h14
+    fcmp h21, h5
+    fcmpe h21, #0.0
+    fccmp h8, h9, #0, ne
+    fccmpe h20, h17, #14, ge
+    fcsel h27, h14, h14, mi
+    fmov h3, #-1.25
+    fmov w17, h4
+    fmov h26, x15
+    fcvtns w18, h17
+    fcvtnu w5, h9
+    fcvtas x11, h1
+    fcvtau w25, h2
+    fcvtps x20, h7
+    fcvtpu w29, h4
+    fcvtms w9, h13
+    fcvtmu w29, h23
+    fcvtzs w16, h18
+    fcvtzu w23, h30
+    scvtf h19, w20
+    ucvtf h14, x29
+    scvtf h16, x14, #56
+    fcvtzu w8, h8, #4
+    fmaxnm v21.8h, v9.8h, v4.8h
+    fmla v4.4h, v21.4h, v13.4h
+    fadd v0.8h, v11.8h, v14.8h
+    fmulx v0.8h, v25.8h, v25.8h
+    fcmeq v18.4h, v21.4h, v19.4h
+    fmax v12.8h, v17.8h, v21.8h
+    frecps v3.8h, v15.8h, v3.8h
+    fminnm v17.4h, v9.4h, v14.4h
+    fmls v1.8h, v0.8h, v30.8h
+    fsub v4.4h, v14.4h, v26.4h
+    fmin v29.8h, v13.8h, v17.8h
+    frsqrts v17.4h, v28.4h, v4.4h
+    fmaxnmp v29.8h, v29.8h, v3.8h
+    faddp v7.4h, v18.4h, v28.4h
+    fmul v1.4h, v28.4h, v29.4h
+    fcmge v24.8h, v30.8h, v4.8h
+    facge v29.4h, v6.4h, v23.4h
+    fmaxp v29.8h, v31.8h, v27.8h
+    fdiv v26.8h, v22.8h, v6.8h
+    fminnmp v10.8h, v14.8h, v31.8h
+    fabd v30.4h, v30.4h, v7.4h
+    fcmgt v8.4h, v6.4h, v26.4h
+    facgt v4.4h, v3.4h, v0.4h
+    fminp v31.4h, v3.4h, v0.4h
+    fmulx h10, h7, h29
+    fcmeq h25, h5, h22
+    frecps h13, h18, h17
+    frsqrts h27, h27, h17
+    fcmge h0, h10, h0
+    facge h31, h12, h10
+    fabd h17, h14, h14
+    fcmgt h25, h31, h14
+    facgt h24, h2, h1
+    frintn v3.8h, v5.8h
+    frintm v5.4h, v7.4h
+    frintp v27.8h, v7.8h
+    frintz v23.8h, v24.8h
+    frinta v22.8h, v20.8h
+    frintx v9.4h, v8.4h
+    frinti v5.8h, v23.8h
+    fabs v6.8h, v5.8h
+    fneg v8.8h, v5.8h
+    fsqrt v24.8h, v9.8h
+    fcvtns v18.4h, v12.4h
+    fcvtms v28.8h, v17.8h
+    fcvtas v31.8h, v31.8h
+    fcvtps v4.4h, v15.4h
+    fcvtzs v28.4h, v21.4h
+    fcvtnu v30.8h, v11.8h
+    fcvtmu v29.8h, v9.8h
+    fcvtau v7.4h, v24.4h
+    fcvtpu v19.4h, v25.4h
+    fcvtzu v11.4h, v25.4h
+    scvtf v5.4h, v3.4h
+    ucvtf v10.8h, v16.8h
+    frecpe v13.8h, v9.8h
+    frsqrte v12.8h, v1.8h
+    fcvtns h6, h8
+    fcvtms h4, h5
+    fcvtas h1, h9
+    fcvtps h1, h21
+    fcvtzs h8, h9
+    fcvtnu h28, h18
+    fcvtmu h3, h10
+    fcvtau h17, h27
+    fcvtpu h23, h19
+    fcvtzu h6, h4
+    scvtf h10, h15
+    ucvtf h16, h24
+    frecpe h30, h26
+    frsqrte h8, h8
+    frecpx h7, h24
+    fcmgt v12.4h, v27.4h, #0.0
+    fcmgt h25, h30, #0.0
+    fcmeq v21.8h, v8.8h, #0.0
+    fcmeq h18, h1, #0.0
+    fcmlt v31.4h, v20.4h, #0.0
+    fcmlt h2, h0, #0.0
+    fcmge v13.4h, v3.4h, #0.0
+    fcmge h22, h10, #0.0
+    fcmle v0.8h, v26.8h, #0.0
+    fcmle h22, h8, #0.0
+    fmaxv h30, v7.4h
+    fminv h26, v10.8h
+    fmaxnmv h20, v16.8h
+    fminnmv h13, v22.8h
+    faddp h19, v27.2h
+    fmaxp h28, v12.2h
+    fminp h30, v11.2h
+    fmaxnmp h25, v14.2h
+    fminnmp h16, v2.2h
+    fmla v5.8h, v5.8h, v6.h[0]
+    fmla h25, h22, v8.h[4]
+    fmls v19.4h, v15.4h, v7.h[6]
+    fmls h0, h20, v7.h[5]
+    fmul v3.8h, v14.8h, v10.h[2]
+    fmul h27, h0, v11.h[0]
+    fmulx v10.4h, v18.4h, v7.h[1]
+    fmulx h6, h23, v6.h[7]
+    scvtf v21.4h, v14.4h, #13
+    scvtf h14, h1, #2
+    ucvtf v7.4h, v21.4h, #16
+    ucvtf h1, h8, #6
+    fcvtzs v12.4h, v16.4h, #6
+    fcvtzs h20, h13, #10
+    fcvtzu v31.4h, v31.4h, #6
+    fcvtzu h4, h1, #12
+    fmov v10.4h, #0.5
+    fcmla v12.4h, v24.4h, v15.4h, #180
+    fcadd v31.4h, v7.4h, v17.4h, #90
+    fcmla v8.8h, v9.8h, v7.8h, #180
+    fcadd v3.8h, v10.8h, v31.8h, #90
+    fcmla v23.2s, v5.2s, v17.2s, #180
+    fcadd v4.2s, v17.2s, v10.2s, #270
+    fcmla v17.4s, v22.4s, v25.4s, #180
+    fcadd v17.4s, v8.4s, v30.4s, #90
+    fcmla v8.2d, v10.2d, v31.2d, #0
+    fcadd v10.2d, v28.2d, v8.2d, #90
+    fcmla v11.8h, v24.8h, v5.h[2], #90
+    fcmla v1.4h, v11.4h, v11.h[1], #90
+    fcmla v6.4s, v8.4s, v17.s[1], #270
+    fmlal v20.2s, v13.2h, v19.2h
+    fmlal v18.2s, v23.2h, v9.h[3]
+    fmlsl v5.2s, v31.2h, v29.2h
+    fmlsl v7.2s, v29.2h, v5.h[4]
+    fmlal2 v31.4s, v3.4h, v1.4h
+    fmlal2 v5.4s, v20.4h, v8.h[7]
+    fmlsl2 v25.2s, v30.2h, v2.2h
+    fmlsl2 v10.2s, v29.2h, v6.h[3]
+    bfdot v23.2s, v20.4h, v23.4h
+    bfdot v20.4s, v27.8h, v14.2h[0]
+    bfmlalb v1.4s, v6.8h, v28.8h
+    bfmlalt v6.4s, v0.8h, v12.h[5]
+    bfmmla v0.4s, v20.8h, v28.8h
+    bfcvtn v21.4h, v11.4s
+    bfcvtn2 v2.8h, v31.4s
+    bfcvt h21, s18
+    fjcvtzs w17, d1
+    frint32z v9.4s, v22.4s
+    frint32z s2, s9
+    frint32x v14.4s, v30.4s
+    frint32x d0, d0
+    frint64z v26.2s, v9.2s
+    frint64z d12, d23
+    frint64x v27.4s, v0.4s
+    frint64x d31, d2
+    .size fp_extensions, . - fp_extensions

@@ -158,4 +158,94 @@ for imm in ["1.0", "-0.5", "31.0", "0.125", "-1.9375"]:
     for arrangement in ["2s", "4s", "2d"]:
         p.test(f"fmov v{{d}}.{arrangement}, #{imm}", fpcr=0)
 
-p.write(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "isa-simd-fp.S"), "random/gen-fp-simd.py")
+# Encodings of features Cortex-A57 lacks: decoded for the disassembler only (UNDEFINED when run), so never run here.
+HALF = ["fmul", "fdiv", "fadd", "fsub", "fmax", "fmin", "fmaxnm", "fminnm", "fnmul"]
+HALF1 = ["fmov", "fabs", "fneg", "fsqrt", "frintn", "frintp", "frintm", "frintz", "frinta", "frintx", "frinti"]
+TO_INT = ["fcvtns", "fcvtnu", "fcvtas", "fcvtau", "fcvtps", "fcvtpu", "fcvtms", "fcvtmu", "fcvtzs", "fcvtzu"]
+SAME_H = ["fmaxnm", "fmla", "fadd", "fmulx", "fcmeq", "fmax", "frecps", "fminnm", "fmls", "fsub", "fmin",
+          "frsqrts", "fmaxnmp", "faddp", "fmul", "fcmge", "facge", "fmaxp", "fdiv", "fminnmp", "fabd", "fcmgt",
+          "facgt", "fminp"]
+SAME_H_SCALAR = ["fmulx", "fcmeq", "frecps", "frsqrts", "fcmge", "facge", "fabd", "fcmgt", "facgt"]
+MISC_H = ["frintn", "frintm", "frintp", "frintz", "frinta", "frintx", "frinti", "fabs", "fneg", "fsqrt", "fcvtns",
+          "fcvtms", "fcvtas", "fcvtps", "fcvtzs", "fcvtnu", "fcvtmu", "fcvtau", "fcvtpu", "fcvtzu", "scvtf", "ucvtf",
+          "frecpe", "frsqrte"]
+MISC_H_SCALAR = MISC_H[10:] + ["frecpx"]
+ZERO_H = ["fcmgt", "fcmeq", "fcmlt", "fcmge", "fcmle"]
+
+
+def r():
+    return rng.randrange(32)
+
+
+def q(half):
+    return rng.choice(["4h", "8h"]) if half else rng.choice(["2s", "4s"])
+
+
+def extension_lines():
+    out = []
+    for m in HALF:
+        out.append(f"{m} h{r()}, h{r()}, h{r()}")
+    for m in HALF1:
+        out.append(f"{m} h{r()}, h{r()}")
+    for m in ["fmadd", "fmsub", "fnmadd", "fnmsub"]:
+        out.append(f"{m} h{r()}, h{r()}, h{r()}, h{r()}")
+    out += [f"fcmp h{r()}, h{r()}", f"fcmpe h{r()}, #0.0", f"fccmp h{r()}, h{r()}, #{rng.randrange(16)}, ne",
+            f"fccmpe h{r()}, h{r()}, #{rng.randrange(16)}, ge", f"fcsel h{r()}, h{r()}, h{r()}, mi",
+            "fmov h3, #-1.25", f"fmov w{r()}, h{r()}", f"fmov h{r()}, x{r()}"]
+    for m in TO_INT:
+        out.append(f"{m} {rng.choice('wx')}{r()}, h{r()}")
+    out += [f"scvtf h{r()}, w{r()}", f"ucvtf h{r()}, x{r()}", f"scvtf h{r()}, x{r()}, #{rng.randrange(1, 65)}",
+            f"fcvtzu w{r()}, h{r()}, #{rng.randrange(1, 33)}"]
+    for m in SAME_H:
+        a = q(True)
+        out.append(f"{m} v{r()}.{a}, v{r()}.{a}, v{r()}.{a}")
+    for m in SAME_H_SCALAR:
+        out.append(f"{m} h{r()}, h{r()}, h{r()}")
+    for m in MISC_H:
+        a = q(True)
+        out.append(f"{m} v{r()}.{a}, v{r()}.{a}")
+    for m in MISC_H_SCALAR:
+        out.append(f"{m} h{r()}, h{r()}")
+    for m in ZERO_H:
+        a = q(True)
+        out += [f"{m} v{r()}.{a}, v{r()}.{a}, #0.0", f"{m} h{r()}, h{r()}, #0.0"]
+    for m in ["fmaxv", "fminv", "fmaxnmv", "fminnmv"]:
+        out.append(f"{m} h{r()}, v{r()}.{q(True)}")
+    for m in ["faddp", "fmaxp", "fminp", "fmaxnmp", "fminnmp"]:
+        out.append(f"{m} h{r()}, v{r()}.2h")
+    for m in ["fmla", "fmls", "fmul", "fmulx"]:
+        a = q(True)
+        out += [f"{m} v{r()}.{a}, v{r()}.{a}, v{rng.randrange(16)}.h[{rng.randrange(8)}]",
+                f"{m} h{r()}, h{r()}, v{rng.randrange(16)}.h[{rng.randrange(8)}]"]
+    for m in ["scvtf", "ucvtf", "fcvtzs", "fcvtzu"]:
+        a = q(True)
+        out += [f"{m} v{r()}.{a}, v{r()}.{a}, #{rng.randrange(1, 17)}", f"{m} h{r()}, h{r()}, #{rng.randrange(1, 17)}"]
+    out.append(f"fmov v{r()}.{q(True)}, #0.5")
+    for a in ["4h", "8h", "2s", "4s", "2d"]:
+        out += [f"fcmla v{r()}.{a}, v{r()}.{a}, v{r()}.{a}, #{rng.choice([0, 90, 180, 270])}",
+                f"fcadd v{r()}.{a}, v{r()}.{a}, v{r()}.{a}, #{rng.choice([90, 270])}"]
+    out += [f"fcmla v{r()}.8h, v{r()}.8h, v{r()}.h[{rng.randrange(4)}], #{rng.choice([0, 90, 180, 270])}",
+            f"fcmla v{r()}.4h, v{r()}.4h, v{r()}.h[{rng.randrange(2)}], #90",
+            f"fcmla v{r()}.4s, v{r()}.4s, v{r()}.s[{rng.randrange(2)}], #270"]
+    for m in ["fmlal", "fmlsl", "fmlal2", "fmlsl2"]:
+        w = rng.choice([("2s", "2h"), ("4s", "4h")])
+        out += [f"{m} v{r()}.{w[0]}, v{r()}.{w[1]}, v{r()}.{w[1]}",
+                f"{m} v{r()}.{w[0]}, v{r()}.{w[1]}, v{rng.randrange(16)}.h[{rng.randrange(8)}]"]
+    out += [f"bfdot v{r()}.2s, v{r()}.4h, v{r()}.4h", f"bfdot v{r()}.4s, v{r()}.8h, v{r()}.2h[{rng.randrange(4)}]",
+            f"bfmlalb v{r()}.4s, v{r()}.8h, v{r()}.8h", f"bfmlalt v{r()}.4s, v{r()}.8h, v{rng.randrange(16)}.h[5]",
+            f"bfmmla v{r()}.4s, v{r()}.8h, v{r()}.8h", f"bfcvtn v{r()}.4h, v{r()}.4s",
+            f"bfcvtn2 v{r()}.8h, v{r()}.4s", f"bfcvt h{r()}, s{r()}", f"fjcvtzs w{r()}, d{r()}"]
+    for m in ["frint32z", "frint32x", "frint64z", "frint64x"]:
+        a = rng.choice(["2s", "4s", "2d"])
+        t = rng.choice("sd")
+        out += [f"{m} v{r()}.{a}, v{r()}.{a}", f"{m} {t}{r()}, {t}{r()}"]
+    return out
+
+
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "isa-simd-fp.S")
+p.write(path, "random/gen-fp-simd.py")
+with open(path, "a") as f:
+    f.write("\n    // Features Cortex-A57 lacks (FEAT_FP16, FCMA, FHM, BF16, FRINTTS, JSCVT), never run: for the disassembler.\n"
+            "    .arch armv8.6-a+fp16+fp16fml+bf16\n    .text\n    .type fp_extensions, %function\nfp_extensions:\n")
+    f.write("".join(f"    {line}\n" for line in extension_lines()))
+    f.write("    .size fp_extensions, . - fp_extensions\n")

@@ -22,6 +22,7 @@ public final class A64 {
         all.addAll(DataProcessingRegister.ROWS);
         all.addAll(FloatingPoint.ROWS);
         all.addAll(AdvSimdFloat.ROWS);
+        all.addAll(FloatExtensions.ROWS);
         all.addAll(DataProcessingFpSimd.ROWS);
         ROWS = Collections.unmodifiableList(all);
     }

@@ -180,9 +180,8 @@ class FpSimdDisassemblyTest {
     }
 
     @Test
-    void halfPrecisionAndReservedEncodingsAreUndefined() {
+    void reservedEncodingsAreUndefined() {
         int[] words = {
-            0x1ee22820, // fadd h0, h1, h2 (FEAT_FP16)
             0x1e62c020, // fcvt d0, d1: same type is unallocated
             0x0e080c20, // dup v0.1d, x1: Q=0 with a 64-bit element
             0x2f03f400, // fmov (vector, double) with Q=0
@@ -194,7 +193,6 @@ class FpSimdDisassemblyTest {
             0x2e30f820, // fmaxv of 2S
             0x6e70f820, // fmaxv of doubles
             0x2e216820, // fcvtxn of singles
-            0x4f10e420, // scvtf v0.8h, v1.8h, #16 (FEAT_FP16)
             0x4ee1c820, // urecpe of doubles
         };
         for (int w : words) {
