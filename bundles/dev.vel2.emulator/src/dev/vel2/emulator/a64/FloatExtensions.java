@@ -102,7 +102,9 @@ final class FloatExtensions {
     private static Listing integer(Bits b, boolean fixed) {
         String m = pick(INT, b.u('o'));
         int scale = b.u('s');
-        if (m == null || fixed && !m.endsWith("cvtf") && !m.startsWith("fcvtz") || fixed && !b.b('z') && scale < 32) {
+        // Fixed point is SCVTF, UCVTF, FCVTZS and FCVTZU only; a W register needs scale >= 32.
+        boolean hasFixed = m != null && (m.endsWith("cvtf") || m.startsWith("fcvtz"));
+        if (m == null || fixed && (!hasFixed || !b.b('z') && scale < 32)) {
             return null;
         }
         boolean toFp = m.startsWith("<");

@@ -216,7 +216,7 @@ final class FpArithmetic {
         if (isZero(n, op1) && isZero(n, op2) && neg1 == neg2) {
             return op1;
         }
-        return FpRound.mulAdd(c, n, neg1, exponent(n, op1), significand(n, op1), 1, neg2, exponent(n, op2),
+        return FpRound.add(c, n, neg1, exponent(n, op1), significand(n, op1), neg2, exponent(n, op2),
                 significand(n, op2), rounding(c));
     }
 

@@ -238,44 +238,98 @@ final class FpRound {
         return round(c, n, xneg, xe, xh - yh - (Long.compareUnsigned(xl, yl) < 0 ? 1 : 0), xl - yl, rounding);
     }
 
-    /** FPDiv's {@code m1 * 2^e1 / (m2 * 2^e2)} rounded once: 60 quotient bits and the remainder as sticky bit. */
+    /**
+     * FPAdd's exact {@code (-1)^neg1 * m1 * 2^e1 + (-1)^neg2 * m2 * 2^e2} rounded once (significands below 2^53):
+     * an exact zero is +0, or -0 rounding towards minus infinity.
+     */
+    static long add(Cpu c, int n, boolean neg1, int e1, long m1, boolean neg2, int e2, long m2, int rounding) {
+        if (m1 == 0 || m2 == 0) {
+            return m1 == 0 && m2 == 0 ? zero(n, rounding == NEGINF)
+                    : m1 == 0 ? round(c, n, neg2, e2, m2, rounding) : round(c, n, neg1, e1, m1, rounding);
+        }
+        // Both with their top bit at 61, the larger first; the smaller is shifted right and jammed.
+        int s1 = Long.numberOfLeadingZeros(m1) - 2;
+        int s2 = Long.numberOfLeadingZeros(m2) - 2;
+        long x = m1 << s1;
+        long y = m2 << s2;
+        int xe = e1 - s1;
+        int ye = e2 - s2;
+        boolean xneg = neg1;
+        boolean yneg = neg2;
+        if (ye > xe || ye == xe && y > x) {
+            long t = x;
+            x = y;
+            y = t;
+            int te = xe;
+            xe = ye;
+            ye = te;
+            xneg = neg2;
+            yneg = neg1;
+        }
+        int d = xe - ye;
+        if (d >= 63) {
+            y = 1;
+        } else if (d > 0) {
+            y = (y >>> d) | ((y << (64 - d)) != 0 ? 1 : 0);
+        }
+        // x has at least 8 zero bits at the bottom: a jammed y leaves the result odd, never on a rounding boundary.
+        if (xneg == yneg) {
+            return round(c, n, xneg, xe, x + y, rounding);
+        }
+        return x == y ? zero(n, rounding == NEGINF) : round(c, n, xneg, xe, x - y, rounding);
+    }
+
+    /**
+     * FPDiv's {@code m1 * 2^e1 / (m2 * 2^e2)} rounded once: the double quotient estimates 55 or 56 quotient bits,
+     * corrected until the remainder lies in [0, m2); the remainder is the sticky bit.
+     */
     static long divide(Cpu c, int n, boolean neg, int e1, long m1, int e2, long m2, int rounding) {
         int s1 = Long.numberOfLeadingZeros(m1) - 11;
         int s2 = Long.numberOfLeadingZeros(m2) - 11;
         m1 <<= s1;
         m2 <<= s2;
-        // Both in [2^52, 2^53): ten quotient bits per step keep r << 10 below 2^63.
-        long q = 0;
-        long r = m1;
-        for (int i = 0; i < 6; i++) {
-            r <<= 10;
-            q = (q << 10) | (r / m2);
-            r %= m2;
+        // m1, m2 in [2^52, 2^53): q = m1 * 2^55 / m2 < 2^56 is off by a few units, so the remainder fits a long.
+        long q = (long) ((double) m1 / (double) m2 * 0x1p55);
+        long r = (m1 << 55) - q * m2;
+        while (r < 0) {
+            q--;
+            r += m2;
         }
-        return round(c, n, neg, (e1 - s1) - (e2 - s2) - 60, q | (r != 0 ? 1 : 0), rounding);
+        while (r >= m2) {
+            q++;
+            r -= m2;
+        }
+        return round(c, n, neg, (e1 - s1) - (e2 - s2) - 55, q | (r != 0 ? 1 : 0), rounding);
     }
 
-    /** FPSqrt's root of {@code m * 2^e} rounded once: digit by digit, 60 root bits and the remainder as sticky. */
+    /**
+     * FPSqrt's root of {@code m * 2^e} rounded once: the double root of the radicand scaled to 2^108 estimates 55
+     * root bits, corrected until root^2 <= radicand < (root + 1)^2 (exact 128-bit squares); any rest is sticky.
+     */
     static long squareRoot(Cpu c, int n, int e, long m, int rounding) {
         if ((e & 1) != 0) {
             m <<= 1;
             e--;
         }
         int top = 63 - Long.numberOfLeadingZeros(m);
-        int k = 118 - top + (top & 1); // even; m < 2^54, so the radicand m << k lies in bits 119..64
-        long radicand = m << (k - 64);
-        long root = 0;
-        long rem = 0;
-        for (int j = 118; j >= 0; j -= 2) {
-            rem = (rem << 2) | (j >= 64 ? (radicand >>> (j - 64)) & 3 : 0);
-            long trial = (root << 2) | 1;
-            root <<= 1;
-            if (rem >= trial) {
-                rem -= trial;
-                root |= 1;
-            }
+        int k = 108 - top + (top & 1); // even; m < 2^54, so the radicand m << k has its top bit at 108 or 109
+        long hi = k >= 64 ? m << (k - 64) : m >>> (64 - k);
+        long lo = k >= 64 ? 0 : m << k;
+        long root = (long) Math.sqrt(Math.scalb((double) m, k));
+        while (compareSquare(root, hi, lo) > 0) {
+            root--;
         }
-        return round(c, n, false, (e - k) / 2, root | (rem != 0 ? 1 : 0), rounding);
+        while (compareSquare(root + 1, hi, lo) <= 0) {
+            root++;
+        }
+        int rest = compareSquare(root, hi, lo) != 0 ? 1 : 0;
+        return round(c, n, false, (e - k) / 2, root | rest, rounding);
+    }
+
+    /** The order of {@code r * r} (r < 2^56) and the 128-bit {@code hi:lo}. */
+    private static int compareSquare(long r, long hi, long lo) {
+        long sh = Math.multiplyHigh(r, r);
+        return sh != hi ? Long.compare(sh, hi) : Long.compareUnsigned(r * r, lo);
     }
 
     // ---------------------------------------------------------------- 128-bit helpers

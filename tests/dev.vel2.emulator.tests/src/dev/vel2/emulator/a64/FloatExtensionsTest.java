@@ -4,7 +4,6 @@ package dev.vel2.emulator.a64;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -82,34 +81,20 @@ class FloatExtensionsTest {
             1e7e0020	fjcvtzs	w0, d1
             """;
 
-    private static List<String[]> lines() {
-        List<String[]> out = new ArrayList<>();
-        for (String line : LISTING.strip().split("\n")) {
-            out.add(line.strip().split("\t", 2));
-        }
-        return out;
-    }
-
     @Test
     void printsAsObjdump() {
-        List<String> wrong = new ArrayList<>();
-        for (String[] line : lines()) {
-            Insn insn = Decoder.a64().decode(Integer.parseUnsignedInt(line[0], 16));
-            String text = insn.text(0, null);
-            if (!text.equals(line[1])) {
-                wrong.add(line[0] + " " + insn.name() + ": got '" + text + "' expected '" + line[1] + "'");
-            }
-        }
+        List<String> wrong = FpSimdDisassemblyTest.mismatches(LISTING);
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
     void executingAnyIsUndefined() {
-        for (String[] line : lines()) {
+        for (String line : LISTING.strip().split("\n")) {
+            String[] parts = line.strip().split("\t", 2);
             CpuFixture f = new CpuFixture();
-            f.code(Integer.parseUnsignedInt(line[0], 16)).steps(1);
-            assertEquals(CpuFixture.BASE + 0x80000 + 0x200, f.cpu.pc(), line[1] + ": to EL1's synchronous vector");
-            assertEquals(0x200_0000L, f.sys("ESR_EL1"), line[1] + ": EC 0x00 (unknown reason), IL 1");
+            f.code(Integer.parseUnsignedInt(parts[0], 16)).steps(1);
+            assertEquals(CpuFixture.BASE + 0x80000 + 0x200, f.cpu.pc(), parts[1] + ": to EL1's synchronous vector");
+            assertEquals(0x200_0000L, f.sys("ESR_EL1"), parts[1] + ": EC 0x00 (unknown reason), IL 1");
         }
     }
 }
