@@ -103,46 +103,13 @@ final class FpRound {
         }
         int biased = Math.max(exponent - minExp + 1, 0);
         int shift = 62 - f + (biased == 0 ? minExp - exponent : 0);
-        long mant;
-        int error; // 0 exact, 1 below half an ulp, 2 half, 3 above half
-        if (shift >= 64) {
-            mant = 0;
-            error = 1;
-        } else {
-            mant = sig >>> shift;
-            long rest = sig & ((1L << shift) - 1);
-            long half = 1L << (shift - 1);
-            error = rest == 0 ? 0 : rest < half ? 1 : rest == half ? 2 : 3;
-        }
+        long mant = shift >= 64 ? 0 : sig >>> shift;
+        int error = error(sig, shift);
         int flags = error != 0 ? IXC : 0;
         if (biased == 0 && error != 0) {
             flags |= UFC;
         }
-        boolean roundUp;
-        boolean overflowToInf;
-        switch (rounding) {
-            case TIEEVEN -> {
-                roundUp = error == 3 || error == 2 && (mant & 1) != 0;
-                overflowToInf = true;
-            }
-            case TIEAWAY -> {
-                roundUp = error >= 2;
-                overflowToInf = true;
-            }
-            case POSINF -> {
-                roundUp = error != 0 && !neg;
-                overflowToInf = !neg;
-            }
-            case NEGINF -> {
-                roundUp = error != 0 && neg;
-                overflowToInf = neg;
-            }
-            default -> { // ZERO, ODD
-                roundUp = false;
-                overflowToInf = false;
-            }
-        }
-        if (roundUp) {
+        if (roundUp(rounding, error, neg, mant)) {
             mant++;
             if (mant == 1L << f) {
                 biased = 1; // a denormal rounded up to the smallest normal
@@ -157,7 +124,7 @@ final class FpRound {
         long result = zero(n, neg) | (long) biased << f | (mant & fracMask(n));
         if (n != 16 || (fpcr & FpArithmetic.FPCR_AHP) == 0) {
             if (biased >= (1 << e) - 1) {
-                result = overflowToInf ? infinity(n, neg) : maxNormal(n, neg);
+                result = overflowToInfinity(rounding, neg) ? infinity(n, neg) : maxNormal(n, neg);
                 flags |= OFC | IXC;
             }
         } else if (biased >= 1 << e) {
@@ -166,6 +133,37 @@ final class FpRound {
         }
         FpArithmetic.raise(c, flags);
         return result;
+    }
+
+    /** The part of {@code sig} below bit {@code shift}: 0 none, 1 below half an ulp, 2 half, 3 above half. */
+    private static int error(long sig, int shift) {
+        if (shift >= 64) {
+            return 1; // sig < 2^63 is below half of 2^shift
+        }
+        long rest = sig & ((1L << shift) - 1);
+        long half = 1L << (shift - 1);
+        return rest == 0 ? 0 : rest < half ? 1 : rest == half ? 2 : 3;
+    }
+
+    /** FPRoundBase's round_up. */
+    private static boolean roundUp(int rounding, int error, boolean neg, long mant) {
+        return switch (rounding) {
+            case TIEEVEN -> error == 3 || error == 2 && (mant & 1) != 0;
+            case TIEAWAY -> error >= 2;
+            case POSINF -> error != 0 && !neg;
+            case NEGINF -> error != 0 && neg;
+            default -> false; // ZERO, ODD
+        };
+    }
+
+    /** FPRoundBase's overflow_to_inf. */
+    private static boolean overflowToInfinity(int rounding, boolean neg) {
+        return switch (rounding) {
+            case TIEEVEN, TIEAWAY -> true;
+            case POSINF -> !neg;
+            case NEGINF -> neg;
+            default -> false; // ZERO, ODD
+        };
     }
 
     /** {@link #round} of the 128-bit {@code hi:lo * 2^exp}, jammed into 64 bits. */
@@ -196,33 +194,26 @@ final class FpRound {
         }
         // Both terms with their top bit at 125: the larger exponent is the larger term, or they tie.
         int sp = leadingZeros(ph, pl) - 2;
-        long xh = shiftLeftHi(ph, pl, sp);
-        long xl = shiftLeftLo(pl, sp);
-        int xe = expP - sp;
         int sa = leadingZeros(0, mA) - 2;
-        long yh = shiftLeftHi(0, mA, sa);
-        long yl = shiftLeftLo(mA, sa);
-        int ye = expA - sa;
-        boolean xneg = negP;
-        boolean yneg = negA;
-        if (ye > xe) {
-            long t = xh;
-            xh = yh;
-            yh = t;
-            t = xl;
-            xl = yl;
-            yl = t;
-            int te = xe;
-            xe = ye;
-            ye = te;
-            xneg = negA;
-            yneg = negP;
-        }
+        long ah = shiftLeftHi(0, mA, sa);
+        long al = shiftLeftLo(mA, sa);
+        ph = shiftLeftHi(ph, pl, sp);
+        pl = shiftLeftLo(pl, sp);
+        return expA - sa > expP - sp ? sum(c, n, negA, expA - sa, ah, al, negP, expP - sp, ph, pl, rounding)
+                : sum(c, n, negP, expP - sp, ph, pl, negA, expA - sa, ah, al, rounding);
+    }
+
+    /**
+     * The rounded sum of x = xh:xl * 2^xe and y = yh:yl * 2^ye, both with their top bit at 125 and ye <= xe: y is
+     * shifted right and jammed. x has at least 19 zero bits at the bottom, so a jammed y leaves the result odd,
+     * never on a rounding boundary.
+     */
+    private static long sum(Cpu c, int n, boolean xneg, int xe, long xh, long xl, boolean yneg, int ye, long yh,
+            long yl, int rounding) {
         int d = xe - ye;
         long yl2 = shiftRightJamLo(yh, yl, d);
         yh = d >= 64 ? 0 : yh >>> d;
         yl = yl2;
-        // x has at least 19 zero bits at the bottom: a jammed y leaves the result odd, never on a rounding boundary.
         if (xneg == yneg) {
             long rl = xl + yl;
             long rh = xh + yh + (Long.compareUnsigned(rl, xl) < 0 ? 1 : 0);
@@ -247,32 +238,28 @@ final class FpRound {
             return m1 == 0 && m2 == 0 ? zero(n, rounding == NEGINF)
                     : m1 == 0 ? round(c, n, neg2, e2, m2, rounding) : round(c, n, neg1, e1, m1, rounding);
         }
-        // Both with their top bit at 61, the larger first; the smaller is shifted right and jammed.
+        // Both with their top bit at 61, the larger first.
         int s1 = Long.numberOfLeadingZeros(m1) - 2;
         int s2 = Long.numberOfLeadingZeros(m2) - 2;
         long x = m1 << s1;
         long y = m2 << s2;
-        int xe = e1 - s1;
-        int ye = e2 - s2;
-        boolean xneg = neg1;
-        boolean yneg = neg2;
-        if (ye > xe || ye == xe && y > x) {
-            long t = x;
-            x = y;
-            y = t;
-            int te = xe;
-            xe = ye;
-            ye = te;
-            xneg = neg2;
-            yneg = neg1;
-        }
+        boolean yFirst = e2 - s2 > e1 - s1 || e2 - s2 == e1 - s1 && y > x;
+        return yFirst ? sum(c, n, neg2, e2 - s2, y, neg1, e1 - s1, x, rounding)
+                : sum(c, n, neg1, e1 - s1, x, neg2, e2 - s2, y, rounding);
+    }
+
+    /**
+     * The rounded sum of x * 2^xe and y * 2^ye with their top bit at 61 and |y| <= |x|: y is shifted right and
+     * jammed. x has at least 8 zero bits at the bottom, so a jammed y leaves the result odd, never on a rounding
+     * boundary.
+     */
+    private static long sum(Cpu c, int n, boolean xneg, int xe, long x, boolean yneg, int ye, long y, int rounding) {
         int d = xe - ye;
         if (d >= 63) {
             y = 1;
         } else if (d > 0) {
             y = (y >>> d) | ((y << (64 - d)) != 0 ? 1 : 0);
         }
-        // x has at least 8 zero bits at the bottom: a jammed y leaves the result odd, never on a rounding boundary.
         if (xneg == yneg) {
             return round(c, n, xneg, xe, x + y, rounding);
         }
