@@ -48,6 +48,8 @@ guest isa-simd-ls  cortex-a57 $INT $RUNTIME random/report.c isa-simd-ls.S
 guest isa-crypto   cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME random/report.c isa-crypto.S
 # isa-crypto-kat: known answers (FIPS-197, FIPS-180, CRC check values) through the crypto extension and CRC32
 guest isa-crypto-kat cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME isa-crypto-kat.c isa-crypto-kat-asm.S
+guest isa-fp-scalar cortex-a57 $INT $RUNTIME random/report.c isa-fp-scalar.S
+guest isa-simd-fp cortex-a57 $INT $RUNTIME random/report.c isa-simd-fp.S
 # hv-*: EL1 programs for both EL2 modes (vel2 run --el2 virtual starts them at el1_entry)
 guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
 guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c

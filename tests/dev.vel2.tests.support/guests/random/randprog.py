@@ -144,7 +144,8 @@ class Program:
                 lines += [f"    mov     x0, #{ord(kind)}", f"    add     x1, x27, #{16 * k}", "    mov     x2, x28",
                           "    bl      report_value"]
             lines += ["    mrs     x0, fpsr", "    bl      report_end"]
-            lines += ["    b       1f", "    .ltorg", "1:"] if i % 64 == 63 else [""]  # a pool in reach, jumped over
+            # a literal pool every 64 tests, branched over
+            lines += ["    b       1f", "    .ltorg", "1:"] if i % 64 == 63 else [""]
         pool_text = "\n".join(pool)
         text = "\n".join(lines) + "\n" + FOOTER.format(name=self.name, strings="\n".join(strings), pool=pool_text)
         with open(path, "w") as f:

@@ -21,6 +21,9 @@ public final class A64 {
         all.addAll(LoadsAndStores.ROWS);
         all.addAll(SimdLoadStore.ROWS);
         all.addAll(DataProcessingRegister.ROWS);
+        all.addAll(FloatingPoint.ROWS);
+        all.addAll(AdvSimdFloat.ROWS);
+        all.addAll(FloatExtensions.ROWS);
         all.addAll(DataProcessingFpSimd.ROWS);
         all.addAll(AdvSimdInteger.ROWS);
         all.addAll(Crypto.ROWS);

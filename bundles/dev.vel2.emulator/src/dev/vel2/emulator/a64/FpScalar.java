@@ -31,8 +31,8 @@ final class FpScalar {
     record FpReg4(boolean dbl, int d, int n, int m, int a) {
     }
 
-    /** FCVT between precisions: from {@code srcDbl} to the other one. */
-    record FpConvert(boolean srcDbl, int d, int n) {
+    /** FCVT between precisions: from format size {@code from} (16, 32, 64) to {@code to}. */
+    record FpPrecision(int from, int to, int d, int n) {
     }
 
     /** FCMP/FCMPE, with {@code zero} comparing against #0.0. */
@@ -66,9 +66,21 @@ final class FpScalar {
         return new FpReg4(b.b('t'), b.u('d'), b.u('n'), b.u('m'), b.u('a'));
     }
 
+    /** The format size of an ftype or opc field: 00 single, 01 double, 11 half; 10 is unallocated (0). */
+    private static int formatSize(int type) {
+        return switch (type) {
+            case 0 -> 32;
+            case 1 -> 64;
+            case 3 -> 16;
+            default -> 0;
+        };
+    }
+
     /** FCVT: the destination type must differ from the source (ftype == opc is unallocated). */
-    static FpConvert convert(Bits b) {
-        return b.u('t') == b.u('o') ? null : new FpConvert(b.b('t'), b.u('d'), b.u('n'));
+    static FpPrecision precision(Bits b) {
+        int from = formatSize(b.u('t'));
+        int to = formatSize(b.u('o'));
+        return from == 0 || to == 0 || from == to ? null : new FpPrecision(from, to, b.u('d'), b.u('n'));
     }
 
     static FpCompare compare(Bits b) {
@@ -139,12 +151,6 @@ final class FpScalar {
         set(c, o.dbl, o.d, FpArithmetic.addSub(c, o.dbl, get(c, o.dbl, o.n), get(c, o.dbl, o.m), true));
     }
 
-    /** FABD (scalar, AdvSIMD scalar three same): FPAbs(FPSub(n, m)), a NaN result included. */
-    static void FABD_advsimd_scalar(Cpu c, FpReg3 o) {
-        long r = FpArithmetic.addSub(c, o.dbl, get(c, o.dbl, o.n), get(c, o.dbl, o.m), true);
-        set(c, o.dbl, o.d, r & ~FpArithmetic.signBit(o.dbl));
-    }
-
     static void FMAX_float(Cpu c, FpReg3 o) {
         set(c, o.dbl, o.d, FpArithmetic.maxMin(c, o.dbl, get(c, o.dbl, o.n), get(c, o.dbl, o.m), true));
     }
@@ -178,8 +184,10 @@ final class FpScalar {
         set(c, o.dbl, o.d, FpArithmetic.sqrt(c, o.dbl, get(c, o.dbl, o.n)));
     }
 
-    static void FCVT_float(Cpu c, FpConvert o) {
-        set(c, !o.srcDbl, o.d, FpArithmetic.convert(c, o.srcDbl, get(c, o.srcDbl, o.n)));
+    /** FCVT between half, single and double precision (half precision is Armv8.0's, not FEAT_FP16's). */
+    static void FCVT_float(Cpu c, FpPrecision o) {
+        long op = SimdExec.elem(c, o.n, Integer.numberOfTrailingZeros(o.from / 8), 0);
+        SimdExec.setVector(c, o.d, false, FpConvert.convert(c, o.from, o.to, op, FpArithmetic.rounding(c)), 0);
     }
 
     static void FRINTN_float(Cpu c, FpReg3 o) {
@@ -211,7 +219,7 @@ final class FpScalar {
     }
 
     private static void frint(Cpu c, FpReg3 o, int rounding, boolean exact) {
-        set(c, o.dbl, o.d, FpArithmetic.roundToIntegral(c, o.dbl, get(c, o.dbl, o.n), rounding, exact));
+        set(c, o.dbl, o.d, FpConvert.roundToIntegral(c, o.dbl, get(c, o.dbl, o.n), rounding, exact));
     }
 
     /** FMADD: Da + Dn * Dm; FMSUB negates Dn, FNMADD both Da and Dn, FNMSUB Da, before NaN processing. */
@@ -326,7 +334,7 @@ final class FpScalar {
     }
 
     private static void toInt(Cpu c, FpInt o, int rounding, boolean unsigned) {
-        long r = FpArithmetic.toFixed(c, o.dbl, get(c, o.dbl, o.n), o.fbits, unsigned, o.sf ? 64 : 32, rounding);
+        long r = FpConvert.toFixed(c, o.dbl, get(c, o.dbl, o.n), o.fbits, unsigned, o.sf ? 64 : 32, rounding);
         c.setR(o.sf, o.d, r);
     }
 
@@ -351,7 +359,7 @@ final class FpScalar {
         if (!o.sf) {
             v = unsigned ? v & 0xffffffffL : (int) v;
         }
-        set(c, o.dbl, o.d, FpArithmetic.fromFixed(c, o.dbl, v, unsigned, o.fbits, FpArithmetic.rounding(c)));
+        set(c, o.dbl, o.d, FpConvert.fromFixed(c, o.dbl, v, unsigned, o.fbits, FpArithmetic.rounding(c)));
     }
 
     /** FMOV Wd, Sn / Xd, Dn. */
@@ -403,8 +411,9 @@ final class FpScalar {
         return Asm.op(mnemonic, v(o.dbl, o.d), v(o.dbl, o.n), v(o.dbl, o.m), v(o.dbl, o.a));
     }
 
-    static String convert(FpConvert o) {
-        return Asm.op("fcvt", v(!o.srcDbl, o.d), v(o.srcDbl, o.n));
+    static String precision(FpPrecision o) {
+        return Asm.op("fcvt", SimdExec.scalar(o.d, Integer.numberOfTrailingZeros(o.to / 8)),
+                SimdExec.scalar(o.n, Integer.numberOfTrailingZeros(o.from / 8)));
     }
 
     static String compare(String mnemonic, FpCompare o) {

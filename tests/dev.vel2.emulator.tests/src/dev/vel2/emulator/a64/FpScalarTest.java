@@ -10,124 +10,59 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-import dev.vel2.emulator.CpuFixture;
-import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.sysreg.SysReg;
-import dev.vel2.emulator.sysreg.SysRegs;
-
 /** Scalar floating-point rows executed on a vCPU: values, NaN payloads, NZCV, FPSR flags, FPCR rounding. */
-class FpScalarTest {
-    private static final SysReg FPCR = SysRegs.get("FPCR");
-    private static final SysReg FPSR = SysRegs.get("FPSR");
-    private static final long GARBAGE = 0x5555_aaaa_5555_aaaaL;
-    private static final long RP = 1L << 22;
-    private static final long RM = 2L << 22;
-    private static final long RZ = 3L << 22;
-    private static final long DN = 1L << 25;
-
-    private final CpuFixture f = new CpuFixture();
-    private final Cpu c = f.cpu;
-
-    {
-        c.setSysreg(SysRegs.get("CPACR_EL1"), 3L << 20); // FPEN: no trap
-    }
-
+class FpScalarTest extends FpTestBase {
     // Words from aarch64-linux-gnu-as (see FpSimdDisassemblyTest for their objdump text).
-    private static final int FADD_D = 0x1e622820; // fadd d0, d1, d2
-    private static final int FADD_S = 0x1e222820; // fadd s0, s1, s2
-    private static final int FSUB_D = 0x1e623820;
-    private static final int FMUL_D = 0x1e620820;
-    private static final int FDIV_D = 0x1e621820; // fdiv d0, d1, d2
-    private static final int FNMUL_D = 0x1e628820;
-    private static final int FMAX_D = 0x1e624820;
-    private static final int FMIN_D = 0x1e625820;
-    private static final int FMAXNM_D = 0x1e626820;
-    private static final int FABS_D = 0x1e60c020; // fabs d0, d1
-    private static final int FNEG_S = 0x1e214020; // fneg s0, s1
-    private static final int FSQRT_D = 0x1e61c020;
-    private static final int FMADD_D = 0x1f420c20; // fmadd d0, d1, d2, d3
-    private static final int FMSUB_S = 0x1f028c20; // fmsub s0, s1, s2, s3
-    private static final int FNMADD_D = 0x1f620c20;
-    private static final int FNMSUB_D = 0x1f628c20;
-    private static final int FCMP_D = 0x1e612000; // fcmp d0, d1
-    private static final int FCMPE_S = 0x1e212010; // fcmpe s0, s1
-    private static final int FCMP_D_ZERO = 0x1e602008; // fcmp d0, #0.0
-    private static final int FCCMP_NE = 0x1e611404; // fccmp d0, d1, #0x4, ne
-    private static final int FCSEL_EQ = 0x1e620c20; // fcsel d0, d1, d2, eq
-    private static final int FCVT_D_S = 0x1e22c020; // fcvt d0, s1
-    private static final int FCVT_S_D = 0x1e624020; // fcvt s0, d1
-    private static final int FCVTZS_W = 0x1e780020; // fcvtzs w0, d1
-    private static final int FCVTZS_X = 0x9e780020; // fcvtzs x0, d1
-    private static final int FCVTZU_X = 0x9e790020; // fcvtzu x0, d1
-    private static final int FCVTZS_W_FIX1 = 0x1e58fc20; // fcvtzs w0, d1, #1
-    private static final int FCVTAS_X = 0x9e640020;
-    private static final int FCVTNS_X = 0x9e600020;
-    private static final int FCVTMS_X = 0x9e700020;
-    private static final int FCVTPS_X = 0x9e680020;
-    private static final int SCVTF_D_W = 0x1e620020; // scvtf d0, w1
-    private static final int SCVTF_S_X = 0x9e220020; // scvtf s0, x1
-    private static final int UCVTF_D_X = 0x9e630020; // ucvtf d0, x1
-    private static final int SCVTF_D_X_FIX16 = 0x9e42c020; // scvtf d0, x1, #16
-    private static final int FRINTN_D = 0x1e644020;
-    private static final int FRINTP_D = 0x1e64c020;
-    private static final int FRINTM_S = 0x1e254020; // frintm s0, s1
-    private static final int FRINTZ_D = 0x1e65c020;
-    private static final int FRINTA_D = 0x1e664020;
-    private static final int FRINTX_D = 0x1e674020;
-    private static final int FRINTI_S = 0x1e27c020; // frinti s0, s1
-    private static final int FMOV_D_IMM1 = 0x1e6e1000; // fmov d0, #1.0
-    private static final int FMOV_X_D = 0x9e660020; // fmov x0, d1
-    private static final int FMOV_D_X = 0x9e670020; // fmov d0, x1
-    private static final int FMOV_S_W = 0x1e270020; // fmov s0, w1
-    private static final int FMOV_VD1_X = 0x9eaf0020; // fmov v0.d[1], x1
-    private static final int FMOV_X_VD1 = 0x9eae0062; // fmov x2, v3.d[1]
-
-    private void d(int n, double v) {
-        dBits(n, Double.doubleToRawLongBits(v));
-    }
-
-    private void dBits(int n, long bits) {
-        c.vreg[2 * n] = bits;
-        c.vreg[2 * n + 1] = GARBAGE;
-    }
-
-    private void s(int n, float v) {
-        sBits(n, Float.floatToRawIntBits(v));
-    }
-
-    private void sBits(int n, int bits) {
-        c.vreg[2 * n] = GARBAGE << 32 | (bits & 0xffffffffL);
-        c.vreg[2 * n + 1] = GARBAGE;
-    }
-
-    /** Runs {@code word} with FPSR cleared; returns V0's low 64 bits and checks the upper half was zeroed. */
-    private long run(int word) {
-        c.setSysreg(FPSR, 0);
-        f.code(word).steps(1);
-        assertEquals(CpuFixture.BASE + 4, c.pc(), "no exception");
-        return c.vreg[0];
-    }
-
-    private double runD(int word) {
-        long r = run(word);
-        assertEquals(0, c.vreg[1], "upper half zeroed");
-        return Double.longBitsToDouble(r);
-    }
-
-    private float runS(int word) {
-        long r = run(word);
-        assertEquals(0, r >>> 32, "bits 127:32 zeroed");
-        assertEquals(0, c.vreg[1]);
-        return Float.intBitsToFloat((int) r);
-    }
-
-    private long fpsr() {
-        return c.sysreg(FPSR);
-    }
-
-    private void fpcr(long v) {
-        c.setSysreg(FPCR, v);
-    }
+    static final int FADD_D = 0x1e622820; // fadd d0, d1, d2
+    static final int FADD_S = 0x1e222820; // fadd s0, s1, s2
+    static final int FSUB_D = 0x1e623820;
+    static final int FMUL_D = 0x1e620820;
+    static final int FDIV_D = 0x1e621820; // fdiv d0, d1, d2
+    static final int FNMUL_D = 0x1e628820;
+    static final int FMAX_D = 0x1e624820;
+    static final int FMIN_D = 0x1e625820;
+    static final int FMAXNM_D = 0x1e626820;
+    static final int FABS_D = 0x1e60c020; // fabs d0, d1
+    static final int FNEG_S = 0x1e214020; // fneg s0, s1
+    static final int FSQRT_D = 0x1e61c020;
+    static final int FMADD_D = 0x1f420c20; // fmadd d0, d1, d2, d3
+    static final int FMSUB_S = 0x1f028c20; // fmsub s0, s1, s2, s3
+    static final int FMSUB_D_123 = 0x1f428c20; // fmsub d0, d1, d2, d3
+    static final int FMADD_S_123 = 0x1f020c20; // fmadd s0, s1, s2, s3
+    static final int FNMADD_D = 0x1f620c20;
+    static final int FNMSUB_D = 0x1f628c20;
+    static final int FCMP_D = 0x1e612000; // fcmp d0, d1
+    static final int FCMPE_S = 0x1e212010; // fcmpe s0, s1
+    static final int FCMP_D_ZERO = 0x1e602008; // fcmp d0, #0.0
+    static final int FCCMP_NE = 0x1e611404; // fccmp d0, d1, #0x4, ne
+    static final int FCSEL_EQ = 0x1e620c20; // fcsel d0, d1, d2, eq
+    static final int FCVT_D_S = 0x1e22c020; // fcvt d0, s1
+    static final int FCVT_S_D = 0x1e624020; // fcvt s0, d1
+    static final int FCVTZS_W = 0x1e780020; // fcvtzs w0, d1
+    static final int FCVTZS_X = 0x9e780020; // fcvtzs x0, d1
+    static final int FCVTZU_X = 0x9e790020; // fcvtzu x0, d1
+    static final int FCVTZS_W_FIX1 = 0x1e58fc20; // fcvtzs w0, d1, #1
+    static final int FCVTAS_X = 0x9e640020;
+    static final int FCVTNS_X = 0x9e600020;
+    static final int FCVTMS_X = 0x9e700020;
+    static final int FCVTPS_X = 0x9e680020;
+    static final int SCVTF_D_W = 0x1e620020; // scvtf d0, w1
+    static final int SCVTF_S_X = 0x9e220020; // scvtf s0, x1
+    static final int UCVTF_D_X = 0x9e630020; // ucvtf d0, x1
+    static final int SCVTF_D_X_FIX16 = 0x9e42c020; // scvtf d0, x1, #16
+    static final int FRINTN_D = 0x1e644020;
+    static final int FRINTP_D = 0x1e64c020;
+    static final int FRINTM_S = 0x1e254020; // frintm s0, s1
+    static final int FRINTZ_D = 0x1e65c020;
+    static final int FRINTA_D = 0x1e664020;
+    static final int FRINTX_D = 0x1e674020;
+    static final int FRINTI_S = 0x1e27c020; // frinti s0, s1
+    static final int FMOV_D_IMM1 = 0x1e6e1000; // fmov d0, #1.0
+    static final int FMOV_X_D = 0x9e660020; // fmov x0, d1
+    static final int FMOV_D_X = 0x9e670020; // fmov d0, x1
+    static final int FMOV_S_W = 0x1e270020; // fmov s0, w1
+    static final int FMOV_VD1_X = 0x9eaf0020; // fmov v0.d[1], x1
+    static final int FMOV_X_VD1 = 0x9eae0062; // fmov x2, v3.d[1]
 
     @Test
     void arithmeticAndScalarWriteZeroing() {
