@@ -5,6 +5,7 @@ import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.Platform;
+import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.GenericTimer;
 import dev.vel2.emulator.devices.Gicv2;
 import dev.vel2.emulator.devices.Pl011;
@@ -380,12 +381,12 @@ public final class Machine implements Platform {
         return false;
     }
 
-    private static final long HCR_FMO = 1L << 3;
-    private static final long HCR_IMO = 1L << 4;
-    private static final long HCR_VF = 1L << 6;
-    private static final long HCR_VI = 1L << 7;
-    private static final long HCR_VSE = 1L << 8;
-    private static final long HCR_AMO = 1L << 5;
+    private static final long HCR_FMO = SysRegAccess.HCR_EL2.field("FMO").mask();
+    private static final long HCR_IMO = SysRegAccess.HCR_EL2.field("IMO").mask();
+    private static final long HCR_VF = SysRegAccess.HCR_EL2.field("VF").mask();
+    private static final long HCR_VI = SysRegAccess.HCR_EL2.field("VI").mask();
+    private static final long HCR_VSE = SysRegAccess.HCR_EL2.field("VSE").mask();
+    private static final long HCR_AMO = SysRegAccess.HCR_EL2.field("AMO").mask();
 
     /** HCR_EL2.VI/VF with IMO/FMO: a virtual interrupt pending for EL1/EL0. */
     private static boolean virtualInterruptPending(Cpu c) {
