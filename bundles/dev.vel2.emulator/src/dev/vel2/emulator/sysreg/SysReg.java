@@ -21,22 +21,22 @@ import java.util.Locale;
  *                  {@code CPTR_EL2.TCPAC}; null when there is none
  * @param fp        accesses are SIMD/FP accesses, trapped by CPACR_EL1.FPEN and CPTR_EL2.TFP (FPCR, FPSR)
  */
-public record SysReg(int index, String name, int op0, int op1, int crn, int crm, int op2, List<Field> fields,
+public record SysReg(int index, String name, SysRegKey encoding, List<Field> fields,
         Long reset, Access access, String readTrap, String writeTrap, String el0Enable, String el1Enable,
         String el2Trap, boolean fp, Policy policy, String description) {
 
     /** The encoding key used by lookups: op0:op1:CRn:CRm:op2 packed as in the MRS/MSR instruction. */
     public static int key(int op0, int op1, int crn, int crm, int op2) {
-        return (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2;
+        return SysRegKey.pack(op0, op1, crn, crm, op2);
     }
 
     public int key() {
-        return key(op0, op1, crn, crm, op2);
+        return encoding.packed();
     }
 
     /** The generic name objdump prints for an encoding it does not know: {@code s3_0_c0_c7_0}. */
     public static String genericName(int op0, int op1, int crn, int crm, int op2) {
-        return "s" + op0 + "_" + op1 + "_c" + crn + "_c" + crm + "_" + op2;
+        return new SysRegKey(op0, op1, crn, crm, op2).genericName();
     }
 
     /** The name as the disassembler prints it: lower case. */
@@ -57,7 +57,7 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
     public long res1Mask() {
         long m = 0;
         for (Field f : fields) {
-            if (f.name().equals("RES1")) {
+            if (f.kind() == Field.Kind.RES1) {
                 m |= f.mask();
             }
         }
@@ -90,13 +90,13 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
     }
 
     public String encodingText() {
-        return "op0=" + op0 + " op1=" + op1 + " CRn=" + crn + " CRm=" + crm + " op2=" + op2;
+        return encoding.text();
     }
 
     /** Fluent construction for the table sections. */
     public static final class Builder {
         private final String name;
-        private final int op0, op1, crn, crm, op2;
+        private final SysRegKey encoding;
         private final List<Field> fields = new ArrayList<>();
         private Long reset;
         private Access access = Access.EL1_RW;
@@ -109,13 +109,9 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
         private Policy policy = Policy.STORED;
         private String description = "";
 
-        Builder(String name, int op0, int op1, int crn, int crm, int op2) {
+        Builder(String name, SysRegKey encoding) {
             this.name = name;
-            this.op0 = op0;
-            this.op1 = op1;
-            this.crn = crn;
-            this.crm = crm;
-            this.op2 = op2;
+            this.encoding = encoding;
         }
 
         public Builder fields(Field... f) {
@@ -193,12 +189,12 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
         }
 
         SysReg build(int index) {
-            return new SysReg(index, name, op0, op1, crn, crm, op2, List.copyOf(fields), reset, access, readTrap,
+            return new SysReg(index, name, encoding, List.copyOf(fields), reset, access, readTrap,
                     writeTrap, el0Enable, el1Enable, el2Trap, fp, policy, description);
         }
     }
 
     public static Builder reg(String name, int op0, int op1, int crn, int crm, int op2) {
-        return new Builder(name, op0, op1, crn, crm, op2);
+        return new Builder(name, new SysRegKey(op0, op1, crn, crm, op2));
     }
 }

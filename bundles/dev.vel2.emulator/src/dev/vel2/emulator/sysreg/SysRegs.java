@@ -123,6 +123,12 @@ public final class SysRegs {
         return BY_KEY.get(SysReg.key(op0, op1, crn, crm, op2));
     }
 
+    /** The table's name of an encoding, else its generic form {@code S3_0_C15_C2_0}. */
+    public static String name(int key) {
+        SysReg r = byKey(key);
+        return r != null ? r.name() : SysRegKey.of(key).genericName().toUpperCase(Locale.ROOT);
+    }
+
     /** By architectural name, case-insensitive ({@code "ttbr0_el1"}). */
     public static SysReg byName(String name) {
         return BY_NAME.get(name.toUpperCase(Locale.ROOT));
