@@ -17,6 +17,7 @@ import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.Device;
 import dev.vel2.emulator.memory.Ram;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
@@ -89,7 +90,7 @@ public final class Machine implements Platform {
     private final Psci psci;
     final Cpu.El2Mode mode;
     /** Per system register index: the timer register it is, or null; built once from the table by name. */
-    private final GenericTimer.Register[] timerRegister = new GenericTimer.Register[SysRegs.ALL.size()];
+    private final GenericTimer.Register[] timerRegister;
     private final SysReg isrEl1 = SysRegs.byName("ISR_EL1");
     final SysReg mpidrEl1 = SysRegs.byName("MPIDR_EL1");
     private final SysReg vmpidrEl2 = SysRegs.byName("VMPIDR_EL2");
@@ -104,6 +105,11 @@ public final class Machine implements Platform {
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
     public Machine(int cpuCount, int memoryMiB, Cpu.El2Mode mode) {
+        this(cpuCount, memoryMiB, mode, SysRegs.TABLE);
+    }
+
+    /** The same, with the system registers of {@code sysRegs} (the standard table, or one extending it). */
+    public Machine(int cpuCount, int memoryMiB, Cpu.El2Mode mode, SysRegTable sysRegs) {
         if (cpuCount < 1 || cpuCount > MAX_CPUS) {
             throw new IllegalArgumentException("vCPU count " + cpuCount + " not in 1.." + MAX_CPUS);
         }
@@ -128,9 +134,10 @@ public final class Machine implements Platform {
         for (int i = 0; i < cpuCount; i++) {
             int index = i;
             timers[i] = new GenericTimer((ppi, level) -> setLevel(index, ppi, level));
-            cpus[i] = new Cpu(i, bus, this);
+            cpus[i] = new Cpu(i, bus, this, sysRegs);
             identify(cpus[i]);
         }
+        timerRegister = new GenericTimer.Register[sysRegs.size()];
         for (GenericTimer.Register r : GenericTimer.Register.values()) {
             SysReg s = SysRegs.byName(r.name());
             if (s != null) {
