@@ -46,11 +46,6 @@ enum StandardPolicy implements Policy {
             return r.view() != null ? r.view().read(c) : c.sysreg(r);
         }
 
-        @Override
-        public void write(Cpu c, SysReg r, long value) {
-            // read-only: the access check made a write UNDEFINED
-        }
-
         // HCR_EL2.TID1/TID2/TID3: the VM's virtual value.
         @Override
         public OptionalLong emulateRead(TrapContext t, SysReg r) {
@@ -65,21 +60,11 @@ enum StandardPolicy implements Policy {
             }
             return c.sysreg(r);
         }
-
-        @Override
-        public void write(Cpu c, SysReg r, long value) {
-            // read-only: the access check made a write UNDEFINED
-        }
     },
     RAZ_WI {
         @Override
         public long read(Cpu c, SysReg r) {
             return 0;
-        }
-
-        @Override
-        public void write(Cpu c, SysReg r, long value) {
-            // write ignored
         }
 
         @Override
@@ -157,6 +142,12 @@ enum StandardPolicy implements Policy {
 
     StandardPolicy(boolean computed) {
         this.computed = computed;
+    }
+
+    /** Ignored: read-only rows (ID, VIRTUALIZED_ID: the access check made it UNDEFINED) and RAZ_WI. */
+    @Override
+    public void write(Cpu c, SysReg r, long value) {
+        // nothing is stored
     }
 
     @Override
