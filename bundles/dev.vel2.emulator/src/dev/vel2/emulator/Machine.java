@@ -5,6 +5,7 @@ import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.Platform;
+import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.GenericTimer;
 import dev.vel2.emulator.devices.Gicv2;
 import dev.vel2.emulator.devices.Pl011;
@@ -16,6 +17,7 @@ import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.Device;
 import dev.vel2.emulator.memory.Ram;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
@@ -88,7 +90,7 @@ public final class Machine implements Platform {
     private final Psci psci;
     final Cpu.El2Mode mode;
     /** Per system register index: the timer register it is, or null; built once from the table by name. */
-    private final GenericTimer.Register[] timerRegister = new GenericTimer.Register[SysRegs.ALL.size()];
+    private final GenericTimer.Register[] timerRegister;
     private final SysReg isrEl1 = SysRegs.byName("ISR_EL1");
     final SysReg mpidrEl1 = SysRegs.byName("MPIDR_EL1");
     private final SysReg vmpidrEl2 = SysRegs.byName("VMPIDR_EL2");
@@ -103,6 +105,11 @@ public final class Machine implements Platform {
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
     public Machine(int cpuCount, int memoryMiB, Cpu.El2Mode mode) {
+        this(cpuCount, memoryMiB, mode, SysRegs.TABLE);
+    }
+
+    /** The same, with the system registers of {@code sysRegs} (the standard table, or one extending it). */
+    public Machine(int cpuCount, int memoryMiB, Cpu.El2Mode mode, SysRegTable sysRegs) {
         if (cpuCount < 1 || cpuCount > MAX_CPUS) {
             throw new IllegalArgumentException("vCPU count " + cpuCount + " not in 1.." + MAX_CPUS);
         }
@@ -127,9 +134,10 @@ public final class Machine implements Platform {
         for (int i = 0; i < cpuCount; i++) {
             int index = i;
             timers[i] = new GenericTimer((ppi, level) -> setLevel(index, ppi, level));
-            cpus[i] = new Cpu(i, bus, this);
+            cpus[i] = new Cpu(i, bus, this, sysRegs);
             identify(cpus[i]);
         }
+        timerRegister = new GenericTimer.Register[sysRegs.size()];
         for (GenericTimer.Register r : GenericTimer.Register.values()) {
             SysReg s = SysRegs.byName(r.name());
             if (s != null) {
@@ -380,12 +388,12 @@ public final class Machine implements Platform {
         return false;
     }
 
-    private static final long HCR_FMO = 1L << 3;
-    private static final long HCR_IMO = 1L << 4;
-    private static final long HCR_VF = 1L << 6;
-    private static final long HCR_VI = 1L << 7;
-    private static final long HCR_VSE = 1L << 8;
-    private static final long HCR_AMO = 1L << 5;
+    private static final long HCR_FMO = SysRegAccess.HCR_EL2.field("FMO").mask();
+    private static final long HCR_IMO = SysRegAccess.HCR_EL2.field("IMO").mask();
+    private static final long HCR_VF = SysRegAccess.HCR_EL2.field("VF").mask();
+    private static final long HCR_VI = SysRegAccess.HCR_EL2.field("VI").mask();
+    private static final long HCR_VSE = SysRegAccess.HCR_EL2.field("VSE").mask();
+    private static final long HCR_AMO = SysRegAccess.HCR_EL2.field("AMO").mask();
 
     /** HCR_EL2.VI/VF with IMO/FMO: a virtual interrupt pending for EL1/EL0. */
     private static boolean virtualInterruptPending(Cpu c) {

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.sysreg.SysReg;
-import dev.vel2.emulator.sysreg.SysRegs;
 
 /** PSCI's view of the {@link Machine}: vCPU power (CPU_ON with an architectural reset, CPU_OFF) and system power. */
 final class Power implements Psci.Board {
@@ -65,7 +64,7 @@ final class Power implements Psci.Board {
      */
     private void resetRegisters(Cpu c) {
         boolean keepEl2 = m.mode == Cpu.El2Mode.VIRTUAL;
-        for (SysReg r : SysRegs.ALL) {
+        for (SysReg r : c.sysRegs().all()) {
             if (!(keepEl2 && isEl2State(r))) {
                 c.setSysreg(r, r.reset() == null ? 0 : r.reset());
             }

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor;
 
+import java.util.OptionalLong;
+
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.Iss.CallIss;
 import dev.vel2.emulator.cpu.Iss.SysRegIss;
 import dev.vel2.emulator.cpu.Iss.WfxIss;
-import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Trap;
 import dev.vel2.emulator.devices.Psci;
-import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 
 /**
@@ -58,37 +58,28 @@ public final class ExitHandlers {
         return YIELD;
     }
 
+    /** The register's policy emulates the access; a row the vCPU's table adds to the standard one is found there. */
     static Emulation sysreg(Vcpu v, Trap t) {
         Cpu c = v.cpu();
         SysRegOperand op = SysRegOperand.of((SysRegIss) t.syndrome().iss());
-        SysReg r = op.reg();
+        SysReg r = op.reg() != null ? op.reg() : c.sysRegs().added(op.op0(), op.op1(), op.crn(), op.crm(), op.op2());
         if (r == null) {
             return unhandledSysreg(v, t, op);
         }
+        VcpuTrapContext context = new VcpuTrapContext(v);
+        long value;
         if (op.read()) {
-            long value;
-            if (r.policy() == Policy.ID) {
-                value = v.vm().ids().value(r, c.sysreg(r));
-            } else if (r.policy() == Policy.STORED) {
-                // TRVM: the live register holds the guest's value; the shadow mirrors it.
-                value = c.sysreg(r);
-            } else {
+            OptionalLong read = r.policy().emulateRead(context, r);
+            if (read.isEmpty()) {
                 return unhandledSysreg(v, t, op);
             }
+            value = read.getAsLong();
             c.setX(op.rt(), value);
-            c.setNextPc(t.pc() + 4);
-            return Emulation.resume("emulated", value);
-        }
-        long value = c.x(op.rt());
-        if (r.policy() == Policy.STORED) {
-            // TVM: keep the shadow copy, dirty for the lazy switch, and let the write take effect.
-            SysRegAccess.write(c, r, value);
-            v.shadow().guestWrote(r, c.sysreg(r));
-        } else if (r.policy() == Policy.OPERATION) {
-            // TTLB/TPU/TPCP/TSW: maintenance performed on the guest's behalf.
-            SysRegAccess.write(c, r, value);
         } else {
-            return unhandledSysreg(v, t, op);
+            value = c.x(op.rt());
+            if (!r.policy().emulateWrite(context, r, value)) {
+                return unhandledSysreg(v, t, op);
+            }
         }
         c.setNextPc(t.pc() + 4);
         return Emulation.resume("emulated", value);

@@ -4,32 +4,46 @@ package dev.vel2.hypervisor;
 import java.util.List;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
- * The hypervisor's saved copy of a vCPU's stage-1 controls (the registers HCR_EL2.TVM/TRVM trap), with a dirty flag
- * per register. Because TVM makes every guest write visible, the context switch is lazy: switching a vCPU out saves
- * only the registers the guest wrote since it was switched in, switching in restores the saved copy.
+ * The hypervisor's saved copy of a vCPU's stage-1 controls (the rows of its system register table marked
+ * {@linkplain SysReg#shadowed() shadowed}, which HCR_EL2.TVM/TRVM trap), with a dirty flag per register. Because TVM
+ * makes every guest write visible, the context switch is lazy: switching a vCPU out saves only the registers the
+ * guest wrote since it was switched in, switching in restores the saved copy.
  */
 public final class ShadowMmuRegisters {
 
-    /** The registers shadowed, in the order the views list them. */
-    public static final List<SysReg> REGISTERS = List.of(
-            SysRegs.get("SCTLR_EL1"), SysRegs.get("TTBR0_EL1"), SysRegs.get("TTBR1_EL1"), SysRegs.get("TCR_EL1"),
-            SysRegs.get("MAIR_EL1"), SysRegs.get("AMAIR_EL1"), SysRegs.get("CONTEXTIDR_EL1"));
+    /** The standard table's shadowed registers, in table order (the order the views list them). */
+    public static final List<SysReg> REGISTERS = SysRegs.TABLE.shadowed();
 
-    private static final long TVM = SysRegs.get("HCR_EL2").field("TVM").mask();
+    private static final long TVM = SysRegAccess.HCR_EL2.field("TVM").mask();
 
-    private final long[] saved = new long[REGISTERS.size()];
-    private final boolean[] dirty = new boolean[REGISTERS.size()];
+    private final List<SysReg> registers;
+    private final long[] saved;
+    private final boolean[] dirty;
     private long saves;
     private long savesAvoided;
     private long restores;
 
-    /** Position of {@code r} in {@link #REGISTERS}, or -1 when it is not a shadowed register. */
-    public static int indexOf(SysReg r) {
-        return REGISTERS.indexOf(r);
+    /** The shadow of the registers {@code table} marks shadowed. */
+    public ShadowMmuRegisters(SysRegTable table) {
+        registers = table.shadowed();
+        saved = new long[registers.size()];
+        dirty = new boolean[registers.size()];
+    }
+
+    /** The registers shadowed, in table order. */
+    public List<SysReg> registers() {
+        return registers;
+    }
+
+    /** Position of {@code r} in {@link #registers()}, or -1 when it is not a shadowed register. */
+    public int indexOf(SysReg r) {
+        return registers.indexOf(r);
     }
 
     /** A trapped guest write: the shadow takes the value and is dirty until the next switch-out. */
@@ -49,7 +63,7 @@ public final class ShadowMmuRegisters {
         boolean lazy = (cpu.hcr() & TVM) != 0;
         for (int i = 0; i < saved.length; i++) {
             if (dirty[i] || !lazy) {
-                saved[i] = cpu.sysreg(REGISTERS.get(i));
+                saved[i] = cpu.sysreg(registers.get(i));
                 dirty[i] = false;
                 saves++;
             } else {
@@ -61,7 +75,7 @@ public final class ShadowMmuRegisters {
     /** Switch-in: the live registers take the saved copy. */
     public void switchIn(Cpu cpu) {
         for (int i = 0; i < saved.length; i++) {
-            cpu.setSysreg(REGISTERS.get(i), saved[i]);
+            cpu.setSysreg(registers.get(i), saved[i]);
         }
         restores++;
     }
@@ -69,7 +83,7 @@ public final class ShadowMmuRegisters {
     /** Takes the live values as the saved copy (at VM start, before the first entry to EL1). */
     public void capture(Cpu cpu) {
         for (int i = 0; i < saved.length; i++) {
-            saved[i] = cpu.sysreg(REGISTERS.get(i));
+            saved[i] = cpu.sysreg(registers.get(i));
             dirty[i] = false;
         }
     }

@@ -13,7 +13,7 @@ public final class Vcpu {
     private final Vm vm;
     private final int index;
     private final Cpu cpu;
-    private final ShadowMmuRegisters shadow = new ShadowMmuRegisters();
+    private final ShadowMmuRegisters shadow;
     private final long[] exits = new long[TrapClass.values().length];
     private boolean vpidrSet;
     private boolean vmpidrSet;
@@ -23,6 +23,7 @@ public final class Vcpu {
         this.vm = vm;
         this.index = index;
         this.cpu = cpu;
+        this.shadow = new ShadowMmuRegisters(cpu.sysRegs());
     }
 
     public Vm vm() {

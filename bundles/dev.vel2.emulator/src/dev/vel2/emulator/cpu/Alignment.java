@@ -11,10 +11,9 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * The SP alignment check (SCTLR_ELx.SA, EC 0x26) is not modelled.
  */
 public final class Alignment {
-    private static final long SCTLR_A = 1L << 1;
-    /** Looked up by name: the system register table may not describe SCTLR yet (then A reads as 0). */
-    private static final SysReg SCTLR_EL1 = SysRegs.byName("SCTLR_EL1");
-    private static final SysReg SCTLR_EL2 = SysRegs.byName("SCTLR_EL2");
+    private static final SysReg SCTLR_EL2 = SysRegs.get("SCTLR_EL2");
+    private static final long SCTLR_EL1_A = SysRegAccess.SCTLR_EL1.field("A").mask();
+    private static final long SCTLR_EL2_A = SCTLR_EL2.field("A").mask();
 
     private Alignment() {
     }
@@ -35,8 +34,8 @@ public final class Alignment {
 
     /** SCTLR_ELx.A for the current regime (EL2 uses SCTLR_EL2; EL0 and EL1 the EL1&0 regime: no VHE here). */
     public static boolean strict(Cpu c) {
-        SysReg sctlr = c.el() == 2 ? SCTLR_EL2 : SCTLR_EL1;
-        return sctlr != null && (c.sysreg(sctlr) & SCTLR_A) != 0;
+        return c.el() == 2 ? (c.sysreg(SCTLR_EL2) & SCTLR_EL2_A) != 0
+                : (c.sysreg(SysRegAccess.SCTLR_EL1) & SCTLR_EL1_A) != 0;
     }
 
     /** The Data Abort for a misaligned access; the CPU turns the class into "same EL" when taken at the same EL. */

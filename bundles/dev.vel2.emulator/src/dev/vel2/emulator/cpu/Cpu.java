@@ -8,6 +8,7 @@ import dev.vel2.emulator.a64.Insn;
 import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
@@ -55,7 +56,9 @@ public final class Cpu {
     int daif;
     boolean illegalState;
     boolean eventRegister;
-    final long[] sys = new long[SysRegs.ALL.size()];
+    /** The registers this PE implements; {@link #sys} holds one value per row. */
+    final SysRegTable sysRegs;
+    final long[] sys;
     /** Advanced SIMD/FP registers V0-V31 as two 64-bit halves each: [2n] low, [2n+1] high. */
     public final long[] vreg = new long[64];
 
@@ -112,6 +115,13 @@ public final class Cpu {
     }
 
     public Cpu(int index, Bus bus, Platform platform) {
+        this(index, bus, platform, SysRegs.TABLE);
+    }
+
+    /** A vCPU with the system registers of {@code sysRegs}: the standard table, or one extending it. */
+    public Cpu(int index, Bus bus, Platform platform, SysRegTable sysRegs) {
+        this.sysRegs = sysRegs;
+        this.sys = new long[sysRegs.size()];
         this.index = index;
         this.bus = bus;
         this.platform = platform;
@@ -290,6 +300,10 @@ public final class Cpu {
     }
 
     // ---------------------------------------------------------------- system registers
+
+    public SysRegTable sysRegs() {
+        return sysRegs;
+    }
 
     /** The stored value of {@code r} (no access check, no trap): for the hypervisor, the debugger and the CPU. */
     public long sysreg(SysReg r) {

@@ -2,9 +2,9 @@
 package dev.vel2.emulator.cpu;
 
 import dev.vel2.emulator.sysreg.Access;
-import dev.vel2.emulator.sysreg.IdRegisters;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
@@ -12,8 +12,8 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * "Accessibility" pseudocode, e.g. CTR_EL0's): an unknown encoding or an access below the register's EL is
  * UNDEFINED; then SIMD/FP access traps (FPCR/FPSR); then the EL0 enable of a lower EL (SCTLR_EL1.UCT/UMA/DZE/UCI,
  * CNTKCTL_EL1), trapping to EL1 (EL2 when HCR_EL2.TGE); then the HCR_EL2 trap bits, EL2 enables (CNTHCTL_EL2)
- * and EL2 trap bits (CPTR_EL2.TCPAC) trapping to EL2. Traps carry an EC 0x18 syndrome. Otherwise the register's {@link Policy} carries the access
- * out. Everything about a register comes from {@link SysRegs}.
+ * and EL2 trap bits (CPTR_EL2.TCPAC) trapping to EL2. Traps carry an EC 0x18 syndrome. Otherwise the register's
+ * {@link Policy} carries the access out. Everything about a register comes from the vCPU's {@link SysRegTable}.
  */
 public final class SysRegAccess {
     public static final SysReg HCR_EL2 = SysRegs.get("HCR_EL2");
@@ -39,8 +39,6 @@ public final class SysRegAccess {
     public static final SysReg MDCR_EL2 = SysRegs.get("MDCR_EL2");
     public static final SysReg DAIF = SysRegs.get("DAIF");
     public static final SysReg PAR_EL1 = SysRegs.get("PAR_EL1");
-    static final SysReg CCSIDR_EL1 = SysRegs.get("CCSIDR_EL1");
-    static final SysReg CSSELR_EL1 = SysRegs.get("CSSELR_EL1");
 
     private static final long HCR_TIDCP = HCR_EL2.field("TIDCP").mask();
 
@@ -49,24 +47,29 @@ public final class SysRegAccess {
 
     /** Reset: every register with a reset value takes it; UNKNOWN ones read as their RES1 bits until written. */
     static void reset(Cpu c) {
-        for (SysReg r : SysRegs.ALL) {
+        for (SysReg r : c.sysRegs.all()) {
             c.sys[r.index()] = r.reset() == null ? r.res1Mask() : r.reset();
         }
     }
 
-    /** MRS Xt, (op0, op1, CRn, CRm, op2); {@code r} is the table's register for that encoding or null. */
+    /**
+     * MRS Xt, (op0, op1, CRn, CRm, op2); {@code r} is the standard table's register for that encoding or null
+     * (then the vCPU's table may have added one).
+     */
     public static void mrs(Cpu c, SysReg r, int op0, int op1, int crn, int crm, int op2, int rt) {
         int iss = new Iss.SysRegIss(op0, op1, crn, crm, op2, rt, true).encode();
-        if (permitted(c, r, op0, crn, iss, true)) {
-            c.setX(rt, read(c, r));
+        SysReg reg = r != null ? r : c.sysRegs.added(op0, op1, crn, crm, op2);
+        if (permitted(c, reg, op0, crn, iss, true)) {
+            c.setX(rt, read(c, reg));
         }
     }
 
-    /** MSR (op0, op1, CRn, CRm, op2), Xt and SYS: {@code r} null for an unknown encoding. */
+    /** MSR (op0, op1, CRn, CRm, op2), Xt and SYS: {@code r} as for {@link #mrs}. */
     public static void msr(Cpu c, SysReg r, int op0, int op1, int crn, int crm, int op2, int rt) {
         int iss = new Iss.SysRegIss(op0, op1, crn, crm, op2, rt, false).encode();
-        if (permitted(c, r, op0, crn, iss, false)) {
-            write(c, r, c.x(rt));
+        SysReg reg = r != null ? r : c.sysRegs.added(op0, op1, crn, crm, op2);
+        if (permitted(c, reg, op0, crn, iss, false)) {
+            write(c, reg, c.x(rt));
         }
     }
 
@@ -77,7 +80,7 @@ public final class SysRegAccess {
     public static void msrImmediate(Cpu c, int op1, int op2, int crm) {
         boolean daif = op1 == 3 && (op2 == 6 || op2 == 7);
         if (daif) {
-            if (c.el == 0 && !enabled(c, SysRegs.el0Enable(DAIF))) {
+            if (c.el == 0 && !enabled(c, c.sysRegs.el0Enable(DAIF))) {
                 c.exception(ExceptionClass.SYSREG, new Iss.SysRegIss(0, op1, 4, crm, op2, 31, false).encode(), c.pc);
                 return;
             }
@@ -106,20 +109,21 @@ public final class SysRegAccess {
             c.undefined();
             return false;
         }
-        if (r.policy() == Policy.PSTATE && !PstateView.accessible(c, r)) {
+        if (!r.policy().accessible(c, r)) {
             c.undefined();
             return false;
         }
         if (r.fp() && !FpAccess.check(c)) {
             return false;
         }
-        if (el == 0 && !enabled(c, SysRegs.el0Enable(r))) {
+        SysRegTable table = c.sysRegs;
+        if (el == 0 && !enabled(c, table.el0Enable(r))) {
             c.exception(ExceptionClass.SYSREG, iss, c.pc); // to EL1, or EL2 when HCR_EL2.TGE
             return false;
         }
         if (el < 2) {
-            long mask = read ? SysRegs.readTrapMask(r) : SysRegs.writeTrapMask(r);
-            if ((c.hcr() & mask) != 0 || !enabled(c, SysRegs.el1Enable(r)) || trapping(c, SysRegs.el2Trap(r))) {
+            long mask = read ? table.readTrapMask(r) : table.writeTrapMask(r);
+            if ((c.hcr() & mask) != 0 || !enabled(c, table.el1Enable(r)) || trapping(c, table.el2Trap(r))) {
                 c.trapToEl2(ExceptionClass.SYSREG, iss, c.pc);
                 return false;
             }
@@ -128,44 +132,23 @@ public final class SysRegAccess {
     }
 
     /** True when a trap bit ({@code CPTR_EL2.TCPAC}) is there and set. */
-    private static boolean trapping(Cpu c, SysRegs.Enable t) {
+    private static boolean trapping(Cpu c, SysRegTable.Enable t) {
         return t != null && (read(c, t.reg()) & t.mask()) != 0;
     }
 
     /** True when no enable gates the access, or one of its bits is set. */
-    private static boolean enabled(Cpu c, SysRegs.Enable e) {
+    private static boolean enabled(Cpu c, SysRegTable.Enable e) {
         return e == null || (read(c, e.reg()) & e.mask()) != 0;
     }
 
     /** A permitted read, carried out by the register's policy. */
     public static long read(Cpu c, SysReg r) {
-        return switch (r.policy()) {
-            case STORED -> c.sys[r.index()];
-            case ID -> r == CCSIDR_EL1 ? IdRegisters.ccsidr(c.sys[CSSELR_EL1.index()]) : c.sys[r.index()];
-            case VIRTUALIZED_ID -> {
-                if (c.el < 2 && c.el2Enabled()) {
-                    yield c.sys[(r == MIDR_EL1 ? VPIDR_EL2 : VMPIDR_EL2).index()];
-                }
-                yield c.sys[r.index()];
-            }
-            case RAZ_WI, OPERATION -> 0;
-            case PSTATE -> PstateView.read(c, r);
-            case DEVICE -> c.platform.readDeviceSysReg(c, r);
-        };
+        return r.policy().read(c, r);
     }
 
     /** A permitted write, carried out by the register's policy. */
     public static void write(Cpu c, SysReg r, long value) {
         c.interruptsDirty = true; // HCR_EL2, DAIF, a timer or GIC register: look for a pending interrupt again
-        switch (r.policy()) {
-            case STORED -> {
-                c.sys[r.index()] = r.sanitiseWrite(value);
-                c.translationGeneration++; // may be a translation control: the MMU re-checks them
-            }
-            case ID, VIRTUALIZED_ID, RAZ_WI -> { }
-            case PSTATE -> PstateView.write(c, r, value);
-            case DEVICE -> c.platform.writeDeviceSysReg(c, r, value);
-            case OPERATION -> SystemOperations.perform(c, r, value);
-        }
+        r.policy().write(c, r, value);
     }
 }

@@ -8,8 +8,8 @@ import dev.vel2.emulator.memory.Walk;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.SysReg;
 
-/** System instructions (TLBI, DC, IC, AT) performed once {@link SysRegAccess} permitted them. */
-final class SystemOperations {
+/** System instructions (TLBI, DC, IC, AT) performed once {@link SysRegAccess} permitted them (the OPERATION policy). */
+public final class SystemOperations {
     /** DCZID_EL0.BS = 4: DC ZVA zeroes 16 words. */
     private static final int ZVA_BYTES = 64;
     private static final SysReg PAR = SysRegAccess.PAR_EL1;
@@ -31,7 +31,7 @@ final class SystemOperations {
     private SystemOperations() {
     }
 
-    static void perform(Cpu c, SysReg r, long arg) {
+    public static void perform(Cpu c, SysReg r, long arg) {
         String n = r.name();
         if (n.startsWith("TLBI_") || n.startsWith("IC_")) {
             if (n.startsWith("TLBI_") && c.translation instanceof Mmu mmu) {

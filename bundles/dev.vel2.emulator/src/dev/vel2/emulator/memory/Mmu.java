@@ -108,7 +108,7 @@ public final class Mmu implements Cpu.Translation {
         ctx.controls = c;
         ctx.tag = nextTag++;
         ctx.flat = !c.stage1Enabled() && !c.stage2Enabled();
-        boolean tbi0 = (c.tcr() & (atEl2 ? 1L << 20 : 1L << 37)) != 0;
+        boolean tbi0 = c.topByteIgnored(false);
         ctx.flatFaultBits = (tbi0 ? 0x00ff_ffff_ffff_ffffL : -1L) & (-1L << TranslationControls.PA_BITS);
     }
 

@@ -3,6 +3,8 @@ package dev.vel2.emulator.memory;
 
 import java.util.List;
 
+import dev.vel2.emulator.sysreg.SysRegs;
+
 /**
  * The VMSAv8-64 translation table walk for stage 1 (EL1&0, EL2) and stage 2, following the ARM ARM pseudocode
  * AArch64.TranslationTableWalk, AArch64.CheckPermission and AArch64.CheckS2Permission (ARMv8.0: no FEAT_LPA, HPDS,
@@ -24,8 +26,12 @@ final class PageTableWalker {
 
     private static final long TABLE_LIMITS = Descriptor.PXN_TABLE | Descriptor.XN_TABLE
             | Descriptor.AP_TABLE_NO_EL0 | Descriptor.AP_TABLE_READ_ONLY;
-    /** TTBR/VTTBR BADDR, bits 47:1. */
-    private static final long BADDR = 0x0000_ffff_ffff_fffeL;
+    /** TTBR/VTTBR BADDR, bits 47:1 in every base register. */
+    private static final long BADDR = TranslationControls.sameBits(TranslationControls.sameBits(
+            SysRegs.get("TTBR0_EL1").field("BADDR"), SysRegs.get("TTBR0_EL2").field("BADDR")),
+            SysRegs.get("VTTBR_EL2").field("BADDR")).mask();
+    /** VA bit 55 selects TTBR1 in the EL1&0 regime (and is what TBI sign-extends from). */
+    private static final long VA_UPPER = 1L << 55;
 
     private final Ram ram;
     /** Descriptors read, in order, or null when not tracing. */
@@ -104,9 +110,8 @@ final class PageTableWalker {
     /** Stage 1: sets {@link #ipa} and the stage 1 {@link #permissions}. */
     private boolean stage1(long va) {
         TranslationControls c = controls;
-        long tcr = c.tcr();
-        boolean upper = !c.el2() && (va & (1L << 55)) != 0;
-        boolean tbi = (tcr & (c.el2() ? 1L << 20 : upper ? 1L << 38 : 1L << 37)) != 0;
+        boolean upper = !c.el2() && (va & VA_UPPER) != 0;
+        boolean tbi = c.topByteIgnored(upper);
         if (!c.stage1Enabled()) {
             // AArch64.TranslateAddressS1Off: flat, but the VA must fit the physical address size.
             long addr = tbi ? va & 0x00ff_ffff_ffff_ffffL : va;
@@ -117,21 +122,9 @@ final class PageTableWalker {
             permissions = ALL;
             return true;
         }
-        int grain;
-        int tsz;
-        int ps;
-        boolean disabled;
-        if (upper) {
-            grain = granuleTg1((int) (tcr >>> 30) & 3);
-            tsz = (int) (tcr >>> 16) & 63;
-            disabled = (tcr & (1L << 23)) != 0; // EPD1
-        } else {
-            grain = granuleTg0((int) (tcr >>> 14) & 3);
-            tsz = (int) tcr & 63;
-            disabled = !c.el2() && (tcr & (1L << 7)) != 0; // EPD0
-        }
-        ps = (int) (tcr >>> (c.el2() ? 16 : 32)) & 7; // TCR_EL2.PS, TCR_EL1.IPS
-        int inputBits = 64 - Math.clamp(tsz, 16, 39);
+        int grain = upper ? granuleTg1(c.granuleField(true)) : granuleTg0(c.granuleField(false));
+        boolean disabled = c.walksDisabled(upper);
+        int inputBits = 64 - Math.clamp(c.sizeOffset(upper), 16, 39);
         // Bits above the region must all be 0 (TTBR0, EL2) or all 1 (TTBR1); TBI leaves bits 63:56 out.
         long extended = tbi ? (va << 8) >> 8 : va;
         if (disabled || (extended >> inputBits) != (upper ? -1L : 0L)) {
@@ -139,7 +132,7 @@ final class PageTableWalker {
         }
         int stride = grain - 3;
         int start = 4 - Math.ceilDiv(inputBits - grain, stride);
-        int outBits = TranslationControls.outputBits(ps, TranslationControls.PA_BITS);
+        int outBits = TranslationControls.outputBits(c.outputSizeField(), TranslationControls.PA_BITS);
         long d = walkStage(false, va, upper ? c.ttbr1() : c.ttbr0(), grain, inputBits, start, outBits, false);
         if (d == 0) {
             return false;
@@ -181,12 +174,12 @@ final class PageTableWalker {
      * {@code s1ptw}). Returns the PA, or -1 with {@link #fault} set. Fetches check only XN (AArch64.CheckS2Permission).
      */
     private long stage2(long ipa, boolean s1ptw, int need) {
-        long vtcr = controls.vtcr();
-        int grain = granuleTg0((int) (vtcr >>> 14) & 3);
+        TranslationControls c = controls;
+        int grain = granuleTg0(c.s2GranuleField());
         int stride = grain - 3;
-        int inputBits = 64 - Math.clamp((int) vtcr & 63, 16, 39);
-        int outBits = TranslationControls.outputBits((int) (vtcr >>> 16) & 7, TranslationControls.PA_BITS);
-        int sl0 = (int) (vtcr >>> 6) & 3;
+        int inputBits = 64 - Math.clamp(c.s2SizeOffset(), 16, 39);
+        int outBits = TranslationControls.outputBits(c.s2OutputSizeField(), TranslationControls.PA_BITS);
+        int sl0 = c.s2StartLevelField();
         int start = (grain == 12 ? 2 : 3) - sl0;
         // The start table must have 2 to 16 pages' worth of entries (concatenation), SL0=3 is reserved in ARMv8.0.
         int startBits = inputBits - levelShift(grain, start);

@@ -14,9 +14,10 @@ import java.util.Map;
 final class El1Registers {
 
     static final List<SysReg.Builder> ROWS = List.of(
-        // HCR_EL2.TVM traps writes, HCR_EL2.TRVM traps reads: the stage-1 (virtual memory) controls.
+        // HCR_EL2.TVM traps writes, HCR_EL2.TRVM reads of the virtual memory controls; the stage-1 controls among
+        // them (SCTLR, TTBR0/1, TCR, MAIR, AMAIR, CONTEXTIDR) are the virtual EL2's shadow set.
         // QEMU 7.2 -cpu cortex-a57 resets SCTLR_EL1 to 0xc50838 (nTWE, nTWI, CP15BEN, SA0, SA and RES1 bits).
-        reg("SCTLR_EL1", 3, 0, 1, 0, 0).writeTrap("TVM").readTrap("TRVM").reset(0xc50838L)
+        reg("SCTLR_EL1", 3, 0, 1, 0, 0).shadowed().reset(0xc50838L)
             .about("System Control Register (EL1)")
             .fields(res0(63, 30), res1(29, 28), res0(27, 27),
                 bit("UCI", 26, "EL0 may execute DC CVAU/CIVAC/CVAC and IC IVAU"),
@@ -40,15 +41,15 @@ final class El1Registers {
                 f("FPEN", 21, 20, "SIMD and floating-point enable").withValues(Map.of(0L, "trap EL0 and EL1",
                         1L, "trap EL0 only", 2L, "trap EL0 and EL1", 3L, "no trap")),
                 res0(19, 0)),
-        reg("TTBR0_EL1", 3, 0, 2, 0, 0).writeTrap("TVM").readTrap("TRVM")
+        reg("TTBR0_EL1", 3, 0, 2, 0, 0).shadowed()
             .about("Translation Table Base Register 0 (EL1)")
             .fields(f("ASID", 63, 48, "address space identifier"), f("BADDR", 47, 1, "table base address"),
                 f("CnP", 0, 0, "common not private")),
-        reg("TTBR1_EL1", 3, 0, 2, 0, 1).writeTrap("TVM").readTrap("TRVM")
+        reg("TTBR1_EL1", 3, 0, 2, 0, 1).shadowed()
             .about("Translation Table Base Register 1 (EL1)")
             .fields(f("ASID", 63, 48, "address space identifier"), f("BADDR", 47, 1, "table base address"),
                 f("CnP", 0, 0, "common not private")),
-        reg("TCR_EL1", 3, 0, 2, 0, 2).writeTrap("TVM").readTrap("TRVM").about("Translation Control Register (EL1)")
+        reg("TCR_EL1", 3, 0, 2, 0, 2).shadowed().about("Translation Control Register (EL1)")
             .fields(res0(63, 39), bit("TBI1", 38, "top byte ignored, TTBR1 region"),
                 bit("TBI0", 37, "top byte ignored, TTBR0 region"),
                 bit("AS", 36, "ASID size").withValues(Map.of(0L, "8 bit", 1L, "16 bit")), res0(35, 35),
@@ -61,20 +62,20 @@ final class El1Registers {
                 f("SH0", 13, 12, "TTBR0 walk shareability"), f("ORGN0", 11, 10, "TTBR0 walk outer cacheability"),
                 f("IRGN0", 9, 8, "TTBR0 walk inner cacheability"), bit("EPD0", 7, "no walks through TTBR0"),
                 res0(6, 6), f("T0SZ", 5, 0, "TTBR0 region size offset")),
-        reg("MAIR_EL1", 3, 0, 10, 2, 0).writeTrap("TVM").readTrap("TRVM")
+        reg("MAIR_EL1", 3, 0, 10, 2, 0).shadowed()
             .about("Memory Attribute Indirection Register (EL1)").fields(Translation.MAIR),
-        reg("AMAIR_EL1", 3, 0, 10, 3, 0).writeTrap("TVM").readTrap("TRVM")
+        reg("AMAIR_EL1", 3, 0, 10, 3, 0).shadowed()
             .value("IMPDEF", "auxiliary memory attributes"),
-        reg("CONTEXTIDR_EL1", 3, 0, 13, 0, 1).writeTrap("TVM").readTrap("TRVM").about("Context ID Register (EL1)")
+        reg("CONTEXTIDR_EL1", 3, 0, 13, 0, 1).shadowed().about("Context ID Register (EL1)")
             .fields(res0(63, 32), f("PROCID", 31, 0, "process identifier")),
-        reg("ESR_EL1", 3, 0, 5, 2, 0).writeTrap("TVM").readTrap("TRVM").about("Exception Syndrome Register (EL1)")
+        reg("ESR_EL1", 3, 0, 5, 2, 0).vmControl().about("Exception Syndrome Register (EL1)")
             .fields(res0(63, 32), f("EC", 31, 26, "exception class"), f("IL", 25, 25, "32-bit instruction"),
                 f("ISS", 24, 0, "instruction specific syndrome")),
-        reg("AFSR0_EL1", 3, 0, 5, 1, 0).writeTrap("TVM").readTrap("TRVM")
+        reg("AFSR0_EL1", 3, 0, 5, 1, 0).vmControl()
             .value("IMPDEF", "auxiliary fault status 0"),
-        reg("AFSR1_EL1", 3, 0, 5, 1, 1).writeTrap("TVM").readTrap("TRVM")
+        reg("AFSR1_EL1", 3, 0, 5, 1, 1).vmControl()
             .value("IMPDEF", "auxiliary fault status 1"),
-        reg("FAR_EL1", 3, 0, 6, 0, 0).writeTrap("TVM").readTrap("TRVM").value("VA", "faulting virtual address"),
+        reg("FAR_EL1", 3, 0, 6, 0, 0).vmControl().value("VA", "faulting virtual address"),
         reg("ELR_EL1", 3, 0, 4, 0, 1).value("ReturnAddress", "exception return address"),
         reg("SPSR_EL1", 3, 0, 4, 0, 0).about("Saved Program Status Register (EL1)").fields(Spsr.FIELDS),
         reg("VBAR_EL1", 3, 0, 12, 0, 0).value("VBA", "vector base address (bits 10:0 RES0)"),

@@ -5,35 +5,68 @@ import java.util.Map;
 
 /**
  * One bit field of a system register: bits {@code msb:lsb}, its architectural name ({@code RES0}/{@code RES1}
- * for reserved bits), a one-line meaning and, where the ARM ARM names them, the meanings of its values.
+ * for reserved bits), a one-line meaning, where the ARM ARM names them the meanings of its values, and its
+ * {@link Kind}.
  */
-public record Field(String name, int msb, int lsb, String meaning, Map<Long, String> values) {
+public record Field(String name, int msb, int lsb, String meaning, Map<Long, String> values, Kind kind) {
+
+    /** What a field is, as the views and the virtual EL2 treat it. */
+    public enum Kind {
+        /** A value or control software reads and writes. */
+        VALUE,
+        /** A bit that, while set, traps an operation of a lower EL to a higher one (HCR_EL2.TWI, CPTR_EL2.TFP). */
+        TRAP,
+        /** Reserved, reads as zero. */
+        RES0,
+        /** Reserved, reads as one. */
+        RES1
+    }
 
     public Field {
         if (msb < lsb || msb > 63 || lsb < 0) {
             throw new IllegalArgumentException("bad field " + name + " " + msb + ":" + lsb);
         }
+        if ((kind == Kind.RES0) != name.equals("RES0") || (kind == Kind.RES1) != name.equals("RES1")) {
+            throw new IllegalArgumentException("field " + name + " is not of kind " + kind);
+        }
         values = Map.copyOf(values);
     }
 
+    private Field(String name, int msb, int lsb, String meaning, Kind kind) {
+        this(name, msb, lsb, meaning, Map.of(), kind);
+    }
+
     public static Field f(String name, int msb, int lsb, String meaning) {
-        return new Field(name, msb, lsb, meaning, Map.of());
+        return new Field(name, msb, lsb, meaning, reservedKind(name));
     }
 
     public static Field bit(String name, int bit, String meaning) {
-        return new Field(name, bit, bit, meaning, Map.of());
+        return f(name, bit, bit, meaning);
+    }
+
+    /** A bit that traps to a higher EL while set ({@link Kind#TRAP}). */
+    public static Field trap(String name, int bit, String meaning) {
+        return new Field(name, bit, bit, meaning, Kind.TRAP);
     }
 
     public static Field res0(int msb, int lsb) {
-        return new Field("RES0", msb, lsb, "reserved, reads as zero", Map.of());
+        return new Field("RES0", msb, lsb, "reserved, reads as zero", Kind.RES0);
     }
 
     public static Field res1(int msb, int lsb) {
-        return new Field("RES1", msb, lsb, "reserved, reads as one", Map.of());
+        return new Field("RES1", msb, lsb, "reserved, reads as one", Kind.RES1);
+    }
+
+    private static Kind reservedKind(String name) {
+        return switch (name) {
+            case "RES0" -> Kind.RES0;
+            case "RES1" -> Kind.RES1;
+            default -> Kind.VALUE;
+        };
     }
 
     public Field withValues(Map<Long, String> v) {
-        return new Field(name, msb, lsb, meaning, v);
+        return new Field(name, msb, lsb, meaning, v, kind);
     }
 
     public int width() {
@@ -53,7 +86,7 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
     }
 
     public boolean reserved() {
-        return name.equals("RES0") || name.equals("RES1");
+        return kind == Kind.RES0 || kind == Kind.RES1;
     }
 
     /** The meaning of value {@code v}, or null. */

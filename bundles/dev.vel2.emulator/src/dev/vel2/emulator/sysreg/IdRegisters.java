@@ -18,16 +18,18 @@ import java.util.Map;
  * ARMv8.0 leaves unallocated there read as zero at EL1 and are trapped by HCR_EL2.TID3 (ARM ARM D12.3.1);
  * they carry the names objdump prints for them.
  */
-public final class IdRegisters {
+final class IdRegisters {
 
     static final List<SysReg.Builder> ROWS = new ArrayList<>(List.of(
         // Never trapped by HCR_EL2: EL1 reads return VPIDR_EL2 / VMPIDR_EL2.
-        reg("MIDR_EL1", 3, 0, 0, 0, 0).access(Access.EL1_RO).policy(Policy.VIRTUALIZED_ID).reset(0x411fd070L)
+        reg("MIDR_EL1", 3, 0, 0, 0, 0).access(Access.EL1_RO).policy(Policy.VIRTUALIZED_ID)
+            .virtualizedBy("VPIDR_EL2").reset(0x411fd070L)
             .about("Main ID Register")
             .fields(res0(63, 32), f("Implementer", 31, 24, "implementer code (0x41 = Arm)"),
                 f("Variant", 23, 20, "variant"), f("Architecture", 19, 16, "architecture"),
                 f("PartNum", 15, 4, "primary part number"), f("Revision", 3, 0, "revision")),
-        reg("MPIDR_EL1", 3, 0, 0, 0, 5).access(Access.EL1_RO).policy(Policy.VIRTUALIZED_ID).reset(0x80000000L)
+        reg("MPIDR_EL1", 3, 0, 0, 0, 5).access(Access.EL1_RO).policy(Policy.VIRTUALIZED_ID)
+            .virtualizedBy("VMPIDR_EL2").reset(0x80000000L)
             .about("Multiprocessor Affinity Register")
             .fields(res0(63, 40), f("Aff3", 39, 32, "affinity level 3"), f("RES1", 31, 31, "reserved, reads as one"),
                 f("U", 30, 30, "uniprocessor"), res0(29, 25), f("MT", 24, 24, "multithreading"),
@@ -57,6 +59,7 @@ public final class IdRegisters {
                 res0(2, 0)),
         // Its value depends on CSSELR_EL1: see ccsidr().
         reg("CCSIDR_EL1", 3, 1, 0, 0, 0).access(Access.EL1_RO).policy(Policy.ID).readTrap("TID2")
+            .view(c -> ccsidr(c.sysreg(Csselr.REG)))
             .about("Current Cache Size ID Register (for the cache CSSELR_EL1 selects)")
             .fields(res0(63, 32), bit("WT", 31, "write-through"), bit("WB", 30, "write-back"),
                 bit("RA", 29, "read-allocate"), bit("WA", 28, "write-allocate"),
@@ -111,6 +114,8 @@ public final class IdRegisters {
         raz(3, 5, "ID_DFR1_EL1");
         raz(3, 6, "ID_MMFR5_EL1");
         raz(3, 7, null);
+        // Sanitised as KVM and Hafnium do: no nested virtualization or EL3 (EL2, EL3 = 0), AArch64 only at EL1/EL0
+        // (vel2 runs no AArch32), no SVE, AMU, MPAM or Secure EL2.
         ROWS.add(id64("ID_AA64PFR0_EL1", 4, 0, 0x222L).about("AArch64 Processor Feature Register 0")
             .fields(f("CSV3", 63, 60, "speculative faulting"), f("CSV2", 59, 56, "branch target speculation"),
                 res0(55, 52), f("DIT", 51, 48, "data independent timing"), f("AMU", 47, 44, "activity monitors"),
@@ -119,7 +124,9 @@ public final class IdRegisters {
                 f("AdvSIMD", 23, 20, "Advanced SIMD (0: implemented, 0xf: not)"),
                 f("FP", 19, 16, "floating point (0: implemented, 0xf: not)"), f("EL3", 15, 12, "EL3 handling"),
                 f("EL2", 11, 8, "EL2 handling"), f("EL1", 7, 4, "EL1 handling (2: AArch64 and AArch32)"),
-                f("EL0", 3, 0, "EL0 handling (2: AArch64 and AArch32)")));
+                f("EL0", 3, 0, "EL0 handling (2: AArch64 and AArch32)"))
+            .sanitise("EL3", 0).sanitise("EL2", 0).sanitise("EL1", 1).sanitise("EL0", 1).sanitise("SVE", 0)
+            .sanitise("AMU", 0).sanitise("MPAM", 0).sanitise("SEL2", 0));
         raz(4, 1, "ID_AA64PFR1_EL1");
         raz(4, 2, null);
         raz(4, 3, null);
@@ -127,11 +134,12 @@ public final class IdRegisters {
         raz(4, 5, "ID_AA64SMFR0_EL1");
         raz(4, 6, null);
         raz(4, 7, null);
+        // Sanitised: no PMU is emulated (PMUVer = 0).
         ROWS.add(id64("ID_AA64DFR0_EL1", 5, 0, 0x10305106L).about("AArch64 Debug Feature Register 0")
             .fields(res0(63, 32), f("CTX_CMPs", 31, 28, "context-aware breakpoints - 1"), res0(27, 24),
                 f("WRPs", 23, 20, "watchpoints - 1"), res0(19, 16), f("BRPs", 15, 12, "breakpoints - 1"),
                 f("PMUVer", 11, 8, "performance monitors version"), f("TraceVer", 7, 4, "trace system registers"),
-                f("DebugVer", 3, 0, "debug architecture version")));
+                f("DebugVer", 3, 0, "debug architecture version")).sanitise("PMUVer", 0));
         raz(5, 1, "ID_AA64DFR1_EL1");
         raz(5, 2, null);
         raz(5, 3, null);
@@ -175,8 +183,13 @@ public final class IdRegisters {
     private IdRegisters() {
     }
 
+    /** Looked up on the first CCSIDR_EL1 read, once the table is built. */
+    private static final class Csselr {
+        static final SysReg REG = SysRegs.get("CSSELR_EL1");
+    }
+
     /** The CCSIDR_EL1 value for the cache that {@code csselr} selects. */
-    public static long ccsidr(long csselr) {
+    static long ccsidr(long csselr) {
         int i = (int) (csselr & 0xf);
         return i < CCSIDR.length ? CCSIDR[i] : 0;
     }
@@ -200,7 +213,7 @@ public final class IdRegisters {
 
     /** A register of the ID space that is all zero on this PE; {@code name} null: objdump's generic name. */
     private static void raz(int crm, int op2, String name) {
-        String n = name != null ? name : SysReg.genericName(3, 0, 0, crm, op2).toUpperCase(Locale.ROOT);
+        String n = name != null ? name : new SysRegKey(3, 0, 0, crm, op2).genericName().toUpperCase(Locale.ROOT);
         ROWS.add(id64(n, crm, op2, 0).about(name != null ? "ID register of a later architecture version: RAZ"
                 : "reserved ID space: RAZ").fields(res0(63, 0)));
     }

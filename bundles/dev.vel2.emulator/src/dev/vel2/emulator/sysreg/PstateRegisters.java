@@ -9,30 +9,34 @@ import static dev.vel2.emulator.sysreg.SysReg.reg;
 import java.util.List;
 import java.util.Map;
 
+import dev.vel2.emulator.cpu.PstateView;
+
 /**
  * System register table section: the ARM ARM's "special-purpose registers": views of PSTATE, the banked stack
- * pointers and the interrupt status (computed by the CPU, {@link Policy#PSTATE}), and FPCR/FPSR.
+ * pointers and the interrupt status (computed by the CPU through each row's {@link PstateView},
+ * {@link Policy#PSTATE}), and FPCR/FPSR.
  */
 final class PstateRegisters {
 
     static final List<SysReg.Builder> ROWS = List.of(
-        reg("CurrentEL", 3, 0, 4, 2, 2).access(Access.EL1_RO).policy(Policy.PSTATE).about("Current Exception Level")
+        reg("CurrentEL", 3, 0, 4, 2, 2).access(Access.EL1_RO).pstate(PstateView.CURRENT_EL)
+            .about("Current Exception Level")
             .fields(res0(63, 4), f("EL", 3, 2, "current exception level"), res0(1, 0)),
-        reg("NZCV", 3, 3, 4, 2, 0).access(Access.EL0_RW).policy(Policy.PSTATE).about("Condition flags")
+        reg("NZCV", 3, 3, 4, 2, 0).access(Access.EL0_RW).pstate(PstateView.NZCV).about("Condition flags")
             .fields(res0(63, 32), bit("N", 31, "negative"), bit("Z", 30, "zero"), bit("C", 29, "carry"),
                 bit("V", 28, "overflow"), res0(27, 0)),
         // SCTLR_EL1.UMA lets EL0 access DAIF (MRS, MSR and MSR DAIFSet/DAIFClr).
-        reg("DAIF", 3, 3, 4, 2, 1).access(Access.EL0_RW).policy(Policy.PSTATE).el0Enable("SCTLR_EL1.UMA")
+        reg("DAIF", 3, 3, 4, 2, 1).access(Access.EL0_RW).pstate(PstateView.DAIF).el0Enable("SCTLR_EL1.UMA")
             .about("Interrupt mask bits")
             .fields(res0(63, 10), bit("D", 9, "debug exceptions masked"), bit("A", 8, "SError masked"),
                 bit("I", 7, "IRQ masked"), bit("F", 6, "FIQ masked"), res0(5, 0)),
-        reg("SPSel", 3, 0, 4, 2, 0).policy(Policy.PSTATE).about("Stack Pointer Select")
+        reg("SPSel", 3, 0, 4, 2, 0).pstate(PstateView.SPSEL).about("Stack Pointer Select")
             .fields(res0(63, 1), bit("SP", 0, "stack pointer").withValues(Map.of(0L, "SP_EL0", 1L, "SP_ELx"))),
-        // UNDEFINED at EL1 while PSTATE.SP selects SP_EL0 (see PstateView).
-        reg("SP_EL0", 3, 0, 4, 1, 0).policy(Policy.PSTATE).value("StackPointer", "EL0 stack pointer"),
-        reg("SP_EL1", 3, 4, 4, 1, 0).access(Access.EL2_RW).policy(Policy.PSTATE)
+        // UNDEFINED at EL1 while PSTATE.SP selects SP_EL0 (its view says so).
+        reg("SP_EL0", 3, 0, 4, 1, 0).pstate(PstateView.SP_EL0).value("StackPointer", "EL0 stack pointer"),
+        reg("SP_EL1", 3, 4, 4, 1, 0).access(Access.EL2_RW).pstate(PstateView.SP_EL1)
             .value("StackPointer", "EL1 stack pointer"),
-        reg("ISR_EL1", 3, 0, 12, 1, 0).access(Access.EL1_RO).policy(Policy.PSTATE).about("Interrupt Status")
+        reg("ISR_EL1", 3, 0, 12, 1, 0).access(Access.EL1_RO).pstate(PstateView.ISR_EL1).about("Interrupt Status")
             .fields(res0(63, 9), bit("A", 8, "SError pending"), bit("I", 7, "IRQ pending"),
                 bit("F", 6, "FIQ pending"), res0(5, 0)),
         reg("FPCR", 3, 3, 4, 4, 0).access(Access.EL0_RW).fp().reset(0).about("Floating-point Control Register")

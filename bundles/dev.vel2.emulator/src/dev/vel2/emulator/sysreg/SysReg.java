@@ -3,40 +3,71 @@ package dev.vel2.emulator.sysreg;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import dev.vel2.emulator.cpu.Cpu;
 
 /**
  * One descriptor of the system register table: encoding, name, fields covering bits 63..0, reset value (null
  * when the architecture says UNKNOWN), access per EL, the HCR_EL2 bits that trap reads and writes from EL0/EL1, the
- * lower-EL enables that gate EL0 (and EL1) access, and the policy that carries out a permitted access. The CPU, the
+ * lower-EL enables that gate EL0 (and EL1) access, and the policy that carries out an access. The CPU, the
  * hypervisor, the disassembler and the views all read these; nobody writes a register's layout a second time.
  *
- * @param index     position in {@link SysRegs#ALL}, also the slot of the register's storage in a vCPU
- * @param el0Enable {@code REG.FIELD[|FIELD]}: EL0 accesses trap to EL1 (EL2 when HCR_EL2.TGE) unless one of these
- *                  bits is 1, e.g. {@code SCTLR_EL1.UCT}; null when EL0 access is not gated
- * @param el1Enable {@code REG.FIELD}: EL0/EL1 accesses trap to EL2 unless this bit is 1, e.g.
- *                  {@code CNTHCTL_EL2.EL1PCTEN}; null when not gated
- * @param el2Trap   {@code REG.FIELD}: EL0/EL1 accesses trap to EL2 while this bit is 1, e.g.
- *                  {@code CPTR_EL2.TCPAC}; null when there is none
- * @param fp        accesses are SIMD/FP accesses, trapped by CPACR_EL1.FPEN and CPTR_EL2.TFP (FPCR, FPSR)
+ * @param index         position in its {@link SysRegTable}, also the slot of the register's storage in a vCPU
+ * @param el0Enable     {@code REG.FIELD[|FIELD]}: EL0 accesses trap to EL1 (EL2 when HCR_EL2.TGE) unless one of these
+ *                      bits is 1, e.g. {@code SCTLR_EL1.UCT}; null when EL0 access is not gated
+ * @param el1Enable     {@code REG.FIELD}: EL0/EL1 accesses trap to EL2 unless this bit is 1, e.g.
+ *                      {@code CNTHCTL_EL2.EL1PCTEN}; null when not gated
+ * @param el2Trap       {@code REG.FIELD}: EL0/EL1 accesses trap to EL2 while this bit is 1, e.g.
+ *                      {@code CPTR_EL2.TCPAC}; null when there is none
+ * @param fp            accesses are SIMD/FP accesses, trapped by CPACR_EL1.FPEN and CPTR_EL2.TFP (FPCR, FPSR)
+ * @param view          how the CPU computes the register (PSTATE views, CCSIDR_EL1), or null
+ * @param virtualizedBy the EL2 register whose value EL1 reads without a trap ({@code VPIDR_EL2}), or null
+ * @param shadowed      a stage-1 control the virtual EL2 keeps a shadow copy of (its writes trap with HCR_EL2.TVM)
+ * @param sanitised     the field values a guest of the virtual EL2 reads of an ID register whatever the PE's are
  */
-public record SysReg(int index, String name, int op0, int op1, int crn, int crm, int op2, List<Field> fields,
-        Long reset, Access access, String readTrap, String writeTrap, String el0Enable, String el1Enable,
-        String el2Trap, boolean fp, Policy policy, String description) {
+public record SysReg(int index, String name, SysRegKey encoding, List<Field> fields, Long reset, Access access,
+        String readTrap, String writeTrap, String el0Enable, String el1Enable, String el2Trap, boolean fp,
+        Policy policy, View view, String virtualizedBy, boolean shadowed, Sanitised sanitised, String description) {
+
+    /** How the CPU computes a register it does not simply store: a view of PSTATE, a value derived from others. */
+    public interface View {
+        long read(Cpu c);
+
+        default void write(Cpu c, long value) {
+            // a read-only view
+        }
+
+        /** False where the access is UNDEFINED in the vCPU's state (SP_EL0 while PSTATE.SP selects it). */
+        default boolean accessible(Cpu c) {
+            return true;
+        }
+    }
+
+    /** Bits {@code mask} of an ID register read as {@code bits} under the virtual EL2 (KVM's ID_SANITISED). */
+    public record Sanitised(long mask, long bits) {
+        public static final Sanitised NONE = new Sanitised(0, 0);
+
+        public long apply(long real) {
+            return (real & ~mask) | bits;
+        }
+    }
 
     /** The encoding key used by lookups: op0:op1:CRn:CRm:op2 packed as in the MRS/MSR instruction. */
     public static int key(int op0, int op1, int crn, int crm, int op2) {
-        return (op0 << 14) | (op1 << 11) | (crn << 7) | (crm << 3) | op2;
+        return SysRegKey.pack(op0, op1, crn, crm, op2);
     }
 
     public int key() {
-        return key(op0, op1, crn, crm, op2);
+        return encoding.packed();
     }
 
     /** The generic name objdump prints for an encoding it does not know: {@code s3_0_c0_c7_0}. */
     public static String genericName(int op0, int op1, int crn, int crm, int op2) {
-        return "s" + op0 + "_" + op1 + "_c" + crn + "_c" + crm + "_" + op2;
+        return new SysRegKey(op0, op1, crn, crm, op2).genericName();
     }
 
     /** The name as the disassembler prints it: lower case. */
@@ -45,19 +76,23 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
     }
 
     public Field field(String fieldName) {
+        return field(name, fields, fieldName);
+    }
+
+    private static Field field(String reg, List<Field> fields, String fieldName) {
         for (Field f : fields) {
             if (f.name().equals(fieldName)) {
                 return f;
             }
         }
-        throw new IllegalArgumentException(name + " has no field " + fieldName);
+        throw new IllegalArgumentException(reg + " has no field " + fieldName);
     }
 
     /** Bits that are RES1. */
     public long res1Mask() {
         long m = 0;
         for (Field f : fields) {
-            if (f.name().equals("RES1")) {
+            if (f.kind() == Field.Kind.RES1) {
                 m |= f.mask();
             }
         }
@@ -80,8 +115,13 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
         return (v & writableMask()) | res1Mask();
     }
 
+    /** What a guest of the virtual EL2 reads of this ID register when the PE holds {@code real}. */
+    public long sanitisedId(long real) {
+        return sanitised.apply(real);
+    }
+
     public boolean isSystemInstruction() {
-        return policy == Policy.OPERATION;
+        return policy.operation();
     }
 
     /** A system instruction whose Xt carries an argument (objdump prints it); false when Xt is ignored. */
@@ -90,13 +130,13 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
     }
 
     public String encodingText() {
-        return "op0=" + op0 + " op1=" + op1 + " CRn=" + crn + " CRm=" + crm + " op2=" + op2;
+        return encoding.text();
     }
 
     /** Fluent construction for the table sections. */
     public static final class Builder {
         private final String name;
-        private final int op0, op1, crn, crm, op2;
+        private final SysRegKey encoding;
         private final List<Field> fields = new ArrayList<>();
         private Long reset;
         private Access access = Access.EL1_RW;
@@ -107,15 +147,15 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
         private String el2Trap;
         private boolean fp;
         private Policy policy = Policy.STORED;
+        private View view;
+        private String virtualizedBy;
+        private boolean shadowed;
+        private final Map<String, Long> sanitise = new LinkedHashMap<>();
         private String description = "";
 
-        Builder(String name, int op0, int op1, int crn, int crm, int op2) {
+        Builder(String name, SysRegKey encoding) {
             this.name = name;
-            this.op0 = op0;
-            this.op1 = op1;
-            this.crn = crn;
-            this.crm = crm;
-            this.op2 = op2;
+            this.encoding = encoding;
         }
 
         public Builder fields(Field... f) {
@@ -158,6 +198,17 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
             return this;
         }
 
+        /** One of the virtual memory controls: HCR_EL2.TVM traps EL0/EL1 writes, HCR_EL2.TRVM reads. */
+        public Builder vmControl() {
+            return writeTrap("TVM").readTrap("TRVM");
+        }
+
+        /** A stage-1 control the virtual EL2 shadows: the table's shadow set (a {@link #vmControl()} too). */
+        public Builder shadowed() {
+            shadowed = true;
+            return vmControl();
+        }
+
         /** EL0 access needs one of these bits set ({@code SCTLR_EL1.UCT}), else it traps to EL1 with EC 0x18. */
         public Builder el0Enable(String registerFields) {
             el0Enable = registerFields;
@@ -187,18 +238,49 @@ public record SysReg(int index, String name, int op0, int op1, int crn, int crm,
             return this;
         }
 
+        /** The CPU computes the register through {@code v} (PSTATE rows; an ID value derived from another). */
+        public Builder view(View v) {
+            view = v;
+            return this;
+        }
+
+        /** A {@link Policy#PSTATE} row: the CPU reads and writes it through {@code v}. */
+        public Builder pstate(View v) {
+            return policy(Policy.PSTATE).view(v);
+        }
+
+        /** EL1 reads return {@code el2Register} when EL2 is enabled ({@link Policy#VIRTUALIZED_ID}). */
+        public Builder virtualizedBy(String el2Register) {
+            virtualizedBy = el2Register;
+            return this;
+        }
+
+        /** Field {@code fieldName} of this ID register reads as {@code value} under the virtual EL2. */
+        public Builder sanitise(String fieldName, long value) {
+            sanitise.put(fieldName, value);
+            return this;
+        }
+
         public Builder about(String d) {
             description = d;
             return this;
         }
 
         SysReg build(int index) {
-            return new SysReg(index, name, op0, op1, crn, crm, op2, List.copyOf(fields), reset, access, readTrap,
-                    writeTrap, el0Enable, el1Enable, el2Trap, fp, policy, description);
+            long mask = 0;
+            long bits = 0;
+            for (Map.Entry<String, Long> e : sanitise.entrySet()) {
+                Field f = field(name, fields, e.getKey());
+                mask |= f.mask();
+                bits = f.set(bits, e.getValue());
+            }
+            return new SysReg(index, name, encoding, List.copyOf(fields), reset, access, readTrap, writeTrap,
+                    el0Enable, el1Enable, el2Trap, fp, policy, view, virtualizedBy, shadowed,
+                    mask == 0 ? Sanitised.NONE : new Sanitised(mask, bits), description);
         }
     }
 
     public static Builder reg(String name, int op0, int op1, int crn, int crm, int op2) {
-        return new Builder(name, op0, op1, crn, crm, op2);
+        return new Builder(name, new SysRegKey(op0, op1, crn, crm, op2));
     }
 }

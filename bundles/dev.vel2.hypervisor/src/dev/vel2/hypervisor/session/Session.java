@@ -17,6 +17,7 @@ import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.memory.Walk;
+import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.TrapEvent;
@@ -85,9 +86,9 @@ public final class Session {
     private StopInfo stopCause;
     private boolean hypervisorStopped;
 
-    private Session(SessionConfig config, ElfImage elf) throws ImageException {
+    private Session(SessionConfig config, ElfImage elf, SysRegTable sysRegs) throws ImageException {
         this.config = config;
-        machine = new Machine(config.vcpus(), config.memoryMiB(), config.mode());
+        machine = new Machine(config.vcpus(), config.memoryMiB(), config.mode(), sysRegs);
         VmConfig vmConfig = VmConfig.of(config.hcr());
         for (var e : config.vpidr().entrySet()) {
             vmConfig = vmConfig.withVpidr(e.getKey(), e.getValue());
@@ -129,8 +130,13 @@ public final class Session {
      * suspended before the first instruction until {@link #start()} (add listeners and breakpoints first).
      */
     public static Session open(SessionConfig config) throws ImageException {
+        return open(config, SysRegs.TABLE);
+    }
+
+    /** As {@link #open(SessionConfig)}, on a PE with the system registers of {@code sysRegs}. */
+    public static Session open(SessionConfig config, SysRegTable sysRegs) throws ImageException {
         ElfImage elf = config.image() instanceof SessionConfig.ElfFile f ? ElfImage.read(f.path()) : null;
-        Session s = new Session(config, elf);
+        Session s = new Session(config, elf, sysRegs);
         s.thread.start();
         return s;
     }

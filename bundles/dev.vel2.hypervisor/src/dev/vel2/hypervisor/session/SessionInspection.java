@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.memory.Walk;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.ShadowMmuRegisters;
 import dev.vel2.hypervisor.TrapClass;
@@ -86,29 +86,22 @@ public final class SessionInspection {
     }
 
     /**
-     * A system register's value as the debugger sees it: the stored (real) value, e.g. MIDR_EL1 itself and not
-     * what EL1 reads through VPIDR_EL2; PSTATE and device registers (timers) through their views.
+     * A system register's value as the debugger sees it, as its policy shows it: the stored (real) value, e.g.
+     * MIDR_EL1 itself and not what EL1 reads through VPIDR_EL2; PSTATE and device registers (timers) through their
+     * views.
      */
     public long sysreg(int vcpu, SysReg r) {
-        return read(() -> {
-            Cpu c = session.stoppedCpu(vcpu);
-            return switch (r.policy()) {
-                case PSTATE, DEVICE -> SysRegAccess.read(c, r);
-                default -> c.sysreg(r);
-            };
-        });
+        return read(() -> r.policy().inspect(session.stoppedCpu(vcpu), r));
     }
 
     /** Writes one vCPU's register (HCR_EL2 of every vCPU: {@link #setHcr}); system instructions are refused. */
     public void setSysreg(int vcpu, SysReg r, long value) {
-        write(() -> {
-            Cpu c = session.stoppedCpu(vcpu);
-            switch (r.policy()) {
-                case OPERATION -> throw new IllegalArgumentException(r.name() + " is an operation, not a register");
-                case PSTATE, DEVICE -> SysRegAccess.write(c, r, value);
-                default -> c.setSysreg(r, value);
-            }
-        });
+        write(() -> r.policy().modify(session.stoppedCpu(vcpu), r, value));
+    }
+
+    /** The system register table of the session's machine (the debugger's register groups list its rows). */
+    public SysRegTable sysRegs() {
+        return vm.vcpu(0).cpu().sysRegs();
     }
 
     public long hcr() {
@@ -134,12 +127,12 @@ public final class SessionInspection {
         return read(() -> vm.vcpu(vcpu).pendingTrap() != null);
     }
 
-    /** The virtual EL2's shadow of the stage-1 controls, in {@link ShadowMmuRegisters#REGISTERS} order. */
+    /** The virtual EL2's shadow of the stage-1 controls, in {@link ShadowMmuRegisters#registers()} order. */
     public List<ShadowRegister> shadow(int vcpu) {
         return read(() -> {
             Vcpu v = vm.vcpu(vcpu);
             List<ShadowRegister> out = new ArrayList<>();
-            for (SysReg r : ShadowMmuRegisters.REGISTERS) {
+            for (SysReg r : v.shadow().registers()) {
                 out.add(new ShadowRegister(r, v.cpu().sysreg(r), v.shadow().saved(r), v.shadow().dirty(r)));
             }
             return List.copyOf(out);

@@ -3,10 +3,9 @@ package dev.vel2.hypervisor.session;
 
 import java.util.Locale;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegKey;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.SysRegOperand;
 import dev.vel2.hypervisor.TrapClass;
@@ -33,8 +32,6 @@ public record TrapFilter(TrapClass trapClass, int sysreg, Direction direction, i
     }
 
     public static final TrapFilter ANY = new TrapFilter(null, -1, Direction.ANY, -1, -1, 0, null);
-
-    private static final Pattern GENERIC = Pattern.compile("S([0-3])_([0-7])_C(\\d{1,2})_C(\\d{1,2})_([0-7])");
 
     public TrapFilter {
         if (direction == null) {
@@ -146,10 +143,9 @@ public record TrapFilter(TrapClass trapClass, int sysreg, Direction direction, i
         if (r != null) {
             return r.key();
         }
-        Matcher m = GENERIC.matcher(register.toUpperCase(Locale.ROOT));
-        if (m.matches() && Integer.parseInt(m.group(3)) < 16 && Integer.parseInt(m.group(4)) < 16) {
-            return SysReg.key(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
+        SysRegKey key = SysRegKey.parse(register);
+        if (key != null) {
+            return key.packed();
         }
         throw new IllegalArgumentException("no system register " + register);
     }

@@ -14,6 +14,7 @@ import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.GuestFault;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegKey;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /** The TLB keeps translations until TLB maintenance or a change of the translation controls. */
@@ -37,7 +38,8 @@ class MmuTlbTest {
 
     private void tlbi(Cpu cpu, String name) {
         SysReg r = SysRegs.get(name);
-        SysRegAccess.msr(cpu, r, r.op0(), r.op1(), r.crn(), r.crm(), r.op2(), 31);
+        SysRegKey k = r.encoding();
+        SysRegAccess.msr(cpu, r, k.op0(), k.op1(), k.crn(), k.crm(), k.op2(), 31);
     }
 
     @Test

@@ -2,7 +2,6 @@
 package dev.vel2.debug.core.breakpoints;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.core.resources.IMarker;
@@ -10,7 +9,6 @@ import org.eclipse.core.runtime.CoreException;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.model.GuestSymbols;
-import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.session.Breakpoint;
@@ -55,7 +53,7 @@ public class Vel2TrapBreakpoint extends Vel2Breakpoint {
         }
         Map<String, Object> a = new HashMap<>();
         a.put(TRAP_CLASS, filter.trapClass() == null ? "" : filter.trapClass().name());
-        a.put(SYSREG, filter.sysreg() < 0 ? "" : registerName(filter.sysreg()));
+        a.put(SYSREG, filter.sysreg() < 0 ? "" : SysRegs.name(filter.sysreg()));
         a.put(DIRECTION, filter.direction().name());
         a.put(IMM, filter.imm());
         a.put(VCPU, filter.vcpu());
@@ -69,14 +67,6 @@ public class Vel2TrapBreakpoint extends Vel2Breakpoint {
     /** A trap breakpoint on every trap of class {@code c}. */
     public static Vel2TrapBreakpoint on(TrapClass c) throws CoreException {
         return new Vel2TrapBreakpoint(TrapFilter.of(c), "");
-    }
-
-    /** The table's name, or the generic encoding for an encoding it does not know. */
-    private static String registerName(int key) {
-        SysReg r = SysRegs.byKey(key);
-        return r != null ? r.name()
-                : SysReg.genericName(key >>> 14 & 3, key >>> 11 & 7, key >>> 7 & 15, key >>> 3 & 15, key & 7)
-                        .toUpperCase(Locale.ROOT);
     }
 
     /** The session filter these attributes describe. */

@@ -12,7 +12,6 @@ import org.eclipse.ui.dialogs.PropertyPage;
 import dev.vel2.debug.core.breakpoints.Vel2Breakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.ui.internal.Vel2UiPlugin;
-import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.session.TrapFilter;
 
@@ -78,9 +77,6 @@ public final class TrapBreakpointPropertyPage extends PropertyPage {
 
     /** The table's name, else the generic {@code S3_0_C15_C2_0} form (both parse back in {@link TrapFilter}). */
     static String registerName(int key) {
-        SysReg r = SysRegs.byKey(key);
-        return r != null ? r.name()
-                : SysReg.genericName(key >>> 14 & 3, key >>> 11 & 7, key >>> 7 & 15, key >>> 3 & 15, key & 7)
-                        .toUpperCase(java.util.Locale.ROOT);
+        return SysRegs.name(key);
     }
 }

@@ -16,9 +16,9 @@ public final class HcrTraps {
     /** The table's HCR_EL2. */
     public static final SysReg HCR_EL2 = SysRegs.get("HCR_EL2");
 
-    /** The one-bit fields whose meaning is a trap to EL2 ("trap WFI at EL0/EL1 to EL2"), most significant first. */
+    /** The fields the table declares trap bits ({@link Field.Kind#TRAP}: TWI, TID3, TVM...), most significant first. */
     public static final List<Field> TRAP_BITS = HCR_EL2.fields().stream()
-            .filter(f -> f.width() == 1 && f.meaning().startsWith("trap ")).toList();
+            .filter(f -> f.kind() == Field.Kind.TRAP).toList();
 
     private HcrTraps() {
     }

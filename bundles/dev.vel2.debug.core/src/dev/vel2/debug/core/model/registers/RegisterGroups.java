@@ -7,10 +7,8 @@ import java.util.List;
 import org.eclipse.debug.core.model.IRegisterGroup;
 
 import dev.vel2.debug.core.model.Vel2Thread;
-import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
-import dev.vel2.emulator.sysreg.SysRegs;
-import dev.vel2.hypervisor.ShadowMmuRegisters;
+import dev.vel2.emulator.sysreg.SysRegTable;
 
 /** The register groups of a vCPU, in the order the Registers view lists them; every layout comes from the table. */
 public final class RegisterGroups {
@@ -27,12 +25,14 @@ public final class RegisterGroups {
     private RegisterGroups() {
     }
 
+    /** The groups of a vCPU, from the system register table of its session's machine. */
     public static List<IRegisterGroup> of(Vel2Thread t) {
+        SysRegTable table = t.vel2Target().session().inspection().sysRegs();
         return List.of(new Vel2RegisterGroup(t, GENERAL, RegisterGroups::general),
-                new Vel2RegisterGroup(t, EL1, RegisterGroups::el1),
-                new Vel2RegisterGroup(t, EL2, () -> named(EL2_REGISTERS)),
-                new Vel2RegisterGroup(t, SHADOW_MMU, RegisterGroups::shadowMmu),
-                new Vel2RegisterGroup(t, GUEST_VIEW, RegisterGroups::guestView));
+                new Vel2RegisterGroup(t, EL1, () -> el1(table)),
+                new Vel2RegisterGroup(t, EL2, () -> named(table, EL2_REGISTERS)),
+                new Vel2RegisterGroup(t, SHADOW_MMU, () -> shadowMmu(table)),
+                new Vel2RegisterGroup(t, GUEST_VIEW, () -> guestView(table)));
     }
 
     static List<RegisterSource> general() {
@@ -46,38 +46,44 @@ public final class RegisterGroups {
         return out;
     }
 
-    /** Stored registers EL1 (or EL0) may read, in table order: the EL1 context a hypervisor switches. */
-    static List<RegisterSource> el1() {
+    /** Registers whose policy stores vCPU state and that EL1 (or EL0) may read, in table order: the EL1 context. */
+    static List<RegisterSource> el1(SysRegTable table) {
         List<RegisterSource> out = new ArrayList<>();
-        for (SysReg r : SysRegs.ALL) {
-            if (r.policy() == Policy.STORED && r.access().readEl() <= 1) {
+        for (SysReg r : table.all()) {
+            if (r.policy().stored() && r.access().readEl() <= 1) {
                 out.add(new RegisterSource.System(r));
             }
         }
         return out;
     }
 
-    static List<RegisterSource> named(List<String> names) {
+    static List<RegisterSource> named(SysRegTable table, List<String> names) {
         List<RegisterSource> out = new ArrayList<>();
         for (String n : names) {
-            out.add(new RegisterSource.System(SysRegs.get(n)));
+            out.add(new RegisterSource.System(table.get(n)));
         }
         return out;
     }
 
-    static List<RegisterSource> shadowMmu() {
+    /** The rows the table marks shadowed: the virtual EL2's copies of the stage-1 controls. */
+    static List<RegisterSource> shadowMmu(SysRegTable table) {
         List<RegisterSource> out = new ArrayList<>();
-        for (SysReg r : ShadowMmuRegisters.REGISTERS) {
+        for (SysReg r : table.shadowed()) {
             out.add(new RegisterSource.Shadow(r));
         }
         return out;
     }
 
-    /** MIDR_EL1/MPIDR_EL1 as EL1 reads them (VPIDR_EL2/VMPIDR_EL2) next to the PE's own values. */
-    static List<RegisterSource> guestView() {
-        SysReg midr = SysRegs.get("MIDR_EL1");
-        SysReg mpidr = SysRegs.get("MPIDR_EL1");
-        return List.of(new RegisterSource.GuestView(midr, SysRegs.get("VPIDR_EL2")), new RegisterSource.Real(midr),
-                new RegisterSource.GuestView(mpidr, SysRegs.get("VMPIDR_EL2")), new RegisterSource.Real(mpidr));
+    /** The VIRTUALIZED_ID rows as EL1 reads them (VPIDR_EL2/VMPIDR_EL2) next to the PE's own values. */
+    static List<RegisterSource> guestView(SysRegTable table) {
+        List<RegisterSource> out = new ArrayList<>();
+        for (SysReg r : table.all()) {
+            SysReg virtual = table.virtualizedBy(r);
+            if (virtual != null) {
+                out.add(new RegisterSource.GuestView(r, virtual));
+                out.add(new RegisterSource.Real(r));
+            }
+        }
+        return out;
     }
 }

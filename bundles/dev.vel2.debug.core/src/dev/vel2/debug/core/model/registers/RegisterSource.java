@@ -3,9 +3,8 @@ package dev.vel2.debug.core.model.registers;
 
 import java.util.List;
 
-import dev.vel2.emulator.sysreg.Access;
+import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.sysreg.Field;
-import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.session.SessionInspection;
@@ -179,11 +178,10 @@ sealed interface RegisterSource {
             return reg == HCR_EL2 ? s.hcr() : s.sysreg(vcpu, reg);
         }
 
-        /** Writable where some EL may write it, and a write stores something. */
+        /** Writable where the register's policy lets a debugger write it. */
         @Override
         public boolean writable() {
-            return reg.access().writeEl() != Access.NEVER && reg.policy() != Policy.OPERATION
-                    && reg.policy() != Policy.RAZ_WI;
+            return reg.policy().modifiable(reg);
         }
 
         @Override
@@ -277,7 +275,7 @@ sealed interface RegisterSource {
 
         /** The hypervisor took its documented default: the architecture gives the register no reset value. */
         boolean defaulted(SessionInspection s, int vcpu) {
-            return virtual.name().equals("VPIDR_EL2") ? s.vpidrDefaulted(vcpu) : s.vmpidrDefaulted(vcpu);
+            return virtual == SysRegAccess.VPIDR_EL2 ? s.vpidrDefaulted(vcpu) : s.vmpidrDefaulted(vcpu);
         }
     }
 

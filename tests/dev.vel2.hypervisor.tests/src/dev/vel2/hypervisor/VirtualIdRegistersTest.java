@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.sysreg.SysRegs;
+
+/** ID register reads HCR_EL2.TID3 traps: the configured value, else the real one sanitised as its row says. */
+class VirtualIdRegistersTest {
+    private static final long RW_TID3 = SysRegs.get("HCR_EL2").field("RW").mask()
+            | SysRegs.get("HCR_EL2").field("TID3").mask();
+    private static final long ENTRY = Machine.RAM_BASE + 0x8_0000;
+
+    private static final int[] PROGRAM = {
+        0xd5380401, // mrs  x1, id_aa64pfr0_el1
+        0xd5380502, // mrs  x2, id_aa64dfr0_el1
+        0xd5380703, // mrs  x3, id_aa64mmfr0_el1
+        0xd5380604, // mrs  x4, id_aa64isar0_el1
+        0xd2800100, // mov  x0, #0x8
+        0xf2b08000, // movk x0, #0x8400, lsl #16    PSCI SYSTEM_OFF
+        0xd4000002, // hvc  #0
+    };
+
+    @Test
+    void trappedReadsAreSanitisedUnlessConfigured() {
+        Machine machine = new Machine(1, 16, Cpu.El2Mode.VIRTUAL);
+        Vm vm = new Vm(0, RW_TID3);
+        vm.addVcpu(machine.cpu(0));
+        vm.ids().set(SysRegs.get("ID_AA64ISAR0_EL1"), 0x10L);
+        Hypervisor hv = new Hypervisor(vm);
+        hv.setStopper(machine::stop);
+        for (int i = 0; i < PROGRAM.length; i++) {
+            machine.ram().write(ENTRY + 4L * i, 4, PROGRAM[i]);
+        }
+        machine.boot(ENTRY);
+        hv.attachVirtual();
+        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(1000));
+        Cpu c = machine.cpu(0);
+        assertEquals(0x222L, c.sysreg(SysRegs.get("ID_AA64PFR0_EL1")), "the PE: EL0-EL2 AArch64 and AArch32");
+        assertEquals(0x11L, c.x(1), "ID_AA64PFR0_EL1: no EL2 or EL3, EL1/EL0 AArch64 only");
+        assertEquals(0x10305006L, c.x(2), "ID_AA64DFR0_EL1: PMUVer 0");
+        assertEquals(0x1124L, c.x(3), "ID_AA64MMFR0_EL1: the real value");
+        assertEquals(0x10L, c.x(4), "ID_AA64ISAR0_EL1: the configured value");
+    }
+}
