@@ -215,7 +215,7 @@ public final class Bench {
         s.addListener(new SessionListener() {
             @Override
             public void trap(TrapEvent e) {
-                if (e.action().equals("stopped")) {
+                if (e.held()) {
                     hitAt.add(System.nanoTime());
                 }
             }

@@ -60,7 +60,7 @@ public final class TrapLog implements Cpu.TrapListener, Hypervisor.TrapEventList
         if (e.sysreg() != null) {
             sysreg(j, e.sysreg()).hex("value", e.value());
         }
-        return j.string("action", e.action()).toString();
+        return j.string("action", e.action().text()).toString();
     }
 
     private static Json common(long seq, long insns, int vcpu, int fromEl, long pc, int esr) {

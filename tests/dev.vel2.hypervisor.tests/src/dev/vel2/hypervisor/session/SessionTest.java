@@ -186,13 +186,14 @@ class SessionTest {
         assertEquals(1, s.inspection().statistics().vcpus().get(0).exits(TrapClass.WFI), "the first was emulated");
         assertEquals(2, bp.hits());
         assertFalse(bp.isEnabled(), "a hit count breakpoint disables itself when it stops");
-        assertEquals("stopped", traps.get(traps.size() - 1).action());
+        assertTrue(traps.get(traps.size() - 1).held());
+        assertEquals("stopped", traps.get(traps.size() - 1).action().text());
 
         s.resume();
         awaitOff(s);
         assertEquals(3, s.inspection().statistics().vcpus().get(0).exits(TrapClass.WFI));
         assertEquals(List.of("yield", "stopped", "yield", "yield", "PSCI SYSTEM_OFF"),
-                traps.stream().map(TrapEvent::action).toList(), "the held trap is reported again when emulated");
+                traps.stream().map(e -> e.action().text()).toList(), "the held trap is reported again when emulated");
     }
 
     @Test
