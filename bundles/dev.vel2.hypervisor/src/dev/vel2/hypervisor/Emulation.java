@@ -5,10 +5,10 @@ package dev.vel2.hypervisor;
  * What an exit handler did with a trap, and the one return convention every handler follows: the guest resumes
  * where the handler set its PC, the machine stops for the debugger, or the run ends in an error.
  *
- * @param action the effect in a few words for the trap log ("emulated", "injected UNDEFINED", "PSCI CPU_ON")
+ * @param action the effect, as the trap log and the IDE show it
  * @param value  the value the emulation produced or consumed (MRS result, MSR operand, PSCI return), else 0
  */
-public record Emulation(Outcome outcome, String action, long value) {
+public record Emulation(Outcome outcome, TrapAction action, long value) {
 
     public enum Outcome {
         /** The guest continues at the PC the handler set. */
@@ -19,11 +19,11 @@ public record Emulation(Outcome outcome, String action, long value) {
         ERROR
     }
 
-    public static Emulation resume(String action, long value) {
+    public static Emulation resume(TrapAction action, long value) {
         return new Emulation(Outcome.RESUME, action, value);
     }
 
-    public static Emulation stop(String action, long value) {
+    public static Emulation stop(TrapAction action, long value) {
         return new Emulation(Outcome.STOP, action, value);
     }
 }

@@ -44,10 +44,10 @@ public final class ExitHandlers {
     /** Default: the hypervisor does not emulate this; the guest sees UNDEFINED at EL1. */
     static Emulation undefined(Vcpu v, Trap t) {
         v.cpu().injectEl1(ExceptionClass.UNKNOWN, 0, t.pc());
-        return Emulation.resume("injected UNDEFINED", 0);
+        return Emulation.resume(TrapAction.INJECTED_UNDEFINED, 0);
     }
 
-    private static final Emulation YIELD = Emulation.resume("yield", 0);
+    private static final Emulation YIELD = Emulation.resume(TrapAction.YIELD, 0);
 
     /** The vCPU yields: PC past the WFx; it sleeps until an interrupt or event, and another vCPU runs. */
     static Emulation wfx(Vcpu v, Trap t) {
@@ -82,12 +82,12 @@ public final class ExitHandlers {
             }
         }
         c.setNextPc(t.pc() + 4);
-        return Emulation.resume("emulated", value);
+        return Emulation.resume(TrapAction.EMULATED, value);
     }
 
     private static Emulation unhandledSysreg(Vcpu v, Trap t, SysRegOperand op) {
         v.cpu().injectEl1(ExceptionClass.UNKNOWN, 0, t.pc());
-        return Emulation.resume("injected UNDEFINED: " + op.instruction(), 0);
+        return Emulation.resume(TrapAction.undefined(op), 0);
     }
 
     /** HVC #0 with an SMCCC PSCI function id goes to the board's PSCI; other immediates are user hypercalls. */
@@ -101,7 +101,7 @@ public final class ExitHandlers {
         Vm.Hypercall h = v.vm().hypercall(imm);
         long r = h != null ? h.call(v, imm) : Psci.NOT_SUPPORTED;
         c.setX(0, r);
-        return Emulation.resume(h != null ? "hypercall" : "hypercall NOT_SUPPORTED", r);
+        return Emulation.resume(h != null ? TrapAction.HYPERCALL : TrapAction.HYPERCALL_NOT_SUPPORTED, r);
     }
 
     /** HCR_EL2.TSC: a trapped SMC (its ELR is the SMC itself) is served like an HVC PSCI call. */
@@ -112,7 +112,7 @@ public final class ExitHandlers {
             return psci(c);
         }
         c.setX(0, Psci.NOT_SUPPORTED);
-        return Emulation.resume("SMC NOT_SUPPORTED", Psci.NOT_SUPPORTED);
+        return Emulation.resume(TrapAction.SMC_NOT_SUPPORTED, Psci.NOT_SUPPORTED);
     }
 
     /** SMCCC fast calls in the PSCI range 0x8400_0000-0x8400_001F (and the SMC64 0xC4.. forms). */
@@ -124,17 +124,8 @@ public final class ExitHandlers {
     private static Emulation psci(Cpu c) {
         int fid = (int) c.x(0);
         c.platform().firmwareCall(c, 0);
-        String name = switch (fid) {
-            case Psci.VERSION -> "VERSION";
-            case Psci.FEATURES -> "FEATURES";
-            case Psci.CPU_ON, Psci.CPU_ON64 -> "CPU_ON";
-            case Psci.CPU_OFF -> "CPU_OFF";
-            case Psci.AFFINITY_INFO, Psci.AFFINITY_INFO64 -> "AFFINITY_INFO";
-            case Psci.SYSTEM_OFF -> "SYSTEM_OFF";
-            case Psci.SYSTEM_RESET -> "SYSTEM_RESET";
-            default -> "0x" + Integer.toHexString(fid);
-        };
+        TrapAction action = TrapAction.psci(fid);
         boolean ends = fid == Psci.SYSTEM_OFF || fid == Psci.SYSTEM_RESET;
-        return ends ? Emulation.stop("PSCI " + name, 0) : Emulation.resume("PSCI " + name, c.x(0));
+        return ends ? Emulation.stop(action, 0) : Emulation.resume(action, c.x(0));
     }
 }

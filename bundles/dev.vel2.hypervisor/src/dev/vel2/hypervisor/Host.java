@@ -11,11 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.Machine.ExitReason;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.loader.ImageException;
 
 /**
- * A machine of several VMs: each VM has its own board ({@link Machine}: RAM, bus, UART, GIC, timers), so a VM never
- * reads or writes another VM's memory by construction, and its own {@link Vm} and {@link Hypervisor}, assembled by
- * {@link VmConfig#attach}. The VM index is the one in {@link TrapEvent#vm()}.
+ * A machine of several VMs under the virtual EL2: each VM, built by {@link VmBuilder} from its description, has its
+ * own board ({@link Machine}: RAM, bus, UART, GIC, timers), so a VM never reads or writes another VM's memory by
+ * construction, and its own {@link Vm} and {@link Hypervisor}. The VM index is the one in {@link TrapEvent#vm()}.
  * <p>
  * <b>Scheduling is deterministic</b>: the VMs run round-robin, one turn of at most {@code quantum} instructions each
  * (inside a turn the board runs its own vCPUs round-robin). A VM whose run ends (PSCI SYSTEM_OFF or SYSTEM_RESET, or
@@ -92,15 +93,21 @@ public final class Host {
     }
 
     /**
-     * Adds a VM of {@code vcpus} vCPUs and {@code memoryMiB} of RAM on a board of its own, configured by
-     * {@code config}; returns its index. Load its image into {@link #machine}{@code (index).ram()} and boot it there.
+     * Builds the VM {@code d} describes on a board of its own, its image loaded and vCPU 0 at its entry; returns its
+     * index.
+     *
+     * @throws IllegalArgumentException when {@code d} does not put the Java hypervisor at EL2, or a per-vCPU value
+     *                                  does not fit
+     * @throws ImageException           when the image cannot be read or loaded
      */
-    public int addVm(int vcpus, int memoryMiB, VmConfig config) {
+    public int addVm(VmDescription d) throws ImageException {
+        if (d.el2() != Cpu.El2Mode.VIRTUAL) {
+            throw new IllegalArgumentException("a host runs its VMs under the virtual EL2, not " + d.el2());
+        }
         int index = vms.size();
-        Machine m = new Machine(vcpus, memoryMiB, Cpu.El2Mode.VIRTUAL);
-        Hypervisor hv = config.attach(m, index);
-        hv.addListener(this::emit);
-        vms.add(new HostedVm(m, hv));
+        VmBuilder.Built b = VmBuilder.build(d, index);
+        b.hypervisor().addListener(this::emit);
+        vms.add(new HostedVm(b.machine(), b.hypervisor()));
         return index;
     }
 

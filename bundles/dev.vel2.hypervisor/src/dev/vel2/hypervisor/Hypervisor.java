@@ -85,7 +85,10 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
         vm.vcpu(c.index()).shadow().capture(c);
     }
 
-    /** Observes the guest's own EL2 ({@link Cpu.El2Mode#GUEST}): same event stream, action "guest-el2". */
+    /**
+     * Observes the guest's own EL2 ({@link Cpu.El2Mode#GUEST}): the same event stream, one sequence across the vCPUs,
+     * each event {@link TrapAction#GUEST_EL2} as the CPU takes the trap.
+     */
     public void attachGuest() {
         for (Vcpu v : vm.vcpus()) {
             v.cpu().setEl2(Cpu.El2Mode.GUEST, null);
@@ -93,10 +96,17 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
                 v.count(TrapClass.of(t.syndrome()));
                 seq++;
                 if (!listeners.isEmpty()) { // the event only for someone who looks at it
-                    emit(TrapEvent.of(seq, vm.index(), t, 0, "guest-el2"));
+                    emit(unhandled(seq, cpu, t, TrapAction.GUEST_EL2));
                 }
             });
         }
+    }
+
+    /** The event of a trap EL2 has yet to handle: an MSR's value is its Xt as the trap leaves it. */
+    private TrapEvent unhandled(long n, Cpu cpu, Trap t, TrapAction action) {
+        TrapEvent e = TrapEvent.of(n, vm.index(), t, 0, action);
+        SysRegOperand op = e.sysreg();
+        return op != null && !op.read() ? e.withAction(action, cpu.x(op.rt())) : e;
     }
 
     public void addListener(TrapEventListener l) {
@@ -146,7 +156,7 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
     public void handle(Cpu cpu, Trap trap) {
         Vcpu v = vm.vcpu(cpu.index());
         if (!stops.isEmpty()) {
-            TrapEvent before = TrapEvent.of(seq + 1, vm.index(), trap, 0, "stopped");
+            TrapEvent before = unhandled(seq + 1, cpu, trap, TrapAction.HELD);
             for (Predicate<TrapEvent> p : stops) {
                 if (p.test(before)) {
                     seq++;

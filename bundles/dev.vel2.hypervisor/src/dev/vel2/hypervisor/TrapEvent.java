@@ -9,19 +9,21 @@ import dev.vel2.emulator.cpu.Trap;
 
 /**
  * One trap to EL2, as the debugger and the trap log see it: immutable, delivered to listeners once the trap is
- * handled (or, for a trap breakpoint, before emulation with {@code action} = "stopped").
+ * handled; for a trap held by a trap breakpoint first as {@link TrapAction.Kind#HELD} before emulation, then again
+ * with the same {@code seq} once handled. In guest-EL2 mode it is delivered as the CPU takes the trap.
  *
  * @param seq     trap sequence number in the machine, from 1
  * @param vm      the VM index
  * @param sysreg  the register access for EC 0x18, else null
  * @param imm     the HVC/SMC immediate, else -1
- * @param value   the value written (MSR) or returned by the emulation (MRS), else 0
- * @param action  what EL2 did: "emulated", "injected UNDEFINED", "guest-el2", "stopped", ...
+ * @param value   the value written (MSR: Xt at the trap) or returned by the emulation (MRS), else 0; see
+ *                {@link #hasValue()}
+ * @param action  what EL2 did: emulated, yield, PSCI, injected UNDEFINED, forwarded to the guest's EL2, held...
  */
 public record TrapEvent(long seq, long insns, int vm, int vcpu, int fromEl, long pc, int esr, long far,
-        TrapClass trapClass, SysRegOperand sysreg, int imm, long value, String action) {
+        TrapClass trapClass, SysRegOperand sysreg, int imm, long value, TrapAction action) {
 
-    public static TrapEvent of(long seq, int vm, Trap t, long value, String action) {
+    public static TrapEvent of(long seq, int vm, Trap t, long value, TrapAction action) {
         Syndrome s = t.syndrome();
         TrapClass cls = TrapClass.of(s);
         SysRegOperand op = s.iss() instanceof SysRegIss a ? SysRegOperand.of(a) : null;
@@ -46,7 +48,17 @@ public record TrapEvent(long seq, long insns, int vm, int vcpu, int fromEl, long
         return syndrome().iss().encode();
     }
 
-    public TrapEvent withAction(String a, long v) {
+    /** True while a trap breakpoint holds the trap: EL2 has not handled it yet (the vCPU is at the instruction). */
+    public boolean held() {
+        return action.kind() == TrapAction.Kind.HELD;
+    }
+
+    /** False for an MRS whose result nobody has produced yet (the guest's EL2 will, or a held trap's emulation). */
+    public boolean hasValue() {
+        return sysreg == null || !sysreg.read() || action.kind().completed();
+    }
+
+    public TrapEvent withAction(TrapAction a, long v) {
         return new TrapEvent(seq, insns, vm, vcpu, fromEl, pc, esr, far, trapClass, sysreg, imm, v, a);
     }
 

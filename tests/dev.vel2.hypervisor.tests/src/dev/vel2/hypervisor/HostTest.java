@@ -4,6 +4,8 @@ package dev.vel2.hypervisor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.Machine.ExitReason;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.emulator.loader.RawImage;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -62,20 +66,23 @@ class HostTest {
     private final Host host = new Host(QUANTUM);
     private final List<TrapEvent> events = new ArrayList<>();
 
-    HostTest() {
+    HostTest() throws ImageException {
         // Both VMs configure the same virtual MMFR0; only VM 0's HCR_EL2.TID3 makes reads return it.
-        add(0, VmConfig.of(TID3).withId(MMFR0, 0x101122L).withVpidr(0, 0x4151_cafeL), PROGRAM_A);
-        add(1, VmConfig.of(0).withId(MMFR0, 0x101122L).withVpidr(0, 0x410f_d034L), PROGRAM_B);
+        assertEquals(0, host.addVm(vm(PROGRAM_A).withHcr(TID3).withId(MMFR0, 0x101122L)
+                .withVpidr(List.of(0x4151_cafeL))));
+        assertEquals(1, host.addVm(vm(PROGRAM_B).withHcr(0).withId(MMFR0, 0x101122L)
+                .withVpidr(List.of(0x410f_d034L))));
         host.addListener(events::add);
     }
 
-    private void add(int index, VmConfig c, int[] program) {
-        assertEquals(index, host.addVm(1, 16, c));
-        Machine m = host.machine(index);
-        for (int i = 0; i < program.length; i++) {
-            m.ram().write(ENTRY + 4L * i, 4, program[i]);
+    /** One vCPU, 16 MiB, {@code program} at {@link #ENTRY}, entered there. */
+    private static VmDescription vm(int[] program) {
+        ByteBuffer b = ByteBuffer.allocate(4 * program.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int word : program) {
+            b.putInt(word);
         }
-        m.boot(ENTRY);
+        return VmDescription.of(new GuestImage.Raw(new RawImage("program", ENTRY, b.array()))).withVcpus(1)
+                .withMemory(16);
     }
 
     private Cpu cpu(int vm) {
@@ -108,8 +115,8 @@ class HostTest {
         host.run(100_000);
         assertEquals(0x101122L, cpu(0).x(1), "TID3: the configured virtual value");
         assertEquals(0x1124L, cpu(1).x(1), "TID3 = 0: the real value, the configured one unused");
-        assertEquals(TID3 | VmConfig.HCR_RW, cpu(0).hcr());
-        assertEquals(VmConfig.HCR_RW, cpu(1).hcr(), "RW is always added");
+        assertEquals(TID3 | VmDescription.HCR_RW, cpu(0).hcr());
+        assertEquals(VmDescription.HCR_RW, cpu(1).hcr(), "RW is always added");
         assertEquals(0x4151_cafeL, cpu(0).x(2), "MIDR_EL1 reads VM 0's VPIDR_EL2");
         assertEquals(0x410f_d034L, cpu(1).x(2), "MIDR_EL1 reads VM 1's VPIDR_EL2");
         assertEquals(List.of(0, 0, 0, 0, 1, 1, 1), events.stream().map(TrapEvent::vm).sorted().toList());
@@ -159,7 +166,7 @@ class HostTest {
     }
 
     @Test
-    void twoRunsGiveTheSameEventSequence() {
+    void twoRunsGiveTheSameEventSequence() throws ImageException {
         host.run(100_000);
         HostTest again = new HostTest();
         again.host.run(100_000);
@@ -168,10 +175,11 @@ class HostTest {
 
     @Test
     void aVmNeedsAVirtualEl2BoardAndKnownVcpus() {
-        VmConfig c = VmConfig.of(0);
-        assertThrows(IllegalArgumentException.class, () -> c.attach(new Machine(1, 1, Cpu.El2Mode.GUEST), 0));
+        VmDescription d = vm(PROGRAM_A);
+        assertThrows(IllegalArgumentException.class, () -> host.addVm(d.withEl2(Cpu.El2Mode.GUEST)));
         assertThrows(IllegalArgumentException.class,
-                () -> c.withVmpidr(2, 1).attach(new Machine(2, 1, Cpu.El2Mode.VIRTUAL), 0));
+                () -> host.addVm(d.withVcpus(2).withVmpidr(List.of(1L, 2L, 3L))));
+        assertEquals(2, host.vmCount(), "nothing added");
         assertThrows(IllegalArgumentException.class, () -> new Host(0));
     }
 }

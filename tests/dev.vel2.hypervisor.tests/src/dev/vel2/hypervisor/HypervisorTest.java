@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /** The virtual EL2 end to end on a small EL1 program: every trap emulated in Java, one event per trap. */
@@ -74,7 +75,10 @@ class HypervisorTest {
         assertEquals(0x623002efL & 0xfff0001fL, events.get(0).esr() & 0xfff0001fL);
         assertEquals(0x5a000042, events.get(4).esr());
         assertEquals(-1L, events.get(4).value(), "unregistered hypercall answers NOT_SUPPORTED");
-        assertEquals("PSCI SYSTEM_OFF", events.get(5).action());
+        assertEquals(TrapAction.psci(Psci.SYSTEM_OFF), events.get(5).action());
+        assertEquals("PSCI SYSTEM_OFF", events.get(5).action().text());
+        assertEquals(List.of("emulated", "emulated", "emulated", "yield", "hypercall NOT_SUPPORTED"),
+                events.subList(0, 5).stream().map(e -> e.action().text()).toList());
         assertEquals(2, vcpu.exits(TrapClass.SYSREG_READ));
         assertEquals(1, vcpu.exits(TrapClass.WFI));
     }
@@ -99,7 +103,10 @@ class HypervisorTest {
         Cpu c = machine.cpu(0);
         assertEquals(ENTRY + 8, c.pc(), "stopped at the MSR");
         assertEquals(0L, c.sysreg(ttbr0), "old value still in place");
-        assertEquals(0x0001_0000_4010_0000L, c.x(events.get(events.size() - 1).sysreg().rt()), "new value in Xt");
+        TrapEvent held = events.get(events.size() - 1);
+        assertTrue(held.held());
+        assertEquals(0x0001_0000_4010_0000L, c.x(held.sysreg().rt()), "new value in Xt");
+        assertEquals(0x0001_0000_4010_0000L, held.value(), "the held event carries the value the MSR will write");
         hv.completePendingTrap(vcpu);
         assertNull(vcpu.pendingTrap());
         assertEquals(0x0001_0000_4010_0000L, c.sysreg(ttbr0));

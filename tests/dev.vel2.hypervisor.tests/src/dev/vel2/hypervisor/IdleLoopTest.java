@@ -49,7 +49,7 @@ class IdleLoopTest {
         Vcpu v = vm.addVcpu(c);
         Hypervisor hv = new Hypervisor(vm);
         List<String> events = new ArrayList<>();
-        hv.addListener(e -> events.add(e.seq() + " " + e.insns() + " " + e.summary() + " " + e.action()));
+        hv.addListener(e -> events.add(e.seq() + " " + e.insns() + " " + e.summary() + " " + e.action().text()));
         if (stopAtSeq > 0) {
             hv.addStop(e -> e.seq() == stopAtSeq);
         }

@@ -12,13 +12,12 @@ import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.SysRegAccess;
-import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
-import dev.vel2.hypervisor.VmConfig;
+import dev.vel2.hypervisor.VmBuilder;
+import dev.vel2.hypervisor.VmDescription;
 import dev.vel2.hypervisor.session.Session;
-import dev.vel2.hypervisor.session.SessionConfig;
 import dev.vel2.hypervisor.session.SessionListener;
 import dev.vel2.hypervisor.session.StopInfo;
 import dev.vel2.hypervisor.session.TrapFilter;
@@ -32,7 +31,6 @@ import dev.vel2.hypervisor.session.TrapFilter;
  * </pre>
  */
 public final class Bench {
-    private static final long HCR_RW = VmConfig.HCR_RW;
     private static final long HCR_TWI = SysRegAccess.HCR_EL2.field("TWI").mask();
     private static final long BUDGET = 5_000_000_000L;
     private static final int WARM_UP_RUNS = 3;
@@ -113,8 +111,7 @@ public final class Bench {
     /** As {@link #run(Path, Cpu.El2Mode, AddressBreakpoints)}, with block translation on or off (interpreter only). */
     private Guest run(Path image, Cpu.El2Mode mode, AddressBreakpoints bps, boolean translate)
             throws IOException, ImageException {
-        Machine m = machine(1, mode, image);
-        m.cpu(0).setTranslating(translate);
+        Machine m = machine(guest(image, 1).withEl2(mode).withTranslate(translate));
         if (bps != null) {
             m.cpu(0).setBreakpoints(bps);
         }
@@ -127,13 +124,14 @@ public final class Bench {
         return new Guest(m, clock, exit);
     }
 
-    private static Machine machine(int vcpus, Cpu.El2Mode mode, Path image) throws IOException, ImageException {
-        Machine m = new Machine(vcpus, Machine.DEFAULT_MEMORY_MIB, mode);
-        if (mode == Cpu.El2Mode.VIRTUAL) {
-            VmConfig.of(HCR_TWI).attach(m, 0);
-        }
-        m.load(ElfImage.read(image));
-        return m;
+    /** {@code image} on {@code vcpus} vCPUs under its own EL2. */
+    private static VmDescription guest(Path image, int vcpus) {
+        return VmDescription.of(image).withVcpus(vcpus).withEl2(Cpu.El2Mode.GUEST);
+    }
+
+    /** The machine of {@code d}; under the virtual EL2 with HCR_EL2 = RW|TWI. */
+    private static Machine machine(VmDescription d) throws ImageException {
+        return VmBuilder.build(d.el2() == Cpu.El2Mode.VIRTUAL ? d.withHcr(HCR_TWI) : d, 0).machine();
     }
 
     private static long totalInsns(Machine m) {
@@ -151,7 +149,7 @@ public final class Bench {
      */
     private void warmUp() throws Exception {
         for (int i = 0; i < WARM_UP_RUNS; i++) {
-            Machine m = machine(1, Cpu.El2Mode.GUEST, oracle.resolve("bench_loop.elf"));
+            Machine m = machine(guest(oracle.resolve("bench_loop.elf"), 1));
             m.run(30_000_000L);
             loopPc = m.cpu(0).pc();
             run(oracle.resolve("bench_loop.elf"), Cpu.El2Mode.GUEST, null);
@@ -207,15 +205,13 @@ public final class Bench {
      * session suspended (its listener's {@code suspended}), over {@code hits} WFI traps of bench-trap.
      */
     private long trapBreakpointLatency(int hits) throws Exception {
-        SessionConfig config = SessionConfig.of(guests.resolve("bench-trap.elf")).withMode(Cpu.El2Mode.VIRTUAL)
-                .withHcr(HCR_RW | HCR_TWI);
-        Session s = Session.open(config);
+        Session s = Session.open(VmDescription.of(guests.resolve("bench-trap.elf")).withHcr(HCR_TWI));
         LinkedBlockingQueue<Long> hitAt = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<Long> suspendedAt = new LinkedBlockingQueue<>();
         s.addListener(new SessionListener() {
             @Override
             public void trap(TrapEvent e) {
-                if (e.action().equals("stopped")) {
+                if (e.held()) {
                     hitAt.add(System.nanoTime());
                 }
             }
@@ -257,8 +253,7 @@ public final class Bench {
         TrapFilter[] kinds = { TrapFilter.sysregRead("TCR_EL1"), TrapFilter.sysregWrite("TTBR0_EL1"),
             TrapFilter.of(TrapClass.SMC), TrapFilter.of(TrapClass.DATA_ABORT), TrapFilter.of(TrapClass.BRK) };
         for (int r = 0; r < TRAP_RUNS; r++) {
-            Session s = Session.open(SessionConfig.of(guests.resolve("bench-trap.elf")).withMode(Cpu.El2Mode.VIRTUAL)
-                    .withHcr(HCR_RW | HCR_TWI));
+            Session s = Session.open(VmDescription.of(guests.resolve("bench-trap.elf")).withHcr(HCR_TWI));
             LineClock clock = new LineClock(() -> 0);
             s.addListener(new SessionListener() {
                 @Override
@@ -286,7 +281,7 @@ public final class Bench {
 
     /** Aggregate MIPS of bench-mixed on {@code n} vCPUs (vCPU 0 starts the others) over {@code insns}. */
     private double vcpus(int n, long insns) throws IOException, ImageException {
-        Machine m = machine(n, Cpu.El2Mode.GUEST, guests.resolve("bench-mixed.elf"));
+        Machine m = machine(guest(guests.resolve("bench-mixed.elf"), n));
         m.setUartOutput(b -> { });
         long t0 = System.nanoTime();
         m.run(insns);

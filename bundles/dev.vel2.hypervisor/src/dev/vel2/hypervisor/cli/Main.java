@@ -13,16 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.a64.Disassembler;
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
-import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.hypervisor.Hypervisor;
+import dev.vel2.hypervisor.Vm;
+import dev.vel2.hypervisor.VmBuilder;
+import dev.vel2.hypervisor.VmDescription;
 
 /**
  * The headless runner, {@code releng/vel2}: {@code run} boots an image on the virt board and passes the guest's UART
@@ -85,6 +85,21 @@ public final class Main {
         }
     }
 
+    /**
+     * The VM {@code vel2 run ARGS...} describes (its image read), without building it: what another front end offering
+     * the same settings can be compared with.
+     *
+     * @throws IllegalArgumentException for arguments {@code run} refuses, with the message it prints
+     */
+    public static VmDescription description(String... runArgs) throws ImageException {
+        try {
+            Options o = Options.parse(runArgs);
+            return o.description(read(o.image()));
+        } catch (UsageException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** A daemon reader: stdin never blocks the machine, and an idle reader never keeps the JVM alive. */
     private static void feedUart(InputStream in, Machine m) {
         Thread t = new Thread(() -> {
@@ -103,69 +118,55 @@ public final class Main {
 
     private static int runImage(Options o, InputStream in, OutputStream out, PrintStream err)
             throws UsageException, ImageException, IOException {
-        ElfImage image = read(o.image());
-        Machine m = new Machine(o.vcpus(image), o.memMiB(), o.guestEl2() ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL);
-        if (o.interpret()) {
-            for (int i = 0; i < m.cpuCount(); i++) {
-                m.cpu(i).setTranslating(false);
-            }
-        }
-        if (in != null) {
-            feedUart(in, m);
-        }
-        m.setUartOutput(b -> {
-            try {
-                out.write(b);
-                if (b == '\n') {
-                    out.flush();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        VmDescription d = o.description(read(o.image()));
         PrintStream log = openTrapLog(o.trapLog(), err);
         try {
-            Hypervisor hv = null;
-            long entry;
-            if (o.guestEl2()) {
-                TrapLog listener = log == null ? null : new TrapLog(log); // one sequence for every vCPU
-                for (int i = 0; i < m.cpuCount(); i++) {
-                    configureGuest(m.cpu(i), o);
-                    if (listener != null) {
-                        m.cpu(i).addTrapListener(listener);
-                    }
-                }
-                entry = image.entry();
-            } else {
-                hv = VirtualEl2.attach(m, o, err);
-                if (log != null) {
-                    hv.addListener(new TrapLog(log));
-                }
-                entry = VirtualEl2.el1Entry(image);
+            VmBuilder.Built vm = VmBuilder.build(d, 0);
+            Machine m = vm.machine();
+            Hypervisor hv = vm.hypervisor();
+            if (d.el2() == Cpu.El2Mode.VIRTUAL && vm.vm().vcpu(0).vpidrDefaulted()) {
+                err.println("vel2: warning: VPIDR_EL2 has no reset value; EL1 reads MIDR_EL1 as the default 0x"
+                        + Long.toHexString(Vm.DEFAULT_VPIDR) + " (set --vpidr)");
             }
-            image.load(m.ram());
-            m.boot(entry);
+            if (log != null) {
+                hv.addListener(new TrapLog(log)); // both EL2 modes: one sequence for every vCPU
+            }
+            if (in != null) {
+                feedUart(in, m);
+            }
+            m.setUartOutput(b -> {
+                try {
+                    out.write(b);
+                    if (b == '\n') {
+                        out.flush();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             Machine.ExitReason exit = m.run(o.maxInsns());
             out.flush();
             write(o.regsOut(), RegisterDump.of(m, exit), err);
-            if (hv != null) {
-                write(o.stats(), Stats.of(hv, exit), err);
-                if (hv.failed()) {
-                    err.println("vel2: internal error: the hypervisor could not handle a trap");
-                    return INTERNAL_ERROR;
-                }
+            write(o.stats(), Stats.of(hv, exit), err); // none in guest-EL2 mode: parse refuses --stats there
+            if (hv.failed()) {
+                err.println("vel2: internal error: the hypervisor could not handle a trap");
+                return INTERNAL_ERROR;
             }
-            return switch (exit) {
-                case SYSTEM_OFF -> OK;
-                case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;
-                case SYSTEM_RESET -> SYSTEM_RESET;
-                case STOPPED -> ALL_OFF;
-            };
+            return exitCode(exit);
         } finally {
             if (log != null && log != err) {
                 log.close();
             }
         }
+    }
+
+    private static int exitCode(Machine.ExitReason exit) {
+        return switch (exit) {
+            case SYSTEM_OFF -> OK;
+            case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;
+            case SYSTEM_RESET -> SYSTEM_RESET;
+            case STOPPED -> ALL_OFF;
+        };
     }
 
     /** Writes a report to {@code file} ("-": stderr); nothing when the option was not given. */
@@ -177,24 +178,6 @@ public final class Main {
             err.print(text);
         } else {
             Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
-        }
-    }
-
-    /** Guest-EL2 mode: the options' initial EL2 and ID register values, set before the image's EL2 runs. */
-    private static void configureGuest(Cpu c, Options o) {
-        if (o.hcr() != null) {
-            c.setSysreg(SysRegAccess.HCR_EL2, o.hcr());
-        }
-        Long vpidr = Options.forVcpu(o.vpidr(), c.index());
-        if (vpidr != null) {
-            c.setSysreg(SysRegAccess.VPIDR_EL2, vpidr);
-        }
-        Long vmpidr = Options.forVcpu(o.vmpidr(), c.index());
-        if (vmpidr != null) {
-            c.setSysreg(SysRegAccess.VMPIDR_EL2, vmpidr);
-        }
-        for (Map.Entry<SysReg, Long> e : o.ids().entrySet()) {
-            c.setSysreg(e.getKey(), e.getValue());
         }
     }
 

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.GuestImage;
+import dev.vel2.hypervisor.VmDescription;
 
 /**
  * The options of {@code vel2 run}; their names are an interface users script against, so they do not change.
@@ -32,11 +35,12 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                                     image has one, else at the ELF entry; HVC #0 serves PSCI (CPU_ON, SYSTEM_OFF...)
                                     guest: vCPU 0 starts at EL2h at the ELF entry, as QEMU -M virt,virtualization=on
               --hcr NAME,NAME|0xHEX HCR_EL2 (one-bit field names such as TWI,TID3,TVM); virtual: RW is always set,
-                                    default RW only; guest: the initial value the image's EL2 finds
-              --vpidr 0xHEX[,...]   VPIDR_EL2 (what EL1 reads as MIDR_EL1), one value or one per vCPU;
-                                    virtual default 0x411fd070 (the modelled Cortex-A57), with a warning
-              --vmpidr 0xHEX[,...]  VMPIDR_EL2 (what EL1 reads as MPIDR_EL1), one value per vCPU;
-                                    virtual default 0x80000000 | vCPU index
+                                    default RW only; guest: the initial value the image's EL2 finds (default:
+                                    the register's reset value)
+              --vpidr 0xHEX[,...]   VPIDR_EL2 (what EL1 reads as MIDR_EL1), one value for all vCPUs or one per
+                                    vCPU; default 0x411fd070 (the modelled Cortex-A57), virtual: with a warning
+              --vmpidr 0xHEX[,...]  VMPIDR_EL2 (what EL1 reads as MPIDR_EL1), one value per vCPU, or one whose
+                                    Aff0 (bits 7:0) each vCPU replaces with its index; default 0x80000000 | index
               --id NAME=0xHEX       an ID register (repeatable), e.g. ID_AA64MMFR0_EL1=0x1122; virtual: the value
                                     a read trapped by HCR_EL2.TID3 returns; guest: the register's value
               --vcpus N             1..8 vCPUs (default: the image's absolute symbol vel2_vcpus, else 1);
@@ -99,7 +103,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                 case "--vmpidr" -> vmpidr = hexList(a, v);
                 case "--id" -> id(v, ids);
                 case "--vcpus" -> vcpus = (int) number(a, v, 1, Machine.MAX_CPUS);
-                case "--mem" -> mem = (int) number(a, v, 1, 2047);
+                case "--mem" -> mem = (int) number(a, v, 1, VmDescription.MAX_MEMORY_MIB);
                 case "--max-insns" -> max = number(a, v, 1, Long.MAX_VALUE);
                 case "--trap-log" -> trapLog = v;
                 case "--regs-out" -> regsOut = v;
@@ -120,21 +124,43 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                 interpret, debug, image);
     }
 
-    /** The vCPU count: {@code --vcpus}, else what the image asks for; the per-vCPU values must fit it. */
-    int vcpus(ElfImage image) throws UsageException {
-        int n = vcpus != null ? vcpus : Machine.vcpusOf(image);
-        checkVcpus(vpidr, vmpidr, n);
-        return n;
+    /**
+     * The VM these options describe, running {@code image}: its vCPU count is {@code --vcpus}, else what the image
+     * asks for, and the per-vCPU values must fit it.
+     */
+    VmDescription description(ElfImage image) throws UsageException {
+        VmDescription d = VmDescription.of(new GuestImage.Elf(image)).withMemory(memMiB)
+                .withEl2(guestEl2 ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL).withTranslate(!interpret);
+        if (vcpus != null) {
+            d = d.withVcpus(vcpus);
+        }
+        if (hcr != null) {
+            d = d.withHcr(hcr);
+        }
+        if (vpidr != null) {
+            d = d.withVpidr(vpidr);
+        }
+        if (vmpidr != null) {
+            d = d.withVmpidr(vmpidr);
+        }
+        for (Map.Entry<SysReg, Long> e : ids.entrySet()) {
+            d = d.withId(e.getKey(), e.getValue());
+        }
+        checkVcpus(vpidr, vmpidr, d.vcpusFor(image));
+        return d;
     }
 
+    /** {@link VmDescription}'s per-vCPU rule, with the options' names. */
     private static void checkVcpus(List<Long> vpidr, List<Long> vmpidr, int vcpus) throws UsageException {
-        perVcpu("--vpidr", vpidr, vcpus, true);
-        perVcpu("--vmpidr", vmpidr, vcpus, false);
+        checkVcpus("--vpidr", vpidr, vcpus);
+        checkVcpus("--vmpidr", vmpidr, vcpus);
     }
 
-    /** The value of vCPU {@code i}, or null when none was given. */
-    static Long forVcpu(List<Long> values, int i) {
-        return values == null ? null : values.get(values.size() == 1 ? 0 : i);
+    private static void checkVcpus(String option, List<Long> values, int vcpus) throws UsageException {
+        String problem = values == null ? null : VmDescription.perVcpuProblem(option, values, vcpus);
+        if (problem != null) {
+            throw new UsageException(problem);
+        }
     }
 
     private static List<Long> hexList(String option, String v) throws UsageException {
@@ -143,15 +169,6 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             values.add(hex(option, one.trim()));
         }
         return List.copyOf(values);
-    }
-
-    /** One value for all vCPUs (when {@code shared} allows it) or exactly one per vCPU. */
-    private static void perVcpu(String option, List<Long> values, int vcpus, boolean shared) throws UsageException {
-        if (values == null || values.size() == vcpus || (shared && values.size() == 1)) {
-            return;
-        }
-        throw new UsageException(option + " gives " + values.size() + " value" + (values.size() == 1 ? "" : "s")
-                + " for " + vcpus + " vCPUs" + (shared ? " (give one, or one per vCPU)" : " (give one per vCPU)"));
     }
 
     static long hex(String option, String v) throws UsageException {

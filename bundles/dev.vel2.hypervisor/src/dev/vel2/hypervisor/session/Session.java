@@ -17,13 +17,12 @@ import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.memory.Walk;
-import dev.vel2.emulator.sysreg.SysRegTable;
-import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.Vcpu;
 import dev.vel2.hypervisor.Vm;
-import dev.vel2.hypervisor.VmConfig;
+import dev.vel2.hypervisor.VmBuilder;
+import dev.vel2.hypervisor.VmDescription;
 
 /**
  * The front end that drives one machine under the virtual EL2 (or observes the guest's own EL2): the API the Eclipse
@@ -61,6 +60,7 @@ public final class Session {
 
     private final SessionConfig config;
     private final Machine machine;
+    private final ElfImage elf;
     private final Vm vm;
     private final Hypervisor hypervisor;
     private final GuestMemory memory;
@@ -86,67 +86,58 @@ public final class Session {
     private StopInfo stopCause;
     private boolean hypervisorStopped;
 
-    private Session(SessionConfig config, ElfImage elf, SysRegTable sysRegs) throws ImageException {
+    private Session(SessionConfig config) throws ImageException {
         this.config = config;
-        machine = new Machine(config.vcpus(), config.memoryMiB(), config.mode(), sysRegs);
-        VmConfig vmConfig = VmConfig.of(config.hcr());
-        for (var e : config.vpidr().entrySet()) {
-            vmConfig = vmConfig.withVpidr(e.getKey(), e.getValue());
-        }
-        for (var e : config.vmpidr().entrySet()) {
-            vmConfig = vmConfig.withVmpidr(e.getKey(), e.getValue());
-        }
-        for (var e : config.idValues().entrySet()) {
-            vmConfig = vmConfig.withId(SysRegs.get(e.getKey()), e.getValue());
-        }
-        if (config.mode() == Cpu.El2Mode.VIRTUAL) {
-            hypervisor = vmConfig.attach(machine, 0);
-            hypervisor.addStop(this::trapBreakpointStops);
-        } else {
-            hypervisor = new Hypervisor(vmConfig.build(machine, 0));
-            hypervisor.attachGuest();
-        }
+        VmBuilder.Built built = VmBuilder.build(config.vm(), 0);
+        machine = built.machine();
+        hypervisor = built.hypervisor();
+        elf = built.elf();
         vm = hypervisor.vm();
+        if (config.vm().el2() == Cpu.El2Mode.VIRTUAL) {
+            hypervisor.addStop(this::trapBreakpointStops);
+        }
         hypervisor.addListener(this::trapped);
         hypervisor.setStopper(() -> {
             hypervisorStopped = true;
             machine.stop();
         });
         machine.setUartOutput(b -> fire(l -> l.uartOutput(b)));
-        switch (config.image()) {
-            case SessionConfig.ElfFile f -> machine.load(elf);
-            case SessionConfig.Elf e -> machine.load(e.image());
-            case SessionConfig.Raw r -> machine.load(r.image());
-        }
         memory = new GuestMemory(machine);
         inspection = new SessionInspection(this, hypervisor, memory);
-        breakpoints = new BreakpointTable(config.vcpus(), this::addressReached);
+        breakpoints = new BreakpointTable(machine.cpuCount(), this::addressReached);
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
     }
 
     /**
-     * Builds the machine, the VM and its hypervisor, loads the image and starts the machine thread. The session is
-     * suspended before the first instruction until {@link #start()} (add listeners and breakpoints first).
+     * Builds the VM ({@link VmBuilder}: machine, hypervisor, image loaded) and starts the machine thread. The session
+     * is suspended before the first instruction until {@link #start()} (add listeners and breakpoints first).
+     *
+     * @throws ImageException           when the image cannot be read or loaded
+     * @throws IllegalArgumentException when a per-vCPU setting does not fit the vCPU count
      */
     public static Session open(SessionConfig config) throws ImageException {
-        return open(config, SysRegs.TABLE);
-    }
-
-    /** As {@link #open(SessionConfig)}, on a PE with the system registers of {@code sysRegs}. */
-    public static Session open(SessionConfig config, SysRegTable sysRegs) throws ImageException {
-        ElfImage elf = config.image() instanceof SessionConfig.ElfFile f ? ElfImage.read(f.path()) : null;
-        Session s = new Session(config, elf, sysRegs);
+        Session s = new Session(config);
         s.thread.start();
         return s;
+    }
+
+    /** {@link #open(SessionConfig)} of {@code vm}, run from its entry by {@link #start()}. */
+    public static Session open(VmDescription vm) throws ImageException {
+        return open(SessionConfig.of(vm));
     }
 
     public SessionConfig config() {
         return config;
     }
 
+    /** The image's ELF (its symbols), or null for an image without. */
+    public ElfImage elf() {
+        return elf;
+    }
+
     public int vcpuCount() {
-        return config.vcpus();
+        return machine.cpuCount();
     }
 
     public State state() {
@@ -522,7 +513,7 @@ public final class Session {
     }
 
     private void trapped(TrapEvent e) {
-        if (config.mode() == Cpu.El2Mode.GUEST && breakpoints.hasTrapBreakpoints()) {
+        if (config.vm().el2() == Cpu.El2Mode.GUEST && breakpoints.hasTrapBreakpoints()) {
             TrapBreakpoint b = breakpoints.trapHit(e);
             if (b != null) {
                 stopWith(new StopInfo(StopInfo.Reason.TRAP_BREAKPOINT, e.vcpu(), e.pc(), e, b, null));
@@ -593,8 +584,8 @@ public final class Session {
     }
 
     private void checkVcpu(int vcpu) {
-        if (vcpu < 0 || vcpu >= config.vcpus()) {
-            throw new IllegalArgumentException("no vCPU " + vcpu + " (" + config.vcpus() + " vCPUs)");
+        if (vcpu < 0 || vcpu >= machine.cpuCount()) {
+            throw new IllegalArgumentException("no vCPU " + vcpu + " (" + machine.cpuCount() + " vCPUs)");
         }
     }
 }

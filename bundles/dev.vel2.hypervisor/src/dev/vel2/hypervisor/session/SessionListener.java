@@ -21,7 +21,10 @@ public interface SessionListener {
     default void terminated(Machine.ExitReason exit) {
     }
 
-    /** Every trap to EL2 (a trap breakpoint's before emulation, with action "stopped"). */
+    /**
+     * Every trap to EL2; a trap a breakpoint holds twice: {@link TrapEvent#held()} before emulation, then with the
+     * same sequence number once handled.
+     */
     default void trap(TrapEvent event) {
     }
 

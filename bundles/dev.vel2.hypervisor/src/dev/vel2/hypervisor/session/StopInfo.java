@@ -9,7 +9,7 @@ import dev.vel2.hypervisor.TrapEvent;
  *
  * @param vcpu       the vCPU that stopped it, -1 when none did (a client request, the end of the run)
  * @param pc         that vCPU's PC at the stop, else 0
- * @param trap       the trap a trap breakpoint stopped at (not yet emulated), else null
+ * @param trap       the trap a trap breakpoint stopped at, not yet emulated ({@link TrapEvent#held()}), else null
  * @param breakpoint the breakpoint that hit, else null
  * @param exit       for {@link Reason#EXITED}, why the machine ended; else null
  */

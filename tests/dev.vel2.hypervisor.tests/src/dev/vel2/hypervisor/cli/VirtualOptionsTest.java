@@ -43,8 +43,8 @@ class VirtualOptionsTest extends CliFixture {
 
     @Test
     void perVcpuIdentityMustFitTheVcpuCount() {
-        assertEquals(2, vel2("run", "--vmpidr", "0x80000000", guest("hv-idle")));
-        assertEquals("vel2: --vmpidr gives 1 value for 2 vCPUs (give one per vCPU)\n", stderr(),
+        assertEquals(2, vel2("run", "--vmpidr", "0x80000000,0x80000001,0x80000002", guest("hv-idle")));
+        assertEquals("vel2: --vmpidr gives 3 values for 2 vCPUs (give one, or one per vCPU)\n", stderr(),
                 "hv-idle asks for 2 vCPUs (vel2_vcpus)");
         err.reset();
         assertEquals(2, vel2("run", "--vcpus", "3", "--vpidr", "0x1,0x2", guest("hv-idle")));
@@ -54,16 +54,28 @@ class VirtualOptionsTest extends CliFixture {
         assertEquals("vel2: --stats needs --el2 virtual\n", stderr());
     }
 
+    /** hv-idle (2 vCPUs) with HCR_EL2.TWI and {@code --vmpidr vmpidr}: the final registers, once vCPU 0 said hello. */
+    private String hvIdleRegisters(Path dir, String vmpidr, String vcpu0Mpidr) throws Exception {
+        Path regs = dir.resolve("regs.json");
+        assertEquals(0, vel2("run", "--hcr", "TWI", "--vpidr", "0x4151cafe", "--vmpidr", vmpidr,
+                "--regs-out", regs.toString(), guest("hv-idle")), stderr());
+        assertTrue(out.toString(StandardCharsets.US_ASCII).startsWith("hv-idle: vcpu 0 up, mpidr_el1=" + vcpu0Mpidr
+                + "\n"));
+        return Files.readString(regs);
+    }
+
     @Test
     void eachVcpuGetsItsOwnVmpidr(@TempDir Path dir) throws Exception {
-        Path regs = dir.resolve("regs.json");
-        assertEquals(0, vel2("run", "--hcr", "TWI", "--vpidr", "0x4151cafe", "--vmpidr", "0x80000000,0x80000001",
-                "--regs-out", regs.toString(), guest("hv-idle")), stderr());
-        assertTrue(out.toString(StandardCharsets.US_ASCII).startsWith("hv-idle: vcpu 0 up, mpidr_el1=80000000\n"));
-        String json = Files.readString(regs);
+        String json = hvIdleRegisters(dir, "0x80000000,0x80000001", "80000000");
         assertTrue(json.contains("\"VMPIDR_EL2\":\"0x80000001\""), "CPU_ON kept vCPU 1's VMPIDR_EL2");
         assertTrue(json.contains("\"CNTHCTL_EL2\":\"0x3\""), "programmed before the first entry to EL1");
         assertEquals(2, json.split("\"HCR_EL2\":\"0x80002000\"", -1).length - 1, "RW|TWI on both vCPUs");
+    }
+
+    @Test
+    void oneVmpidrForSeveralVcpusGivesEachItsIndexAsAff0(@TempDir Path dir) throws Exception {
+        String json = hvIdleRegisters(dir, "0x81000100", "81000100");
+        assertTrue(json.contains("\"VMPIDR_EL2\":\"0x81000101\""), "vCPU 1: Aff0 = 1, the other bits as given");
     }
 
     @Test

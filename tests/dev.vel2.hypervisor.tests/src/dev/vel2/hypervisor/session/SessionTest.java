@@ -25,8 +25,10 @@ import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.GuestImage;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
+import dev.vel2.hypervisor.VmDescription;
 
 /** The session API end to end on small EL1 programs under the virtual EL2 (words from aarch64-linux-gnu-as). */
 class SessionTest {
@@ -93,17 +95,27 @@ class SessionTest {
         return s;
     }
 
-    static SessionConfig program(int... words) {
+    Session open(VmDescription vm) throws ImageException {
+        return open(SessionConfig.of(vm));
+    }
+
+    /** {@code words} at {@link #ENTRY}, entered there, with every other default of a VM. */
+    static VmDescription program(int... words) {
         ByteBuffer b = ByteBuffer.allocate(4 * words.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int w : words) {
             b.putInt(w);
         }
-        return SessionConfig.of(new SessionConfig.Raw(new RawImage("test", ENTRY, b.array())));
+        return VmDescription.of(new GuestImage.Raw(new RawImage("test", ENTRY, b.array())));
+    }
+
+    /** {@code vm}, suspended at its entry by {@link Session#start()}. */
+    static SessionConfig stoppedAtEntry(VmDescription vm) {
+        return SessionConfig.of(vm).withStopAtEntry(true);
     }
 
     /** The trap program with x2 (new TTBR0) and x3 (new TCR) set at the entry stop. */
     Session trapProgram(long hcr) throws Exception {
-        Session s = open(program(TRAPS).withHcr(hcr).withStopAtEntry(true));
+        Session s = open(stoppedAtEntry(program(TRAPS).withHcr(hcr)));
         s.start();
         awaitStop(s, StopInfo.Reason.ENTRY);
         s.inspection().setX(0, 2, 0x0001_0000_4010_0000L);
@@ -186,13 +198,14 @@ class SessionTest {
         assertEquals(1, s.inspection().statistics().vcpus().get(0).exits(TrapClass.WFI), "the first was emulated");
         assertEquals(2, bp.hits());
         assertFalse(bp.isEnabled(), "a hit count breakpoint disables itself when it stops");
-        assertEquals("stopped", traps.get(traps.size() - 1).action());
+        assertTrue(traps.get(traps.size() - 1).held());
+        assertEquals("stopped", traps.get(traps.size() - 1).action().text());
 
         s.resume();
         awaitOff(s);
         assertEquals(3, s.inspection().statistics().vcpus().get(0).exits(TrapClass.WFI));
         assertEquals(List.of("yield", "stopped", "yield", "yield", "PSCI SYSTEM_OFF"),
-                traps.stream().map(TrapEvent::action).toList(), "the held trap is reported again when emulated");
+                traps.stream().map(e -> e.action().text()).toList(), "the held trap is reported again when emulated");
     }
 
     @Test
@@ -413,7 +426,7 @@ class SessionTest {
     @Test
     void registersAndMemoryWrittenWhileSuspended() throws Exception {
         long data = Machine.RAM_BASE + 0x10_0000;
-        Session s = open(program(MEMORY).withStopAtEntry(true).withVpidr(0, 0x4151_cafeL));
+        Session s = open(stoppedAtEntry(program(MEMORY).withVpidr(List.of(0x4151_cafeL))));
         s.start();
         awaitStop(s, StopInfo.Reason.ENTRY);
         assertEquals(ENTRY, s.inspection().pc(0));

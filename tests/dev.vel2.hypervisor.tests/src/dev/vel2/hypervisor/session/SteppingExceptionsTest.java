@@ -4,6 +4,7 @@ package dev.vel2.hypervisor.session;
 import static dev.vel2.hypervisor.session.SessionTest.ENTRY;
 import static dev.vel2.hypervisor.session.SessionTest.awaitStop;
 import static dev.vel2.hypervisor.session.SessionTest.program;
+import static dev.vel2.hypervisor.session.SessionTest.stoppedAtEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class SteppingExceptionsTest {
 
     @Test
     void stepIntoSvcEndsAtTheVectorAndStepOverEretReturns() throws Exception {
-        session = Session.open(program(svcThenEret()).withStopAtEntry(true));
+        session = Session.open(stoppedAtEntry(program(svcThenEret())));
         session.start();
         awaitStop(session, StopInfo.Reason.ENTRY);
         session.inspection().setSysreg(0, SysRegs.get("VBAR_EL1"), VBAR);

@@ -4,6 +4,7 @@ package dev.vel2.hypervisor.session;
 import static dev.vel2.hypervisor.session.SessionTest.ENTRY;
 import static dev.vel2.hypervisor.session.SessionTest.awaitStop;
 import static dev.vel2.hypervisor.session.SessionTest.program;
+import static dev.vel2.hypervisor.session.SessionTest.stoppedAtEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class SteppingInterruptsTest {
     }
 
     private Session atEntry() throws Exception {
-        session = Session.open(program(PROGRAM).withHcr(HCR_VIRQ).withStopAtEntry(true));
+        session = Session.open(stoppedAtEntry(program(PROGRAM).withHcr(HCR_VIRQ)));
         session.start();
         awaitStop(session, StopInfo.Reason.ENTRY);
         session.inspection().setSysreg(0, SysRegs.get("VBAR_EL1"), VBAR);

@@ -4,6 +4,8 @@ package dev.vel2.debug.core.launch;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +16,11 @@ import org.eclipse.core.variables.VariablesPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
 
 import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.VmDescription;
 
 /**
  * Attribute keys, defaults and validation of an "AArch64 Guest (virtual EL2)" launch configuration.
@@ -39,33 +43,49 @@ public final class LaunchAttributes {
     /** RAM base of QEMU's {@code virt} board, so that one image runs on both. */
     public static final String DEFAULT_LOAD_ADDRESS = "0x40000000";
 
-    /** First instruction executed; hex string, empty = the image's ELF entry, else the load address. */
+    /**
+     * First instruction executed; hex string, empty = the image's entry (an ELF's: under the virtual EL2 its symbol
+     * {@code el1_entry} if it has one, else its ELF entry; a raw image's: its load address).
+     */
     public static final String ENTRY = PREFIX + "entry";
 
     /** Guest RAM size in MiB; int. */
     public static final String MEMORY_MIB = PREFIX + "memoryMiB";
-    public static final int DEFAULT_MEMORY_MIB = 128;
-    /** The emulator's RAM is one Java array. */
-    public static final int MAX_MEMORY_MIB = 2047;
+    public static final int DEFAULT_MEMORY_MIB = Machine.DEFAULT_MEMORY_MIB;
+    public static final int MAX_MEMORY_MIB = VmDescription.MAX_MEMORY_MIB;
 
-    /** Number of virtual CPUs; int in 1..{@value #MAX_VCPUS}. */
+    /**
+     * Number of virtual CPUs; int in 1..{@value #MAX_VCPUS}; absent = the VM description's default (the image's
+     * {@code vel2_vcpus} symbol, else 1).
+     */
     public static final String VCPU_COUNT = PREFIX + "vcpuCount";
+    /** What the launch tab gives a new configuration. */
     public static final int DEFAULT_VCPU_COUNT = 1;
-    public static final int MAX_VCPUS = 8;
+    public static final int MAX_VCPUS = Machine.MAX_CPUS;
 
     /** Who handles EL2 traps: one of {@link El2Mode#id()}; string. */
     public static final String EL2_MODE = PREFIX + "el2Mode";
 
-    /** HCR_EL2 value the hypervisor starts the guest with; hex string. */
+    /**
+     * HCR_EL2 the guest starts with; hex string, absent or empty = the VM description's default (virtual EL2: RW
+     * only, guest EL2: the register's reset value; see {@link dev.vel2.hypervisor.VmDescription}).
+     */
     public static final String HCR_EL2 = PREFIX + "hcrEl2";
-    /** RW (EL1 is AArch64), TVM, TSC, TID3, TWE, TWI: the traps of the vel2 story. */
-    public static final String DEFAULT_HCR_EL2 = "0x840C6000";
+    /**
+     * RW (EL1 is AArch64), TVM, TSC, TID3, TWE, TWI: the traps of the vel2 story, which the launch tab, the shortcut
+     * and the example write into new configurations, where the user sees them; no default of a configuration.
+     */
+    public static final String STORY_HCR_EL2 = "0x840C6000";
 
-    /** Virtual MIDR_EL1 value the guest reads; hex string, empty = not set (no architectural reset value). */
+    /**
+     * Virtual MIDR_EL1 value the guest reads: hex strings {@code V[,V...]}, one for every vCPU or one per vCPU (the
+     * command line's {@code --vpidr}); empty = not set (no architectural reset value: the VM description's default).
+     */
     public static final String VPIDR_EL2 = PREFIX + "vpidrEl2";
     /**
-     * Virtual MPIDR_EL1 value the guest reads; hex string, empty = not set (no architectural reset value). With more
-     * than one vCPU, vCPU n reads it with Aff0 (bits 7:0) = n.
+     * Virtual MPIDR_EL1 value the guest reads: hex strings {@code V[,V...]}, one per vCPU, or one whose Aff0 (bits
+     * 7:0) each vCPU replaces with its index (the command line's {@code --vmpidr}); empty = not set (no architectural
+     * reset value: the VM description's default).
      */
     public static final String VMPIDR_EL2 = PREFIX + "vmpidrEl2";
 
@@ -163,12 +183,12 @@ public final class LaunchAttributes {
         if (El2Mode.fromId(mode).isEmpty()) {
             return "EL2 mode must be 'virtual' or 'guest', not '" + mode + "'";
         }
-        problem = hexProblem("HCR_EL2", c.getAttribute(HCR_EL2, DEFAULT_HCR_EL2), false);
+        problem = hexProblem("HCR_EL2", c.getAttribute(HCR_EL2, ""), true);
         if (problem == null) {
-            problem = hexProblem("VPIDR_EL2", c.getAttribute(VPIDR_EL2, ""), true);
+            problem = perVcpuProblem(c, VPIDR_EL2, "VPIDR_EL2");
         }
         if (problem == null) {
-            problem = hexProblem("VMPIDR_EL2", c.getAttribute(VMPIDR_EL2, ""), true);
+            problem = perVcpuProblem(c, VMPIDR_EL2, "VMPIDR_EL2");
         }
         if (problem != null) {
             return problem;
@@ -229,6 +249,31 @@ public final class LaunchAttributes {
         } catch (NumberFormatException e) {
             return what + " is not a 64-bit hexadecimal number: '" + text + "'";
         }
+    }
+
+    /** A VPIDR_EL2/VMPIDR_EL2 list: each value, then its count for the vCPUs (when the configuration sets them). */
+    private static String perVcpuProblem(ILaunchConfiguration c, String key, String what) throws CoreException {
+        String text = c.getAttribute(key, "");
+        for (String one : text.split(",", -1)) {
+            String problem = hexProblem(what, one, text.isBlank());
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return c.hasAttribute(VCPU_COUNT)
+                ? VmDescription.perVcpuProblem(what, parseHexList(text), c.getAttribute(VCPU_COUNT, 0))
+                : null;
+    }
+
+    /** {@code V[,V...]} of {@link #parseHex} numbers; empty text gives an empty list. */
+    public static List<Long> parseHexList(String text) {
+        List<Long> values = new ArrayList<>();
+        if (!text.isBlank()) {
+            for (String one : text.split(",", -1)) {
+                values.add(parseHex(one));
+            }
+        }
+        return values;
     }
 
     /**

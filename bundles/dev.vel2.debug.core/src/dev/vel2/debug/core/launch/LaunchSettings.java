@@ -4,7 +4,6 @@ package dev.vel2.debug.core.launch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,16 +18,19 @@ import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
+import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.GuestImage;
+import dev.vel2.hypervisor.VmDescription;
 import dev.vel2.hypervisor.session.SessionConfig;
 
 /**
  * A launch configuration read, checked and turned into what a session needs: the parsed image (an ELF keeps its
- * symbols for the debug model) and the {@link SessionConfig}. Every problem is a one-line {@link CoreException}.
+ * symbols for the debug model) and the {@link SessionConfig}, whose {@link VmDescription} takes its documented
+ * default for every attribute the configuration does not set. Every problem is a one-line {@link CoreException}.
  *
- * @param elf   the ELF image, or null for a raw binary
- * @param entry the entry address the user asked for, or -1 for the image's own
+ * @param elf the ELF image, or null for a raw binary
  */
-public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, long entry) {
+public record LaunchSettings(Path file, ElfImage elf, SessionConfig config) {
 
     /** Reads and checks {@code c}: the attributes ({@link LaunchAttributes#validate}), then the image itself. */
     public static LaunchSettings read(ILaunchConfiguration c) throws CoreException {
@@ -46,14 +48,14 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, long
         int mib = c.getAttribute(LaunchAttributes.MEMORY_MIB, LaunchAttributes.DEFAULT_MEMORY_MIB);
         long ramEnd = Machine.RAM_BASE + ((long) mib << 20);
         ElfImage elf = null;
-        SessionConfig.Image image;
+        GuestImage image;
         if (ElfImage.isElf(bytes) || file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".elf")) {
             try {
                 elf = ElfImage.parse(bytes, file.getFileName().toString());
             } catch (ImageException e) {
                 throw error("Guest image " + file.getFileName() + ": " + e.getMessage());
             }
-            image = new SessionConfig.Elf(elf);
+            image = new GuestImage.Elf(elf);
         } else {
             long load = hex(c, LaunchAttributes.LOAD_ADDRESS, LaunchAttributes.DEFAULT_LOAD_ADDRESS);
             if (Long.compareUnsigned(load, Machine.RAM_BASE) < 0
@@ -61,50 +63,52 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, long
                 throw error(String.format("Raw image %s (0x%x bytes at load address 0x%x) overlaps the end of RAM "
                         + "0x%x-0x%x", file.getFileName(), bytes.length, load, Machine.RAM_BASE, ramEnd));
             }
-            image = new SessionConfig.Raw(new RawImage(file.getFileName().toString(), load, bytes));
+            image = new GuestImage.Raw(new RawImage(file.getFileName().toString(), load, bytes));
         }
-        long entry = -1;
+        VmDescription vm = description(c, VmDescription.of(image).withMemory(mib));
         if (!c.getAttribute(LaunchAttributes.ENTRY, "").isBlank()) {
-            entry = hex(c, LaunchAttributes.ENTRY, "");
+            long entry = hex(c, LaunchAttributes.ENTRY, "");
             if ((entry & 3) != 0 || Long.compareUnsigned(entry, Machine.RAM_BASE) < 0
                     || Long.compareUnsigned(entry, ramEnd) >= 0) {
                 throw error(String.format("Entry address 0x%x is not a word-aligned address in RAM 0x%x-0x%x", entry,
                         Machine.RAM_BASE, ramEnd));
             }
+            vm = vm.withEntry(entry);
         }
-        return new LaunchSettings(file, elf, sessionConfig(c, image, mib), entry);
+        String identity = vm.identityProblem(vm.vcpusFor(elf));
+        if (identity != null) {
+            throw error(identity);
+        }
+        boolean stop = c.getAttribute(LaunchAttributes.STOP_AT_ENTRY, LaunchAttributes.DEFAULT_STOP_AT_ENTRY);
+        return new LaunchSettings(file, elf, new SessionConfig(vm, stop));
     }
 
-    private static SessionConfig sessionConfig(ILaunchConfiguration c, SessionConfig.Image image, int mib)
-            throws CoreException {
-        int vcpus = c.getAttribute(LaunchAttributes.VCPU_COUNT, LaunchAttributes.DEFAULT_VCPU_COUNT);
+    /**
+     * The VM the attributes describe, on {@code d} (the image and memory): each attribute the configuration sets,
+     * the description's default for each it does not (the command line's options map to the same fields).
+     */
+    static VmDescription description(ILaunchConfiguration c, VmDescription d) throws CoreException {
+        if (c.hasAttribute(LaunchAttributes.VCPU_COUNT)) {
+            d = d.withVcpus(c.getAttribute(LaunchAttributes.VCPU_COUNT, LaunchAttributes.DEFAULT_VCPU_COUNT));
+        }
         LaunchAttributes.El2Mode mode = LaunchAttributes.El2Mode
                 .fromId(c.getAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.VIRTUAL.id())).orElseThrow();
-        SessionConfig s = SessionConfig.of(image).withMemory(mib).withVcpus(vcpus)
-                .withMode(mode == LaunchAttributes.El2Mode.GUEST ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL)
-                .withHcr(hex(c, LaunchAttributes.HCR_EL2, LaunchAttributes.DEFAULT_HCR_EL2))
-                .withStopAtEntry(c.getAttribute(LaunchAttributes.STOP_AT_ENTRY, LaunchAttributes.DEFAULT_STOP_AT_ENTRY));
-        String vpidr = c.getAttribute(LaunchAttributes.VPIDR_EL2, "");
-        String vmpidr = c.getAttribute(LaunchAttributes.VMPIDR_EL2, "");
-        for (int i = 0; i < vcpus; i++) {
-            if (!vpidr.isBlank()) {
-                s = s.withVpidr(i, LaunchAttributes.parseHex(vpidr));
-            }
-            if (!vmpidr.isBlank()) {
-                long v = LaunchAttributes.parseHex(vmpidr);
-                s = s.withVmpidr(i, vcpus == 1 ? v : (v & ~0xffL) | i); // Aff0 tells the vCPUs apart
-            }
+        d = d.withEl2(mode == LaunchAttributes.El2Mode.GUEST ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL);
+        if (!c.getAttribute(LaunchAttributes.HCR_EL2, "").isBlank()) {
+            d = d.withHcr(hex(c, LaunchAttributes.HCR_EL2, ""));
         }
-        Map<String, String> ids = new HashMap<>(c.getAttribute(LaunchAttributes.ID_REGISTERS, Map.of()));
-        for (Map.Entry<String, String> e : ids.entrySet()) {
-            s = s.withIdValue(e.getKey(), LaunchAttributes.parseHex(e.getValue()));
+        d = d.withVpidr(LaunchAttributes.parseHexList(c.getAttribute(LaunchAttributes.VPIDR_EL2, "")))
+                .withVmpidr(LaunchAttributes.parseHexList(c.getAttribute(LaunchAttributes.VMPIDR_EL2, "")));
+        for (Map.Entry<String, String> e : c.getAttribute(LaunchAttributes.ID_REGISTERS, Map.<String, String>of())
+                .entrySet()) {
+            d = d.withId(SysRegs.get(e.getKey()), LaunchAttributes.parseHex(e.getValue()));
         }
-        return s;
+        return d;
     }
 
     /** The configuration with the entry stop switched off: run mode has nobody to resume it. */
     public LaunchSettings forRunMode() {
-        return new LaunchSettings(file, elf, config.withStopAtEntry(false), entry);
+        return new LaunchSettings(file, elf, config.withStopAtEntry(false));
     }
 
     private static long hex(ILaunchConfiguration c, String key, String dflt) throws CoreException {

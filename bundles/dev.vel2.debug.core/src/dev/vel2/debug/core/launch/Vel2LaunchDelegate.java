@@ -55,9 +55,6 @@ public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
             }
         });
         try {
-            if (settings.entry() >= 0) {
-                session.inspection().setPc(0, settings.entry());
-            }
             if (debug) {
                 Vel2DebugTarget.start(launch, session, settings);
             } else {

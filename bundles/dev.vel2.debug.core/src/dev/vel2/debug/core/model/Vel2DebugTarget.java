@@ -236,9 +236,9 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
     @Override
     public String getName() {
         String state = terminated ? "terminated" : suspended ? "suspended" : "running";
+        String el2 = settings.config().vm().el2().name().toLowerCase(Locale.ROOT);
         return "vel2 " + settings.file().getFileName() + " (" + session.vcpuCount() + " vCPU"
-                + (session.vcpuCount() == 1 ? "" : "s") + ", " + settings.config().mode().name().toLowerCase(Locale.ROOT)
-                + " EL2, " + state + ")";
+                + (session.vcpuCount() == 1 ? "" : "s") + ", " + el2 + " EL2, " + state + ")";
     }
 
     @Override

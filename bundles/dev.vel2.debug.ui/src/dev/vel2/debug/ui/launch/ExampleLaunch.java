@@ -52,6 +52,7 @@ public final class ExampleLaunch implements IStartup {
         Defaults.apply(wc);
         wc.setAttribute(LaunchAttributes.IMAGE_PATH, imageFile());
         wc.setAttribute(LaunchAttributes.VCPU_COUNT, 2);
+        wc.setAttribute(LaunchAttributes.HCR_EL2, LaunchAttributes.STORY_HCR_EL2);
         wc.setAttribute(LaunchAttributes.VPIDR_EL2, "0x410fd034");
         wc.setAttribute(LaunchAttributes.ID_REGISTERS,
                 Map.of("ID_AA64MMFR0_EL1", "0x101122", "ID_AA64PFR0_EL1", "0x11"));

@@ -61,8 +61,10 @@ final class GuestTab extends Vel2Tab {
         files.addListener(SWT.Selection, e -> chooseFileImage());
         label(img, "Load address (raw images):");
         loadAddress = text(img, "launch.loadAddress", 2);
-        label(img, "Entry (empty: the ELF entry):");
+        label(img, "Entry (empty: the image's):");
         entry = text(img, "launch.entry", 2);
+        entry.setToolTipText("Where vCPU 0 starts. Empty: under the virtual EL2 the ELF symbol el1_entry if the image"
+                + " has one, else its ELF entry; under the guest's EL2 the ELF entry; a raw image's load address.");
 
         Group board = group(top, "Board (QEMU virt: RAM at 0x4000_0000, PL011 at 0x0900_0000)", 2);
         label(board, "Memory (MiB):");

@@ -25,6 +25,7 @@ import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.VmDescription;
 
 /**
  * The virtual EL2's configuration: HCR_EL2 trap bits as a check list with their one-line meanings (from the system
@@ -76,6 +77,9 @@ final class VirtualEl2Tab extends Vel2Tab {
         });
         label(trapGroup, "HCR_EL2:");
         hcr = text(trapGroup, HCR_ID, 1);
+        hcr.setMessage("empty: RW only (virtual), the reset value (guest)");
+        hcr.setToolTipText("HCR_EL2 before the first instruction. Empty: the VM's default, RW only under the virtual"
+                + " EL2 (nothing traps; RW is always set), the register's reset value under the guest's EL2.");
         hcr.addListener(SWT.Modify, e -> checksFromHcr());
 
         Composite right = new Composite(top, SWT.NONE);
@@ -87,9 +91,13 @@ final class VirtualEl2Tab extends Vel2Tab {
         label(identity, "VPIDR_EL2 (guest's MIDR_EL1):");
         vpidr = text(identity, VPIDR_ID, 1);
         vpidr.setMessage("e.g. 0x410fd034 (Cortex-A53)");
+        vpidr.setToolTipText("One value for every vCPU, or one per vCPU: 0x410fd034,0x410fd083 (as vel2 run --vpidr)."
+                + " Empty: 0x411fd070, the modelled Cortex-A57's MIDR, with a warning.");
         label(identity, "VMPIDR_EL2 (guest's MPIDR_EL1):");
         vmpidr = text(identity, VMPIDR_ID, 1);
         vmpidr.setMessage("e.g. 0x80000000 (Aff0 = vCPU index)");
+        vmpidr.setToolTipText("One value per vCPU (0x80000000,0x80000001), or one whose Aff0 (bits 7:0) each vCPU"
+                + " replaces with its index (as vel2 run --vmpidr). Empty: 0x80000000 | vCPU index, with a warning.");
 
         Group idGroup = group(right, "Virtual ID register values (returned on TID3 traps)", 3, 1);
         ids = new Table(idGroup, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE);
@@ -168,17 +176,19 @@ final class VirtualEl2Tab extends Vel2Tab {
         }
     }
 
+    /** The HCR_EL2 text's value; an empty or unreadable text counts as the VM's default under the virtual EL2. */
     private long currentHcr() {
         try {
             return LaunchAttributes.parseHex(hcr.getText());
         } catch (NumberFormatException e) {
-            return LaunchAttributes.parseHex(LaunchAttributes.DEFAULT_HCR_EL2);
+            return VmDescription.HCR_RW;
         }
     }
 
+    /** A new configuration shows the story's traps, written into it where the user sees them. */
     @Override
     public void setDefaults(ILaunchConfigurationWorkingCopy c) {
-        c.setAttribute(LaunchAttributes.HCR_EL2, LaunchAttributes.DEFAULT_HCR_EL2);
+        c.setAttribute(LaunchAttributes.HCR_EL2, LaunchAttributes.STORY_HCR_EL2);
         c.setAttribute(LaunchAttributes.EXPLICIT_IDENTITY, LaunchAttributes.DEFAULT_EXPLICIT_IDENTITY);
     }
 
@@ -186,7 +196,7 @@ final class VirtualEl2Tab extends Vel2Tab {
     public void initializeFrom(ILaunchConfiguration c) {
         initializing = true;
         try {
-            hcr.setText(c.getAttribute(LaunchAttributes.HCR_EL2, LaunchAttributes.DEFAULT_HCR_EL2));
+            hcr.setText(c.getAttribute(LaunchAttributes.HCR_EL2, ""));
             checksFromHcr();
             explicitIdentity.setSelection(c.getAttribute(LaunchAttributes.EXPLICIT_IDENTITY,
                     LaunchAttributes.DEFAULT_EXPLICIT_IDENTITY));

@@ -25,7 +25,7 @@ public final class TrapRecorder implements SessionListener {
     private final String name;
     private final List<TrapEvent> events = new ArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    /** How many held events ("stopped" at a trap breakpoint) were replaced by their emulation's event. */
+    /** How many held events (stopped at a trap breakpoint) were replaced by their emulation's event. */
     private int replaced;
 
     /** A recorder of {@code session}'s traps once added as its listener ({@link TrapLogs} does that). */
@@ -44,14 +44,14 @@ public final class TrapRecorder implements SessionListener {
     }
 
     /**
-     * Appends {@code event}; the event of a trap a breakpoint held ("stopped") is replaced by the same trap's event
-     * once it is emulated, so that each trap is one row, as in {@code vel2 run --trap-log}.
+     * Appends {@code event}; the event of a trap a breakpoint held ({@link TrapEvent#held()}) is replaced by the same
+     * trap's event once it is emulated, so that each trap is one row, as in {@code vel2 run --trap-log}.
      */
     @Override
     public void trap(TrapEvent event) {
         synchronized (events) {
             int last = events.size() - 1;
-            if (last >= 0 && events.get(last).seq() == event.seq() && events.get(last).action().equals("stopped")) {
+            if (last >= 0 && events.get(last).seq() == event.seq() && events.get(last).held()) {
                 events.set(last, event);
                 replaced++;
             } else {

@@ -250,7 +250,7 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
         String operand = e.sysreg() != null ? e.sysreg().name() : e.imm() >= 0 ? "#0x" + Integer.toHexString(e.imm()) : "";
         String value = e.sysreg() != null ? "0x" + Long.toHexString(e.value()) : "";
         return new String[] { Long.toString(e.seq()), Integer.toString(e.vcpu()), "0x" + Long.toHexString(e.pc()),
-            SessionSymbols.label(recorder.session(), e.pc()), e.trapClass().label, operand, value, e.action() };
+            SessionSymbols.label(recorder.session(), e.pc()), e.trapClass().label, operand, value, e.action().text() };
     }
 
     private void fillRow(Event event) {

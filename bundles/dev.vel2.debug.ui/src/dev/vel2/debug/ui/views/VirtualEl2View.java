@@ -190,7 +190,7 @@ public class VirtualEl2View extends VcpuView {
 
     private void showHcr(long hcr, boolean live) {
         long shown = live ? hcr : dev.vel2.debug.core.launch.LaunchAttributes.parseHex(
-                dev.vel2.debug.core.launch.LaunchAttributes.DEFAULT_HCR_EL2);
+                dev.vel2.debug.core.launch.LaunchAttributes.STORY_HCR_EL2);
         for (TableItem item : hcrTable.getItems()) {
             Field f = (Field) item.getData();
             item.setChecked(f.get(shown) != 0);

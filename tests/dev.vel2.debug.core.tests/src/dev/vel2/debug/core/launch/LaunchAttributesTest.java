@@ -148,7 +148,7 @@ class LaunchAttributesTest {
     void parseHexTakesPrefixAndSeparators() {
         assertEquals(0x4000_0000L, LaunchAttributes.parseHex("0x4000_0000"));
         long rwTvmTscTid3TweTwi = 1L << 31 | 1L << 26 | 1L << 19 | 1L << 18 | 1L << 14 | 1L << 13;
-        assertEquals(rwTvmTscTid3TweTwi, LaunchAttributes.parseHex(LaunchAttributes.DEFAULT_HCR_EL2));
+        assertEquals(rwTvmTscTid3TweTwi, LaunchAttributes.parseHex(LaunchAttributes.STORY_HCR_EL2));
         assertEquals(-1L, LaunchAttributes.parseHex("FFFFFFFFFFFFFFFF"));
         assertEquals(0L, LaunchAttributes.parseHex(" 0 "));
         for (String bad : new String[] { "", "0x", "_1", "1_", "0x_1", "+1", "0x1_0000_0000_0000_0000", "1 2" }) {

@@ -52,10 +52,12 @@ final class GuestLaunches implements IDebugEventSetListener {
         return Path.of(FileLocator.toFileURL(url).toURI());
     }
 
+    /** A configuration of {@code image} as the launch tab makes one: the story's traps written in, no entry stop. */
     ILaunchConfigurationWorkingCopy configuration(String image) throws Exception {
         ILaunchConfigurationWorkingCopy c = DebugPlugin.getDefault().getLaunchManager()
                 .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID).newInstance(null, "vel2-" + image);
         c.setAttribute(LaunchAttributes.IMAGE_PATH, guest(image).toString());
+        c.setAttribute(LaunchAttributes.HCR_EL2, LaunchAttributes.STORY_HCR_EL2);
         c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, false);
         return c;
     }

@@ -137,13 +137,13 @@ class TrapBreakpointTest {
 
     @Test
     void hcrFieldsFromTheTableAndClearingTwiEndsWfiTraps() throws Exception {
-        // default HCR_EL2: RW, TVM, TSC, TID3, TWE, TWI
+        // the story's HCR_EL2, as the launch tab writes it into new configurations: RW, TVM, TSC, TID3, TWE, TWI
         Vel2TrapBreakpoint.on(TrapClass.WFI);
         Vel2DebugTarget target = guests.debug(config);
         Vel2Thread t = guests.awaitSuspend(DebugEvent.BREAKPOINT);
 
         Vel2Register hcr = register(t, RegisterGroups.EL2, "HCR_EL2");
-        assertEquals(LaunchAttributes.parseHex(LaunchAttributes.DEFAULT_HCR_EL2), hcr.longValue());
+        assertEquals(LaunchAttributes.parseHex(LaunchAttributes.STORY_HCR_EL2), hcr.longValue());
         assertEquals("1", child(hcr, "TWI").getValue().getValueString());
         assertEquals("1", child(hcr, "TID3").getValue().getValueString());
         assertEquals("1", child(hcr, "TVM").getValue().getValueString());
@@ -154,7 +154,7 @@ class TrapBreakpointTest {
         IVariable twi = child(hcr, "TWI");
         assertTrue(twi.supportsValueModification());
         twi.setValue("0");
-        long cleared = LaunchAttributes.parseHex(LaunchAttributes.DEFAULT_HCR_EL2) & ~TWI;
+        long cleared = LaunchAttributes.parseHex(LaunchAttributes.STORY_HCR_EL2) & ~TWI;
         assertEquals(cleared, register(t, RegisterGroups.EL2, "HCR_EL2").longValue());
         assertEquals(cleared, register(target.vcpus().get(0), RegisterGroups.EL2, "HCR_EL2").longValue(),
                 "HCR_EL2 is the VM's");

@@ -12,13 +12,14 @@ import dev.vel2.emulator.cpu.Iss.CallIss;
 import dev.vel2.emulator.cpu.Iss.DataAbortIss;
 import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.cpu.Trap;
+import dev.vel2.hypervisor.TrapAction;
 import dev.vel2.hypervisor.TrapEvent;
 
 /** The ESR rows of the Virtual EL2 view: EC, IL and ISS, then the fields of the trap's ISS by name. */
 class EsrTextTest {
 
     private static List<String> rows(int esr) {
-        TrapEvent e = TrapEvent.of(1, 0, new Trap(0, 100, 1, 0x4008_0000L, esr, 0x1000, 0x4008_0000L), 0, "emulated");
+        TrapEvent e = TrapEvent.of(1, 0, new Trap(0, 100, 1, 0x4008_0000L, esr, 0x1000, 0x4008_0000L), 0, TrapAction.EMULATED);
         return EsrText.decode(e).stream().map(r -> String.join(" | ", r)).toList();
     }
 

@@ -29,6 +29,7 @@ import dev.vel2.debug.ui.breakpoints.DialogRobot;
 import dev.vel2.debug.ui.breakpoints.TrapBreakpointDialog;
 import dev.vel2.debug.ui.trap.TrapRecorder;
 import dev.vel2.hypervisor.SysRegOperand;
+import dev.vel2.hypervisor.TrapAction;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.tests.support.Workbench;
@@ -54,7 +55,7 @@ class TrapLogAddBreakpointTest {
     private static TrapEvent event(long seq, int vcpu, int esr) {
         boolean wfi = esr == ESR_WFI;
         return new TrapEvent(seq, seq * 10, 0, vcpu, 1, 0x4008_0000L + 4 * seq, esr, 0, TrapClass.of(esr),
-                wfi ? null : SysRegOperand.decode(esr), -1, 0x4010_0000L, wfi ? "yield" : "emulated");
+                wfi ? null : SysRegOperand.decode(esr), -1, 0x4010_0000L, wfi ? TrapAction.YIELD : TrapAction.EMULATED);
     }
 
     /** Selects {@code row} and runs the context menu's item {@code text}, as a right click and a click do. */

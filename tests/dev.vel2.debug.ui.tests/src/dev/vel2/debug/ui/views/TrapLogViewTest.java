@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.debug.ui.trap.TrapRecorder;
 import dev.vel2.hypervisor.SysRegOperand;
+import dev.vel2.hypervisor.TrapAction;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.tests.support.Workbench;
@@ -45,7 +46,8 @@ class TrapLogViewTest {
             boolean wfi = i % 2 == 0;
             int esr = wfi ? ESR_WFI : ESR_MSR_TTBR0;
             recorder.trap(new TrapEvent(i, i * 10L, 0, i % 2, 1, 0x4008_0000L + 4 * (i % 64), esr, 0,
-                    TrapClass.of(esr), wfi ? null : SysRegOperand.decode(esr), -1, i, wfi ? "yield" : "emulated"));
+                    TrapClass.of(esr), wfi ? null : SysRegOperand.decode(esr), -1, i,
+                    wfi ? TrapAction.YIELD : TrapAction.EMULATED));
         }
         view.setRecorder(recorder);
         Workbench.pump(display);

@@ -26,9 +26,11 @@ import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.emulator.sysreg.TrapContext;
+import dev.vel2.hypervisor.GuestImage;
 import dev.vel2.hypervisor.ShadowMmuRegisters;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
+import dev.vel2.hypervisor.VmDescription;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.SessionConfig;
 import dev.vel2.hypervisor.session.SessionInspection;
@@ -164,9 +166,9 @@ class AddedRegisterTest {
         for (int w : PROGRAM) {
             b.putInt(w);
         }
-        SessionConfig config = SessionConfig.of(new SessionConfig.Raw(new RawImage("added", ENTRY, b.array())))
-                .withHcr(RW).withStopAtEntry(true);
-        session = Session.open(config, TABLE);
+        VmDescription vm = VmDescription.of(new GuestImage.Raw(new RawImage("added", ENTRY, b.array()))).withVcpus(1)
+                .withHcr(RW).withSysRegs(TABLE);
+        session = Session.open(SessionConfig.of(vm).withStopAtEntry(true));
         List<TrapEvent> traps = new CopyOnWriteArrayList<>();
         session.addListener(new SessionListener() {
             @Override

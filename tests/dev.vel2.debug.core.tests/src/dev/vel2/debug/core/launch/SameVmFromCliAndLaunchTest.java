@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.core.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.junit.jupiter.api.Test;
+
+import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.Vcpu;
+import dev.vel2.hypervisor.VmBuilder;
+import dev.vel2.hypervisor.VmDescription;
+import dev.vel2.hypervisor.cli.Main;
+
+/**
+ * The command line and the IDE describe the same VM for the same settings: {@code vel2 run}'s options and a launch
+ * configuration's attributes give descriptions whose machines, once built, hold the same HCR_EL2, VPIDR_EL2 and
+ * VMPIDR_EL2 on every vCPU (and report the same defaulted identity), in both EL2 modes.
+ */
+class SameVmFromCliAndLaunchTest {
+    private static final String GUESTS = "tests/dev.vel2.tests.support/guests/";
+
+    /** A committed guest image, found by walking up from the working directory. */
+    private static String guest(String name) {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(GUESTS + name))) {
+                return p.resolve(GUESTS + name).toString();
+            }
+        }
+        throw new IllegalStateException("no " + GUESTS + name + " above " + Path.of("").toAbsolutePath());
+    }
+
+    private static ILaunchConfigurationWorkingCopy configuration(String image, Map<String, Object> attributes)
+            throws Exception {
+        ILaunchConfigurationWorkingCopy c = DebugPlugin.getDefault().getLaunchManager()
+                .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID).newInstance(null, "vel2-same-vm");
+        c.setAttributes(attributes); // replaces every attribute: the image after it
+        c.setAttribute(LaunchAttributes.IMAGE_PATH, image);
+        return c;
+    }
+
+    /** What the built machine's vCPUs hold, one line per vCPU, and what the description says beside. */
+    private static List<String> built(VmDescription d) throws Exception {
+        VmBuilder.Built b = VmBuilder.build(d, 0);
+        List<String> out = new ArrayList<>();
+        out.add(d.el2() + " hcrAtBoot=0x" + Long.toHexString(d.hcrAtBoot()));
+        for (Vcpu v : b.vm().vcpus()) {
+            Cpu c = v.cpu();
+            out.add(String.format("vCPU %d HCR_EL2=0x%x VPIDR_EL2=0x%x%s VMPIDR_EL2=0x%x%s", v.index(),
+                    c.sysreg(SysRegAccess.HCR_EL2), c.sysreg(SysRegAccess.VPIDR_EL2),
+                    v.vpidrDefaulted() ? " (default)" : "", c.sysreg(SysRegAccess.VMPIDR_EL2),
+                    v.vmpidrDefaulted() ? " (default)" : ""));
+        }
+        return out;
+    }
+
+    /** {@code vel2 run ARGS...}'s VM, built. */
+    private static List<String> cli(String... args) throws Exception {
+        return built(Main.description(args));
+    }
+
+    private static List<String> ide(String image, Map<String, Object> attributes) throws Exception {
+        return built(LaunchSettings.read(configuration(image, attributes)).config().vm());
+    }
+
+    @Test
+    void withNothingSetBothTakeTheDescriptionsDefaults() throws Exception {
+        String image = guest("hv-idle.elf");
+        List<String> cli = cli(image);
+        assertEquals(cli, ide(image, Map.of()));
+        assertEquals(List.of("VIRTUAL hcrAtBoot=0x80000000",
+                "vCPU 0 HCR_EL2=0x80000000 VPIDR_EL2=0x411fd070 (default) VMPIDR_EL2=0x80000000 (default)",
+                "vCPU 1 HCR_EL2=0x80000000 VPIDR_EL2=0x411fd070 (default) VMPIDR_EL2=0x80000001 (default)"), cli,
+                "RW only, the Cortex-A57's MIDR, Aff0 = index; two vCPUs as the image's vel2_vcpus asks");
+    }
+
+    @Test
+    void oneValueForSeveralVcpus() throws Exception {
+        String image = guest("hv-idle.elf");
+        List<String> cli = cli("--vcpus", "3", "--hcr", "TWI,TID3,TVM", "--vpidr", "0x410fd034", "--vmpidr",
+                "0x81000100", image);
+        assertEquals(cli, ide(image, Map.of(LaunchAttributes.VCPU_COUNT, 3, LaunchAttributes.HCR_EL2, "0x04042000",
+                LaunchAttributes.VPIDR_EL2, "0x410fd034", LaunchAttributes.VMPIDR_EL2, "0x81000100")));
+        assertEquals("vCPU 2 HCR_EL2=0x84042000 VPIDR_EL2=0x410fd034 VMPIDR_EL2=0x81000102", cli.get(3),
+                "RW added; VPIDR_EL2 shared; VMPIDR_EL2 with Aff0 = vCPU index");
+    }
+
+    @Test
+    void oneValuePerVcpu() throws Exception {
+        String image = guest("hv-mmu.elf");
+        List<String> cli = cli("--vpidr", "0x410fd034,0x410fd083", "--vmpidr", "0x80000007,0x80000100", image);
+        assertEquals(cli, ide(image, Map.of(LaunchAttributes.VPIDR_EL2, "0x410fd034, 0x410fd083",
+                LaunchAttributes.VMPIDR_EL2, "0x80000007,0x8000_0100")));
+        assertEquals("vCPU 1 HCR_EL2=0x80000000 VPIDR_EL2=0x410fd083 VMPIDR_EL2=0x80000100", cli.get(2));
+    }
+
+    @Test
+    void underTheGuestsEl2HcrIsTheResetValueUnlessGivenAndNoRwIsAdded() throws Exception {
+        String image = guest("hv-probe.elf");
+        List<String> reset = cli("--el2", "guest", image);
+        assertEquals(reset, ide(image, Map.of(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.GUEST.id())));
+        assertEquals(SysRegs.get("HCR_EL2").reset(), Long.decode(reset.get(1).replaceAll(".*HCR_EL2=(\\S+).*", "$1")));
+        List<String> given = cli("--el2", "guest", "--hcr", "0x8000001", "--vpidr", "0x4151cafe", image);
+        assertEquals(given, ide(image, Map.of(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.GUEST.id(),
+                LaunchAttributes.HCR_EL2, "0x8000001", LaunchAttributes.VPIDR_EL2, "0x4151cafe")));
+        assertTrue(given.get(1).startsWith("vCPU 0 HCR_EL2=0x8000001 VPIDR_EL2=0x4151cafe "), given.toString());
+    }
+
+    @Test
+    void bothRefuseValuesThatDoNotFitTheVcpus() throws Exception {
+        String image = guest("hv-idle.elf");
+        IllegalArgumentException cli = assertThrows(IllegalArgumentException.class,
+                () -> cli("--vmpidr", "0x1,0x2,0x3", image));
+        assertEquals("--vmpidr gives 3 values for 2 vCPUs (give one, or one per vCPU)", cli.getMessage());
+        assertEquals(Optional.of("VMPIDR_EL2 gives 3 values for 2 vCPUs (give one, or one per vCPU)"),
+                LaunchAttributes.validate(configuration(image, Map.of(LaunchAttributes.VCPU_COUNT, 2,
+                        LaunchAttributes.VMPIDR_EL2, "0x1,0x2,0x3"))));
+        ILaunchConfigurationWorkingCopy noCount = configuration(image,
+                Map.of(LaunchAttributes.VMPIDR_EL2, "0x1,0x2,0x3"));
+        CoreException ide = assertThrows(CoreException.class, () -> LaunchSettings.read(noCount));
+        assertEquals("VMPIDR_EL2 gives 3 values for 2 vCPUs (give one, or one per vCPU)", ide.getStatus().getMessage(),
+                "without a vCPU count: the image's");
+    }
+}
