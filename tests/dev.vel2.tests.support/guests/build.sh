@@ -41,15 +41,23 @@ guest isa-fp     cortex-a57 -fno-math-errno $RUNTIME isa-fp.c
 guest exceptions cortex-a57 $INT $RUNTIME exceptions.c
 # isa-simd-*, isa-fp-*, isa-crypto: random instruction tests written by random/gen-*.py (python3) with
 # random/randprog.py: one line per instruction with its results and FPSR, so that a difference names the instruction.
-# (each generator adds its line here: guest NAME cortex-a57 $INT $RUNTIME random/report.c NAME.S)
-guest isa-simd-int      cortex-a57 $INT $RUNTIME random/report.c isa-simd-int.S
-guest isa-simd-int-misc cortex-a57 $INT $RUNTIME random/report.c isa-simd-int-misc.S
-guest isa-simd-ls  cortex-a57 $INT $RUNTIME random/report.c isa-simd-ls.S
-guest isa-crypto   cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME random/report.c isa-crypto.S
+# Their .S is generated here and not committed (.gitignore); the .elf, .objdump and .qemu.log are.
+# random_guest NAME GENERATOR CFLAGS...
+random_guest() {
+    name=$1 generator=$2
+    shift 2
+    case " $ONLY " in *" $name "*|"  ") ;; *) return ;; esac
+    python3 "random/$generator"
+    guest "$name" cortex-a57 $INT "$@" $RUNTIME random/report.c "$name.S"
+}
+random_guest isa-simd-int      gen-simd-int.py
+random_guest isa-simd-int-misc gen-simd-int.py
+random_guest isa-simd-ls       gen-simd-ls.py
+random_guest isa-crypto        gen-crypto.py -march=armv8-a+crypto+crc
+random_guest isa-fp-scalar     gen-fp-scalar.py
+random_guest isa-simd-fp       gen-fp-simd.py
 # isa-crypto-kat: known answers (FIPS-197, FIPS-180, CRC check values) through the crypto extension and CRC32
 guest isa-crypto-kat cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME isa-crypto-kat.c isa-crypto-kat-asm.S
-guest isa-fp-scalar cortex-a57 $INT $RUNTIME random/report.c isa-fp-scalar.S
-guest isa-simd-fp cortex-a57 $INT $RUNTIME random/report.c isa-simd-fp.S
 # hv-*: EL1 programs for both EL2 modes (vel2 run --el2 virtual starts them at el1_entry)
 guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
 guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c
