@@ -89,3 +89,35 @@ image dynsym-stripped.so aarch64-linux-gnu-strip -o dynsym-stripped.so dynsym.so
 image dynsym-pac.so $CC $SO -Wl,-z,pac-plt -s -o dynsym-pac.so dynsym.c dynsym-asm.S
 image stripped.elf $CC -O2 -ffreestanding -nostdlib -static -s -mgeneral-regs-only -fno-asynchronous-unwind-tables \
     -Wl,--build-id=none -Wl,-z,max-page-size=4096 -o stripped.elf stripped.c
+# dwarf/: -g images for the DWARF reader's tests, not run as QEMU-compared guests: dwarf-demo as GCC 12 writes DWARF 5
+# at -O0 (the C code's CFI in .debug_frame) and -O2 (in .eh_frame), and as DWARF 4 at -O2 (.debug_frame); the
+# assembly's CFI is in .eh_frame, which they keep (common/link.ld without its discarding of .eh_frame). Paths are
+# relative to this folder (-ffile-prefix-map). Beside each dwarf/NAME.elf:
+#   NAME.objdump     aarch64-linux-gnu-objdump -d -l NAME.elf  (vel2 disasm --source's reference)
+#   NAME.addr2line   aarch64-linux-gnu-addr2line -a -f -i of every address objdump lists (the line table's reference)
+#   NAME.qemu.log    the UART output of QEMU's virt board with EL2
+#   NAME.frames      GDB's bt and unwound registers under QEMU at the first run of each instruction of the functions
+#                    dwarf/record-frames.sh is given (the unwinder's reference)
+dwarf() {
+    name=$1
+    shift
+    case " $ONLY " in *" dwarf/$name "*|"  ") ;; *) return ;; esac
+    echo "building dwarf/$name"
+    ld=$(mktemp)
+    sed 's/ \*(\.eh_frame\*)//' common/link.ld > "$ld"
+    # shellcheck disable=SC2086
+    $CC $CFLAGS "$@" -ffile-prefix-map="$PWD"=. $INT $RUNTIME $HV dwarf/dwarf-demo.c dwarf/dwarf-asm.S \
+        ${LDFLAGS#-Wl,-T,common/link.ld } -Wl,-T,"$ld" -o "dwarf/$name.elf"
+    rm -f "$ld"
+    (cd dwarf && $OBJDUMP -d -l "$name.elf" > "$name.objdump")
+    addresses=$(awk '/^ *[0-9a-f]+:\t/ { sub(":", "", $1); print "0x" $1 }' "dwarf/$name.objdump")
+    # shellcheck disable=SC2086
+    aarch64-linux-gnu-addr2line -a -f -i -e "dwarf/$name.elf" $addresses > "dwarf/$name.addr2line"
+    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -nographic -kernel "dwarf/$name.elf" \
+        < /dev/null > "dwarf/$name.qemu.log"
+    dwarf/record-frames.sh "dwarf/$name.elf" hypercall checksum on_side_stack call_on_stack asm_sum \
+        > "dwarf/$name.frames"
+}
+dwarf dwarf-o0 -O0 -g -fno-asynchronous-unwind-tables -fno-unwind-tables
+dwarf dwarf-o2 -O2 -g
+dwarf dwarf-o2-v4 -O2 -gdwarf-4 -fno-asynchronous-unwind-tables -fno-unwind-tables

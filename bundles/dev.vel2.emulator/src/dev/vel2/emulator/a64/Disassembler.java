@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ElfImage.Section;
 
@@ -27,7 +28,8 @@ import dev.vel2.emulator.loader.ElfImage.Section;
  * inside them, {@code $d} mapping symbols turn words into {@code .word} (or {@code .short}/{@code .byte} where
  * alignment or the next mapping symbol cuts them short), and a run of at least 8 zero bytes prints as {@code ...}, as
  * objdump's {@code disassemble_bytes} does; a chunk that an object symbol labels is dumped as bytes and text instead.
- * Instruction text comes from the A64 table's rows ({@link Insn#text}).
+ * Instruction text comes from the A64 table's rows ({@link Insn#text}). {@link #sourceListing} adds the lines of
+ * {@code objdump -d -l} from the image's DWARF ({@link SourceLines}).
  */
 public final class Disassembler {
 
@@ -62,16 +64,21 @@ public final class Disassembler {
 
     /** The listing headed by {@code file}, as objdump heads it with the path it was given. */
     public static void listing(ElfImage image, String file, Appendable out) {
-        listing(image, file, out, A64_TEXT);
+        listing(image, file, out, A64_TEXT, null);
+    }
+
+    /** The listing of {@code objdump -d -l}: each address preceded by the function and source line changes. */
+    public static void sourceListing(ElfImage image, String file, DebugInfo debug, Appendable out) {
+        listing(image, file, out, A64_TEXT, new SourceLines(debug));
     }
 
     static void listing(ElfImage image, Appendable out, InsnText insnText) {
-        listing(image, image.name(), out, insnText);
+        listing(image, image.name(), out, insnText, null);
     }
 
-    private static void listing(ElfImage image, String file, Appendable out, InsnText insnText) {
+    private static void listing(ElfImage image, String file, Appendable out, InsnText insnText, SourceLines lines) {
         try {
-            Listing listing = new Listing(new DisasmSymbols(image), out, insnText);
+            Listing listing = new Listing(new DisasmSymbols(image), out, insnText, lines);
             out.append('\n').append(file).append(":     file format elf64-littleaarch64\n\n");
             for (Section s : image.sections()) {
                 if (s.executable() && s.data().length > 0) {
@@ -89,16 +96,19 @@ public final class Disassembler {
         private final DisasmSymbols symbols;
         private final Appendable out;
         private final InsnText insnText;
+        /** objdump -l's source lines, or null. */
+        private final SourceLines lines;
         /** objdump's bytes_per_chunk: the size of the last item decoded, by which a raw dump groups (0: none yet). */
         private int bytesPerChunk;
         private Section section;
         private DisasmSymbols.InSection names;
         private int skip;
 
-        Listing(DisasmSymbols symbols, Appendable out, InsnText insnText) {
+        Listing(DisasmSymbols symbols, Appendable out, InsnText insnText, SourceLines lines) {
             this.symbols = symbols;
             this.out = out;
             this.insnText = insnText;
+            this.lines = lines;
         }
 
         void section(Section s) throws IOException {
@@ -127,6 +137,9 @@ public final class Disassembler {
                     off += toEnd ? zeros : zeros & ~3;
                     out.append("\t...\n");
                     continue;
+                }
+                if (lines != null) {
+                    lines.before(section.addr() + off, out);
                 }
                 off += c.code() ? line(off, stop) : rawLine(off, stop);
             }

@@ -80,8 +80,10 @@ public final class ElfImage {
     private final List<Symbol> sectionSymbols;
     private final DynamicTables.Tables dynamic;
     private final List<String> warnings;
+    private final ElfFile file;
 
     private ElfImage(Parser p, long entry, List<Segment> segments, DynamicTables.Tables dynamic) {
+        this.file = p.file;
         this.name = p.name;
         this.type = p.type;
         this.entry = entry;
@@ -158,6 +160,20 @@ public final class ElfImage {
     /** The PLT's stubs, one per {@code .rela.plt} relocation, in order. */
     public List<PltEntry> pltEntries() {
         return dynamic.plt();
+    }
+
+    /**
+     * The file bytes of section {@code h}, whatever its type (for readers of what loading does not need, such as
+     * DWARF): a read-only little-endian view, not a copy; null when they lie outside the file, empty for NOBITS.
+     */
+    public ByteBuffer content(SectionHeader h) {
+        if (h.type() == SHT_NOBITS) {
+            return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        if (!file.fits(h.offset(), h.size())) {
+            return null;
+        }
+        return file.b.slice((int) h.offset(), (int) h.size()).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Tables that could not be read and were left out, one line each ("... is truncated; ... left out"). */

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.a64.Disassembler;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.hypervisor.Hypervisor;
@@ -208,13 +209,21 @@ public final class Main {
 
     private static int disasm(String[] args, OutputStream out, PrintStream err)
             throws UsageException, ImageException, IOException {
-        if (args.length != 1) {
+        boolean source = args.length > 0 && args[0].equals("--source");
+        if (args.length != (source ? 2 : 1)) {
             throw new UsageException("disasm takes one IMAGE");
         }
-        ElfImage image = read(args[0]);
-        image.warnings().forEach(w -> err.println("vel2: warning: " + args[0] + ": " + w));
+        String file = args[args.length - 1];
+        ElfImage image = read(file);
+        image.warnings().forEach(w -> err.println("vel2: warning: " + file + ": " + w));
         StringBuilder listing = new StringBuilder();
-        Disassembler.listing(image, args[0], listing);
+        if (source) {
+            DebugInfo debug = DebugInfo.of(image);
+            debug.warnings().forEach(w -> err.println("vel2: warning: " + file + ": " + w));
+            Disassembler.sourceListing(image, file, debug, listing);
+        } else {
+            Disassembler.listing(image, file, listing);
+        }
         out.write(listing.toString().getBytes(StandardCharsets.UTF_8));
         return OK;
     }

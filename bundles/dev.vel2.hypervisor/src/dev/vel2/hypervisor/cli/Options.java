@@ -29,6 +29,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
     static final String USAGE = """
             usage: vel2 run [options] IMAGE     run an AArch64 ELF on the virt board; stdout is the guest's UART
                    vel2 disasm IMAGE            list the image's executable sections
+                   vel2 disasm --source IMAGE   the same with the function and FILE:LINE lines of objdump -d -l
             options:
               --el2 virtual|guest   who is at EL2: the Java hypervisor (default) or the image's own EL2 code.
                                     virtual: vCPU 0 starts at EL1h, MMU off, at the ELF symbol el1_entry if the
