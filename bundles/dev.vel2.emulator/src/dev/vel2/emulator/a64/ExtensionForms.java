@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.a64;
+
+import static dev.vel2.emulator.a64.SimdExec.vector;
+
+import dev.vel2.emulator.a64.LsOperands.LsImm;
+import dev.vel2.emulator.a64.LsOperands.LsIndex;
+import dev.vel2.emulator.a64.SimdInt.Lanes;
+
+/**
+ * Operand factories and objdump 2.40 syntax of the rows of {@link Extensions}, the encodings of features the
+ * Cortex-A57 lacks. Where an existing operand record fits (loads and stores, AdvSIMD lanes) the rows use it; the
+ * others are decoded straight into a {@link Listing}. A factory returns null where objdump prints the word as
+ * undefined.
+ */
+final class ExtensionForms {
+
+    private ExtensionForms() {
+    }
+
+    private static String mem(int rn) {
+        return "[" + Asm.rsp(true, rn) + "]";
+    }
+
+    // ---------------------------------------------------------------- loads and stores
+
+    /** LDAPUR/STLUR (FEAT_LRCPC2): the size:opc table of LDUR/STUR, less PRFUM. */
+    static LsImm unscaledOrdered(Bits b) {
+        LsImm o = LsOperands.imm9(b, LsIndex.UNSCALED);
+        return o == null || o.type() == LsType.PRFM ? null : o;
+    }
+
+    /** {@code ldapursh x1, [x13, #-182]}, {@code stlurb w21, [x7, #133]}. */
+    static String unscaledOrdered(LsImm o) {
+        LsType t = o.type();
+        return Asm.op(t.mnemonic(t.store ? "lur" : "apur"), t.register(o.rt()),
+                LoadStoreSyntax.address(o.rn(), LsIndex.UNSCALED, o.offset()));
+    }
+
+    /** LDRAA/LDRAB (FEAT_PAuth): a signed S:imm9 offset in doublewords, pre-indexed when W is set (no #0 then). */
+    static Listing authenticatedLoad(Bits b) {
+        long offset = b.s('i') << 3;
+        String address = offset == 0 ? mem(b.u('n')) + (b.b('W') ? "!" : "")
+                : LoadStoreSyntax.address(b.u('n'), b.b('W') ? LsIndex.PRE : LsIndex.OFFSET, offset);
+        return Listing.of(b.b('M') ? "ldrab" : "ldraa", Asm.x(b.u('t')), address);
+    }
+
+    /** ST64BV, ST64BV0 (FEAT_LS64): the status register, then the 64-byte source Xt..Xt+7. */
+    static Listing store64(Bits b, String mnemonic) {
+        return Listing.of(mnemonic, Asm.x(b.u('s')), Asm.x(b.u('t')), mem(b.u('n')));
+    }
+
+    static Listing load64(Bits b, String mnemonic) {
+        return Listing.of(mnemonic, Asm.x(b.u('t')), mem(b.u('n')));
+    }
+
+    // ---------------------------------------------------------------- pointer authentication
+
+    private static final String[] PAC = {"pacia", "pacib", "pacda", "pacdb", "autia", "autib", "autda", "autdb"};
+
+    /** PACIA ... AUTDB Xd, Xn|SP; with Z set the zero-modifier forms PACIZA ... AUTDZB Xd, which need Rn = 31. */
+    static Listing pac(Bits b) {
+        String m = PAC[b.u('o')];
+        if (!b.b('z')) {
+            return Listing.of(m, Asm.x(b.u('d')), Asm.rsp(true, b.u('n')));
+        }
+        return b.u('n') == 31 ? Listing.of(m.substring(0, 4) + "z" + m.substring(4), Asm.x(b.u('d'))) : null;
+    }
+
+    /** BRAA/BRAB, BLRAA/BLRAB Xn, Xm|SP; without Z the zero-modifier forms BRAAZ ... BLRABZ Xn, which need Rm = 31. */
+    static Listing authenticatedBranch(Bits b, String mnemonic) {
+        String m = mnemonic + (b.b('M') ? "b" : "a");
+        if (b.b('Z')) {
+            return Listing.of(m, Asm.x(b.u('n')), Asm.rsp(true, b.u('m')));
+        }
+        return b.u('m') == 31 ? Listing.of(m + "z", Asm.x(b.u('n'))) : null;
+    }
+
+    // ---------------------------------------------------------------- integer: CSSC and FlagM
+
+    private static final String[] MIN_MAX = {"smax", "umax", "smin", "umin"};
+
+    /** SMAX ... UMIN (immediate): signed imm8 for the signed forms, unsigned for the others; opc 01xx unallocated. */
+    static Listing minMaxImmediate(Bits b) {
+        int opc = b.u('o');
+        if (opc > 3) {
+            return null;
+        }
+        boolean sf = b.b('z');
+        long imm = (opc & 1) == 0 ? b.s('i') : b.u('i');
+        return Listing.of(MIN_MAX[opc], Asm.r(sf, b.u('d')), Asm.r(sf, b.u('n')), Asm.dec(imm));
+    }
+
+    static Listing minMaxRegister(Bits b) {
+        boolean sf = b.b('z');
+        return Listing.of(MIN_MAX[b.u('o')], Asm.r(sf, b.u('d')), Asm.r(sf, b.u('n')), Asm.r(sf, b.u('m')));
+    }
+
+    /** ABS, CNT, CTZ Rd, Rn. */
+    static Listing oneSource(Bits b, String mnemonic) {
+        boolean sf = b.b('z');
+        return Listing.of(mnemonic, Asm.r(sf, b.u('d')), Asm.r(sf, b.u('n')));
+    }
+
+    /** RMIF Xn, #shift, #mask (FEAT_FlagM). */
+    static Listing rmif(Bits b) {
+        return Listing.of("rmif", Asm.x(b.u('n')), Asm.dec(b.u('i')), Asm.dec(b.u('m')));
+    }
+
+    // ---------------------------------------------------------------- AdvSIMD: dot products and matrix multiplies
+
+    /** The dot products' and matrix multiplies' fixed shape: 32-bit accumulators, 8-bit sources. */
+    static Lanes bytesToWords(Bits b) {
+        return new Lanes(false, b.b('q'), 2, b.u('d'), b.u('n'), b.u('m'), -1);
+    }
+
+    /** The matrix multiplies: 128-bit vectors only. */
+    static Lanes matrix(Bits b) {
+        return new Lanes(false, true, 2, b.u('d'), b.u('n'), b.u('m'), -1);
+    }
+
+    /** By element: Vm in V0-V31 (M:Rm), a 4-byte group of it by H:L. */
+    static Lanes bytesToWordsElement(Bits b) {
+        return new Lanes(false, b.b('q'), 2, b.u('d'), b.u('n'), b.u('k') << 4 | b.u('m'), b.u('h') << 1 | b.u('l'));
+    }
+
+    /** {@code sdot v0.4s, v1.16b, v2.16b}, {@code usdot v0.2s, v1.8b, v2.4b[3]}, {@code smmla v0.4s, v1.16b, v2.16b}. */
+    static String dot(String mnemonic, Lanes o) {
+        String m = o.index() >= 0 ? "v" + o.m() + ".4b[" + o.index() + "]" : vector(o.m(), 0, o.q());
+        return Asm.op(mnemonic, vector(o.d(), 2, o.q()), vector(o.n(), 0, o.q()), m);
+    }
+}
