@@ -45,6 +45,14 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
         return row.feature();
     }
 
+    /**
+     * True for MRS, MSR (register), SYS and SYSL of an encoding the system register table does not know (op0 = 0b00
+     * is not a register space: those words are unallocated).
+     */
+    public boolean unknownSystemRegister() {
+        return operands instanceof SystemOperands.SysOp s && s.reg() == null && s.op0() != 0;
+    }
+
     public boolean isUndefined() {
         return row == Decoder.UNDEFINED_ROW;
     }

@@ -56,7 +56,7 @@ public record Row<O>(String name, String group, Pattern pattern, Function<Bits, 
 
     /**
      * This row as an encoding of {@code f}, a feature the Cortex-A57 lacks: it executes as UNDEFINED whatever
-     * {@link #exec} it was given.
+     * {@link #exec} it was given, and the CPU names the feature when it takes it ({@code cpu.NotModelled}).
      */
     public Row<O> withFeature(Feature f) {
         return new Row<>(name, group, pattern, operands, (cpu, o) -> cpu.undefined(), syntax, flow, f);

@@ -110,6 +110,9 @@ public final class Main {
                 m.cpu(i).setTranslating(false);
             }
         }
+        for (int i = 0; i < m.cpuCount(); i++) { // what vel2 lacks, once per instruction: one line each
+            m.cpu(i).addNotModelledListener((c, what) -> err.println(what.line(c.index())));
+        }
         if (in != null) {
             feedUart(in, m);
         }

@@ -112,6 +112,9 @@ public final class Session {
             machine.stop();
         });
         machine.setUartOutput(b -> fire(l -> l.uartOutput(b)));
+        for (int i = 0; i < config.vcpus(); i++) {
+            machine.cpu(i).addNotModelledListener((c, what) -> fire(l -> l.notModelled(c.index(), what)));
+        }
         switch (config.image()) {
             case SessionConfig.ElfFile f -> machine.load(elf);
             case SessionConfig.Elf e -> machine.load(e.image());
