@@ -1,7 +1,7 @@
 /* isa-ext's cases: one function per instruction ("INSN; ret"), named ext_<WHAT>_<n>, with WHAT the feature the
  * Cortex-A57 lacks (FEAT_...), "sysreg" for a system register nobody models, or "none" for an encoding the
  * architecture leaves unallocated; ext_cases lists them in order. All are UNDEFINED on the A57. */
-    .arch armv8.8-a+ls64+cssc+tme+i8mm+bf16+fp16+fp16fml+sme+memtag+ssbs
+    .arch armv8.8-a+ls64+cssc+tme+i8mm+bf16+fp16+fp16fml+sme+memtag+ssbs+sha3+sm4
 
     .macro case what, insn:vararg
     .text
@@ -66,6 +66,13 @@ ext_cases:
     case FEAT_DotProd, udot v0.2s, v1.8b, v2.4b[3]
     case FEAT_I8MM, usdot v0.4s, v1.16b, v2.16b
     case FEAT_I8MM, smmla v0.4s, v1.16b, v2.16b
+    case FEAT_SHA512, sha512h q0, q1, v2.2d
+    case FEAT_SHA3, eor3 v0.16b, v1.16b, v2.16b, v3.16b
+    case FEAT_SM3, sm3ss1 v0.4s, v1.4s, v2.4s, v3.4s
+    case FEAT_SM4, sm4e v0.4s, v1.4s
+    /* cpyfp [x0]!, [x1]!, x2! and setp [x0]!, x1!, x2 as words: the assembler wants their main parts after them */
+    case FEAT_MOPS, .inst 0x19010440
+    case FEAT_MOPS, .inst 0x19c20420
     case FEAT_FP16, fadd h0, h1, h2
     case FEAT_FP16, fmla v0.8h, v1.8h, v2.h[7]
     case FEAT_FCMA, fcmla v0.4s, v1.4s, v2.4s, #90

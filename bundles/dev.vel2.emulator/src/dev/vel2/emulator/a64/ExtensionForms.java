@@ -54,6 +54,44 @@ final class ExtensionForms {
         return Listing.of(mnemonic, Asm.x(b.u('t')), mem(b.u('n')));
     }
 
+    /** The parts of a MOPS copy or set by op1 (11 is the set instructions, in the copies' space). */
+    private static final String[] MOPS_PART = {"p", "m", "e", null};
+    /** CPY* options by op2<1:0>: unprivileged write, read or both ("wt", "rt", "t"). */
+    private static final String[] UNPRIVILEGED = {"", "wt", "rt", "t"};
+    /** CPY* options by op2<3:2>: non-temporal write, read or both. */
+    private static final String[] NON_TEMPORAL = {"", "wn", "rn", "n"};
+    private static final String[] SET_OPTIONS = {"", "t", "n", "tn"};
+
+    /**
+     * CPYFP ... CPYETN [Xd]!, [Xs]!, Xn!. Registers that are one register or XZR are CONSTRAINED UNPREDICTABLE in
+     * the ARM ARM, undefined to objdump.
+     */
+    static Listing copy(Bits b, String mnemonic) {
+        String part = MOPS_PART[b.u('o')];
+        int d = b.u('d');
+        int s = b.u('s');
+        int n = b.u('n');
+        if (part == null || d == s || s == n || d == n || d == 31 || s == 31 || n == 31) {
+            return null;
+        }
+        int op2 = b.u('p');
+        return Listing.of(mnemonic + part + UNPRIVILEGED[op2 & 3] + NON_TEMPORAL[op2 >>> 2], mem(d) + "!",
+                mem(s) + "!", Asm.x(n) + "!");
+    }
+
+    /** SETP ... SETGETN [Xd]!, Xn!, Xs (op2: the part, then the options); the same overlaps, Xs may be XZR. */
+    static Listing set(Bits b, String mnemonic) {
+        int op2 = b.u('p');
+        String part = MOPS_PART[op2 >>> 2];
+        int d = b.u('d');
+        int s = b.u('s');
+        int n = b.u('n');
+        if (part == null || d == s || s == n || d == n || d == 31 || n == 31) {
+            return null;
+        }
+        return Listing.of(mnemonic + part + SET_OPTIONS[op2 & 3], mem(d) + "!", Asm.x(n) + "!", Asm.x(s));
+    }
+
     // ---------------------------------------------------------------- pointer authentication
 
     private static final String[] PAC = {"pacia", "pacib", "pacda", "pacdb", "autia", "autib", "autda", "autdb"};
@@ -105,6 +143,28 @@ final class ExtensionForms {
     /** RMIF Xn, #shift, #mask (FEAT_FlagM). */
     static Listing rmif(Bits b) {
         return Listing.of("rmif", Asm.x(b.u('n')), Asm.dec(b.u('i')), Asm.dec(b.u('m')));
+    }
+
+    // ---------------------------------------------------------------- Armv8.2 cryptography
+
+    /** EOR3, BCAX ({@code v0.16b} x4), SM3SS1 ({@code v0.4s} x4): Vd, Vn, Vm, Va. */
+    static Listing fourVectors(Bits b, String mnemonic, int size) {
+        return Listing.of(mnemonic, vector(b.u('d'), size, true), vector(b.u('n'), size, true),
+                vector(b.u('m'), size, true), vector(b.u('a'), size, true));
+    }
+
+    /** XAR Vd.2D, Vn.2D, Vm.2D, #rotation. */
+    static Listing xar(Bits b) {
+        return Listing.of("xar", vector(b.u('d'), 3, true), vector(b.u('n'), 3, true), vector(b.u('m'), 3, true),
+                Asm.dec(b.u('i')));
+    }
+
+    private static final String[] SM3TT = {"sm3tt1a", "sm3tt1b", "sm3tt2a", "sm3tt2b"};
+
+    /** SM3TT1A ... SM3TT2B Vd.4S, Vn.4S, Vm.S[imm2]. */
+    static Listing sm3tt(Bits b) {
+        return Listing.of(SM3TT[b.u('o')], vector(b.u('d'), 2, true), vector(b.u('n'), 2, true),
+                SimdExec.element(b.u('m'), 2, b.u('i')));
     }
 
     // ---------------------------------------------------------------- AdvSIMD: dot products and matrix multiplies

@@ -12,11 +12,16 @@ import static dev.vel2.emulator.a64.Feature.FEAT_LOR;
 import static dev.vel2.emulator.a64.Feature.FEAT_LRCPC;
 import static dev.vel2.emulator.a64.Feature.FEAT_LRCPC2;
 import static dev.vel2.emulator.a64.Feature.FEAT_LS64;
+import static dev.vel2.emulator.a64.Feature.FEAT_MOPS;
 import static dev.vel2.emulator.a64.Feature.FEAT_MTE;
 import static dev.vel2.emulator.a64.Feature.FEAT_NMI;
 import static dev.vel2.emulator.a64.Feature.FEAT_PAN;
 import static dev.vel2.emulator.a64.Feature.FEAT_PAuth;
 import static dev.vel2.emulator.a64.Feature.FEAT_RDM;
+import static dev.vel2.emulator.a64.Feature.FEAT_SHA3;
+import static dev.vel2.emulator.a64.Feature.FEAT_SHA512;
+import static dev.vel2.emulator.a64.Feature.FEAT_SM3;
+import static dev.vel2.emulator.a64.Feature.FEAT_SM4;
 import static dev.vel2.emulator.a64.Feature.FEAT_SME;
 import static dev.vel2.emulator.a64.Feature.FEAT_SSBS;
 import static dev.vel2.emulator.a64.Feature.FEAT_TME;
@@ -37,7 +42,8 @@ import dev.vel2.emulator.a64.SystemOperands.PstateField;
  * floating point ({@link FloatExtensions} has those), grouped by feature. Each row belongs to the ARM ARM heading its
  * encoding sits under, names its {@link Feature}, prints as objdump 2.40 does and executes as UNDEFINED; factories
  * and syntax are in {@link ExtensionForms}. The pointer-authentication hints (PACIASP, AUTIASP, BTI...) are not
- * here: they are HINTs, NOPs on an Armv8.0 CPU. SVE, SME (but for SMSTART/SMSTOP), MTE and MOPS are not decoded.
+ * here: they are HINTs, NOPs on an Armv8.0 CPU. SVE, SME (but for SMSTART/SMSTOP) and MTE (but for MSR TCO) are not
+ * decoded: their words are unallocated here.
  */
 final class Extensions {
 
@@ -173,6 +179,44 @@ final class Extensions {
         Listing.row(SYSTEM, FEAT_TME, "TCOMMIT", "11010101000000110011 0000 011 11111", b -> Listing.of("tcommit")),
         Listing.row(SYSTEM, FEAT_TME, "TCANCEL", "11010100 011 iiiiiiiiiiiiiiii 00000",
             b -> Listing.of("tcancel", Asm.dec(b.u('i')))),
+
+        // ---- FEAT_MOPS: memory copy and set, in prologue, main and epilogue parts (SETG* also needs FEAT_MTE)
+        Listing.row(LS, FEAT_MOPS, "CPYF", "00011001 oo0 sssss pppp 01 nnnnn ddddd",
+            b -> ExtensionForms.copy(b, "cpyf")),
+        Listing.row(LS, FEAT_MOPS, "CPY", "00011101 oo0 sssss pppp 01 nnnnn ddddd",
+            b -> ExtensionForms.copy(b, "cpy")),
+        Listing.row(LS, FEAT_MOPS, "SET", "00011001 110 sssss pppp 01 nnnnn ddddd",
+            b -> ExtensionForms.set(b, "set")),
+        Listing.row(LS, FEAT_MOPS, "SETG", "00011101 110 sssss pppp 01 nnnnn ddddd",
+            b -> ExtensionForms.set(b, "setg")),
+
+        // ---- FEAT_SHA512, FEAT_SHA3, FEAT_SM3, FEAT_SM4: the Armv8.2 cryptographic instructions
+        row(SIMD, FEAT_SHA512, "SHA512H", "11001110 011 mmmmm 1 0 00 00 nnnnn ddddd", SimdExec::reg3,
+            (o, a) -> Asm.op("sha512h", "q" + o.d(), "q" + o.n(), SimdExec.vector(o.m(), 3, true))),
+        row(SIMD, FEAT_SHA512, "SHA512H2", "11001110 011 mmmmm 1 0 00 01 nnnnn ddddd", SimdExec::reg3,
+            (o, a) -> Asm.op("sha512h2", "q" + o.d(), "q" + o.n(), SimdExec.vector(o.m(), 3, true))),
+        row(SIMD, FEAT_SHA512, "SHA512SU1", "11001110 011 mmmmm 1 0 00 10 nnnnn ddddd", SimdExec::reg3,
+            (o, a) -> Crypto.vectors("sha512su1", 3, o.d(), o.n(), o.m())),
+        row(SIMD, FEAT_SHA512, "SHA512SU0", "11001110 110 00000 1000 00 nnnnn ddddd", SimdExec::reg2,
+            (o, a) -> Crypto.vectors("sha512su0", 3, o.d(), o.n())),
+        row(SIMD, FEAT_SHA3, "RAX1", "11001110 011 mmmmm 1 0 00 11 nnnnn ddddd", SimdExec::reg3,
+            (o, a) -> Crypto.vectors("rax1", 3, o.d(), o.n(), o.m())),
+        Listing.row(SIMD, FEAT_SHA3, "EOR3", "11001110 000 mmmmm 0 aaaaa nnnnn ddddd",
+            b -> ExtensionForms.fourVectors(b, "eor3", 0)),
+        Listing.row(SIMD, FEAT_SHA3, "BCAX", "11001110 001 mmmmm 0 aaaaa nnnnn ddddd",
+            b -> ExtensionForms.fourVectors(b, "bcax", 0)),
+        Listing.row(SIMD, FEAT_SHA3, "XAR", "11001110 100 mmmmm iiiiii nnnnn ddddd", ExtensionForms::xar),
+        row(SIMD, FEAT_SM3, "SM3PARTW1", "11001110 011 mmmmm 1 1 00 00 nnnnn ddddd", SimdExec::reg3,
+            (o, a) -> Crypto.vectors("sm3partw1", 2, o.d(), o.n(), o.m())),
+        row(SIMD, FEAT_SM3, "SM3PARTW2", "11001110 011 mmmmm 1 1 00 01 nnnnn ddddd", SimdExec::reg3,
+            (o, a) -> Crypto.vectors("sm3partw2", 2, o.d(), o.n(), o.m())),
+        Listing.row(SIMD, FEAT_SM3, "SM3SS1", "11001110 010 mmmmm 0 aaaaa nnnnn ddddd",
+            b -> ExtensionForms.fourVectors(b, "sm3ss1", 2)),
+        Listing.row(SIMD, FEAT_SM3, "SM3TT", "11001110 010 mmmmm 10 ii oo nnnnn ddddd", ExtensionForms::sm3tt),
+        row(SIMD, FEAT_SM4, "SM4EKEY", "11001110 011 mmmmm 1 1 00 10 nnnnn ddddd", SimdExec::reg3,
+            (o, a) -> Crypto.vectors("sm4ekey", 2, o.d(), o.n(), o.m())),
+        row(SIMD, FEAT_SM4, "SM4E", "11001110 110 00000 1000 01 nnnnn ddddd", SimdExec::reg2,
+            (o, a) -> Crypto.vectors("sm4e", 2, o.d(), o.n())),
 
         // ---- FEAT_RDM: rounding doubling multiply accumulate (three same extra and by element, vector and scalar)
         lanes(FEAT_RDM, "SQRDMLAH_advsimd_vec", "0q101110 ss0 mmmmm 1 0000 1 nnnnn ddddd",

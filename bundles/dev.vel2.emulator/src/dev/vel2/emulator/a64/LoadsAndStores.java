@@ -14,7 +14,7 @@ import dev.vel2.emulator.a64.LsOperands.LsIndex;
  * {@link LoadStoreExec} and {@link LoadStoreAtomics}, syntax in {@link LoadStoreSyntax}.
  *
  * <p>Where the ARM ARM marks Rs/Rt2 "should be one", the rows follow objdump: LDXR/STXR and STLR ignore those
- * fields, CAS fixes them, LDAR fixes them but for bit 20.
+ * fields, CAS fixes them, LDAR fixes them but for bit 20 (bit 20 too in LDARH).
  */
 final class LoadsAndStores {
 
@@ -37,8 +37,9 @@ final class LoadsAndStores {
         // ---- Load/store ordered
         row(GROUP, "STLR", "ss001000 100 ----- 1 ----- nnnnn ttttt",
             LsOperands::ordered, LoadStoreAtomics::STLR, (o, asm) -> LoadStoreSyntax.ordered("stlr", o)),
-        row(GROUP, "LDAR", "ss001000 110 -1111 1 11111 nnnnn ttttt",
-            LsOperands::ordered, LoadStoreAtomics::LDAR, (o, asm) -> LoadStoreSyntax.ordered("ldar", o)),
+        row(GROUP, "LDAR", "ss001000 110 r1111 1 11111 nnnnn ttttt",
+            b -> b.u('s') == 1 && !b.b('r') ? null : LsOperands.ordered(b), LoadStoreAtomics::LDAR,
+            (o, asm) -> LoadStoreSyntax.ordered("ldar", o)),
         // STLLR, LDLAR (o0 = 0): FEAT_LOR, in Extensions
         // ---- Compare and swap (FEAT_LSE)
         row(GROUP, "CAS", "ss001000 1L1 rrrrr o 11111 nnnnn ttttt",
@@ -47,7 +48,7 @@ final class LoadsAndStores {
         // ---- Load register (literal)
         row(GROUP, "LDR_lit", "oo011v00 iiiiiiiiiiiiiiiiiii ttttt",
             LsOperands::literal, LoadStoreExec::LDR_lit, LoadStoreSyntax::literal),
-        // row(GROUP, "CPY_SET", "ss011-01 ...", ...)  -- not implemented: FEAT_MOPS
+        // CPY*, SET* (00011x01 ...): FEAT_MOPS, in Extensions
         // ---- Load/store no-allocate pair, register pair (post-indexed, signed offset, pre-indexed)
         // row(GROUP, "STGP", "01101001 0-0 ...", ...)  -- not implemented: FEAT_MTE (opc 01, V 0, L 0 of the pairs)
         // objdump lists LDPSW with Rt == Rt2, or writing back over Rt or Rt2, as undefined; the ARM ARM makes both

@@ -24,12 +24,36 @@ import dev.vel2.emulator.sysreg.SysRegs;
 class ExtensionsSyntaxTest {
 
     /**
-     * Words of Debian 12's arm64 libcrypto.so.3 (package libssl3 3.0.x) that {@code releng/check-disasm} listed as
-     * decoding differences, with objdump's text: FEAT_LOR, FEAT_PAuth, FEAT_LRCPC/LRCPC2, FEAT_RDM, FEAT_DotProd,
-     * FEAT_I8MM, FEAT_CSSC and FEAT_FlagM words, MRS of the unallocated op0 = 0b00 space, objdump's "NYI" words (bits
-     * 31:21 = 1) and LDPSW whose registers overlap, which objdump lists as undefined.
+     * Words of Debian 12's arm64 libcrypto.so.3 (package libssl3 3.0.x) and libc.so.6 (libc6 2.36) with objdump's
+     * text: OpenSSL's SHA-512, SHA-3 and SM3 code, glibc's memcpy and memset for FEAT_MOPS, and words that
+     * {@code releng/check-disasm} listed as decoding differences: FEAT_LOR, FEAT_PAuth, FEAT_LRCPC/LRCPC2, FEAT_RDM,
+     * FEAT_DotProd, FEAT_I8MM, FEAT_CSSC and FEAT_FlagM words, MRS of the unallocated op0 = 0b00 space, objdump's
+     * "NYI" words (bits 31:21 = 1) and LDPSW whose registers overlap, which objdump lists as undefined.
      */
     static final String DEBIAN = """
+            ce6680a3\tsha512h\tq3, q5, v6.2d
+            ce608423\tsha512h2\tq3, q1, v0.2d
+            cec08000\tsha512su0\tv0.2d, v0.2d
+            ce678af0\tsha512su1\tv16.2d, v23.2d, v7.2d
+            ce7b8f3e\trax1\tv30.2d, v25.2d, v27.2d
+            ce1f671e\teor3\tv30.16b, v24.16b, v31.16b, v25.16b
+            ce297435\tbcax\tv21.16b, v1.16b, v9.16b, v29.16b
+            ce9b0fae\txar\tv14.2d, v29.2d, v27.2d, #3
+            ce73c50d\tsm3partw2\tv13.4s, v8.4s, v19.4s
+            ce474049\tsm3ss1\tv9.4s, v2.4s, v7.4s, v16.4s
+            ce58908a\tsm3tt1a\tv10.4s, v4.4s, v24.s[1]
+            ce5884bb\tsm3tt1b\tv27.4s, v5.4s, v24.s[0]
+            ce5dba25\tsm3tt2a\tv5.4s, v17.4s, v29.s[3]
+            ce5a9dc6\tsm3tt2b\tv6.4s, v14.4s, v26.s[1]
+            19010443\tcpyfp\t[x3]!, [x1]!, x2!
+            195007b4\tcpyfm\t[x20]!, [x16]!, x29!
+            19810443\tcpyfe\t[x3]!, [x1]!, x2!
+            1d010443\tcpyp\t[x3]!, [x1]!, x2!
+            1d5e06c7\tcpym\t[x7]!, [x30]!, x22!
+            1d960690\tcpye\t[x16]!, [x22]!, x20!
+            19c10443\tsetp\t[x3]!, x2!, x1
+            19c6465a\tsetm\t[x26]!, x18!, x6
+            19c18443\tsete\t[x3]!, x2!, x1
             994f5086\tldapur\tw6, [x4, #245]
             9953028c\tldapur\tw12, [x20, #-208]
             59524320\tldapurh\tw0, [x25, #-220]
@@ -97,6 +121,47 @@ class ExtensionsSyntaxTest {
      * the feature the row names, and objdump's text ({@code objdump -D -b binary -m aarch64}, the word at address 0).
      */
     static final String FEATURE_ROWS = """
+            1950e512 FEAT_MOPS cpyfmrtn\t[x18]!, [x16]!, x8!
+            19545560 FEAT_MOPS cpyfmwtwn\t[x0]!, [x20]!, x11!
+            194a9608 FEAT_MOPS cpyfmwtrn\t[x8]!, [x10]!, x16!
+            1d59b57a FEAT_MOPS cpymtrn\t[x26]!, [x25]!, x11!
+            1d5ae488 FEAT_MOPS cpymrtn\t[x8]!, [x26]!, x4!
+            1d0f8433 FEAT_MOPS cpyprn\t[x19]!, [x15]!, x1!
+            19cf17ca FEAT_MOPS setpt\t[x10]!, x30!, x15
+            19c994c3 FEAT_MOPS setet\t[x3]!, x6!, x9
+            19d4446d FEAT_MOPS setm\t[x13]!, x3!, x20
+            1dd774ed FEAT_MOPS setgmtn\t[x13]!, x7!, x23
+            1dcc454d FEAT_MOPS setgm\t[x13]!, x10!, x12
+            1dd425e3 FEAT_MOPS setgpn\t[x3]!, x15!, x20
+            ce648080 FEAT_SHA512 sha512h\tq0, q4, v4.2d
+            ce7a818a FEAT_SHA512 sha512h\tq10, q12, v26.2d
+            ce618444 FEAT_SHA512 sha512h2\tq4, q2, v1.2d
+            ce778573 FEAT_SHA512 sha512h2\tq19, q11, v23.2d
+            ce7d89f3 FEAT_SHA512 sha512su1\tv19.2d, v15.2d, v29.2d
+            ce7d8a8f FEAT_SHA512 sha512su1\tv15.2d, v20.2d, v29.2d
+            cec08130 FEAT_SHA512 sha512su0\tv16.2d, v9.2d
+            cec080cd FEAT_SHA512 sha512su0\tv13.2d, v6.2d
+            ce658f8e FEAT_SHA3 rax1\tv14.2d, v28.2d, v5.2d
+            ce788cb9 FEAT_SHA3 rax1\tv25.2d, v5.2d, v24.2d
+            ce1935b3 FEAT_SHA3 eor3\tv19.16b, v13.16b, v25.16b, v13.16b
+            ce164f65 FEAT_SHA3 eor3\tv5.16b, v27.16b, v22.16b, v19.16b
+            ce3b031d FEAT_SHA3 bcax\tv29.16b, v24.16b, v27.16b, v0.16b
+            ce2d63df FEAT_SHA3 bcax\tv31.16b, v30.16b, v13.16b, v24.16b
+            ce89b297 FEAT_SHA3 xar\tv23.2d, v20.2d, v9.2d, #44
+            ce8c147e FEAT_SHA3 xar\tv30.2d, v3.2d, v12.2d, #5
+            ce76c2e9 FEAT_SM3 sm3partw1\tv9.4s, v23.4s, v22.4s
+            ce6bc326 FEAT_SM3 sm3partw1\tv6.4s, v25.4s, v11.4s
+            ce6bc71a FEAT_SM3 sm3partw2\tv26.4s, v24.4s, v11.4s
+            ce6fc646 FEAT_SM3 sm3partw2\tv6.4s, v18.4s, v15.4s
+            ce482323 FEAT_SM3 sm3ss1\tv3.4s, v25.4s, v8.4s, v8.4s
+            ce4c417b FEAT_SM3 sm3ss1\tv27.4s, v11.4s, v12.4s, v16.4s
+            ce5b8277 FEAT_SM3 sm3tt1a\tv23.4s, v19.4s, v27.s[0]
+            ce4c81b2 FEAT_SM3 sm3tt1a\tv18.4s, v13.4s, v12.s[0]
+            ce449e14 FEAT_SM3 sm3tt2b\tv20.4s, v16.4s, v4.s[1]
+            ce67c958 FEAT_SM4 sm4ekey\tv24.4s, v10.4s, v7.4s
+            ce60c9ca FEAT_SM4 sm4ekey\tv10.4s, v14.4s, v0.4s
+            cec084cb FEAT_SM4 sm4e\tv11.4s, v6.4s
+            cec086e4 FEAT_SM4 sm4e\tv4.4s, v23.4s
             d50330ff FEAT_SB sb
             088f7279 FEAT_LOR stllrb\tw25, [x19]
             c8836fae FEAT_LOR stllr\tx14, [x29]
@@ -226,9 +291,14 @@ class ExtensionsSyntaxTest {
     /**
      * Words inside those rows' patterns that objdump does not list as the row's instruction: LDAPUR with size 10 and
      * opc 11, the zero-modifier PAC and branch forms with a register other than XZR, MIN/MAX opc 01xx, MSR of the
-     * later PSTATE fields with CRm above 1 (and SVCR with CRm<2:1> = 00), SQRDMLAH/SQRDMLSH of bytes or doublewords.
+     * later PSTATE fields with CRm above 1 (and SVCR with CRm<2:1> = 00), SQRDMLAH/SQRDMLSH of bytes or doublewords,
+     * CPY and SET whose registers overlap or are XZR (CONSTRAINED UNPREDICTABLE in the ARM ARM).
      */
     private static final String NOT_FEATURE = """
+            19d83442\t.inst\t0x19d83442 ; undefined
+            1dccd5b1\t.inst\t0x1dccd5b1 ; undefined
+            1d017601\t.inst\t0x1d017601 ; undefined
+            198ef7f3\t.inst\t0x198ef7f3 ; undefined
             99d4815e\t.inst\t0x99d4815e ; undefined
             dac13f51\t.inst\t0xdac13f51 ; undefined
             d61f09b3\t.inst\t0xd61f09b3 ; undefined
