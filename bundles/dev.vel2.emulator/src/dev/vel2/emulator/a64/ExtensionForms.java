@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.a64;
 
+import static dev.vel2.emulator.a64.LoadStoreSyntax.mem;
 import static dev.vel2.emulator.a64.SimdExec.vector;
 
 import dev.vel2.emulator.a64.LsOperands.LsImm;
@@ -16,10 +17,6 @@ import dev.vel2.emulator.a64.SimdInt.Lanes;
 final class ExtensionForms {
 
     private ExtensionForms() {
-    }
-
-    private static String mem(int rn) {
-        return "[" + Asm.rsp(true, rn) + "]";
     }
 
     // ---------------------------------------------------------------- loads and stores
@@ -50,7 +47,8 @@ final class ExtensionForms {
         return Listing.of(mnemonic, Asm.x(b.u('s')), Asm.x(b.u('t')), mem(b.u('n')));
     }
 
-    static Listing load64(Bits b, String mnemonic) {
+    /** LD64B, ST64B Xt, [Xn]: Xt..Xt+7 hold the 64 bytes. */
+    static Listing block64(Bits b, String mnemonic) {
         return Listing.of(mnemonic, Asm.x(b.u('t')), mem(b.u('n')));
     }
 
@@ -184,7 +182,7 @@ final class ExtensionForms {
         return new Lanes(false, b.b('q'), 2, b.u('d'), b.u('n'), b.u('k') << 4 | b.u('m'), b.u('h') << 1 | b.u('l'));
     }
 
-    /** {@code sdot v0.4s, v1.16b, v2.16b}, {@code usdot v0.2s, v1.8b, v2.4b[3]}, {@code smmla v0.4s, v1.16b, v2.16b}. */
+    /** {@code sdot v0.4s, v1.16b, v2.16b}, {@code usdot v0.2s, v1.8b, v2.4b[3]}, {@code smmla v0.4s, v1.16b, ...}. */
     static String dot(String mnemonic, Lanes o) {
         String m = o.index() >= 0 ? "v" + o.m() + ".4b[" + o.index() + "]" : vector(o.m(), 0, o.q());
         return Asm.op(mnemonic, vector(o.d(), 2, o.q()), vector(o.n(), 0, o.q()), m);

@@ -24,6 +24,7 @@ import static dev.vel2.emulator.a64.Feature.FEAT_SM3;
 import static dev.vel2.emulator.a64.Feature.FEAT_SM4;
 import static dev.vel2.emulator.a64.Feature.FEAT_SME;
 import static dev.vel2.emulator.a64.Feature.FEAT_SSBS;
+import static dev.vel2.emulator.a64.Feature.FEAT_SVE;
 import static dev.vel2.emulator.a64.Feature.FEAT_TME;
 import static dev.vel2.emulator.a64.Feature.FEAT_UAO;
 import static dev.vel2.emulator.a64.Feature.FEAT_WFxT;
@@ -42,8 +43,9 @@ import dev.vel2.emulator.a64.SystemOperands.PstateField;
  * floating point ({@link FloatExtensions} has those), grouped by feature. Each row belongs to the ARM ARM heading its
  * encoding sits under, names its {@link Feature}, prints as objdump 2.40 does and executes as UNDEFINED; factories
  * and syntax are in {@link ExtensionForms}. The pointer-authentication hints (PACIASP, AUTIASP, BTI...) are not
- * here: they are HINTs, NOPs on an Armv8.0 CPU. SVE, SME (but for SMSTART/SMSTOP) and MTE (but for MSR TCO) are not
- * decoded: their words are unallocated here.
+ * here: they are HINTs, NOPs on an Armv8.0 CPU. SVE and SME are only recognised by their encoding spaces (listed as
+ * undefined words, as objdump's other undefined words); MTE (but for MSR TCO) is not decoded: its words are
+ * unallocated here.
  */
 final class Extensions {
 
@@ -88,7 +90,17 @@ final class Extensions {
 
     private static final String[] DSB_NXS = {"oshnxs", "nshnxs", "ishnxs", "synxs"};
 
+    /** SVE's and SME's encoding spaces (op0 = 0b0010; op0 = 0b0000 with bit 31 set), not decoded further. */
+    private static Row<Decoder.Unallocated> space(Feature f, String group, String pattern) {
+        return row(group, f, f.name().substring(5) + "_space", pattern, b -> new Decoder.Unallocated(b.word()),
+                Decoder.UNDEFINED_ROW.syntax());
+    }
+
     static final List<Row<?>> ROWS = List.of(
+        // ---- FEAT_SVE, FEAT_SME: the encoding spaces of the Scalable Vector and Scalable Matrix Extensions
+        space(FEAT_SVE, "SVE encodings", "---0010 -------------------------"),
+        space(FEAT_SME, "SME encodings", "1--0000 -------------------------"),
+
         // ---- FEAT_LOR: load LOAcquire, store LORelease (Load/store ordered, o0 = 0; objdump ignores Rs and Rt2)
         row(LS, FEAT_LOR, "STLLR", "ss001000 100 ----- 0 ----- nnnnn ttttt", LsOperands::ordered,
             (o, a) -> LoadStoreSyntax.ordered("stllr", o)),
@@ -103,9 +115,9 @@ final class Extensions {
 
         // ---- FEAT_LS64: single-copy atomic 64-byte loads and stores
         Listing.row(LS, FEAT_LS64, "LD64B", "11111000 001 11111 1101 00 nnnnn ttttt",
-            b -> ExtensionForms.load64(b, "ld64b")),
+            b -> ExtensionForms.block64(b, "ld64b")),
         Listing.row(LS, FEAT_LS64, "ST64B", "11111000 001 11111 1001 00 nnnnn ttttt",
-            b -> ExtensionForms.load64(b, "st64b")),
+            b -> ExtensionForms.block64(b, "st64b")),
         Listing.row(LS, FEAT_LS64, "ST64BV", "11111000 001 sssss 1011 00 nnnnn ttttt",
             b -> ExtensionForms.store64(b, "st64bv")),
         Listing.row(LS, FEAT_LS64, "ST64BV0", "11111000 001 sssss 1010 00 nnnnn ttttt",
@@ -131,16 +143,20 @@ final class Extensions {
             b -> Listing.of(b.b('M') ? "eretab" : "eretaa")),
 
         // ---- FEAT_HBC: BC.cond, a conditional branch "consistent" for branch prediction
-        row(SYSTEM, FEAT_HBC, "BC_cond", "0101010 0 iiiiiiiiiiiiiiiiiii 1 cccc", CondBranch::of, BranchExec::bcCondText),
+        row(SYSTEM, FEAT_HBC, "BC_cond", "0101010 0 iiiiiiiiiiiiiiiiiii 1 cccc", CondBranch::of,
+            BranchExec::bcCondText),
 
         // ---- FEAT_CSSC: minimum and maximum (immediate and register), ABS, CNT, CTZ
         Listing.row(DPI, FEAT_CSSC, "MINMAX_imm", "z0010001 11 oooo iiiiiiii nnnnn ddddd",
             ExtensionForms::minMaxImmediate),
         Listing.row(DPR, FEAT_CSSC, "MINMAX_reg", "z0011010110 mmmmm 0110 oo nnnnn ddddd",
             ExtensionForms::minMaxRegister),
-        Listing.row(DPR, FEAT_CSSC, "CTZ", "z101101011000000 000110 nnnnn ddddd", b -> ExtensionForms.oneSource(b, "ctz")),
-        Listing.row(DPR, FEAT_CSSC, "CNT", "z101101011000000 000111 nnnnn ddddd", b -> ExtensionForms.oneSource(b, "cnt")),
-        Listing.row(DPR, FEAT_CSSC, "ABS", "z101101011000000 001000 nnnnn ddddd", b -> ExtensionForms.oneSource(b, "abs")),
+        Listing.row(DPR, FEAT_CSSC, "CTZ", "z101101011000000 000110 nnnnn ddddd",
+            b -> ExtensionForms.oneSource(b, "ctz")),
+        Listing.row(DPR, FEAT_CSSC, "CNT", "z101101011000000 000111 nnnnn ddddd",
+            b -> ExtensionForms.oneSource(b, "cnt")),
+        Listing.row(DPR, FEAT_CSSC, "ABS", "z101101011000000 001000 nnnnn ddddd",
+            b -> ExtensionForms.oneSource(b, "abs")),
 
         // ---- FEAT_FlagM, FEAT_FlagM2: flag manipulation
         Listing.row(SYSTEM, FEAT_FlagM, "CFINV", "1101010100000 000 0100 0000 000 11111", b -> Listing.of("cfinv")),

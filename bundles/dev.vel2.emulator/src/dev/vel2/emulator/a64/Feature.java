@@ -41,9 +41,12 @@ public enum Feature {
     /** Half-precision arithmetic: ID_AA64PFR0_EL1.FP = 1 (0 is single and double precision only). */
     FEAT_FP16("ID_AA64PFR0_EL1", 16, 1),
     FEAT_DIT("ID_AA64PFR0_EL1", 48, 1),
+    /** The Scalable Vector Extension (its encoding space; vel2 does not decode it further). */
+    FEAT_SVE("ID_AA64PFR0_EL1", 32, 1),
     FEAT_SSBS("ID_AA64PFR1_EL1", 4, 1),
     FEAT_MTE("ID_AA64PFR1_EL1", 8, 1),
     FEAT_NMI("ID_AA64PFR1_EL1", 36, 1),
+    /** The Scalable Matrix Extension (SMSTART/SMSTOP, and its encoding space, which vel2 does not decode further). */
     FEAT_SME("ID_AA64PFR1_EL1", 24, 1);
 
     private final String idRegister;

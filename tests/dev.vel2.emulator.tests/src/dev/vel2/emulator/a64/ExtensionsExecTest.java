@@ -56,6 +56,20 @@ class ExtensionsExecTest {
     }
 
     @Test
+    void sveAndSmeAreUndefinedAndNamed() {
+        List<NotModelled> heard = new ArrayList<>();
+        CpuFixture f = fixture(heard, 0x04a00000).steps(1); // add z0.s, z0.s, z0.s
+        assertEquals(VECTOR, f.cpu.pc());
+        assertEquals(List.of("not on a Cortex-A57 (FEAT_SVE): .inst 0x04a00000 ; undefined at 0x40000000"),
+                heard.stream().map(NotModelled::message).toList());
+        heard.clear();
+        f = fixture(heard, 0xc0080000).steps(1); // zero {}
+        assertEquals(VECTOR, f.cpu.pc());
+        assertEquals(List.of("not on a Cortex-A57 (FEAT_SME): .inst 0xc0080000 ; undefined at 0x40000000"),
+                heard.stream().map(NotModelled::message).toList());
+    }
+
+    @Test
     void pointerAuthenticationHintsAreNops() {
         int[] hints = {
             0xd503233f, // paciasp

@@ -110,6 +110,7 @@ class NotModelledTest {
         f.cpu.setSp(CpuFixture.BASE + 0x2000);
         f.cpu.run(1000 * 7);
         assertEquals(0, f.x(2), "the loop ran to its end, taking 1000 UNDEFINED exceptions");
+        assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 0, "translated blocks ran");
         assertEquals(CpuFixture.BASE + 12, f.cpu.pc());
         assertEquals(1, heard.size(), heard.toString());
     }
