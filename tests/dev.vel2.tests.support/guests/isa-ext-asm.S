@@ -54,6 +54,8 @@ ext_cases:
     case FEAT_SSBS, msr ssbs, #1
     case FEAT_DIT, msr dit, #1
     case FEAT_MTE, msr tco, #1
+    case FEAT_MTE, irg x0, x1
+    case FEAT_MTE, stg x0, [sp]
     case FEAT_SME, smstart
     case FEAT_XS, dsb ishnxs
     case FEAT_WFxT, wfet x0

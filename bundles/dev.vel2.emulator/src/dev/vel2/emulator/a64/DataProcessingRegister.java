@@ -79,7 +79,7 @@ final class DataProcessingRegister {
                     DpRegisterExec::CRC32, (o, a) -> crcText("crc32", o)),
             row(GROUP, "CRC32C", "z0011010110 mmmmm 0101 ss nnnnn ddddd", DataProcessingRegister::crc,
                     DpRegisterExec::CRC32C, (o, a) -> crcText("crc32c", o)),
-            // row(GROUP, "SUBP"/"IRG"/"GMI"/"SUBPS", "10011010110 mmmmm 000xxx ...", ...)  -- not implemented: FEAT_MTE
+            // row(GROUP, "SUBP"/"IRG"/"GMI"/"SUBPS", "10011010110 mmmmm 000xxx ...", ...)  -- FEAT_MTE: in Extensions
             // row(GROUP, "PACGA", "10011010110 mmmmm 001100 nnnnn ddddd", ...)  -- FEAT_PAuth: in Extensions (UNDEFINED on Cortex-A57)
             // row(GROUP, "SMAX_reg"/"UMAX_reg"/"SMIN_reg"/"UMIN_reg", "z0011010110 mmmmm 0110oo ...", ...)
             //   -- FEAT_CSSC: in Extensions (UNDEFINED on Cortex-A57)

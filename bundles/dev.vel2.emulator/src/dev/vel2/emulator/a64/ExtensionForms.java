@@ -90,6 +90,59 @@ final class ExtensionForms {
         return Listing.of(mnemonic + part + SET_OPTIONS[op2 & 3], mem(d) + "!", Asm.x(n) + "!", Asm.x(s));
     }
 
+    // ---------------------------------------------------------------- memory tagging
+
+    /** ADDG, SUBG Xd|SP, Xn|SP, #uimm6 * 16, #uimm4. */
+    static Listing tagged(Bits b, String mnemonic) {
+        return Listing.of(mnemonic, Asm.rsp(true, b.u('d')), Asm.rsp(true, b.u('n')), Asm.hex(b.u('i') << 4),
+                Asm.hex(b.u('t')));
+    }
+
+    /** IRG Xd|SP, Xn|SP{, Xm}. */
+    static Listing irg(Bits b) {
+        String d = Asm.rsp(true, b.u('d'));
+        String n = Asm.rsp(true, b.u('n'));
+        return b.u('m') == 31 ? Listing.of("irg", d, n) : Listing.of("irg", d, n, Asm.x(b.u('m')));
+    }
+
+    /** SUBP, SUBPS Xd, Xn|SP, Xm|SP; SUBPS to XZR is CMPP Xn|SP, Xm|SP. */
+    static Listing subp(Bits b) {
+        String n = Asm.rsp(true, b.u('n'));
+        String m = Asm.rsp(true, b.u('m'));
+        if (!b.b('S')) {
+            return Listing.of("subp", Asm.x(b.u('d')), n, m);
+        }
+        return b.u('d') == 31 ? Listing.of("cmpp", n, m) : Listing.of("subps", Asm.x(b.u('d')), n, m);
+    }
+
+    /** The tag loads and stores by opc, with op2 = 00 (the other op2 values index STG, STZG, ST2G, STZ2G). */
+    private static final String[] TAG_WHOLE = {"stzgm", "ldg", "stgm", "ldgm"};
+    private static final String[] TAG_STORE = {"stg", "stzg", "st2g", "stz2g"};
+    private static final LsIndex[] TAG_INDEX = {null, LsIndex.POST, LsIndex.OFFSET, LsIndex.PRE};
+
+    /** LDG Xt, [Xn|SP, #simm]; STZGM/STGM/LDGM Xt, [Xn|SP] (imm9 = 0); STG ... STZ2G Xt|SP, [Xn|SP ...] indexed. */
+    static Listing tagAccess(Bits b) {
+        int opc = b.u('o');
+        int op2 = b.u('p');
+        long offset = b.s('i') << 4;
+        String t = Asm.x(b.u('t'));
+        if (op2 != 0) {
+            return Listing.of(TAG_STORE[opc], Asm.rsp(true, b.u('t')),
+                    LoadStoreSyntax.address(b.u('n'), TAG_INDEX[op2], offset));
+        }
+        if (opc == 1) {
+            return Listing.of("ldg", t, LoadStoreSyntax.address(b.u('n'), LsIndex.OFFSET, offset));
+        }
+        return offset == 0 ? Listing.of(TAG_WHOLE[opc], t, mem(b.u('n'))) : null;
+    }
+
+    /** STGP Xt, Xt2, [Xn|SP ...]: the offset in granules of 16 bytes; index 01 post, 10 offset, 11 pre. */
+    static Listing stgp(Bits b) {
+        LsIndex index = TAG_INDEX[b.u('x')];
+        return index == null ? null : Listing.of("stgp", Asm.x(b.u('t')), Asm.x(b.u('u')),
+                LoadStoreSyntax.address(b.u('n'), index, b.s('i') << 4));
+    }
+
     // ---------------------------------------------------------------- pointer authentication
 
     private static final String[] PAC = {"pacia", "pacib", "pacda", "pacdb", "autia", "autib", "autda", "autdb"};

@@ -44,8 +44,7 @@ import dev.vel2.emulator.a64.SystemOperands.PstateField;
  * encoding sits under, names its {@link Feature}, prints as objdump 2.40 does and executes as UNDEFINED; factories
  * and syntax are in {@link ExtensionForms}. The pointer-authentication hints (PACIASP, AUTIASP, BTI...) are not
  * here: they are HINTs, NOPs on an Armv8.0 CPU. SVE and SME are only recognised by their encoding spaces (listed as
- * undefined words, as objdump's other undefined words); MTE (but for MSR TCO) is not decoded: its words are
- * unallocated here.
+ * undefined words, as objdump's other undefined words).
  */
 final class Extensions {
 
@@ -93,7 +92,7 @@ final class Extensions {
     /** SVE's and SME's encoding spaces (op0 = 0b0010; op0 = 0b0000 with bit 31 set), not decoded further. */
     private static Row<Decoder.Unallocated> space(Feature f, String group, String pattern) {
         return row(group, f, f.name().substring(5) + "_space", pattern, b -> new Decoder.Unallocated(b.word()),
-                Decoder.UNDEFINED_ROW.syntax());
+                (o, a) -> Decoder.UNDEFINED_ROW.syntax().text(o, a)); // not at class initialisation: Decoder reads ROWS
     }
 
     static final List<Row<?>> ROWS = List.of(
@@ -205,6 +204,19 @@ final class Extensions {
             b -> ExtensionForms.set(b, "set")),
         Listing.row(LS, FEAT_MOPS, "SETG", "00011101 110 sssss pppp 01 nnnnn ddddd",
             b -> ExtensionForms.set(b, "setg")),
+
+        // ---- FEAT_MTE: memory tagging (tag arithmetic, tag loads and stores; MSR TCO above, the DC tag operations are
+        // SYS operations the register table does not know)
+        Listing.row(DPI, FEAT_MTE, "ADDG", "10010001 10 iiiiii 00 tttt nnnnn ddddd",
+            b -> ExtensionForms.tagged(b, "addg")),
+        Listing.row(DPI, FEAT_MTE, "SUBG", "11010001 10 iiiiii 00 tttt nnnnn ddddd",
+            b -> ExtensionForms.tagged(b, "subg")),
+        Listing.row(DPR, FEAT_MTE, "IRG", "10011010110 mmmmm 000100 nnnnn ddddd", ExtensionForms::irg),
+        Listing.row(DPR, FEAT_MTE, "GMI", "10011010110 mmmmm 000101 nnnnn ddddd",
+            b -> Listing.of("gmi", Asm.x(b.u('d')), Asm.rsp(true, b.u('n')), Asm.x(b.u('m')))),
+        Listing.row(DPR, FEAT_MTE, "SUBP", "10S11010110 mmmmm 000000 nnnnn ddddd", ExtensionForms::subp),
+        Listing.row(LS, FEAT_MTE, "LDG_STG", "11011001 oo1 iiiiiiiii pp nnnnn ttttt", ExtensionForms::tagAccess),
+        Listing.row(LS, FEAT_MTE, "STGP", "0110100xx0 iiiiiii uuuuu nnnnn ttttt", ExtensionForms::stgp),
 
         // ---- FEAT_SHA512, FEAT_SHA3, FEAT_SM3, FEAT_SM4: the Armv8.2 cryptographic instructions
         row(SIMD, FEAT_SHA512, "SHA512H", "11001110 011 mmmmm 1 0 00 00 nnnnn ddddd", SimdExec::reg3,

@@ -50,7 +50,7 @@ final class LoadsAndStores {
             LsOperands::literal, LoadStoreExec::LDR_lit, LoadStoreSyntax::literal),
         // CPY*, SET* (00011x01 ...): FEAT_MOPS, in Extensions
         // ---- Load/store no-allocate pair, register pair (post-indexed, signed offset, pre-indexed)
-        // row(GROUP, "STGP", "01101001 0-0 ...", ...)  -- not implemented: FEAT_MTE (opc 01, V 0, L 0 of the pairs)
+        // row(GROUP, "STGP", "01101001 0-0 ...", ...)  -- FEAT_MTE (opc 01, V 0, L 0 of the pairs): in Extensions
         // objdump lists LDPSW with Rt == Rt2, or writing back over Rt or Rt2, as undefined; the ARM ARM makes both
         // CONSTRAINED UNPREDICTABLE (C6.2 LDPSW: LDPOVERLAP, WBOVERLAPLD) and the pair handler takes its pseudocode's
         // choices, UNDEFINED and writeback suppressed (QEMU 7.2 loads both registers and lets the writeback win).
@@ -88,7 +88,7 @@ final class LoadsAndStores {
         row(GROUP, "LDR_STR_uimm", "ss111v01 oo iiiiiiiiiiii nnnnn ttttt",
             LsOperands::unsignedOffset, LoadStoreExec::LDR_STR_uimm, LoadStoreSyntax::imm)
         // ---- Advanced SIMD load/store multiple and single structures (LD1-LD4, ST1-ST4, LDnR): SimdLoadStore
-        // row(GROUP, "STG_LDG", "11011001 ...", ...)  -- not implemented: FEAT_MTE
+        // row(GROUP, "STG_LDG", "11011001 ...", ...)  -- FEAT_MTE: in Extensions
     );
 
     private LoadsAndStores() {

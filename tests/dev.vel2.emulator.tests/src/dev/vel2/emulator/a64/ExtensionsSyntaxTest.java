@@ -25,12 +25,20 @@ class ExtensionsSyntaxTest {
 
     /**
      * Words of Debian 12's arm64 libcrypto.so.3 (package libssl3 3.0.x) and libc.so.6 (libc6 2.36) with objdump's
-     * text: OpenSSL's SHA-512, SHA-3 and SM3 code, glibc's memcpy and memset for FEAT_MOPS, and words that
+     * text: OpenSSL's SHA-512, SHA-3 and SM3 code, glibc's memcpy and memset for FEAT_MOPS and its memory tagging
+     * (FEAT_MTE), and words that
      * {@code releng/check-disasm} listed as decoding differences: FEAT_LOR, FEAT_PAuth, FEAT_LRCPC/LRCPC2, FEAT_RDM,
      * FEAT_DotProd, FEAT_I8MM, FEAT_CSSC and FEAT_FlagM words, MRS of the unallocated op0 = 0b00 space, objdump's
      * "NYI" words (bits 31:21 = 1) and LDPSW whose registers overlap, which objdump lists as undefined.
      */
     static final String DEBIAN = """
+            9adf1401\tgmi\tx1, x0, xzr
+            9ac11000\tirg\tx0, x0, x1
+            d9600000\tldg\tx0, [x0]
+            d9200800\tstg\tx0, [x0]
+            d9a00800\tst2g\tx0, [x0]
+            d9600800\tstzg\tx0, [x0]
+            d9e00800\tstz2g\tx0, [x0]
             ce6680a3\tsha512h\tq3, q5, v6.2d
             ce608423\tsha512h2\tq3, q1, v0.2d
             cec08000\tsha512su0\tv0.2d, v0.2d
@@ -121,6 +129,30 @@ class ExtensionsSyntaxTest {
      * the feature the row names, and objdump's text ({@code objdump -D -b binary -m aarch64}, the word at address 0).
      */
     static final String FEATURE_ROWS = """
+            91ac009b FEAT_MTE addg\tx27, x4, #0x2c0, #0x0
+            91833fff FEAT_MTE addg\tsp, sp, #0x30, #0xf
+            d1861603 FEAT_MTE subg\tx3, x16, #0x60, #0x5
+            d1bf2fde FEAT_MTE subg\tx30, x30, #0x3f0, #0xb
+            9ad113a1 FEAT_MTE irg\tx1, x29, x17
+            9ada139f FEAT_MTE irg\tsp, x28, x26
+            9adf1020 FEAT_MTE irg\tx0, x1
+            9add1709 FEAT_MTE gmi\tx9, x24, x29
+            9ad713ec FEAT_MTE irg\tx12, sp, x23
+            9ac5028d FEAT_MTE subp\tx13, x20, x5
+            bad3010f FEAT_MTE subps\tx15, x8, x19
+            bac9007f FEAT_MTE cmpp\tx3, x9
+            d976818a FEAT_MTE ldg\tx10, [x12, #-2432]
+            d9397a47 FEAT_MTE stg\tx7, [x18, #-1680]
+            d96f5ed1 FEAT_MTE stzg\tx17, [x22, #3920]!
+            d9b54ab3 FEAT_MTE st2g\tx19, [x21, #-2752]
+            d9f48712 FEAT_MTE stz2g\tx18, [x24], #-2944
+            d9e06bdf FEAT_MTE stz2g\tsp, [x30, #96]
+            d9a00063 FEAT_MTE stgm\tx3, [x3]
+            d9200326 FEAT_MTE stzgm\tx6, [x25]
+            d9e00062 FEAT_MTE ldgm\tx2, [x3]
+            69947b0a FEAT_MTE stgp\tx10, x30, [x24, #640]!
+            69364131 FEAT_MTE stgp\tx17, x16, [x9, #-320]
+            68845073 FEAT_MTE stgp\tx19, x20, [x3], #128
             1950e512 FEAT_MOPS cpyfmrtn\t[x18]!, [x16]!, x8!
             19545560 FEAT_MOPS cpyfmwtwn\t[x0]!, [x20]!, x11!
             194a9608 FEAT_MOPS cpyfmwtrn\t[x8]!, [x10]!, x16!
@@ -292,9 +324,12 @@ class ExtensionsSyntaxTest {
      * Words inside those rows' patterns that objdump does not list as the row's instruction: LDAPUR with size 10 and
      * opc 11, the zero-modifier PAC and branch forms with a register other than XZR, MIN/MAX opc 01xx, MSR of the
      * later PSTATE fields with CRm above 1 (and SVCR with CRm<2:1> = 00), SQRDMLAH/SQRDMLSH of bytes or doublewords,
-     * CPY and SET whose registers overlap or are XZR (CONSTRAINED UNPREDICTABLE in the ARM ARM).
+     * CPY and SET whose registers overlap or are XZR (CONSTRAINED UNPREDICTABLE in the ARM ARM), LDGM with an
+     * offset, STGP without an index.
      */
     private static final String NOT_FEATURE = """
+            d9fb405e\t.inst\t0xd9fb405e ; undefined
+            681df189\t.inst\t0x681df189 ; undefined
             19d83442\t.inst\t0x19d83442 ; undefined
             1dccd5b1\t.inst\t0x1dccd5b1 ; undefined
             1d017601\t.inst\t0x1d017601 ; undefined
