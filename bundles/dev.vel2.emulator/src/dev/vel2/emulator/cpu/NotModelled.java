@@ -12,7 +12,7 @@ import dev.vel2.emulator.a64.Insn;
  * vCPU tells its {@link Listener}s first, once per instruction and address, so that a loop does not repeat it.
  *
  * @param pc the instruction's address
- * @param instruction the instruction as objdump prints it, one space after the mnemonic
+ * @param instruction the instruction as objdump prints it, one space after the mnemonic, without comment
  */
 public record NotModelled(long pc, String instruction, Feature feature) {
 
@@ -27,7 +27,9 @@ public record NotModelled(long pc, String instruction, Feature feature) {
         if (insn.feature() == null && !insn.unknownSystemRegister()) {
             return null;
         }
-        return new NotModelled(pc, insn.text(pc, Asm.Symbols.NONE).replace('\t', ' '), insn.feature());
+        String text = insn.text(pc, Asm.Symbols.NONE).replace('\t', ' ');
+        int comment = text.indexOf("  // "); // objdump's aliases after a B.cond: not for a message
+        return new NotModelled(pc, comment < 0 ? text : text.substring(0, comment), insn.feature());
     }
 
     /** {@code not on a Cortex-A57 (FEAT_LRCPC2): ldapur x0, [x1] at 0x40efd114}, or {@code not modelled: ...}. */

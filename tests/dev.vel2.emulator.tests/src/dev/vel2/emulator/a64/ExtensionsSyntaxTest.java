@@ -410,8 +410,8 @@ class ExtensionsSyntaxTest {
         for (String[] f : featureRows()) {
             sampled.add(Decoder.a64().decode(Integer.parseUnsignedInt(f[0], 16)).row());
         }
-        List<String> missing = Extensions.ROWS.stream().filter(r -> !sampled.contains(r) && !r.name().endsWith("_space"))
-                .map(Row::name).toList();
+        List<String> missing = Extensions.ROWS.stream()
+                .filter(r -> !sampled.contains(r) && !r.name().endsWith("_space")).map(Row::name).toList();
         assertTrue(missing.isEmpty(), "rows without a sample: " + missing);
         assertTrue(Extensions.ROWS.stream().allMatch(r -> r.feature() != null), "a row of the section without feature");
     }

@@ -127,9 +127,10 @@ class NotModelledTest {
         Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*([0-9a-f]+):\\t[0-9a-f]{8} \\t(.*)$")
                 .matcher(Files.readString(Guests.file("isa-ext", ".objdump")));
         while (m.find()) {
-            // a branch target as vel2 names it without symbols: "40081e7c <ext_FEAT_CSSC_18>" is "0x40081e7c"
-            objdump.put(Long.parseLong(m.group(1), 16),
-                    m.group(2).replaceAll("([0-9a-f]+) <[^>]*>", "0x$1").replace('\t', ' '));
+            // as vel2 names a branch target without symbols ("40081e7c <ext_FEAT_CSSC_18>" is "0x40081e7c"), and
+            // without objdump's comment
+            String text = m.group(2).replaceAll("([0-9a-f]+) <[^>]*>", "0x$1").replaceAll("  // .*", "");
+            objdump.put(Long.parseLong(m.group(1), 16), text.replace('\t', ' '));
         }
         List<String> expected = new ArrayList<>();
         image.symbols().stream().filter(s -> s.name().startsWith("ext_") && s.size() > 0)
