@@ -24,6 +24,7 @@ public final class A64 {
         all.addAll(FloatingPoint.ROWS);
         all.addAll(AdvSimdFloat.ROWS);
         all.addAll(FloatExtensions.ROWS);
+        all.addAll(Extensions.ROWS);
         all.addAll(DataProcessingFpSimd.ROWS);
         all.addAll(AdvSimdInteger.ROWS);
         all.addAll(Crypto.ROWS);

@@ -343,7 +343,7 @@ final class AdvSimdInteger {
         element(SCALAR, "SQDMULL_advsimd_elt_scalar", "0", "1011", LONG, SimdIntWide::SQDMULL_advsimd),
         element(SCALAR, "SQDMULH_advsimd_elt_scalar", "0", "1100", SAME, SimdIntArith::SQDMULH_advsimd),
         element(SCALAR, "SQRDMULH_advsimd_elt_scalar", "0", "1101", SAME, SimdIntArith::SQRDMULH_advsimd),
-        // row(GROUP, "SDOT/UDOT_advsimd_elt, SQRDMLAH/SQRDMLSH", "0qu01111 ss lk mmmm 1110 h0 ...", ...)  -- not implemented: FEAT_DotProd, FEAT_RDM (not on Cortex-A57)
+        // row(GROUP, "SDOT/UDOT_advsimd_elt, SQRDMLAH/SQRDMLSH", "0qu01111 ss lk mmmm 1110 h0 ...", ...)  -- FEAT_DotProd, FEAT_RDM: in Extensions (UNDEFINED on Cortex-A57)
 
         // ---- Advanced SIMD permute and table lookup (EXT is in DataProcessingFpSimd)
         permute("UZP1_advsimd", "001", SimdPermute::UZP1_advsimd),

@@ -90,9 +90,18 @@ final class BranchExec {
     }
 
     static String bCondText(CondBranch o, Asm a) {
-        String text = Asm.op("b." + CONDITIONS[o.cond()], a.target(a.pc() + o.offset()));
+        return condText("b.", o, a);
+    }
+
+    /** BC.cond (FEAT_HBC): as B.cond, its aliases spelt {@code bc.}. */
+    static String bcCondText(CondBranch o, Asm a) {
+        return condText("bc.", o, a);
+    }
+
+    private static String condText(String prefix, CondBranch o, Asm a) {
+        String text = Asm.op(prefix + CONDITIONS[o.cond()], a.target(a.pc() + o.offset()));
         String alias = CONDITION_ALIASES[o.cond()];
-        return alias == null ? text : text + "  // " + alias;
+        return alias == null ? text : text + "  // " + alias.replace("b.", prefix);
     }
 
     static String cbzText(CompareBranch o, Asm a) {

@@ -44,7 +44,7 @@ final class BranchesExceptionsSystem {
                 BranchExec::tbnzText).withFlow(Flow.CONDITIONAL),
         row(GROUP, "B_cond", "0101010 0 iiiiiiiiiiiiiiiiiii 0 cccc", CondBranch::of, BranchExec::B_cond,
                 BranchExec::bCondText).withFlow(Flow.CONDITIONAL),
-        // ---- Unconditional branch (register); the pointer-authentication forms are ARMv8.3 (UNDEFINED here)
+        // ---- Unconditional branch (register); the pointer-authentication forms (FEAT_PAuth) are in Extensions
         row(GROUP, "BR", "1101011 0000 11111 000000 nnnnn 00000", BranchReg::of, BranchExec::BR,
                 (o, a) -> Asm.op("br", Asm.x(o.rn()))).withFlow(Flow.ELSEWHERE),
         row(GROUP, "BLR", "1101011 0001 11111 000000 nnnnn 00000", BranchReg::of, BranchExec::BLR,
@@ -72,6 +72,9 @@ final class BranchesExceptionsSystem {
                 (o, a) -> o.imm16() == 0 ? "dcps" + o.level() : Asm.op("dcps" + o.level(), Asm.hex(o.imm16()))),
         row(GROUP, "UDF", "0000000000000000 iiiiiiiiiiiiiiii", Exception16::of, SystemExec::UNDEFINED,
                 (o, a) -> Asm.op("udf", Asm.dec(o.imm16()))),
+        // Unallocated; objdump 2.40 keeps bits 31:21 = 1 for a coming extension and prints it "not yet implemented".
+        row(GROUP, "Reserved_NYI", "00000000001 ---------------------", b -> new Decoder.Unallocated(b.word()),
+                SystemExec::UNDEFINED, (o, a) -> String.format(".inst\t0x%08x ; NYI", o.word())),
         // ---- Hints, barriers and PSTATE (op0=0b00)
         row(GROUP, "HINT", "11010101000000110010 mmmm ooo 11111", Hint::of, SystemExec::HINT, SystemExec::hintText),
         row(GROUP, "CLREX", "11010101000000110011 mmmm 010 11111", Barrier::of, SystemExec::CLREX,
@@ -82,13 +85,15 @@ final class BranchesExceptionsSystem {
                 SystemExec::dmbText),
         row(GROUP, "ISB", "11010101000000110011 mmmm 110 11111", Barrier::of, SystemExec::ISB,
                 (o, a) -> o.crm() == 15 ? "isb" : Asm.op("isb", Asm.hex(o.crm()))),
-        // SB is ARMv8.5 (FEAT_SB): UNDEFINED on the A57.
-        row(GROUP, "SB", "11010101000000110011 0000 111 11111", Barrier::of, SystemExec::UNDEFINED, (o, a) -> "sb"),
+        row(GROUP, "SB", "11010101000000110011 0000 111 11111", Barrier::of, SystemExec::UNDEFINED, (o, a) -> "sb")
+                .withFeature(Feature.FEAT_SB),
         row(GROUP, "MSR_imm", "1101010100000 aaa 0100 mmmm bbb 11111", PstateField::of, SystemExec::MSR_imm,
                 SystemExec::msrImmText),
-        // Everything else with op0=0b00 is unallocated; objdump prints it as a generic MSR.
+        // Everything else with op0=0b00 is unallocated; objdump prints it as a generic MSR or MRS.
         row(GROUP, "SYS_op0_0", "1101010100000 aaa nnnn mmmm bbb ttttt", SysOp::op0Zero, SystemExec::UNDEFINED,
-                SystemExec::op0ZeroText),
+                SystemExec::msrText),
+        row(GROUP, "SYSL_op0_0", "1101010100100 aaa nnnn mmmm bbb ttttt", SysOp::op0Zero, SystemExec::UNDEFINED,
+                SystemExec::mrsText),
         // ---- System instructions (op0=0b01) and system register moves (op0=0b1x)
         row(GROUP, "SYS", "1101010100 0 01 aaa nnnn mmmm bbb ttttt", SysOp::sys, SystemExec::SYS,
                 SystemExec::sysText),

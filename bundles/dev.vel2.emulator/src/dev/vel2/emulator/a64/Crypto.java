@@ -47,13 +47,8 @@ final class Crypto {
             (o, a) -> vectors("sha256su0", 2, o.d(), o.n())),
         // ---- PMULL/PMULL2: Advanced SIMD three different, U = 0, opcode 1110; 16- and 32-bit elements unallocated
         fp("PMULL", "0q001110 ss1 mmmmm 1110 00 nnnnn ddddd", Crypto::pmull, CryptoExec::PMULL, (o, a) -> pmull(o))
-        // row(GROUP, "SHA512H/SHA512H2/SHA512SU1/RAX1/SM3PARTW1/SM3PARTW2/SM4EKEY", "11001110 011 mmmmm 1 o 00 oo nnnnn ddddd", ...)
-        // row(GROUP, "SHA512SU0/SM4E", "11001110 110 00000 1000 oo nnnnn ddddd", ...)
-        // row(GROUP, "EOR3/BCAX/SM3SS1", "11001110 0oo mmmmm 0 aaaaa nnnnn ddddd", ...)
-        // row(GROUP, "SM3TT1A/SM3TT1B/SM3TT2A/SM3TT2B", "11001110 010 mmmmm 10 ii oo nnnnn ddddd", ...)
-        // row(GROUP, "XAR", "11001110 100 mmmmm iiiiii nnnnn ddddd", ...)
-        //     -- not implemented: FEAT_SHA512, FEAT_SHA3, FEAT_SM3, FEAT_SM4 are Armv8.2; the Cortex-A57's
-        //        ID_AA64ISAR0_EL1 has SHA2 = 1 (no SHA512), SHA3 = SM3 = SM4 = 0, so they are UNDEFINED
+        // SHA512*, EOR3, RAX1, XAR, BCAX, SM3*, SM4* (11001110 ...): FEAT_SHA512, FEAT_SHA3, FEAT_SM3, FEAT_SM4 are
+        // Armv8.2; the Cortex-A57's ID_AA64ISAR0_EL1 has SHA2 = 1 (no SHA512), SHA3 = SM3 = SM4 = 0: in Extensions
     );
 
     private Crypto() {
@@ -66,7 +61,7 @@ final class Crypto {
     }
 
     /** Operands that are all 128-bit vectors of one element size: {@code aese v0.16b, v1.16b}. */
-    private static String vectors(String mnemonic, int size, int... registers) {
+    static String vectors(String mnemonic, int size, int... registers) {
         String[] operands = new String[registers.length];
         for (int i = 0; i < registers.length; i++) {
             operands[i] = SimdExec.vector(registers[i], size, true);

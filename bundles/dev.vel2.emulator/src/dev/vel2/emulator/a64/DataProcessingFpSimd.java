@@ -105,6 +105,6 @@ final class DataProcessingFpSimd {
             (o, a) -> SimdExec.ext(o))
         // row(GROUP, "vector x indexed element (FMLA, FMLS, FMUL, FMULX by element)", "0qu01111 ss lm mmmm oooo h0 nnnnn ddddd", ...)  -- not implemented: vector floating point (the integer rows are AdvSimdInteger's)
         // ---- Cryptographic AES, SHA1, SHA256 and PMULL: Crypto
-        // row(GROUP, "dot product, FCMLA, FCADD, BFloat16, I8MM", "...", ...)  -- not implemented: FEAT_DotProd/FEAT_FCMA/FEAT_BF16/FEAT_I8MM (not on Cortex-A57)
+        // row(GROUP, "dot product, FCMLA, FCADD, BFloat16, I8MM", "...", ...)  -- FEAT_DotProd/FEAT_I8MM in Extensions, FEAT_FCMA/FEAT_BF16 in FloatExtensions (UNDEFINED on Cortex-A57)
     );
 }

@@ -70,9 +70,9 @@ final class DataProcessingImmediate {
                     DataProcessingImmediate::SUB_imm, (o, a) -> addSubImmText("sub", rsp(o.sf(), o.d()), o)),
             row(GROUP, "SUBS_imm", "z1110001 0s iiiiiiiiiiii nnnnn ddddd", DataProcessingImmediate::addSubImm,
                     DataProcessingImmediate::SUBS_imm, (o, a) -> flagSettingImmText("subs", "cmp", o)),
-            // row(GROUP, "ADDG", "10010001 10 iiiiii 00 tttt nnnnn ddddd", ...)  -- not implemented: FEAT_MTE
-            // row(GROUP, "SUBG", "11010001 10 iiiiii 00 tttt nnnnn ddddd", ...)  -- not implemented: FEAT_MTE
-            // row(GROUP, "SMAX_imm", "z0010001 11 0000 iiiiiiii nnnnn ddddd", ...)  -- not implemented: FEAT_CSSC
+            // row(GROUP, "ADDG", "10010001 10 iiiiii 00 tttt nnnnn ddddd", ...)  -- FEAT_MTE: in Extensions
+            // row(GROUP, "SUBG", "11010001 10 iiiiii 00 tttt nnnnn ddddd", ...)  -- FEAT_MTE: in Extensions
+            // row(GROUP, "SMAX_imm", "z0010001 11 0000 iiiiiiii nnnnn ddddd", ...)  -- FEAT_CSSC: in Extensions (UNDEFINED on Cortex-A57)
             // (and UMAX_imm 0001, SMIN_imm 0010, UMIN_imm 0011)
             // Logical (immediate)
             row(GROUP, "AND_imm", "z00100100 N rrrrrr ssssss nnnnn ddddd", DataProcessingImmediate::logicalImm,

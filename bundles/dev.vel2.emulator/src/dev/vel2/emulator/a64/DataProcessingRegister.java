@@ -79,10 +79,10 @@ final class DataProcessingRegister {
                     DpRegisterExec::CRC32, (o, a) -> crcText("crc32", o)),
             row(GROUP, "CRC32C", "z0011010110 mmmmm 0101 ss nnnnn ddddd", DataProcessingRegister::crc,
                     DpRegisterExec::CRC32C, (o, a) -> crcText("crc32c", o)),
-            // row(GROUP, "SUBP"/"IRG"/"GMI"/"SUBPS", "10011010110 mmmmm 000xxx ...", ...)  -- not implemented: FEAT_MTE
-            // row(GROUP, "PACGA", "10011010110 mmmmm 001100 nnnnn ddddd", ...)  -- not implemented: FEAT_PAuth
+            // row(GROUP, "SUBP"/"IRG"/"GMI"/"SUBPS", "10011010110 mmmmm 000xxx ...", ...)  -- FEAT_MTE: in Extensions
+            // row(GROUP, "PACGA", "10011010110 mmmmm 001100 nnnnn ddddd", ...)  -- FEAT_PAuth: in Extensions (UNDEFINED on Cortex-A57)
             // row(GROUP, "SMAX_reg"/"UMAX_reg"/"SMIN_reg"/"UMIN_reg", "z0011010110 mmmmm 0110oo ...", ...)
-            //   -- not implemented: FEAT_CSSC
+            //   -- FEAT_CSSC: in Extensions (UNDEFINED on Cortex-A57)
             // Data-processing (1 source)
             row(GROUP, "RBIT", "z101101011000000 000000 nnnnn ddddd", DataProcessingRegister::reg2,
                     DpRegisterExec::RBIT, (o, a) -> reg2Text("rbit", o)),
@@ -97,8 +97,8 @@ final class DataProcessingRegister {
                     DpRegisterExec::CLZ, (o, a) -> reg2Text("clz", o)),
             row(GROUP, "CLS", "z101101011000000 000101 nnnnn ddddd", DataProcessingRegister::reg2,
                     DpRegisterExec::CLS, (o, a) -> reg2Text("cls", o)),
-            // row(GROUP, "CTZ"/"CNT"/"ABS", "z101101011000000 00011x/001000 ...", ...)  -- not implemented: FEAT_CSSC
-            // row(GROUP, "PACIA"...,"XPACD", "1101101011000001 ...", ...)  -- not implemented: FEAT_PAuth
+            // row(GROUP, "CTZ"/"CNT"/"ABS", "z101101011000000 00011x/001000 ...", ...)  -- FEAT_CSSC: in Extensions (UNDEFINED on Cortex-A57)
+            // row(GROUP, "PACIA"...,"XPACD", "1101101011000001 ...", ...)  -- FEAT_PAuth: in Extensions (UNDEFINED on Cortex-A57)
             // Logical (shifted register)
             row(GROUP, "AND_shift", "z0001010 hh0 mmmmm iiiiii nnnnn ddddd", DataProcessingRegister::shifted,
                     DpRegisterExec::AND_shift, (o, a) -> shiftedText("and", o)),
@@ -145,8 +145,8 @@ final class DataProcessingRegister {
             row(GROUP, "SBCS", "z1111010000 mmmmm 000000 nnnnn ddddd", DataProcessingRegister::reg3,
                     DpRegisterExec::SBCS,
                     (o, a) -> o.n() == ZR ? reg2Text("ngcs", o.sf(), o.d(), o.m()) : reg3Text("sbcs", o)),
-            // row(GROUP, "RMIF", "10111010000 iiiiii 00001 nnnnn 0 mmmm", ...)  -- not implemented: FEAT_FlagM
-            // row(GROUP, "SETF8", "00111010000000000 s 0010 nnnnn 01101", ...)  -- not implemented: FEAT_FlagM
+            // row(GROUP, "RMIF", "10111010000 iiiiii 00001 nnnnn 0 mmmm", ...)  -- FEAT_FlagM: in Extensions (UNDEFINED on Cortex-A57)
+            // row(GROUP, "SETF8", "00111010000000000 s 0010 nnnnn 01101", ...)  -- FEAT_FlagM: in Extensions (UNDEFINED on Cortex-A57)
             // Conditional compare (register / immediate)
             row(GROUP, "CCMN_reg", "z0111010010 mmmmm cccc 00 nnnnn 0 ffff", DataProcessingRegister::condCompareReg,
                     DpRegisterExec::CCMN_reg,

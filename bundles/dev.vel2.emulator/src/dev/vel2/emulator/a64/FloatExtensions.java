@@ -2,6 +2,12 @@
 package dev.vel2.emulator.a64;
 
 import static dev.vel2.emulator.a64.DataProcessingFpSimd.GROUP;
+import static dev.vel2.emulator.a64.Feature.FEAT_BF16;
+import static dev.vel2.emulator.a64.Feature.FEAT_FCMA;
+import static dev.vel2.emulator.a64.Feature.FEAT_FHM;
+import static dev.vel2.emulator.a64.Feature.FEAT_FP16;
+import static dev.vel2.emulator.a64.Feature.FEAT_FRINTTS;
+import static dev.vel2.emulator.a64.Feature.FEAT_JSCVT;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,17 +28,12 @@ final class FloatExtensions {
     private FloatExtensions() {
     }
 
-    /** What these rows decode: the mnemonic and the operands as objdump prints them. */
-    record Listing(String mnemonic, List<String> operands) {
-    }
-
     private static Listing listing(String mnemonic, String... operands) {
-        return mnemonic == null ? null : new Listing(mnemonic, List.of(operands));
+        return Listing.of(mnemonic, operands);
     }
 
-    private static Row<Listing> row(String name, String pattern, Function<Bits, Listing> operands) {
-        return Row.row(GROUP, name, pattern, operands, SystemExec::UNDEFINED,
-                (o, asm) -> Asm.op(o.mnemonic(), o.operands().toArray(String[]::new)));
+    private static Row<Listing> row(Feature f, String name, String pattern, Function<Bits, Listing> operands) {
+        return Listing.row(GROUP, f, name, pattern, operands);
     }
 
     /** Lines "U a OPCODE NAME" (bits as written in the encoding tables) keyed by U:a:opcode. */
@@ -324,59 +325,60 @@ final class FloatExtensions {
 
     static final List<Row<?>> ROWS = List.of(
         // ---- FEAT_FP16: floating-point data-processing, compare, select, immediate and conversions (ftype 11)
-        row("F1_half", "00011110 111 oooooo 10000 nnnnn ddddd", FloatExtensions::dp1),
-        row("F2_half", "00011110 111 mmmmm oooo 10 nnnnn ddddd", FloatExtensions::dp2),
-        row("F3_half", "00011111 11o mmmmm o aaaaa nnnnn ddddd", FloatExtensions::dp3),
-        row("FCMP_half", "00011110 111 mmmmm 001000 nnnnn ez000", FloatExtensions::compare),
-        row("FCCMP_half", "00011110 111 mmmmm cccc 01 nnnnn e vvvv", FloatExtensions::condCompare),
-        row("FCSEL_half", "00011110 111 mmmmm cccc 11 nnnnn ddddd", FloatExtensions::condSelect),
-        row("FMOV_half_imm", "00011110 111 iiiiiiii 100 00000 ddddd",
+        row(FEAT_FP16, "F1_half", "00011110 111 oooooo 10000 nnnnn ddddd", FloatExtensions::dp1),
+        row(FEAT_FP16, "F2_half", "00011110 111 mmmmm oooo 10 nnnnn ddddd", FloatExtensions::dp2),
+        row(FEAT_FP16, "F3_half", "00011111 11o mmmmm o aaaaa nnnnn ddddd", FloatExtensions::dp3),
+        row(FEAT_FP16, "FCMP_half", "00011110 111 mmmmm 001000 nnnnn ez000", FloatExtensions::compare),
+        row(FEAT_FP16, "FCCMP_half", "00011110 111 mmmmm cccc 01 nnnnn e vvvv", FloatExtensions::condCompare),
+        row(FEAT_FP16, "FCSEL_half", "00011110 111 mmmmm cccc 11 nnnnn ddddd", FloatExtensions::condSelect),
+        row(FEAT_FP16, "FMOV_half_imm", "00011110 111 iiiiiiii 100 00000 ddddd",
             b -> listing("fmov", h(b.u('d')), imm(b.u('i')))),
-        row("FCVT_half_int", "z0011110 111 ooooo 000000 nnnnn ddddd", b -> integer(b, false)),
-        row("FCVT_half_fix", "z0011110 110 ooooo ssssss nnnnn ddddd", b -> integer(b, true)),
+        row(FEAT_FP16, "FCVT_half_int", "z0011110 111 ooooo 000000 nnnnn ddddd", b -> integer(b, false)),
+        row(FEAT_FP16, "FCVT_half_fix", "z0011110 110 ooooo ssssss nnnnn ddddd", b -> integer(b, true)),
 
         // ---- FEAT_FP16: Advanced SIMD three same, two-register misc, across lanes, pairwise, by element, shift
-        row("F3SAME_half", "0qu01110 a10 mmmmm 00ooo 1 nnnnn ddddd", b -> same(b, false)),
-        row("F3SAME_half_scalar", "01u11110 a10 mmmmm 00ooo 1 nnnnn ddddd", b -> same(b, true)),
-        row("F2MISC_half", "0qu01110 a1 11100 ooooo 10 nnnnn ddddd", b -> misc(b, false)),
-        row("F2MISC_half_scalar", "01u11110 a1 11100 ooooo 10 nnnnn ddddd", b -> misc(b, true)),
-        row("FACROSS_half", "0q001110 a0 11000 011oo 10 nnnnn ddddd", b -> reduce(b, false)),
-        row("FPAIR_half", "01011110 a0 11000 011oo 10 nnnnn ddddd", b -> reduce(b, true)),
-        row("FELEMENT_half", "0qu01111 00 lmrrrr oooo h0 nnnnn ddddd", b -> element(b, false)),
-        row("FELEMENT_half_scalar", "01u11111 00 lmrrrr oooo h0 nnnnn ddddd", b -> element(b, true)),
-        row("FCVT_half_vector_fix", "0qu011110 001 iiii 111oo 1 nnnnn ddddd", b -> fixed(b, false)),
-        row("FCVT_half_scalar_fix", "01u111110 001 iiii 111oo 1 nnnnn ddddd", b -> fixed(b, true)),
-        row("FMOV_advsimd_half", "0q00111100000 iii 1111 11 iiiii ddddd",
+        row(FEAT_FP16, "F3SAME_half", "0qu01110 a10 mmmmm 00ooo 1 nnnnn ddddd", b -> same(b, false)),
+        row(FEAT_FP16, "F3SAME_half_scalar", "01u11110 a10 mmmmm 00ooo 1 nnnnn ddddd", b -> same(b, true)),
+        row(FEAT_FP16, "F2MISC_half", "0qu01110 a1 11100 ooooo 10 nnnnn ddddd", b -> misc(b, false)),
+        row(FEAT_FP16, "F2MISC_half_scalar", "01u11110 a1 11100 ooooo 10 nnnnn ddddd", b -> misc(b, true)),
+        row(FEAT_FP16, "FACROSS_half", "0q001110 a0 11000 011oo 10 nnnnn ddddd", b -> reduce(b, false)),
+        row(FEAT_FP16, "FPAIR_half", "01011110 a0 11000 011oo 10 nnnnn ddddd", b -> reduce(b, true)),
+        row(FEAT_FP16, "FELEMENT_half", "0qu01111 00 lmrrrr oooo h0 nnnnn ddddd", b -> element(b, false)),
+        row(FEAT_FP16, "FELEMENT_half_scalar", "01u11111 00 lmrrrr oooo h0 nnnnn ddddd", b -> element(b, true)),
+        row(FEAT_FP16, "FCVT_half_vector_fix", "0qu011110 001 iiii 111oo 1 nnnnn ddddd", b -> fixed(b, false)),
+        row(FEAT_FP16, "FCVT_half_scalar_fix", "01u111110 001 iiii 111oo 1 nnnnn ddddd", b -> fixed(b, true)),
+        row(FEAT_FP16, "FMOV_advsimd_half", "0q00111100000 iii 1111 11 iiiii ddddd",
             b -> listing("fmov", vh(b.u('d'), b.b('q')), imm(b.u('i')))),
 
         // ---- FEAT_FCMA, FEAT_FHM, FEAT_BF16 (Advanced SIMD three same extra, three same, by element)
-        row("FCMLA_advsimd_vec", "0q101110 ss0 mmmmm 110 rr 1 nnnnn ddddd", b -> complex(b, false)),
-        row("FCADD_advsimd_vec", "0q101110 ss0 mmmmm 111 r0 1 nnnnn ddddd", b -> complex(b, true)),
-        row("FCMLA_advsimd_elt", "0q101111 ss lmmmmm 0 rr 1 h0 nnnnn ddddd", FloatExtensions::complexElement),
+        row(FEAT_FCMA, "FCMLA_advsimd_vec", "0q101110 ss0 mmmmm 110 rr 1 nnnnn ddddd", b -> complex(b, false)),
+        row(FEAT_FCMA, "FCADD_advsimd_vec", "0q101110 ss0 mmmmm 111 r0 1 nnnnn ddddd", b -> complex(b, true)),
+        row(FEAT_FCMA, "FCMLA_advsimd_elt", "0q101111 ss lmmmmm 0 rr 1 h0 nnnnn ddddd",
+            FloatExtensions::complexElement),
         // objdump reads FMLAL and FMLSL whatever bit 22 (sz, which the ARM ARM requires to be 0)
-        row("FMLAL_advsimd_vec", "0q001110 a-1 mmmmm 11101 1 nnnnn ddddd",
+        row(FEAT_FHM, "FMLAL_advsimd_vec", "0q001110 a-1 mmmmm 11101 1 nnnnn ddddd",
             b -> widening(b, b.b('a') ? "fmlsl" : "fmlal")),
-        row("FMLAL2_advsimd_vec", "0q101110 a-1 mmmmm 11001 1 nnnnn ddddd",
+        row(FEAT_FHM, "FMLAL2_advsimd_vec", "0q101110 a-1 mmmmm 11001 1 nnnnn ddddd",
             b -> widening(b, b.b('a') ? "fmlsl2" : "fmlal2")),
-        row("FMLAL_advsimd_elt", "0qu01111 10 lmrrrr oooo h0 nnnnn ddddd", FloatExtensions::wideningElement),
-        row("BFDOT_advsimd_vec", "0q101110 010 mmmmm 11111 1 nnnnn ddddd", b -> bfdot(b, false)),
-        row("BFDOT_advsimd_elt", "0q001111 01 lmmmmm 1111 h0 nnnnn ddddd", b -> bfdot(b, true)),
-        row("BFMLAL_advsimd_vec", "0q101110 110 mmmmm 11111 1 nnnnn ddddd", b -> bfmlal(b, false)),
-        row("BFMLAL_advsimd_elt", "0q001111 11 lmrrrr 1111 h0 nnnnn ddddd", b -> bfmlal(b, true)),
-        row("BFMMLA_advsimd", "01101110 010 mmmmm 11101 1 nnnnn ddddd",
+        row(FEAT_FHM, "FMLAL_advsimd_elt", "0qu01111 10 lmrrrr oooo h0 nnnnn ddddd", FloatExtensions::wideningElement),
+        row(FEAT_BF16, "BFDOT_advsimd_vec", "0q101110 010 mmmmm 11111 1 nnnnn ddddd", b -> bfdot(b, false)),
+        row(FEAT_BF16, "BFDOT_advsimd_elt", "0q001111 01 lmmmmm 1111 h0 nnnnn ddddd", b -> bfdot(b, true)),
+        row(FEAT_BF16, "BFMLAL_advsimd_vec", "0q101110 110 mmmmm 11111 1 nnnnn ddddd", b -> bfmlal(b, false)),
+        row(FEAT_BF16, "BFMLAL_advsimd_elt", "0q001111 11 lmrrrr 1111 h0 nnnnn ddddd", b -> bfmlal(b, true)),
+        row(FEAT_BF16, "BFMMLA_advsimd", "01101110 010 mmmmm 11101 1 nnnnn ddddd",
             b -> listing("bfmmla", SimdExec.vector(b.u('d'), 2, true), vh(b.u('n'), true), vh(b.u('m'), true))),
-        row("BFCVTN_advsimd", "0q001110 10 10000 10110 10 nnnnn ddddd",
+        row(FEAT_BF16, "BFCVTN_advsimd", "0q001110 10 10000 10110 10 nnnnn ddddd",
             b -> listing(b.b('q') ? "bfcvtn2" : "bfcvtn", vh(b.u('d'), b.b('q')), SimdExec.vector(b.u('n'), 2, true))),
-        row("BFCVT_float", "00011110 011 000110 10000 nnnnn ddddd",
+        row(FEAT_BF16, "BFCVT_float", "00011110 011 000110 10000 nnnnn ddddd",
             b -> listing("bfcvt", h(b.u('d')), SimdExec.scalar(b.u('n'), 2))),
 
         // ---- FEAT_FRINTTS, FEAT_JSCVT
-        row("FRINTTS_advsimd", "0qu01110 0s 10000 1111o 10 nnnnn ddddd", b -> b.b('s') && !b.b('q') ? null
+        row(FEAT_FRINTTS, "FRINTTS_advsimd", "0qu01110 0s 10000 1111o 10 nnnnn ddddd", b -> b.b('s') && !b.b('q') ? null
             : listing(FRINTTS[b.u('o') << 1 | b.u('u')], SimdExec.vector(b.u('d'), b.b('s') ? 3 : 2, b.b('q')),
                 SimdExec.vector(b.u('n'), b.b('s') ? 3 : 2, b.b('q')))),
-        row("FRINTTS_float", "00011110 0s1 0100 oo 10000 nnnnn ddddd",
+        row(FEAT_FRINTTS, "FRINTTS_float", "00011110 0s1 0100 oo 10000 nnnnn ddddd",
             b -> listing(FRINTTS[b.u('o')], FpScalar.v(b.b('s'), b.u('d')), FpScalar.v(b.b('s'), b.u('n')))),
-        row("FJCVTZS", "00011110 011 11 110 000000 nnnnn ddddd",
+        row(FEAT_JSCVT, "FJCVTZS", "00011110 011 11 110 000000 nnnnn ddddd",
             b -> listing("fjcvtzs", Asm.w(b.u('d')), FpScalar.v(true, b.u('n'))))
     );
 }

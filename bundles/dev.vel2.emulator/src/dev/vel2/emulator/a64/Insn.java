@@ -30,13 +30,27 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
 
     /**
      * True for the integer data-processing rows (the ARM ARM's "Data Processing -- Immediate" and "-- Register"
-     * groups) except ADR and ADRP: they read and write general registers and NZCV only, never the PC, memory or
-     * system state, and never raise an exception. (A test runs every such row's handler against these claims.)
+     * groups) except ADR and ADRP and the rows of features the Cortex-A57 lacks: they read and write general
+     * registers and NZCV only, never the PC, memory or system state, and never raise an exception. (A test runs
+     * every such row's handler against these claims.)
      */
     public boolean registersOnly() {
         String g = row.group();
         return (g.equals(DataProcessingRegister.GROUP) || g.equals(DataProcessingImmediate.GROUP))
-                && !row.name().startsWith("ADR");
+                && !row.name().startsWith("ADR") && row.feature() == null;
+    }
+
+    /** The feature this instruction belongs to when the Cortex-A57 lacks it (then it is UNDEFINED), else null. */
+    public Feature feature() {
+        return row.feature();
+    }
+
+    /**
+     * True for MRS, MSR (register), SYS and SYSL of an encoding the system register table does not know (op0 = 0b00
+     * is not a register space: those words are unallocated).
+     */
+    public boolean unknownSystemRegister() {
+        return operands instanceof SystemOperands.SysOp s && s.reg() == null && s.op0() != 0;
     }
 
     public boolean isUndefined() {

@@ -84,6 +84,11 @@ final class LoadStoreExec {
         pair(c, o);
     }
 
+    /** An LDPSW objdump lists as undefined, executed as the ARM ARM's pseudocode resolves its overlap (see pair). */
+    static void LDPSW_overlap(Cpu c, LsOperands.LsPairOverlap o) {
+        pair(c, o.pair());
+    }
+
     static void LDP_STP_pre(Cpu c, LsPair o) {
         pair(c, o);
     }

@@ -76,7 +76,8 @@ final class LoadStoreSyntax {
         return Asm.op(m, t.register(o.rt()), t.register(o.rt2()), address(o.rn(), o.index(), o.offset()));
     }
 
-    private static String mem(int rn) {
+    /** {@code [xn]}, {@code [sp]}. */
+    static String mem(int rn) {
         return "[" + Asm.rsp(true, rn) + "]";
     }
 

@@ -14,7 +14,7 @@ import dev.vel2.emulator.a64.LsOperands.LsIndex;
  * {@link LoadStoreExec} and {@link LoadStoreAtomics}, syntax in {@link LoadStoreSyntax}.
  *
  * <p>Where the ARM ARM marks Rs/Rt2 "should be one", the rows follow objdump: LDXR/STXR and STLR ignore those
- * fields, LDAR and CAS fix them.
+ * fields, CAS fixes them, LDAR fixes them but for bit 20 (bit 20 too in LDARH).
  */
 final class LoadsAndStores {
 
@@ -37,20 +37,26 @@ final class LoadsAndStores {
         // ---- Load/store ordered
         row(GROUP, "STLR", "ss001000 100 ----- 1 ----- nnnnn ttttt",
             LsOperands::ordered, LoadStoreAtomics::STLR, (o, asm) -> LoadStoreSyntax.ordered("stlr", o)),
-        row(GROUP, "LDAR", "ss001000 110 11111 1 11111 nnnnn ttttt",
-            LsOperands::ordered, LoadStoreAtomics::LDAR, (o, asm) -> LoadStoreSyntax.ordered("ldar", o)),
-        // row(GROUP, "STLLR", "ss001000 100 ----- 0 ----- nnnnn ttttt", ...)  -- not implemented: FEAT_LOR
-        // row(GROUP, "LDLAR", "ss001000 110 11111 0 11111 nnnnn ttttt", ...)  -- not implemented: FEAT_LOR
+        row(GROUP, "LDAR", "ss001000 110 r1111 1 11111 nnnnn ttttt",
+            b -> b.u('s') == 1 && !b.b('r') ? null : LsOperands.ordered(b), LoadStoreAtomics::LDAR,
+            (o, asm) -> LoadStoreSyntax.ordered("ldar", o)),
+        // STLLR, LDLAR (o0 = 0): FEAT_LOR, in Extensions
         // ---- Compare and swap (FEAT_LSE)
         row(GROUP, "CAS", "ss001000 1L1 rrrrr o 11111 nnnnn ttttt",
             LsOperands::cas, LoadStoreAtomics::CAS, LoadStoreSyntax::cas),
-        // row(GROUP, "LDAPUR_STLUR", "ss011001 oo0 iiiiiiiii 00 nnnnn ttttt", ...)  -- not implemented: FEAT_LRCPC2
+        // LDAPUR/STLUR (ss011001 oo0 iiiiiiiii 00): FEAT_LRCPC2, in Extensions
         // ---- Load register (literal)
         row(GROUP, "LDR_lit", "oo011v00 iiiiiiiiiiiiiiiiiii ttttt",
             LsOperands::literal, LoadStoreExec::LDR_lit, LoadStoreSyntax::literal),
-        // row(GROUP, "CPY_SET", "ss011-01 ...", ...)  -- not implemented: FEAT_MOPS
+        // CPY*, SET* (00011x01 ...): FEAT_MOPS, in Extensions
         // ---- Load/store no-allocate pair, register pair (post-indexed, signed offset, pre-indexed)
-        // row(GROUP, "STGP", "01101001 0-0 ...", ...)  -- not implemented: FEAT_MTE (opc 01, V 0, L 0 of the pairs)
+        // row(GROUP, "STGP", "01101001 0-0 ...", ...)  -- FEAT_MTE (opc 01, V 0, L 0 of the pairs): in Extensions
+        // objdump lists LDPSW with Rt == Rt2, or writing back over Rt or Rt2, as undefined; the ARM ARM makes both
+        // CONSTRAINED UNPREDICTABLE (C6.2 LDPSW: LDPOVERLAP, WBOVERLAPLD) and the pair handler takes its pseudocode's
+        // choices, UNDEFINED and writeback suppressed (QEMU 7.2 loads both registers and lets the writeback win).
+        row(GROUP, "LDPSW_overlap", "0110100xx1 iiiiiii uuuuu nnnnn ttttt", LsOperands::ldpswOverlap,
+            LoadStoreExec::LDPSW_overlap,
+            (o, asm) -> Decoder.UNDEFINED_ROW.syntax().text(new Decoder.Unallocated(o.word()), asm)),
         row(GROUP, "LDNP_STNP", "oo101v000L iiiiiii uuuuu nnnnn ttttt",
             b -> LsOperands.pair(b, LsIndex.NONTEMPORAL), LoadStoreExec::LDNP_STNP, LoadStoreSyntax::pair),
         row(GROUP, "LDP_STP_post", "oo101v001L iiiiiii uuuuu nnnnn ttttt",
@@ -73,18 +79,16 @@ final class LoadsAndStores {
             b -> LsOperands.atomic(b, null), LoadStoreAtomics::LDop, LoadStoreSyntax::atomic),
         row(GROUP, "SWP", "ss111000 AR1 rrrrr 1 000 00 nnnnn ttttt",
             b -> LsOperands.atomic(b, LsAtomicOp.SWP), LoadStoreAtomics::SWP, LoadStoreSyntax::atomic),
-        // row(GROUP, "LDAPR", "ss111000 101 11111 1 100 00 nnnnn ttttt", ...)
-        //     -- not implemented: FEAT_LRCPC, absent from the modelled Cortex-A57 (ARMv8.0)
+        // LDAPR (opc 100 with A = 1): FEAT_LRCPC; LD64B/ST64B*: FEAT_LS64; in Extensions
         // ---- Load/store register (register offset); PRFM (register) is a hint
         row(GROUP, "LDR_STR_reg", "ss111v00 oo1 mmmmm xxx S 10 nnnnn ttttt",
             LsOperands::registerOffset, LoadStoreExec::LDR_STR_reg, LoadStoreSyntax::reg),
-        // row(GROUP, "LDRAA_LDRAB", "11111000 MS1 iiiiiiiii W1 nnnnn ttttt", ...)  -- not implemented: FEAT_PAuth
+        // LDRAA/LDRAB (11111000 MS1 iiiiiiiii W1): FEAT_PAuth, in Extensions
         // ---- Load/store register (unsigned immediate); PRFM (immediate) is a hint
         row(GROUP, "LDR_STR_uimm", "ss111v01 oo iiiiiiiiiiii nnnnn ttttt",
             LsOperands::unsignedOffset, LoadStoreExec::LDR_STR_uimm, LoadStoreSyntax::imm)
         // ---- Advanced SIMD load/store multiple and single structures (LD1-LD4, ST1-ST4, LDnR): SimdLoadStore
-        // row(GROUP, "STG_LDG", "11011001 ...", ...)  -- not implemented: FEAT_MTE
-        // row(GROUP, "LD64B_ST64B", "11111000 ...", ...)  -- not implemented: FEAT_LS64
+        // row(GROUP, "STG_LDG", "11011001 ...", ...)  -- FEAT_MTE: in Extensions
     );
 
     private LoadsAndStores() {

@@ -36,6 +36,10 @@ final class LsOperands {
     record LsPair(LsType type, LsIndex index, int rt, int rt2, int rn, long offset, boolean writeback) {
     }
 
+    /** An LDPSW that objdump lists as undefined (its registers overlap), with the word it prints. */
+    record LsPairOverlap(LsPair pair, int word) {
+    }
+
     /** LDXR/LDAXR/STXR/STLXR and the pair forms; {@code scale} is per register, {@code rs} the status register. */
     record LsExclusive(int scale, boolean pair, boolean ordered, int rs, int rt, int rt2, int rn) {
     }
@@ -111,6 +115,29 @@ final class LsOperands {
         int rt2 = b.u('u');
         int rn = b.u('n');
         return new LsPair(t, index, rt, rt2, rn, b.s('i') << t.scale, writeback(t, index, rn, rt, rt2));
+    }
+
+    /**
+     * LDPSW whose Rt and Rt2 are one register, or whose writeback hits Rt or Rt2 (Rn not SP): {@code x} is the index
+     * field (01 post, 10 offset, 11 pre). Null for the others and for the non-temporal index, which LDPSW lacks.
+     */
+    static LsPairOverlap ldpswOverlap(Bits b) {
+        LsIndex index = switch (b.u('x')) {
+            case 1 -> LsIndex.POST;
+            case 2 -> LsIndex.OFFSET;
+            case 3 -> LsIndex.PRE;
+            default -> null;
+        };
+        int rt = b.u('t');
+        int rt2 = b.u('u');
+        int rn = b.u('n');
+        boolean overlap = rt == rt2 || index != null && index.writesBack() && rn != 31 && (rn == rt || rn == rt2);
+        if (index == null || !overlap) {
+            return null;
+        }
+        LsPair pair = new LsPair(LsType.LDRSW, index, rt, rt2, rn, b.s('i') << 2,
+                writeback(LsType.LDRSW, index, rn, rt, rt2));
+        return new LsPairOverlap(pair, b.word());
     }
 
     static LsExclusive exclusive(Bits b, boolean pair) {

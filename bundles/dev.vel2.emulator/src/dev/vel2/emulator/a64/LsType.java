@@ -79,7 +79,7 @@ enum LsType {
 
     /**
      * The pair form for opc:V:L ("Load/store register pair" tables), or null when unallocated. STGP (opc 01, V 0,
-     * L 0) is FEAT_MTE and not implemented.
+     * L 0) is FEAT_MTE, a row of Extensions.
      */
     static LsType pair(int opc, boolean fpsimd, boolean load) {
         if (fpsimd) {

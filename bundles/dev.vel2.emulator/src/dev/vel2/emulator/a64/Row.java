@@ -8,13 +8,14 @@ import dev.vel2.emulator.cpu.Cpu;
 /**
  * One row of the A64 decode table: a name (the ARM ARM's encoding name, e.g. {@code ADD_imm}), the ARM ARM
  * encoding-index heading it belongs to, a bit pattern, a factory that turns the pattern's fields into a typed
- * operand record, the handler that executes it, the syntax that prints it as objdump does and where control goes
- * after it (branch rows set that with {@link #withFlow}; every other row goes on to the next instruction).
+ * operand record, the handler that executes it, the syntax that prints it as objdump does, where control goes
+ * after it (branch rows set that with {@link #withFlow}; every other row goes on to the next instruction) and the
+ * architecture feature it belongs to when that is not the Cortex-A57's ({@link #withFeature}; null otherwise).
  *
  * @param <O> the operand record of this row
  */
 public record Row<O>(String name, String group, Pattern pattern, Function<Bits, O> operands, Exec<O> exec,
-        Syntax<O> syntax, Function<O, Insn.Flow> flow) {
+        Syntax<O> syntax, Function<O, Insn.Flow> flow, Feature feature) {
 
     /** Executes one instruction; {@code cpu.pc()} is its address, a branch sets {@code cpu.setNextPc}. */
     @FunctionalInterface
@@ -40,7 +41,7 @@ public record Row<O>(String name, String group, Pattern pattern, Function<Bits, 
      */
     public static <O> Row<O> row(String group, String name, String pattern, Function<Bits, O> operands,
             Exec<O> exec, Syntax<O> syntax) {
-        return new Row<>(name, group, new Pattern(pattern), operands, exec, syntax, o -> Insn.Flow.NEXT);
+        return new Row<>(name, group, new Pattern(pattern), operands, exec, syntax, o -> Insn.Flow.NEXT, null);
     }
 
     /** This row with a branch's flow: control always goes {@code f}. */
@@ -50,6 +51,14 @@ public record Row<O>(String name, String group, Pattern pattern, Function<Bits, 
 
     /** This row with a flow that depends on the operands (RET to X30 returns, to another register it does not). */
     public Row<O> withFlow(Function<O, Insn.Flow> f) {
-        return new Row<>(name, group, pattern, operands, exec, syntax, f);
+        return new Row<>(name, group, pattern, operands, exec, syntax, f, feature);
+    }
+
+    /**
+     * This row as an encoding of {@code f}, a feature the Cortex-A57 lacks: it executes as UNDEFINED whatever
+     * {@link #exec} it was given, and the CPU names the feature when it takes it ({@code cpu.NotModelled}).
+     */
+    public Row<O> withFeature(Feature f) {
+        return new Row<>(name, group, pattern, operands, (cpu, o) -> cpu.undefined(), syntax, flow, f);
     }
 }

@@ -132,6 +132,7 @@ final class SystemExec {
             case 3 -> "uao";
             case 4 -> "pan";
             case 5 -> "spsel";
+            case 010 -> "allint";
             case 031 -> "ssbs";
             case 032 -> "dit";
             case 034 -> "tco";
@@ -147,12 +148,6 @@ final class SystemExec {
             return Asm.op("msr", SystemOperands.SysOp.genericPstate(o), "xzr");
         }
         return Asm.op("msr", field, Asm.hex(o.crm()));
-    }
-
-    /** Unallocated op0=0b00 words print as a generic MSR, except TME's TCOMMIT which objdump names. */
-    static String op0ZeroText(SysOp o, Asm a) {
-        boolean tcommit = o.op1() == 3 && o.crn() == 3 && o.crm() == 0 && o.op2() == 3 && o.rt() == 31;
-        return tcommit ? "tcommit" : msrText(o, a);
     }
 
     /** SME's SVCR writes (MSR SVCRSM/SVCRZA/SVCRSMZA) as objdump prints them: {@code smstart\tsm}. */

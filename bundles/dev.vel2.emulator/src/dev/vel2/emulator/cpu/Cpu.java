@@ -73,6 +73,7 @@ public final class Cpu {
     El2Mode el2Mode = El2Mode.GUEST;
     El2Handler el2Handler;
     final List<TrapListener> trapListeners = new CopyOnWriteArrayList<>();
+    private final NotModelledReports notModelled = new NotModelledReports();
     /** Fetch, decode cache and translated blocks. */
     private final InstructionFetch code;
     /** Runs translated blocks in place of steps. */
@@ -414,8 +415,9 @@ public final class Cpu {
 
     // ---------------------------------------------------------------- exceptions (delegates)
 
-    /** Ends the current instruction with an UNDEFINED exception (EC 0x00). */
+    /** Ends the current instruction with an UNDEFINED exception (EC 0x00), telling who asked what vel2 lacks. */
     public void undefined() {
+        notModelled.undefined(this);
         ExceptionModel.undefined(this);
     }
 
@@ -456,6 +458,11 @@ public final class Cpu {
 
     public void removeTrapListener(TrapListener l) {
         trapListeners.remove(l);
+    }
+
+    /** Hears, once per instruction and address, of what this vCPU takes as UNDEFINED because vel2 lacks it. */
+    public void addNotModelledListener(NotModelled.Listener l) {
+        notModelled.add(l);
     }
 
     public int index() {

@@ -132,6 +132,9 @@ public final class Main {
             if (log != null) {
                 hv.addListener(new TrapLog(log)); // both EL2 modes: one sequence for every vCPU
             }
+            for (int i = 0; i < m.cpuCount(); i++) { // what vel2 lacks, once per instruction: one line each
+                m.cpu(i).addNotModelledListener((c, what) -> err.println(what.line(c.index())));
+            }
             if (in != null) {
                 feedUart(in, m);
             }

@@ -102,6 +102,9 @@ public final class Session {
             machine.stop();
         });
         machine.setUartOutput(b -> fire(l -> l.uartOutput(b)));
+        for (int i = 0; i < machine.cpuCount(); i++) {
+            machine.cpu(i).addNotModelledListener((c, what) -> fire(l -> l.notModelled(c.index(), what)));
+        }
         memory = new GuestMemory(machine);
         inspection = new SessionInspection(this, hypervisor, memory);
         breakpoints = new BreakpointTable(machine.cpuCount(), this::addressReached);

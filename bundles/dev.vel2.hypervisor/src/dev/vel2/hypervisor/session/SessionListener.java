@@ -2,6 +2,7 @@
 package dev.vel2.hypervisor.session;
 
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.cpu.NotModelled;
 import dev.vel2.hypervisor.TrapEvent;
 
 /**
@@ -30,5 +31,9 @@ public interface SessionListener {
 
     /** One byte (0..255) the guest wrote to the UART. */
     default void uartOutput(int b) {
+    }
+
+    /** An instruction of vCPU {@code vcpu} that vel2 lacks, once each, before the guest takes it as UNDEFINED. */
+    default void notModelled(int vcpu, NotModelled what) {
     }
 }

@@ -11,14 +11,16 @@ import org.eclipse.debug.core.IStreamListener;
 import org.eclipse.debug.core.model.IStreamMonitor;
 import org.eclipse.debug.core.model.IStreamsProxy;
 
+import dev.vel2.emulator.cpu.NotModelled;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.SessionListener;
 import dev.vel2.hypervisor.session.StopInfo;
 
 /**
  * The guest console: the UART's output as the process's output stream (UTF-8, passed on a line at a time, or
- * when the machine stops); standard error stays empty. Typed input goes to the UART's receiver (UTF-8), delivered by
- * the machine thread.
+ * when the machine stops); the error stream has a line for each instruction the guest executed that vel2 lacks
+ * ({@code vel2: vCPU 0: not on a Cortex-A57 (FEAT_LRCPC2): ...}). Typed input goes to the UART's receiver (UTF-8),
+ * delivered by the machine thread.
  */
 final class UartStreams implements IStreamsProxy {
     /** A partial line (a prompt) is passed on once this many bytes wait, or when the machine stops. */
@@ -36,6 +38,12 @@ final class UartStreams implements IStreamsProxy {
             @Override
             public void suspended(StopInfo stop) {
                 flush();
+            }
+
+            @Override
+            public void notModelled(int vcpu, NotModelled what) {
+                flush(); // the guest's output so far comes first
+                err.append(what.line(vcpu) + "\n");
             }
         });
     }
