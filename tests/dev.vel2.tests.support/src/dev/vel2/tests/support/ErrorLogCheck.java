@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.ILogListener;
 import org.eclipse.core.runtime.Platform;
-import org.eclipse.core.runtime.jobs.Job;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -67,11 +66,11 @@ public class ErrorLogCheck implements BeforeAllCallback, AfterEachCallback, Afte
         failOnLogged("after the tests of " + context.getDisplayName());
     }
 
-    /** Waits for the jobs the test left to end, as far as {@link #SETTLE}: errors they log belong to the test. */
+    /** Waits for the jobs the test left to be {@link Jobs#quiet}, as far as {@link #SETTLE}: their errors are its. */
     protected void settle() {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         try {
-            while (!Job.getJobManager().isIdle() && System.nanoTime() - deadline < 0) {
+            while (!Jobs.quiet() && System.nanoTime() - deadline < 0) {
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -22,8 +21,8 @@ import org.eclipse.swt.widgets.Shell;
 
 /**
  * What UI tests need from a running workbench, in place of SWTBot (which is not on Maven Central):
- * find a widget by its {@code setData("id", ...)} tag, pump events until a condition holds, save a screenshot of a
- * shell or of one control.
+ * find a widget by its {@code setData("id", ...)} tag, pump events until a condition holds or the workbench has
+ * settled, save a screenshot of a shell or of one control.
  * All methods must be called on the UI thread.
  */
 public final class Workbench {
@@ -66,13 +65,13 @@ public final class Workbench {
     }
 
     /**
-     * Dispatches UI events until no job runs or waits and no event is left, that is until the work a test started
-     * (jobs, and what they post to the UI thread) has ended, or {@code timeout} passed.
+     * Dispatches UI events until the jobs are {@link Jobs#quiet} and no event is left, that is until the work a test
+     * started (jobs, and what they post to the UI thread) has been done, or {@code timeout} passed.
      */
     public static void settle(Display display, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
-            boolean idle = Job.getJobManager().isIdle(); // before the dispatch, which runs what an ending job posts
+            boolean idle = Jobs.quiet(); // before the dispatch, which runs what an ending job posts
             if (!dispatchOrSleep(display) && idle) {
                 return;
             }
