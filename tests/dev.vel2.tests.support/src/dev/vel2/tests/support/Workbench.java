@@ -21,11 +21,14 @@ import org.eclipse.swt.widgets.Shell;
 
 /**
  * What UI tests need from a running workbench, in place of SWTBot (which is not on Maven Central):
- * find a widget by its {@code setData("id", ...)} tag, pump events until a condition holds, save a screenshot of a
- * shell or of one control.
+ * find a widget by its {@code setData("id", ...)} tag, pump events until a condition holds or the workbench has
+ * settled, save a screenshot of a shell or of one control.
  * All methods must be called on the UI thread.
  */
 public final class Workbench {
+
+    private static final int SLEEP_MS = 20;
+    private static final Runnable WAKE_UP = () -> { };
 
     private Workbench() {
     }
@@ -53,16 +56,36 @@ public final class Workbench {
      */
     public static void pumpUntil(Display display, BooleanSupplier condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Runnable wakeUp = () -> { };
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("condition not met within " + timeout);
             }
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, wakeUp); // so that sleep() returns to check the condition again
-                display.sleep();
+            dispatchOrSleep(display);
+        }
+    }
+
+    /**
+     * Dispatches UI events until the jobs are {@link Jobs#quiet} and no event is left, that is until the work a test
+     * started (jobs, and what they post to the UI thread) has been done, or {@code timeout} passed.
+     */
+    public static void settle(Display display, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            boolean idle = Jobs.quiet(); // before the dispatch, which runs what an ending job posts
+            if (!dispatchOrSleep(display) && idle) {
+                return;
             }
         }
+    }
+
+    /** Dispatches one event, else sleeps until the next one or {@link #SLEEP_MS}; whether there was one. */
+    private static boolean dispatchOrSleep(Display display) {
+        if (display.readAndDispatch()) {
+            return true;
+        }
+        display.timerExec(SLEEP_MS, WAKE_UP); // so that sleep() returns to look at the condition again
+        display.sleep();
+        return false;
     }
 
     /** Dispatches all pending UI events. */

@@ -101,9 +101,15 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
 
     /**
      * The one mapping of engine events to DebugEvents: trap and address breakpoints suspend with BREAKPOINT, a
-     * finished step or run-to with STEP_END, a suspend request or the entry stop with CLIENT_REQUEST. The vCPU that
-     * caused a stop gets that detail and the breakpoint, first; the others stopped with it get UNSPECIFIED, after.
-     * Resuming, the stepped vCPU gets the step's detail, the others CLIENT_REQUEST.
+     * finished step or run-to with STEP_END, a suspend request or the entry stop with CLIENT_REQUEST. One vCPU
+     * announces a stop with its SUSPEND ({@link #announcer}), with that detail and the breakpoint; the others stop
+     * with it quietly, and the target's SUSPEND has the views read them again (as JDT's threads suspended by the VM).
+     * Resuming, the announcer resumes first; the stepped vCPU gets the step's detail, the others CLIENT_REQUEST.
+     * <p>
+     * Why one: the Debug view selects the top frame of every thread that announces a suspend, and when a thread
+     * resumes, the top frame of the next thread it holds as suspended, read when it gets to the event. Behind a quick
+     * resume and stop (a loaded machine), it read the next stop's frame of another vCPU and kept it selected over the
+     * frame of the vCPU that caused the stop.
      */
     void handle(EngineEvent event) {
         switch (event) {
@@ -117,8 +123,12 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
                     case STEP_OVER -> DebugEvent.STEP_OVER;
                     case STEP_RETURN -> DebugEvent.STEP_RETURN;
                 };
+                int first = announcer(lastStop);
+                threads.get(first).resumed(first == stepping ? detail : DebugEvent.CLIENT_REQUEST);
                 for (Vel2Thread t : threads) {
-                    t.resumed(t.index() == stepping ? detail : DebugEvent.CLIENT_REQUEST);
+                    if (t.index() != first) {
+                        t.resumed(t.index() == stepping ? detail : DebugEvent.CLIENT_REQUEST);
+                    }
                 }
                 fireResumeEvent(DebugEvent.CLIENT_REQUEST);
             }
@@ -133,18 +143,13 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
                 disableSpentHitCount(hit); // before the events: who hears them sees the breakpoint as it now is
                 lastStop = stop;
                 suspended = true;
-                // The vCPUs that caused the stop first: the Debug view selects the top frame of the first thread
-                // that suspends and keeps it (its selection policy does not let a suspended frame be replaced).
+                int announcer = announcer(stop);
                 for (Vel2Thread t : threads) {
-                    if (stop.vcpu() < 0 || stop.vcpu() == t.index()) {
-                        t.suspended(stop, detail, hit);
+                    if (t.index() != announcer) {
+                        t.suspendedWith(stop, stop.vcpu() < 0);
                     }
                 }
-                for (Vel2Thread t : threads) {
-                    if (stop.vcpu() >= 0 && stop.vcpu() != t.index()) {
-                        t.suspended(stop, DebugEvent.UNSPECIFIED, null);
-                    }
-                }
+                threads.get(announcer).suspended(stop, detail, hit);
                 fireSuspendEvent(detail);
             }
             case EngineEvent.Terminated t -> {
@@ -164,6 +169,11 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
     /** The session this target drives (the UI reads statistics and the trap stream from it). */
     public Session session() {
         return session;
+    }
+
+    /** The vCPU that announces {@code stop}: the one that caused it, else (none did, or no stop yet) vCPU 0. */
+    private static int announcer(StopInfo stop) {
+        return stop != null && stop.vcpu() >= 0 ? stop.vcpu() : 0;
     }
 
     public LaunchSettings settings() {

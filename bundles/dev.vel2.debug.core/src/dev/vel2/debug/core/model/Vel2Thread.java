@@ -74,16 +74,29 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         fireResumeEvent(detail);
     }
 
+    /** Suspended by {@code s}, which this vCPU announces (it caused it, or none did): its SUSPEND event. */
     void suspended(StopInfo s, int detail, IBreakpoint breakpoint) {
+        take(s, true, breakpoint);
+        fireSuspendEvent(detail);
+    }
+
+    /**
+     * Suspended with the machine by {@code s}, which another vCPU announces: no event of its own, the target's
+     * SUSPEND tells the views. {@code caused} when no vCPU caused the stop (a suspend request, the end of the run).
+     */
+    void suspendedWith(StopInfo s, boolean caused) {
+        take(s, caused, null);
+    }
+
+    private void take(StopInfo s, boolean caused, IBreakpoint breakpoint) {
         stop = s;
-        causedStop = detail != DebugEvent.UNSPECIFIED;
+        causedStop = caused;
         hit = breakpoint;
         stepping = false;
         generation++;
         suspensions++;
         exceptionLevel = readExceptionLevel();
         suspended = true;
-        fireSuspendEvent(detail);
     }
 
     void terminated() {

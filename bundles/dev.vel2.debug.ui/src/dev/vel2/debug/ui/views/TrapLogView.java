@@ -255,8 +255,8 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
 
     private void fillRow(Event event) {
         TableItem item = (TableItem) event.item;
-        int row = table.indexOf(item);
-        if (row < rowCount) {
+        int row = event.index; // -1 while setItemCount(0) clears the rows: GTK asks for rows SWT no longer counts
+        if (row >= 0 && row < rowCount) {
             TrapEvent e = recorder.get(rows[row]);
             item.setData(e);
             item.setText(cells(e));

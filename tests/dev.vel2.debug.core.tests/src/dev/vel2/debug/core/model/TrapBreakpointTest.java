@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
@@ -111,10 +112,18 @@ class TrapBreakpointTest {
         assertNull(vcpu0.trapEvent());
         assertEquals(0, vcpu0.getBreakpoints().length);
         assertTrue(guests.all(ev -> ev.getSource() == vcpu0 && ev.getDetail() == DebugEvent.BREAKPOINT).isEmpty());
+        // one SUSPEND per stop, the causing vCPU's: the Debug view selects the frame of each thread that announces one
+        assertTrue(guests.all(ev -> ev.getSource() == vcpu0 && ev.getKind() == DebugEvent.SUSPEND).isEmpty(),
+                "vCPU 0 stops with vCPU 1 quietly");
+        assertTrue(vcpu0.getName().endsWith("(Suspended: with vCPU 1)"), vcpu0.getName());
 
         target.resume();
         Vel2Thread again = guests.awaitSuspend(DebugEvent.BREAKPOINT);
         assertEquals(1, again.index(), "the second WFI");
+        List<Object> resumed = guests.all(ev -> ev.getKind() == DebugEvent.RESUME
+                && ev.getSource() instanceof Vel2Thread).stream().map(DebugEvent::getSource).toList();
+        assertEquals(List.of(t, vcpu0), resumed.subList(resumed.size() - 2, resumed.size()),
+                "the vCPU that announced the stop resumes first");
         target.terminate();
         guests.awaitTerminated(target);
         assertTrue(target.getLaunch().isTerminated());

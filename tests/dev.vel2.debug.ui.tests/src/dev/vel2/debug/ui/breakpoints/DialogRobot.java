@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.ui.breakpoints;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -16,18 +17,18 @@ import org.eclipse.swt.widgets.Shell;
 /**
  * Drives a modal JFace dialog that production code opens (and blocks in): the robot waits, inside the dialog's own
  * event loop, for a shell whose window is of the given type, then hands it over. Gives up (and closes nothing) after
- * a bounded number of tries, so that a dialog that never opens fails the test instead of hanging it.
+ * {@link #WAIT}, so that a dialog that never opens fails the test instead of hanging it.
  */
 public final class DialogRobot<D extends Window> {
 
-    private static final int TRIES = 500;
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int PERIOD_MS = 20;
 
     private final Display display;
     private final Class<D> type;
     private final Consumer<D> action;
     private final AtomicReference<D> handled = new AtomicReference<>();
-    private int tries;
+    private final long deadline = System.nanoTime() + WAIT.toNanos();
 
     private DialogRobot(Display display, Class<D> type, Consumer<D> action) {
         this.display = display;
@@ -56,7 +57,7 @@ public final class DialogRobot<D extends Window> {
                 return;
             }
         }
-        if (++tries < TRIES) {
+        if (System.nanoTime() - deadline < 0) {
             display.timerExec(PERIOD_MS, this::poll);
         }
     }

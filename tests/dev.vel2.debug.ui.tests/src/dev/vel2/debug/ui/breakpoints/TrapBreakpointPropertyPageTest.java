@@ -7,12 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.resources.IMarker;
-import org.eclipse.core.runtime.ILogListener;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -24,7 +20,6 @@ import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.dialogs.PreferencesUtil;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.debug.core.Vel2Debug;
@@ -32,6 +27,7 @@ import dev.vel2.debug.core.breakpoints.Vel2Breakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.session.TrapFilter;
+import dev.vel2.tests.support.ErrorLogCheck;
 import dev.vel2.tests.support.Workbench;
 
 /** Breakpoints view > Properties on a trap breakpoint: the contributed page, its fields, OK writing the marker. */
@@ -40,22 +36,9 @@ class TrapBreakpointPropertyPageTest {
     private static final String PAGE_ID = "dev.vel2.debug.ui.trapBreakpointPage";
 
     private PreferenceDialog dialog;
-    /** Errors logged while the test ran (an exception in a listener is logged as "Unhandled event loop exception"). */
-    private final List<IStatus> errors = new CopyOnWriteArrayList<>();
-    private final ILogListener logListener = (status, plugin) -> {
-        if (status.matches(IStatus.ERROR)) {
-            errors.add(status);
-        }
-    };
-
-    @BeforeEach
-    void listen() {
-        Platform.addLogListener(logListener);
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
-        Platform.removeLogListener(logListener);
         if (dialog != null && dialog.getShell() != null && !dialog.getShell().isDisposed()) {
             dialog.close();
         }
@@ -70,7 +53,8 @@ class TrapBreakpointPropertyPageTest {
         dialog.setBlockOnOpen(false);
         dialog.open();
         Workbench.pump(parent.getDisplay());
-        assertEquals(List.of(), errors.stream().map(IStatus::getException).toList(), "opening the page logs nothing");
+        // an exception in the page's listeners is logged as "Unhandled event loop exception"
+        assertEquals(List.of(), ErrorLogCheck.logged(), "opening the page logs nothing");
         return dialog.getShell();
     }
 
@@ -107,7 +91,7 @@ class TrapBreakpointPropertyPageTest {
         TrapFilter f = b.filter();
         assertEquals(5, f.hitCount(), "the session filter reads the new attributes back");
         assertEquals(TrapBreakpointPropertyPage.registerName(f.sysreg()), "TTBR1_EL1");
-        assertEquals(List.of(), errors, "nothing logged");
+        assertEquals(List.of(), ErrorLogCheck.logged(), "nothing logged");
     }
 
     @Test

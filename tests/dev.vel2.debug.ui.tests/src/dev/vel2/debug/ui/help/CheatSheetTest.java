@@ -15,9 +15,12 @@ import java.util.Optional;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.action.IAction;
@@ -41,7 +44,9 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.ui.launch.ExampleLaunch;
+import dev.vel2.tests.support.Launches;
 import dev.vel2.tests.support.Workbench;
 
 /**
@@ -58,11 +63,7 @@ class CheatSheetTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (ILaunch l : DebugPlugin.getDefault().getLaunchManager().getLaunches()) {
-            if (!l.isTerminated()) {
-                l.terminate();
-            }
-        }
+        Launches.terminate(PlatformUI.getWorkbench().getDisplay(), l -> true, WAIT);
     }
 
     @Test
@@ -100,18 +101,26 @@ class CheatSheetTest {
         PlatformUI.getWorkbench().showPerspective(IDebugUIConstants.ID_DEBUG_PERSPECTIVE, window);
         ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
         List<ILaunch> before = List.of(manager.getLaunches()); // a new launch may remove terminated ones
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        // a launch during a workspace build waits for it, in the manager as a copy "... (waiting for build...)"
+        Workbench.pumpUntil(display, () -> Job.getJobManager().find(ResourcesPlugin.FAMILY_AUTO_BUILD).length == 0
+                && Job.getJobManager().find(ResourcesPlugin.FAMILY_MANUAL_BUILD).length == 0, WAIT);
 
         run.run();
 
-        Display display = PlatformUI.getWorkbench().getDisplay();
-        Workbench.pumpUntil(display, () -> newLaunch(manager, before).isPresent(), WAIT);
-        ILaunch launch = newLaunch(manager, before).orElseThrow();
+        ILaunchConfiguration example = ExampleLaunch.configuration();
+        Workbench.pumpUntil(display, () -> newLaunch(manager, before, example).isPresent(), WAIT);
+        ILaunch launch = newLaunch(manager, before, example).orElseThrow();
         assertEquals(ExampleLaunch.NAME, launch.getLaunchConfiguration().getName());
         assertEquals(ILaunchManager.DEBUG_MODE, launch.getLaunchMode());
+        assertEquals(Vel2Debug.MODEL_ID, launch.getDebugTarget().getModelIdentifier());
     }
 
-    private static Optional<ILaunch> newLaunch(ILaunchManager manager, List<ILaunch> before) {
-        return Arrays.stream(manager.getLaunches()).filter(l -> !before.contains(l)).findFirst();
+    /** The launch of {@code configuration} made since {@code before}, once its delegate gave it its debug target. */
+    private static Optional<ILaunch> newLaunch(ILaunchManager manager, List<ILaunch> before,
+            ILaunchConfiguration configuration) {
+        return Arrays.stream(manager.getLaunches()).filter(l -> !before.contains(l)
+                && configuration.equals(l.getLaunchConfiguration()) && l.getDebugTarget() != null).findFirst();
     }
 
     private static Document cheatSheet() throws Exception {

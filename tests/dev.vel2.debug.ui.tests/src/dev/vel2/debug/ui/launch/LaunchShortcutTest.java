@@ -19,62 +19,44 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
-import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
-import org.eclipse.jface.dialogs.MessageDialogWithToggle;
-import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.debug.ui.internal.Vel2UiPlugin;
+import dev.vel2.tests.support.Launches;
 import dev.vel2.tests.support.Workbench;
 
 /** "Debug As > AArch64 Guest" on an {@code .elf} in the workspace: a configuration for the file, and a launch. */
 class LaunchShortcutTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** debug.ui's keys for "switch perspective on launch/suspend?": prompts would block the UI thread. */
-    private static final List<String> PERSPECTIVE_PROMPTS = List.of("org.eclipse.debug.ui.switch_to_perspective",
-            "org.eclipse.debug.ui.switch_perspective_on_suspend");
 
     private IProject project;
     private ILaunchConfiguration created;
-    private final String[] savedPrompts = new String[PERSPECTIVE_PROMPTS.size()];
-
-    @BeforeEach
-    void noPrompts() {
-        IPreferenceStore store = DebugUITools.getPreferenceStore();
-        for (int i = 0; i < savedPrompts.length; i++) {
-            savedPrompts[i] = store.getString(PERSPECTIVE_PROMPTS.get(i));
-            store.setValue(PERSPECTIVE_PROMPTS.get(i), MessageDialogWithToggle.NEVER);
-        }
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
-        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-        for (ILaunch l : manager.getLaunches()) {
-            if (created != null && created.equals(l.getLaunchConfiguration())) {
-                l.terminate();
-                manager.removeLaunch(l);
-            }
-        }
         if (created != null) {
+            Display display = PlatformUI.getWorkbench().getDisplay();
+            Launches.terminate(display, l -> created.equals(l.getLaunchConfiguration()), WAIT);
+            ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+            for (ILaunch l : manager.getLaunches()) {
+                if (created.equals(l.getLaunchConfiguration())) {
+                    manager.removeLaunch(l);
+                }
+            }
+            Workbench.settle(display, WAIT); // the Debug view's label jobs read the configuration of a removed launch
             created.delete();
         }
         if (project != null) {
             project.delete(true, null);
-        }
-        IPreferenceStore store = DebugUITools.getPreferenceStore();
-        for (int i = 0; i < savedPrompts.length; i++) {
-            store.setValue(PERSPECTIVE_PROMPTS.get(i), savedPrompts[i]);
         }
     }
 

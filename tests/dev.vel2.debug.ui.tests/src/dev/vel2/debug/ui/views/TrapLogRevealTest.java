@@ -70,7 +70,7 @@ class TrapLogRevealTest {
         int row = firstRow(stop.recorder, e -> e.vcpu() == 0 && e.pc() != stop.trap.pc());
         assertTrue(row >= 0, "an earlier trap of vCPU 0, away from the PC, has a row");
         selectRow(stop, row);
-        settle(stop.display, () -> vcpuSelected() == stop.threads[0]);
+        Workbench.settle(stop.display, WAIT);
         assertEquals(stop.threads[0], vcpuSelected(), "the Debug view's selection is the row's vCPU");
         assertTrue(debugViewSelection() instanceof IStackFrame, "the vCPU's selected frame stays selected");
         assertDisassemblyShows(stop, row);
@@ -89,13 +89,13 @@ class TrapLogRevealTest {
         int row = firstRow(stop.recorder, e -> e.vcpu() == 1);
         assertTrue(row >= 0, "vCPU 1 trapped while vCPU 0 waited");
         selectRow(stop, row);
-        settle(stop.display, () -> vcpuSelected() == stop.threads[1]);
+        Workbench.settle(stop.display, WAIT);
         assertEquals(stop.threads[1], vcpuSelected(), "the Debug view's selection moved to the row's vCPU");
         assertDisassemblyShows(stop, row);
 
         int back = firstRow(stop.recorder, e -> e.vcpu() == 0);
         selectRow(stop, back);
-        settle(stop.display, () -> vcpuSelected() == stop.threads[0]);
+        Workbench.settle(stop.display, WAIT);
         assertEquals(stop.threads[0], vcpuSelected(), "and back to vCPU 0 with a row of vCPU 0");
         assertDisassemblyShows(stop, back);
     }
@@ -114,7 +114,7 @@ class TrapLogRevealTest {
         int row = firstRow(stop.recorder, e -> e.vcpu() == 0);
         assertTrue(row >= 0, "vCPU 0 trapped before it started vCPU 1");
         selectRow(stop, row);
-        settle(stop.display, () -> vcpuSelected() == stop.threads[0]);
+        Workbench.settle(stop.display, WAIT);
         assertEquals(stop.threads[0], vcpuSelected(), "the Debug view's selection moved to the row's vCPU");
     }
 
@@ -147,8 +147,8 @@ class TrapLogRevealTest {
         IThread[] threads = launch.getDebugTarget().getThreads();
         assertTrue(threads.length >= 2, "the example has two vCPUs");
 
-        // The Debug view selects the stopped vCPU; the trap log shows the session's log.
-        settle(display, () -> vcpuSelected() == threads[trap.vcpu()]);
+        // The Debug view has taken in the stop (it selects the stopped vCPU); the trap log shows the session's log.
+        Workbench.settle(display, WAIT);
         page.showView(DisassemblyView.ID);
         TrapLogView log = (TrapLogView) page.showView(TrapLogView.ID);
         TrapRecorder recorder = TrapLogs.INSTANCE.recorder(session);
@@ -197,15 +197,6 @@ class TrapLogRevealTest {
             return f.getThread();
         }
         return c instanceof IThread ? c : String.valueOf(c);
-    }
-
-    /** Pumps until {@code condition} holds or {@link #WAIT} passes; the caller asserts what it wants. */
-    private static void settle(Display display, BooleanSupplier condition) {
-        try {
-            waitFor(display, condition);
-        } catch (IllegalStateException e) {
-            // the assertion that follows reports what was selected instead
-        }
     }
 
     private static void waitFor(Display display, BooleanSupplier condition) {
