@@ -81,3 +81,23 @@ image dynsym-stripped.so aarch64-linux-gnu-strip -o dynsym-stripped.so dynsym.so
 image dynsym-pac.so $CC $SO -Wl,-z,pac-plt -s -o dynsym-pac.so dynsym.c dynsym-asm.S
 image stripped.elf $CC -O2 -ffreestanding -nostdlib -static -s -mgeneral-regs-only -fno-asynchronous-unwind-tables \
     -Wl,--build-id=none -Wl,-z,max-page-size=4096 -o stripped.elf stripped.c
+# kernel/: kernel-boot.S, a stand-in for a Linux kernel (vel2 run --kernel): linked at 0 and copied out as an arm64
+# Image, linked at 0x40080000 as an ELF kernel; the Image's output under QEMU -kernel at EL2 (kernel-boot.qemu.log)
+# and at EL1 with an initrd (its own source) and a command line (kernel-boot.el1.qemu.log).
+kernel() {
+    case " $ONLY " in *" kernel/$1 "*|"  ") ;; *) return ;; esac
+    echo "building kernel/$1"
+    (cd kernel
+    k="-nostdlib -nostartfiles -static -no-pie -Wl,--build-id=none -Wl,-N -Wl,--no-warn-rwx-segments"
+    # shellcheck disable=SC2086
+    $CC $k -Wl,-Ttext=0 -o "$1.Image.elf" "$1.S"
+    aarch64-linux-gnu-objcopy -O binary "$1.Image.elf" "$1.Image"
+    rm "$1.Image.elf"
+    # shellcheck disable=SC2086
+    $CC $k -Wl,-Ttext=0x40080000 -o "$1.elf" "$1.S"
+    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -nographic -kernel "$1.Image" \
+        < /dev/null > "$1.qemu.log"
+    timeout 60 qemu-system-aarch64 -M virt -cpu cortex-a57 -nographic -kernel "$1.Image" -initrd "$1.S" \
+        -append "console=ttyAMA0 vel2" < /dev/null > "$1.el1.qemu.log")
+}
+kernel kernel-boot
