@@ -70,7 +70,8 @@ public final class VirtDeviceTree {
         int ppiFlags = ((1 << b.mpidrs().size()) - 1) << 8 | LEVEL_HIGH; // the PPI's target CPU mask
         root.add("timer").cells("interrupts", PPI, ppi(SECURE_PHYSICAL_TIMER_ID), ppiFlags, PPI,
                 ppi(GenericTimer.PPI_EL1_PHYSICAL), ppiFlags, PPI, ppi(GenericTimer.PPI_VIRTUAL), ppiFlags, PPI,
-                ppi(GenericTimer.PPI_EL2_PHYSICAL), ppiFlags).flag("always-on").strings("compatible", "arm,armv8-timer", "arm,armv7-timer");
+                ppi(GenericTimer.PPI_EL2_PHYSICAL), ppiFlags).flag("always-on")
+                .strings("compatible", "arm,armv8-timer", "arm,armv7-timer");
         root.add("apb-pclk").cells("phandle", PHANDLE_CLOCK).strings("clock-output-names", "clk24mhz")
                 .cells("clock-frequency", 24_000_000).cells("#clock-cells", 0).strings("compatible", "fixed-clock");
         root.add("chosen").strings("stdout-path", String.format("/pl011@%x", Machine.UART_BASE))
