@@ -13,8 +13,8 @@ import dev.vel2.emulator.loader.ImageException;
  * every vCPU with the EL2 state a hypervisor programs before the first entry to EL1 (HCR_EL2, VPIDR_EL2/VMPIDR_EL2,
  * ID values), its {@link Hypervisor} standing at EL2 (virtual) or observing the image's own EL2 (guest), so that both
  * modes emit their trap events through it, and the image loaded with vCPU 0 powered on at its entry (a Linux kernel
- * with its initrd and device tree, as {@link LinuxBoot} places them). Front ends add
- * their trap listeners, breakpoints, UART and stopper to what it returns.
+ * with its initrd and device tree, as {@link LinuxBoot} places them). Front ends add their trap listeners,
+ * breakpoints, UART and stopper to what it returns.
  */
 public final class VmBuilder {
     /** The symbol a virtual-EL2 run starts at when the image has it (its EL2 code is then skipped). */
