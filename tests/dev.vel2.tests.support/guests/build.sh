@@ -123,3 +123,23 @@ dwarf() {
 dwarf dwarf-o0 -O0 -g -fno-asynchronous-unwind-tables -fno-unwind-tables
 dwarf dwarf-o2 -O2 -g
 dwarf dwarf-o2-v4 -O2 -gdwarf-4 -fno-asynchronous-unwind-tables -fno-unwind-tables
+# kernel/: kernel-boot.S, a stand-in for a Linux kernel (vel2 run --kernel): linked at 0 and copied out as an arm64
+# Image, linked at 0x40080000 as an ELF kernel; the Image's output under QEMU -kernel at EL2 (kernel-boot.qemu.log)
+# and at EL1 with an initrd (its own source) and a command line (kernel-boot.el1.qemu.log).
+kernel() {
+    case " $ONLY " in *" kernel/$1 "*|"  ") ;; *) return ;; esac
+    echo "building kernel/$1"
+    (cd kernel
+    k="-nostdlib -nostartfiles -static -no-pie -Wl,--build-id=none -Wl,-N -Wl,--no-warn-rwx-segments"
+    # shellcheck disable=SC2086
+    $CC $k -Wl,-Ttext=0 -o "$1.Image.elf" "$1.S"
+    aarch64-linux-gnu-objcopy -O binary "$1.Image.elf" "$1.Image"
+    rm "$1.Image.elf"
+    # shellcheck disable=SC2086
+    $CC $k -Wl,-Ttext=0x40080000 -o "$1.elf" "$1.S"
+    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -nographic -kernel "$1.Image" \
+        < /dev/null > "$1.qemu.log"
+    timeout 60 qemu-system-aarch64 -M virt -cpu cortex-a57 -nographic -kernel "$1.Image" -initrd "$1.S" \
+        -append "console=ttyAMA0 vel2" < /dev/null > "$1.el1.qemu.log")
+}
+kernel kernel-boot

@@ -246,7 +246,12 @@ public final class Machine implements Platform {
      * The other vCPUs stay off until PSCI CPU_ON.
      */
     public void boot(long entry) {
-        start(0, entry, 0);
+        boot(entry, 0);
+    }
+
+    /** The same with X0 = {@code x0}: a Linux kernel's device tree address (booting.rst), X1-X3 zero. */
+    public void boot(long entry, long x0) {
+        start(0, entry, x0);
     }
 
     void start(int i, long entry, long x0) {

@@ -30,12 +30,14 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * EL1); under the guest's EL2 what the image's EL2 finds at boot: the register's reset value unless given;
  * <li><b>VPIDR_EL2</b> (what EL1 reads as MIDR_EL1): {@link Vm#DEFAULT_VPIDR}, the modelled Cortex-A57's MIDR, as QEMU
  * resets it; the architecture gives the register no reset value, so a vCPU reports it as defaulted;
- * <li><b>VMPIDR_EL2</b> (what EL1 reads as MPIDR_EL1): 0x8000_0000 | vCPU index, reported as defaulted too;
+ * <li><b>VMPIDR_EL2</b> (what EL1 reads as MPIDR_EL1): {@value #VIRT_MPIDR} | vCPU index, as the PE's own MPIDR_EL1
+ * on QEMU's virt board, reported as defaulted too;
  * <li><b>ID registers</b>: under the virtual EL2 a read trapped by HCR_EL2.TID3 returns the sanitised real value;
  * under the guest's EL2 the registers hold their real values;
  * <li><b>entry</b>: under the virtual EL2 vCPU 0 starts at EL1h at the ELF symbol {@value VmBuilder#EL1_ENTRY} if
  * the image has one (its EL2 code is skipped), else at the ELF entry; under the guest's EL2 at EL2h at the ELF
- * entry; a raw image at its first byte;
+ * entry; a raw image at its first byte; a Linux kernel ({@link GuestImage.Linux}) as QEMU's {@code -kernel} enters
+ * it ({@link LinuxBoot}): at its entry with X0 = the device tree's address, at EL1h or EL2h by the EL2 owner;
  * <li><b>translated blocks</b>: on (hot code is compiled), unless {@code -Dvel2.translate=false};
  * <li><b>system registers</b>: the modelled Cortex-A57's table ({@link SysRegs#TABLE}); a test may give one with rows
  * added ({@link SysRegTable#with}), as {@code -cpu} picks the PE in QEMU.
@@ -64,6 +66,8 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, Cpu.El2M
     public static final int VCPUS_OF_IMAGE = 0;
     /** The largest RAM: the emulator's RAM is one Java array. */
     public static final int MAX_MEMORY_MIB = 2047;
+    /** MPIDR_EL1 of vCPU 0 on QEMU's virt board (the RES1 bit 31; Aff0 is the vCPU index), VMPIDR_EL2's default. */
+    public static final long VIRT_MPIDR = 0x8000_0000L;
     /** HCR_EL2.RW: EL1 is AArch64. */
     public static final long HCR_RW = SysRegAccess.HCR_EL2.field("RW").mask();
 
@@ -170,6 +174,15 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, Cpu.El2M
     /** VMPIDR_EL2 of vCPU {@code vcpu} of {@code count} by {@link #forVcpu}, or empty for the default. */
     public OptionalLong vmpidrOf(int vcpu, int count) {
         return forVcpu("VMPIDR_EL2", vmpidr, vcpu, count, true);
+    }
+
+    /**
+     * What vCPU {@code vcpu} of {@code count} reads as MPIDR_EL1 when it starts (a device tree's cpu node names it):
+     * under the virtual EL2 its VMPIDR_EL2 ({@link #vmpidrOf}, else the default), under the guest's EL2 the PE's own.
+     */
+    public long mpidrAtBoot(int vcpu, int count) {
+        OptionalLong given = el2 == Cpu.El2Mode.VIRTUAL ? vmpidrOf(vcpu, count) : OptionalLong.empty();
+        return given.orElse(VIRT_MPIDR | vcpu);
     }
 
     /** Why VPIDR_EL2 or VMPIDR_EL2 does not fit {@code count} vCPUs ({@link #perVcpuProblem}), or null. */

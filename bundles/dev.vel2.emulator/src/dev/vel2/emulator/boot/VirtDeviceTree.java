@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.devices.GenericTimer;
+import dev.vel2.emulator.fdt.FdtException;
 import dev.vel2.emulator.fdt.FdtNode;
 
 /**
@@ -59,8 +60,7 @@ public final class VirtDeviceTree {
         root.add("psci").cells("migrate", 0xc4000005L).cells("cpu_on", 0xc4000003L).cells("cpu_off", 0x84000002L)
                 .cells("cpu_suspend", 0xc4000001L).strings("method", b.guestEl2() ? "smc" : "hvc")
                 .strings("compatible", "arm,psci-1.0", "arm,psci-0.2", "arm,psci");
-        root.add(String.format("memory@%x", Machine.RAM_BASE)).u64s("reg", Machine.RAM_BASE, b.ramSize())
-                .strings("device_type", "memory");
+        memory(root, 2, 2, b.ramSize());
         root.add(String.format("pl011@%x", Machine.UART_BASE)).strings("clock-names", "uartclk", "apb_pclk")
                 .cells("clocks", PHANDLE_CLOCK, PHANDLE_CLOCK)
                 .cells("interrupts", SPI, Machine.UART_IRQ - 32, LEVEL_HIGH).u64s("reg", Machine.UART_BASE, 0x1000)
@@ -68,9 +68,10 @@ public final class VirtDeviceTree {
         gic(root.add(String.format("intc@%x", Machine.GICD_BASE)), b);
         cpus(root.add("cpus"), b);
         int ppiFlags = ((1 << b.mpidrs().size()) - 1) << 8 | LEVEL_HIGH; // the PPI's target CPU mask
-        root.add("timer").cells("interrupts", PPI, ppi(SECURE_PHYSICAL_TIMER_ID), ppiFlags, PPI, ppi(GenericTimer.PPI_EL1_PHYSICAL),
-                ppiFlags, PPI, ppi(GenericTimer.PPI_VIRTUAL), ppiFlags, PPI, ppi(GenericTimer.PPI_EL2_PHYSICAL),
-                ppiFlags).flag("always-on").strings("compatible", "arm,armv8-timer", "arm,armv7-timer");
+        root.add("timer").cells("interrupts", PPI, ppi(SECURE_PHYSICAL_TIMER_ID), ppiFlags, PPI,
+                ppi(GenericTimer.PPI_EL1_PHYSICAL), ppiFlags, PPI, ppi(GenericTimer.PPI_VIRTUAL), ppiFlags, PPI,
+                ppi(GenericTimer.PPI_EL2_PHYSICAL), ppiFlags).flag("always-on")
+                .strings("compatible", "arm,armv8-timer", "arm,armv7-timer");
         root.add("apb-pclk").cells("phandle", PHANDLE_CLOCK).strings("clock-output-names", "clk24mhz")
                 .cells("clock-frequency", 24_000_000).cells("#clock-cells", 0).strings("compatible", "fixed-clock");
         root.add("chosen").strings("stdout-path", String.format("/pl011@%x", Machine.UART_BASE))
@@ -107,6 +108,42 @@ public final class VirtDeviceTree {
             cpu.cells("reg", reg).strings("enable-method", "psci").strings("compatible", "arm,cortex-a57")
                     .strings("device_type", "cpu");
         }
+    }
+
+    /**
+     * Describes the board's RAM as QEMU's {@code load_dtb} does on the generated tree and on a user's: every
+     * {@code /memory} node is replaced by one {@code memory@40000000} of {@code ramSize} bytes, its {@code reg} in
+     * the root's {@code #address-cells}/{@code #size-cells} (by default 2 and 1, Devicetree Specification 2.3.5).
+     *
+     * @throws FdtException when the root asks for other than 1 or 2 cells
+     */
+    public static void memory(FdtNode root, long ramSize) throws FdtException {
+        memory(root, cellCount(root, "#address-cells", 2), cellCount(root, "#size-cells", 1), ramSize);
+    }
+
+    private static void memory(FdtNode root, int addressCells, int sizeCells, long ramSize) {
+        long[] reg = new long[addressCells + sizeCells];
+        putCells(reg, 0, addressCells, Machine.RAM_BASE);
+        putCells(reg, addressCells, sizeCells, ramSize);
+        root.removeChildren("memory");
+        root.add(String.format("memory@%x", Machine.RAM_BASE)).cells("reg", reg).strings("device_type", "memory");
+    }
+
+    /** {@code v} as {@code n} (1 or 2) cells from {@code at}, the high cell first. */
+    private static void putCells(long[] cells, int at, int n, long v) {
+        if (n == 2) {
+            cells[at++] = v >>> 32;
+        }
+        cells[at] = v & 0xffff_ffffL;
+    }
+
+    private static int cellCount(FdtNode root, String property, int absent) throws FdtException {
+        long[] v = root.cellsOf(property).orElse(new long[] { absent });
+        if (v.length != 1 || v[0] < 1 || v[0] > 2) {
+            throw new FdtException("the root's " + property + " must be 1 or 2 for vel2's RAM at 0x"
+                    + Long.toHexString(Machine.RAM_BASE));
+        }
+        return (int) v[0];
     }
 
     /**

@@ -59,6 +59,11 @@ public final class FdtNode {
         return Optional.empty();
     }
 
+    /** Removes every child named {@code nodeName} or {@code nodeName@unit-address}. */
+    public void removeChildren(String nodeName) {
+        children.removeIf(c -> c.name.equals(nodeName) || c.name.startsWith(nodeName + "@"));
+    }
+
     /** The child {@code childName}, added when missing. */
     public FdtNode childOrAdd(String childName) {
         return child(childName).orElseGet(() -> add(childName));

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -20,7 +21,9 @@ import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.hypervisor.GuestImage;
 import dev.vel2.hypervisor.Hypervisor;
+import dev.vel2.hypervisor.LinuxBoot;
 import dev.vel2.hypervisor.Vm;
 import dev.vel2.hypervisor.VmBuilder;
 import dev.vel2.hypervisor.VmDescription;
@@ -94,8 +97,7 @@ public final class Main {
      */
     public static VmDescription description(String... runArgs) throws ImageException {
         try {
-            Options o = Options.parse(runArgs);
-            return o.description(read(o.image()));
+            return describe(Options.parse(runArgs));
         } catch (UsageException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -117,9 +119,21 @@ public final class Main {
         t.start();
     }
 
+    /** The VM of {@code o}: its ELF image read, or its kernel probed for the ELF symbols an ELF kernel has. */
+    private static VmDescription describe(Options o) throws UsageException, ImageException {
+        if (o.linux() != null) {
+            return o.description(o.linux(), LinuxBoot.elf(LinuxBoot.kernel(o.linux())));
+        }
+        ElfImage elf = read(o.image());
+        return o.description(new GuestImage.Elf(elf), elf);
+    }
+
     private static int runImage(Options o, InputStream in, OutputStream out, PrintStream err)
             throws UsageException, ImageException, IOException {
-        VmDescription d = o.description(read(o.image()));
+        VmDescription d = describe(o);
+        if (o.dumpDtb() != null) {
+            return dumpDtb(d, o.dumpDtb());
+        }
         PrintStream log = openTrapLog(o.trapLog(), err);
         try {
             VmBuilder.Built vm = VmBuilder.build(d, 0);
@@ -162,6 +176,17 @@ public final class Main {
                 log.close();
             }
         }
+    }
+
+    /** Builds the VM to write the device tree it would boot with, as QEMU's {@code -machine dumpdtb=FILE}. */
+    private static int dumpDtb(VmDescription d, String file) throws UsageException, ImageException {
+        byte[] dtb = VmBuilder.build(d, 0).linux().dtb();
+        try {
+            Files.write(Path.of(file), dtb);
+        } catch (IOException | InvalidPathException e) {
+            throw new UsageException("cannot write device tree " + file + ": " + e.getMessage());
+        }
+        return OK;
     }
 
     private static int exitCode(Machine.ExitReason exit) {

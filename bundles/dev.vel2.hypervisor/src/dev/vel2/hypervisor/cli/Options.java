@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
@@ -22,12 +25,14 @@ import dev.vel2.hypervisor.VmDescription;
  */
 record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, Integer vcpus,
         int memMiB, long maxInsns, String trapLog, String regsOut, String stats, boolean interpret, boolean debug,
-        String image) {
+        String image, GuestImage.Linux linux, String dumpDtb) {
 
     static final long DEFAULT_MAX_INSNS = 5_000_000_000L;
 
     static final String USAGE = """
             usage: vel2 run [options] IMAGE     run an AArch64 ELF on the virt board; stdout is the guest's UART
+                   vel2 run [options] --kernel FILE [--initrd FILE] [--append CMDLINE] [--dtb FILE] [--dump-dtb FILE]
+                                                boot a Linux kernel as QEMU -kernel does
                    vel2 disasm IMAGE            list the image's executable sections
                    vel2 disasm --source IMAGE   the same with the function and FILE:LINE lines of objdump -d -l
             options:
@@ -54,6 +59,16 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
               --interpret           no translated blocks: every instruction through the interpreter (slower;
                                     the same results, for telling a translator bug from a guest bug)
               --debug               stack traces for internal errors
+            Linux (QEMU -kernel's rules):
+              --kernel FILE         instead of IMAGE: an arm64 Image (gzip too) at a 2 MiB aligned RAM address +
+                                    text_offset, an ELF by its segments, else a raw binary at RAM + 0x80000;
+                                    vCPU 0 enters it with X0 = the device tree, X1-X3 = 0, MMU off, DAIF masked,
+                                    at EL1h (virtual) or EL2h (guest)
+              --initrd FILE         the initrd, above the kernel where QEMU puts it
+              --append CMDLINE      the kernel command line (/chosen's bootargs)
+              --dtb FILE            boot with this device tree instead of vel2's board's; its memory node and
+                                    /chosen are set as QEMU sets them
+              --dump-dtb FILE       write the device tree the run would boot with and exit 0 without running
             exit: 0 SYSTEM_OFF, 2 bad arguments or image, 3 instruction limit, 4 SYSTEM_RESET,
                   5 every vCPU off, 1 internal error""";
 
@@ -72,6 +87,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         boolean interpret = false;
         boolean debug = false;
         String image = null;
+        Map<String, String> linux = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || a.equals("--")) {
@@ -109,11 +125,19 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                 case "--trap-log" -> trapLog = v;
                 case "--regs-out" -> regsOut = v;
                 case "--stats" -> stats = v;
+                case "--kernel", "--initrd", "--append", "--dtb", "--dump-dtb" -> linux.put(a, v);
                 default -> throw new UsageException("unknown option " + a);
             }
         }
-        if (image == null) {
-            throw new UsageException("no image given");
+        if (!linux.containsKey("--kernel")) {
+            if (!linux.isEmpty()) {
+                throw new UsageException(linux.keySet().iterator().next() + " needs --kernel");
+            }
+            if (image == null) {
+                throw new UsageException("no image given");
+            }
+        } else if (image != null) {
+            throw new UsageException("give IMAGE or --kernel FILE, not both");
         }
         if (vcpus != null) {
             checkVcpus(vpidr, vmpidr, vcpus);
@@ -122,15 +146,30 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             throw new UsageException("--stats needs --el2 virtual");
         }
         return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, stats,
-                interpret, debug, image);
+                interpret, debug, image, linux(linux), linux.get("--dump-dtb"));
+    }
+
+    /** The Linux boot of {@code --kernel} and its companions, or null without {@code --kernel}. */
+    private static GuestImage.Linux linux(Map<String, String> options) throws UsageException {
+        String kernel = options.get("--kernel");
+        if (kernel == null) {
+            return null;
+        }
+        try {
+            return new GuestImage.Linux(Path.of(kernel), Optional.ofNullable(options.get("--initrd")).map(Path::of),
+                    Optional.ofNullable(options.get("--append")), Optional.ofNullable(options.get("--dtb"))
+                            .map(Path::of));
+        } catch (InvalidPathException e) {
+            throw new UsageException("not a path: " + e.getInput());
+        }
     }
 
     /**
-     * The VM these options describe, running {@code image}: its vCPU count is {@code --vcpus}, else what the image
-     * asks for, and the per-vCPU values must fit it.
+     * The VM these options describe, running {@code image} whose ELF is {@code elf} (null: none): its vCPU count is
+     * {@code --vcpus}, else what the ELF asks for, and the per-vCPU values must fit it.
      */
-    VmDescription description(ElfImage image) throws UsageException {
-        VmDescription d = VmDescription.of(new GuestImage.Elf(image)).withMemory(memMiB)
+    VmDescription description(GuestImage image, ElfImage elf) throws UsageException {
+        VmDescription d = VmDescription.of(image).withMemory(memMiB)
                 .withEl2(guestEl2 ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL).withTranslate(!interpret);
         if (vcpus != null) {
             d = d.withVcpus(vcpus);
@@ -147,7 +186,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         for (Map.Entry<SysReg, Long> e : ids.entrySet()) {
             d = d.withId(e.getKey(), e.getValue());
         }
-        checkVcpus(vpidr, vmpidr, d.vcpusFor(image));
+        checkVcpus(vpidr, vmpidr, d.vcpusFor(elf));
         return d;
     }
 

@@ -29,11 +29,11 @@ class LinuxImageTest {
 
     @Test
     void readsTheHeader() throws Exception {
-        LinuxImage i = LinuxImage.parse(image(0, 0x201_0000L, 4096), "Image");
+        LinuxImage i = LinuxImage.parse(image(0, 0x201_0000L, 4096), 4096, "Image");
         assertEquals(0, i.textOffset());
         assertEquals(0x201_0000L, i.imageSize());
         assertEquals(0x201_0000L, i.footprint());
-        LinuxImage old = LinuxImage.parse(image(0x1234, 0, 4096), "Image"); // image_size 0: text_offset unknown
+        LinuxImage old = LinuxImage.parse(image(0x1234, 0, 4096), 4096, "Image"); // image_size 0: text_offset unknown
         assertEquals(LinuxImage.LEGACY_TEXT_OFFSET, old.textOffset());
         assertEquals(4096, old.footprint());
     }
@@ -59,6 +59,6 @@ class LinuxImageTest {
         elf[0] = 0x7f;
         assertFalse(LinuxImage.isImage(elf));
         assertEquals("vmlinux: not an arm64 Linux Image (no \"ARM\\x64\" magic at offset 0x38)",
-                assertThrows(ImageException.class, () -> LinuxImage.parse(elf, "vmlinux")).getMessage());
+                assertThrows(ImageException.class, () -> LinuxImage.parse(elf, elf.length, "vmlinux")).getMessage());
     }
 }

@@ -4,6 +4,7 @@ package dev.vel2.emulator.boot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.vel2.emulator.fdt.Fdt;
+import dev.vel2.emulator.fdt.FdtException;
 import dev.vel2.emulator.fdt.FdtNode;
 
 /** The generated tree, read back and decompiled by dtc (Debian's device-tree-compiler, installed by .ci/run). */
@@ -57,6 +59,28 @@ class VirtDeviceTreeTest {
         assertFalse(t.find("/intc").orElseThrow().property("interrupts").isPresent());
         VirtDeviceTree.choose(t, null, 0, 0);
         assertFalse(t.find("/chosen").orElseThrow().property("linux,initrd-start").isPresent());
+    }
+
+    @Test
+    void aUsersTreeGetsOneMemoryNodeOfTheBoardsRamAsQemuGivesIt() throws Exception {
+        FdtNode user = new FdtNode("");
+        user.cells("#address-cells", 1).cells("#size-cells", 1);
+        user.add("memory@80000000").strings("device_type", "memory").cells("reg", 0x8000_0000L, 0x1000_0000L);
+        user.add("memory").strings("device_type", "memory").cells("reg", 0xc000_0000L, 0x1000_0000L);
+        user.add("memoryless-thing");
+        VirtDeviceTree.memory(user, 64L << 20);
+        assertEquals(List.of("memoryless-thing", "memory@40000000"), user.children().stream().map(FdtNode::name)
+                .toList(), "every /memory node replaced, others kept");
+        assertArrayEquals(new long[] { 0x4000_0000L, 64L << 20 },
+                user.find("/memory@40000000").orElseThrow().cellsOf("reg").orElseThrow(), "in the root's cells");
+        FdtNode defaults = new FdtNode(""); // no cell counts: 2 and 1 (Devicetree Specification 2.3.5)
+        VirtDeviceTree.memory(defaults, 128L << 20);
+        assertArrayEquals(new long[] { 0, 0x4000_0000L, 128L << 20 },
+                defaults.find("/memory").orElseThrow().cellsOf("reg").orElseThrow());
+        FdtNode three = new FdtNode("");
+        three.cells("#address-cells", 3);
+        assertEquals("the root's #address-cells must be 1 or 2 for vel2's RAM at 0x40000000",
+                assertThrows(FdtException.class, () -> VirtDeviceTree.memory(three, 1L << 20)).getMessage());
     }
 
     @Test

@@ -17,9 +17,11 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.LinuxBoot;
 import dev.vel2.hypervisor.VmDescription;
 
 /**
@@ -37,6 +39,22 @@ public final class LaunchAttributes {
      * ({@code ${workspace_loc:/project/guest.elf}}); string.
      */
     public static final String IMAGE_PATH = PREFIX + "imagePath";
+
+    /**
+     * Linux kernel booted as QEMU's {@code -kernel} boots it (an arm64 Image, gzip-compressed or not, an ELF or a raw
+     * binary), a path as {@link #IMAGE_PATH} takes; string. A configuration that has this attribute boots Linux: the
+     * image, the load address and the entry are not used, and {@link #IMAGE_PATH} must be empty (the command line's
+     * {@code --kernel} instead of IMAGE).
+     */
+    public static final String KERNEL_PATH = PREFIX + "kernelPath";
+    /** Initrd loaded above the kernel (the command line's {@code --initrd}), with a kernel only; a path; string. */
+    public static final String INITRD_PATH = PREFIX + "initrdPath";
+    /** Kernel command line, {@code /chosen}'s bootargs ({@code --append}), with a kernel only; string. */
+    public static final String COMMAND_LINE = PREFIX + "commandLine";
+    /**
+     * Device tree blob to boot with instead of vel2's board's ({@code --dtb}), with a kernel only; a path; string.
+     */
+    public static final String DTB_PATH = PREFIX + "dtbPath";
 
     /** Guest physical address where the image is loaded; hex string. */
     public static final String LOAD_ADDRESS = PREFIX + "loadAddress";
@@ -135,7 +153,8 @@ public final class LaunchAttributes {
     }
 
     /**
-     * Checks a launch configuration.
+     * Checks a launch configuration: its attributes, then for a Linux boot its files and their placement, by
+     * {@link LinuxBoot#check}, with the messages {@code vel2 run --kernel} prints.
      *
      * @return a one-line message for the first problem found, or empty when the configuration can be launched
      */
@@ -148,6 +167,34 @@ public final class LaunchAttributes {
     }
 
     private static String firstProblem(ILaunchConfiguration c) throws CoreException {
+        boolean linux = isLinuxBoot(c);
+        String problem = linux ? linuxFilesProblem(c) : imageProblem(c);
+        if (problem != null) {
+            return problem;
+        }
+        problem = boardProblem(c);
+        if (problem == null && linux) {
+            try {
+                LinuxBoot.check(LaunchSettings.linuxDescription(c)); // what vel2 run --kernel checks, in its words
+            } catch (ImageException | IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
+        return problem;
+    }
+
+    /** Whether the configuration boots a Linux kernel (it has {@link #KERNEL_PATH}) rather than an image. */
+    public static boolean isLinuxBoot(ILaunchConfiguration c) throws CoreException {
+        return c.hasAttribute(KERNEL_PATH);
+    }
+
+    private static String imageProblem(ILaunchConfiguration c) throws CoreException {
+        for (String[] linuxOnly : new String[][] { { INITRD_PATH, "An initrd" }, { COMMAND_LINE, "A command line" },
+            { DTB_PATH, "A device tree" } }) {
+            if (!c.getAttribute(linuxOnly[0], "").isBlank()) {
+                return linuxOnly[1] + " needs a Linux kernel";
+            }
+        }
         String image = c.getAttribute(IMAGE_PATH, "").strip();
         if (image.isEmpty()) {
             return "Guest image is not set";
@@ -162,12 +209,34 @@ public final class LaunchAttributes {
             return "Guest image path " + image + ": " + e.getStatus().getMessage();
         }
         String problem = hexProblem("Load address", c.getAttribute(LOAD_ADDRESS, DEFAULT_LOAD_ADDRESS), false);
-        if (problem == null) {
-            problem = hexProblem("Entry address", c.getAttribute(ENTRY, ""), true);
+        return problem != null ? problem : hexProblem("Entry address", c.getAttribute(ENTRY, ""), true);
+    }
+
+    /** The kernel's companions as paths; whether the files exist and fit is {@link LinuxBoot#check}'s to say. */
+    private static String linuxFilesProblem(ILaunchConfiguration c) throws CoreException {
+        if (c.getAttribute(KERNEL_PATH, "").isBlank()) {
+            return "Linux kernel is not set";
         }
-        if (problem != null) {
-            return problem;
+        if (!c.getAttribute(IMAGE_PATH, "").isBlank()) {
+            return "Give a guest image or a Linux kernel, not both";
         }
+        for (String[] file : new String[][] { { KERNEL_PATH, "Linux kernel" }, { INITRD_PATH, "Initrd" },
+            { DTB_PATH, "Device tree" } }) {
+            String text = c.getAttribute(file[0], "");
+            try {
+                if (!text.isBlank()) {
+                    file(text);
+                }
+            } catch (InvalidPathException e) {
+                return file[1] + " path is not valid: " + text.strip();
+            } catch (CoreException e) {
+                return file[1] + " path " + text.strip() + ": " + e.getStatus().getMessage();
+            }
+        }
+        return null;
+    }
+
+    private static String boardProblem(ILaunchConfiguration c) throws CoreException {
         int memory = c.getAttribute(MEMORY_MIB, DEFAULT_MEMORY_MIB);
         if (memory <= 0) {
             return "Guest memory must be at least 1 MiB, not " + memory;
@@ -183,7 +252,7 @@ public final class LaunchAttributes {
         if (El2Mode.fromId(mode).isEmpty()) {
             return "EL2 mode must be 'virtual' or 'guest', not '" + mode + "'";
         }
-        problem = hexProblem("HCR_EL2", c.getAttribute(HCR_EL2, ""), true);
+        String problem = hexProblem("HCR_EL2", c.getAttribute(HCR_EL2, ""), true);
         if (problem == null) {
             problem = perVcpuProblem(c, VPIDR_EL2, "VPIDR_EL2");
         }
@@ -225,8 +294,7 @@ public final class LaunchAttributes {
      * @throws InvalidPathException   when the text is no path
      */
     public static Optional<Path> imageFile(String attribute) throws CoreException {
-        String text = VariablesPlugin.getDefault().getStringVariableManager()
-                .performStringSubstitution(attribute.strip());
+        String text = substituted(attribute);
         Path file = Path.of(text);
         if (Files.isRegularFile(file)) {
             return Optional.of(file);
@@ -237,6 +305,21 @@ public final class LaunchAttributes {
             return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The file a path attribute names, as {@link #imageFile} finds it, else the path as written (variables
+     * substituted): reading it then says what is wrong with it, as the command line does.
+     *
+     * @throws CoreException          when a variable is undefined
+     * @throws InvalidPathException   when the text is no path
+     */
+    public static Path file(String attribute) throws CoreException {
+        return imageFile(attribute).orElse(Path.of(substituted(attribute)));
+    }
+
+    private static String substituted(String attribute) throws CoreException {
+        return VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(attribute.strip());
     }
 
     private static String hexProblem(String what, String text, boolean mayBeEmpty) {

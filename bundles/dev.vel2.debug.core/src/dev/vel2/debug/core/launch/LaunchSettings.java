@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IStatus;
@@ -20,15 +21,18 @@ import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.GuestImage;
+import dev.vel2.hypervisor.LinuxBoot;
 import dev.vel2.hypervisor.VmDescription;
 import dev.vel2.hypervisor.session.SessionConfig;
 
 /**
- * A launch configuration read, checked and turned into what a session needs: the parsed image (an ELF keeps its
- * symbols for the debug model) and the {@link SessionConfig}, whose {@link VmDescription} takes its documented
- * default for every attribute the configuration does not set. Every problem is a one-line {@link CoreException}.
+ * A launch configuration read, checked and turned into what a session needs: the parsed image (an ELF, an ELF kernel
+ * too, keeps its symbols for the debug model) and the {@link SessionConfig}, whose {@link VmDescription} takes its
+ * documented default for every attribute the configuration does not set. Every problem is a one-line
+ * {@link CoreException}.
  *
- * @param elf the ELF image, or null for a raw binary
+ * @param file the image, or the kernel of a Linux boot
+ * @param elf  the ELF image, or null for a raw binary or a kernel that is no ELF
  */
 public record LaunchSettings(Path file, ElfImage elf, SessionConfig config) {
 
@@ -37,6 +41,10 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config) {
         String problem = LaunchAttributes.validate(c).orElse(null);
         if (problem != null) {
             throw error(problem);
+        }
+        boolean stop = c.getAttribute(LaunchAttributes.STOP_AT_ENTRY, LaunchAttributes.DEFAULT_STOP_AT_ENTRY);
+        if (LaunchAttributes.isLinuxBoot(c)) {
+            return linux(c, stop);
         }
         Path file = LaunchAttributes.imageFile(c.getAttribute(LaunchAttributes.IMAGE_PATH, "")).orElseThrow();
         byte[] bytes;
@@ -79,8 +87,37 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config) {
         if (identity != null) {
             throw error(identity);
         }
-        boolean stop = c.getAttribute(LaunchAttributes.STOP_AT_ENTRY, LaunchAttributes.DEFAULT_STOP_AT_ENTRY);
         return new LaunchSettings(file, elf, new SessionConfig(vm, stop));
+    }
+
+    /** A Linux boot, which {@link LaunchAttributes#validate} checked as {@code vel2 run --kernel} does. */
+    private static LaunchSettings linux(ILaunchConfiguration c, boolean stop) throws CoreException {
+        VmDescription vm = linuxDescription(c);
+        GuestImage.Linux linux = (GuestImage.Linux) vm.image();
+        try {
+            return new LaunchSettings(linux.kernel(), LinuxBoot.elf(LinuxBoot.kernel(linux)), new SessionConfig(vm,
+                    stop));
+        } catch (ImageException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    /**
+     * The VM of a configuration that boots Linux ({@link LaunchAttributes#isLinuxBoot}): the kernel and its companions
+     * as {@code vel2 run --kernel/--initrd/--append/--dtb} give them, every other attribute as for an image.
+     */
+    static VmDescription linuxDescription(ILaunchConfiguration c) throws CoreException {
+        Path kernel = LaunchAttributes.file(c.getAttribute(LaunchAttributes.KERNEL_PATH, ""));
+        Optional<String> commandLine = Optional.of(c.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
+        GuestImage.Linux linux = new GuestImage.Linux(kernel, optionalFile(c, LaunchAttributes.INITRD_PATH),
+                commandLine, optionalFile(c, LaunchAttributes.DTB_PATH));
+        int mib = c.getAttribute(LaunchAttributes.MEMORY_MIB, LaunchAttributes.DEFAULT_MEMORY_MIB);
+        return description(c, VmDescription.of(linux).withMemory(mib));
+    }
+
+    private static Optional<Path> optionalFile(ILaunchConfiguration c, String key) throws CoreException {
+        String text = c.getAttribute(key, "");
+        return text.isBlank() ? Optional.empty() : Optional.of(LaunchAttributes.file(text));
     }
 
     /**

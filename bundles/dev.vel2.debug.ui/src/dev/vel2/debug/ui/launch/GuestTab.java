@@ -13,6 +13,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Spinner;
@@ -24,17 +25,34 @@ import org.eclipse.ui.model.WorkbenchLabelProvider;
 import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.debug.core.launch.LaunchAttributes.El2Mode;
 
-/** The guest and its board: image (workspace or file system), load and entry addresses, memory, vCPUs, EL2 mode. */
+/**
+ * The guest and its board: an image (workspace or file system) with its load and entry addresses, or a Linux kernel
+ * with its initrd, command line and device tree (as {@code vel2 run --kernel} boots it); memory, vCPUs, EL2 mode.
+ */
 final class GuestTab extends Vel2Tab {
 
+    static final String IMAGE_MODE_ID = "launch.imageMode";
+    static final String KERNEL_MODE_ID = "launch.kernelMode";
     static final String IMAGE_ID = "launch.image";
+    static final String KERNEL_ID = "launch.kernel";
+    static final String INITRD_ID = "launch.initrd";
+    static final String COMMAND_LINE_ID = "launch.commandLine";
+    static final String DTB_ID = "launch.dtb";
     static final String VCPUS_ID = "launch.vcpus";
     static final String MEMORY_ID = "launch.memory";
     static final String MODE_ID = "launch.el2Mode";
 
+    private Button imageMode;
+    private Button kernelMode;
+    private Group imageGroup;
+    private Group kernelGroup;
     private Text image;
     private Text loadAddress;
     private Text entry;
+    private Text kernel;
+    private Text initrd;
+    private Text commandLine;
+    private Text dtb;
     private Spinner memory;
     private Spinner vcpus;
     private Combo mode;
@@ -51,20 +69,39 @@ final class GuestTab extends Vel2Tab {
         top.setLayout(new GridLayout(1, false));
         setControl(top);
 
-        Group img = group(top, "Guest image (ELF, or a raw binary loaded at the load address)", 3);
-        image = text(img, IMAGE_ID, 1);
-        Button workspace = new Button(img, SWT.PUSH);
-        workspace.setText("Workspace...");
-        workspace.addListener(SWT.Selection, e -> chooseWorkspaceImage());
-        Button files = new Button(img, SWT.PUSH);
-        files.setText("File System...");
-        files.addListener(SWT.Selection, e -> chooseFileImage());
-        label(img, "Load address (raw images):");
-        loadAddress = text(img, "launch.loadAddress", 2);
-        label(img, "Entry (empty: the image's):");
-        entry = text(img, "launch.entry", 2);
+        Composite boot = new Composite(top, SWT.NONE);
+        boot.setLayout(new GridLayout(2, false));
+        imageMode = radio(boot, IMAGE_MODE_ID, "Guest image");
+        kernelMode = radio(boot, KERNEL_MODE_ID, "Linux kernel");
+
+        imageGroup = group(top, "Guest image (ELF, or a raw binary loaded at the load address)", 3);
+        image = text(imageGroup, IMAGE_ID, 1);
+        fileButtons(imageGroup, image, "an AArch64 ELF image", "*.elf");
+        label(imageGroup, "Load address (raw images):");
+        loadAddress = text(imageGroup, "launch.loadAddress", 2);
+        label(imageGroup, "Entry (empty: the image's):");
+        entry = text(imageGroup, "launch.entry", 2);
         entry.setToolTipText("Where vCPU 0 starts. Empty: under the virtual EL2 the ELF symbol el1_entry if the image"
                 + " has one, else its ELF entry; under the guest's EL2 the ELF entry; a raw image's load address.");
+
+        kernelGroup = group(top, "Linux kernel (as QEMU's -kernel: the initrd and the device tree above it, X0 = the "
+                + "tree)", 4);
+        label(kernelGroup, "Kernel:");
+        kernel = text(kernelGroup, KERNEL_ID, 1);
+        kernel.setToolTipText("An arm64 Image (gzip-compressed or not) at a 2 MiB aligned RAM address + text_offset, "
+                + "an ELF by its segments, else a raw binary at RAM + 0x80000");
+        fileButtons(kernelGroup, kernel, "a Linux kernel", "*Image*", "vmlinu*", "*");
+        label(kernelGroup, "Initrd:");
+        initrd = text(kernelGroup, INITRD_ID, 1);
+        fileButtons(kernelGroup, initrd, "an initrd", "initrd*", "*.cpio*", "*");
+        label(kernelGroup, "Command line:");
+        commandLine = text(kernelGroup, COMMAND_LINE_ID, 3);
+        commandLine.setToolTipText("/chosen's bootargs, e.g. console=ttyAMA0");
+        label(kernelGroup, "Device tree:");
+        dtb = text(kernelGroup, DTB_ID, 1);
+        dtb.setToolTipText("Empty: vel2's board's own tree. A file: booted instead, its memory node and /chosen set "
+                + "as QEMU sets them");
+        fileButtons(kernelGroup, dtb, "a device tree blob", "*.dtb", "*");
 
         Group board = group(top, "Board (QEMU virt: RAM at 0x4000_0000, PL011 at 0x0900_0000)", 2);
         label(board, "Memory (MiB):");
@@ -80,6 +117,45 @@ final class GuestTab extends Vel2Tab {
                 "guest: the image's own EL2 code through VBAR_EL2");
         mode.addListener(SWT.Selection, e -> changed());
         stopAtEntry = check(el2, "launch.stopAtEntry", "Stop at the entry point", 2);
+        showMode(false);
+    }
+
+    private Button radio(Composite parent, String id, String text) {
+        Button b = new Button(parent, SWT.RADIO);
+        b.setData("id", id);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> {
+            if (b.getSelection()) {
+                showMode(b == kernelMode);
+                changed();
+            }
+        });
+        return b;
+    }
+
+    /** The image's fields, or the kernel's: the other group is disabled (and not written to the configuration). */
+    private void showMode(boolean linux) {
+        imageMode.setSelection(!linux);
+        kernelMode.setSelection(linux);
+        enable(imageGroup, !linux);
+        enable(kernelGroup, linux);
+    }
+
+    private static void enable(Composite group, boolean on) {
+        group.setEnabled(on);
+        for (Control c : group.getChildren()) {
+            c.setEnabled(on);
+        }
+    }
+
+    /** "Workspace..." and "File System..." choosers writing the chosen file into {@code target}. */
+    private void fileButtons(Composite parent, Text target, String what, String... extensions) {
+        Button workspace = new Button(parent, SWT.PUSH);
+        workspace.setText("Workspace...");
+        workspace.addListener(SWT.Selection, e -> chooseWorkspaceFile(target, what));
+        Button files = new Button(parent, SWT.PUSH);
+        files.setText("File System...");
+        files.addListener(SWT.Selection, e -> chooseFile(target, extensions));
     }
 
     private static Group group(Composite parent, String title, int columns) {
@@ -94,26 +170,26 @@ final class GuestTab extends Vel2Tab {
         return s;
     }
 
-    private void chooseWorkspaceImage() {
+    private void chooseWorkspaceFile(Text target, String what) {
         ElementTreeSelectionDialog d = new ElementTreeSelectionDialog(getShell(), new WorkbenchLabelProvider(),
                 new WorkbenchContentProvider());
-        d.setTitle("Guest Image");
-        d.setMessage("Choose an AArch64 ELF image in the workspace:");
+        d.setTitle("Guest Files");
+        d.setMessage("Choose " + what + " in the workspace:");
         d.setInput(ResourcesPlugin.getWorkspace().getRoot());
         d.setValidator(sel -> sel.length == 1 && sel[0] instanceof IFile
                 ? org.eclipse.core.runtime.Status.OK_STATUS
                 : org.eclipse.core.runtime.Status.error("Choose a file"));
         if (d.open() == Window.OK && d.getFirstResult() instanceof IFile f) {
-            image.setText("${workspace_loc:" + f.getFullPath() + "}");
+            target.setText("${workspace_loc:" + f.getFullPath() + "}");
         }
     }
 
-    private void chooseFileImage() {
+    private void chooseFile(Text target, String... extensions) {
         FileDialog d = new FileDialog(getShell(), SWT.OPEN);
-        d.setFilterExtensions(new String[] { "*.elf", "*" });
+        d.setFilterExtensions(extensions);
         String file = d.open();
         if (file != null) {
-            image.setText(file);
+            target.setText(file);
         }
     }
 
@@ -131,6 +207,11 @@ final class GuestTab extends Vel2Tab {
         initializing = true;
         try {
             image.setText(c.getAttribute(LaunchAttributes.IMAGE_PATH, ""));
+            kernel.setText(c.getAttribute(LaunchAttributes.KERNEL_PATH, ""));
+            initrd.setText(c.getAttribute(LaunchAttributes.INITRD_PATH, ""));
+            commandLine.setText(c.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
+            dtb.setText(c.getAttribute(LaunchAttributes.DTB_PATH, ""));
+            showMode(LaunchAttributes.isLinuxBoot(c));
             loadAddress.setText(c.getAttribute(LaunchAttributes.LOAD_ADDRESS, LaunchAttributes.DEFAULT_LOAD_ADDRESS));
             entry.setText(c.getAttribute(LaunchAttributes.ENTRY, ""));
             memory.setSelection(c.getAttribute(LaunchAttributes.MEMORY_MIB, LaunchAttributes.DEFAULT_MEMORY_MIB));
@@ -148,12 +229,21 @@ final class GuestTab extends Vel2Tab {
 
     @Override
     public void performApply(ILaunchConfigurationWorkingCopy c) {
-        c.setAttribute(LaunchAttributes.IMAGE_PATH, image.getText().strip());
+        boolean linux = kernelMode.getSelection(); // the other mode's attributes are removed
+        c.setAttribute(LaunchAttributes.IMAGE_PATH, linux ? null : image.getText().strip());
+        c.setAttribute(LaunchAttributes.KERNEL_PATH, linux ? kernel.getText().strip() : null);
+        c.setAttribute(LaunchAttributes.INITRD_PATH, linux ? nullIfBlank(initrd.getText().strip()) : null);
+        c.setAttribute(LaunchAttributes.COMMAND_LINE, linux ? nullIfBlank(commandLine.getText()) : null);
+        c.setAttribute(LaunchAttributes.DTB_PATH, linux ? nullIfBlank(dtb.getText().strip()) : null);
         c.setAttribute(LaunchAttributes.LOAD_ADDRESS, loadAddress.getText().strip());
         c.setAttribute(LaunchAttributes.ENTRY, entry.getText().strip());
         c.setAttribute(LaunchAttributes.MEMORY_MIB, memory.getSelection());
         c.setAttribute(LaunchAttributes.VCPU_COUNT, vcpus.getSelection());
         c.setAttribute(LaunchAttributes.EL2_MODE, El2Mode.values()[Math.max(0, mode.getSelectionIndex())].id());
         c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, stopAtEntry.getSelection());
+    }
+
+    private static String nullIfBlank(String text) {
+        return text.isBlank() ? null : text;
     }
 }

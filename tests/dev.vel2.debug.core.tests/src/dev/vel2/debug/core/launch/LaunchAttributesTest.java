@@ -49,6 +49,14 @@ class LaunchAttributesTest {
         return problem.get();
     }
 
+    /** The problem with {@code key} set to {@code value}; the attribute is removed again. */
+    private String problemWith(String key, String value) {
+        config.setAttribute(key, value);
+        String problem = problem();
+        config.removeAttribute(key);
+        return problem;
+    }
+
     @Test
     void typeIsDeclaredInPluginXml() {
         assertEquals("AArch64 Guest (virtual EL2)", type.getName());
@@ -88,6 +96,40 @@ class LaunchAttributesTest {
         assertEquals("Guest image not found: " + dir, problem(), "a folder is not an image");
     }
 
+    /** The stand-in kernel of the guest images ({@code guests/kernel}). */
+    private static Path kernelImage() {
+        return Path.of(SameVmFromCliAndLaunchTest.guest("kernel/kernel-boot.Image"));
+    }
+
+    @Test
+    void aLinuxKernelTakesThePlaceOfTheImage() throws IOException {
+        assertEquals("An initrd needs a Linux kernel", problemWith(LaunchAttributes.INITRD_PATH, "initrd.img"));
+        assertEquals("A command line needs a Linux kernel", problemWith(LaunchAttributes.COMMAND_LINE, "quiet"));
+        assertEquals("A device tree needs a Linux kernel", problemWith(LaunchAttributes.DTB_PATH, "board.dtb"));
+
+        config.setAttribute(LaunchAttributes.KERNEL_PATH, "");
+        assertEquals("Linux kernel is not set", problem(), "the attribute, even empty, makes a Linux boot");
+        config.setAttribute(LaunchAttributes.KERNEL_PATH, kernelImage().toString());
+        assertEquals("Give a guest image or a Linux kernel, not both", problem());
+        config.removeAttribute(LaunchAttributes.IMAGE_PATH);
+        config.setAttribute(LaunchAttributes.COMMAND_LINE, "console=ttyAMA0");
+        config.setAttribute(LaunchAttributes.INITRD_PATH, kernelImage().toString()); // any file is an initrd
+        assertEquals(Optional.empty(), LaunchAttributes.validate(config));
+        config.setAttribute(LaunchAttributes.LOAD_ADDRESS, "not used");
+        assertEquals(Optional.empty(), LaunchAttributes.validate(config), "the image's fields are not read");
+
+        config.setAttribute(LaunchAttributes.DTB_PATH, "${no_such_variable}/board.dtb");
+        assertTrue(problem().startsWith("Device tree path ${no_such_variable}/board.dtb: "), problem());
+        Path missing = dir.resolve("board.dtb");
+        config.setAttribute(LaunchAttributes.DTB_PATH, missing.toString());
+        assertEquals(missing + ": no such file", problem(), "in vel2 run --dtb's words");
+        config.setAttribute(LaunchAttributes.DTB_PATH, Files.write(missing, new byte[64]).toString());
+        assertEquals(missing + ": not a flattened device tree (no 0xd00dfeed magic)", problem());
+        config.removeAttribute(LaunchAttributes.DTB_PATH);
+        config.setAttribute(LaunchAttributes.MEMORY_MIB, 3);
+        assertTrue(problem().startsWith("no room for the device tree above the kernel and initrd"), problem());
+    }
+
     @Test
     void memoryMustBePositive() {
         config.setAttribute(LaunchAttributes.MEMORY_MIB, 0);
@@ -108,26 +150,16 @@ class LaunchAttributesTest {
 
     @Test
     void malformedHexNamesTheField() {
-        config.setAttribute(LaunchAttributes.LOAD_ADDRESS, "0x4000_00G0");
-        assertEquals("Load address is not a 64-bit hexadecimal number: '0x4000_00G0'", problem());
-        config.removeAttribute(LaunchAttributes.LOAD_ADDRESS);
-
-        config.setAttribute(LaunchAttributes.ENTRY, "0x");
-        assertEquals("Entry address is not a 64-bit hexadecimal number: '0x'", problem());
-        config.removeAttribute(LaunchAttributes.ENTRY);
-
-        config.setAttribute(LaunchAttributes.HCR_EL2, "0x1_0000_0000_0000_0000");
-        assertEquals("HCR_EL2 is not a 64-bit hexadecimal number: '0x1_0000_0000_0000_0000'", problem());
-        config.removeAttribute(LaunchAttributes.HCR_EL2);
-
-        config.setAttribute(LaunchAttributes.VPIDR_EL2, "-1");
-        assertEquals("VPIDR_EL2 is not a 64-bit hexadecimal number: '-1'", problem());
-        config.removeAttribute(LaunchAttributes.VPIDR_EL2);
-
-        config.setAttribute(LaunchAttributes.VMPIDR_EL2, "80000000h");
-        assertEquals("VMPIDR_EL2 is not a 64-bit hexadecimal number: '80000000h'", problem());
-        config.removeAttribute(LaunchAttributes.VMPIDR_EL2);
-
+        assertEquals("Load address is not a 64-bit hexadecimal number: '0x4000_00G0'",
+                problemWith(LaunchAttributes.LOAD_ADDRESS, "0x4000_00G0"));
+        assertEquals("Entry address is not a 64-bit hexadecimal number: '0x'",
+                problemWith(LaunchAttributes.ENTRY, "0x"));
+        assertEquals("HCR_EL2 is not a 64-bit hexadecimal number: '0x1_0000_0000_0000_0000'",
+                problemWith(LaunchAttributes.HCR_EL2, "0x1_0000_0000_0000_0000"));
+        assertEquals("VPIDR_EL2 is not a 64-bit hexadecimal number: '-1'",
+                problemWith(LaunchAttributes.VPIDR_EL2, "-1"));
+        assertEquals("VMPIDR_EL2 is not a 64-bit hexadecimal number: '80000000h'",
+                problemWith(LaunchAttributes.VMPIDR_EL2, "80000000h"));
         config.setAttribute(LaunchAttributes.ID_REGISTERS, Map.of("ID_AA64PFR0_EL1", "zero"));
         assertEquals("ID register ID_AA64PFR0_EL1 is not a 64-bit hexadecimal number: 'zero'", problem());
     }

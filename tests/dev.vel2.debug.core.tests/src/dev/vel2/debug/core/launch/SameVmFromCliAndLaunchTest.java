@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.core.launch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +21,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.emulator.cpu.Cpu;
@@ -29,13 +35,14 @@ import dev.vel2.hypervisor.cli.Main;
 /**
  * The command line and the IDE describe the same VM for the same settings: {@code vel2 run}'s options and a launch
  * configuration's attributes give descriptions whose machines, once built, hold the same HCR_EL2, VPIDR_EL2 and
- * VMPIDR_EL2 on every vCPU (and report the same defaulted identity), in both EL2 modes.
+ * VMPIDR_EL2 on every vCPU (and report the same defaulted identity), in both EL2 modes; a Linux boot is the same
+ * description with the same device tree, and its bad files get the same message from both.
  */
 class SameVmFromCliAndLaunchTest {
     private static final String GUESTS = "tests/dev.vel2.tests.support/guests/";
 
     /** A committed guest image, found by walking up from the working directory. */
-    private static String guest(String name) {
+    static String guest(String name) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p.resolve(GUESTS + name))) {
                 return p.resolve(GUESTS + name).toString();
@@ -49,7 +56,9 @@ class SameVmFromCliAndLaunchTest {
         ILaunchConfigurationWorkingCopy c = DebugPlugin.getDefault().getLaunchManager()
                 .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID).newInstance(null, "vel2-same-vm");
         c.setAttributes(attributes); // replaces every attribute: the image after it
-        c.setAttribute(LaunchAttributes.IMAGE_PATH, image);
+        if (image != null) {
+            c.setAttribute(LaunchAttributes.IMAGE_PATH, image);
+        }
         return c;
     }
 
@@ -118,6 +127,61 @@ class SameVmFromCliAndLaunchTest {
         assertEquals(given, ide(image, Map.of(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.GUEST.id(),
                 LaunchAttributes.HCR_EL2, "0x8000001", LaunchAttributes.VPIDR_EL2, "0x4151cafe")));
         assertTrue(given.get(1).startsWith("vCPU 0 HCR_EL2=0x8000001 VPIDR_EL2=0x4151cafe "), given.toString());
+    }
+
+    @Test
+    void aLinuxBootIsTheSameVmWithTheSameTree() throws Exception {
+        String kernel = guest("kernel/kernel-boot.Image");
+        String initrd = guest("kernel/kernel-boot.S");
+        VmDescription cli = Main.description("--el2", "guest", "--vcpus", "2", "--mem", "64", "--kernel", kernel,
+                "--initrd", initrd, "--append", "console=ttyAMA0 vel2");
+        VmDescription ide = LaunchSettings.read(configuration(null, Map.of(LaunchAttributes.EL2_MODE,
+                LaunchAttributes.El2Mode.GUEST.id(), LaunchAttributes.VCPU_COUNT, 2, LaunchAttributes.MEMORY_MIB, 64,
+                LaunchAttributes.KERNEL_PATH, kernel, LaunchAttributes.INITRD_PATH, initrd,
+                LaunchAttributes.COMMAND_LINE, "console=ttyAMA0 vel2"))).config().vm();
+        assertEquals(cli, ide);
+        assertEquals(built(cli), built(ide));
+        VmBuilder.Built fromCli = VmBuilder.build(cli, 0);
+        assertArrayEquals(fromCli.linux().dtb(), VmBuilder.build(ide, 0).linux().dtb());
+        assertEquals(fromCli.linux().layout().dtb(), fromCli.machine().cpu(0).x(0));
+    }
+
+    /**
+     * Every bad file and placement of a Linux boot: {@code vel2 run}'s stderr line and the launch configuration's
+     * problem are the same words, from the same check.
+     */
+    @Test
+    void bothReportABadLinuxBootInTheSameWords(@TempDir Path dir) throws Exception {
+        String kernel = guest("kernel/kernel-boot.Image");
+        String missing = dir.resolve("missing").toString();
+        String zeros = Files.write(dir.resolve("zeros.dtb"), new byte[64]).toString();
+        String big = Files.write(dir.resolve("big"), new byte[3 << 20]).toString();
+        byte[] image = Files.readAllBytes(Path.of(kernel));
+        image[0x0b] = 0x30; // text_offset 0x30000000: past the end of RAM
+        String far = Files.write(dir.resolve("far"), image).toString();
+        image[0x0d] = 0x01; // text_offset 0x100_3000_0000: beyond any 2 MiB block of RAM
+        String bad = Files.write(dir.resolve("bad"), image).toString();
+        String[][] cases = { { missing }, { kernel, "--initrd", missing }, { kernel, "--dtb", missing },
+            { kernel, "--dtb", zeros }, { far }, { bad }, { big, "--mem", "2" }, { kernel, "--initrd", big, "--mem",
+                "4" }, { kernel, "--mem", "3" } };
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of("run", "--kernel"));
+            args.addAll(List.of(c));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(2, Main.run(args.toArray(String[]::new), new ByteArrayOutputStream(),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)), args.toString());
+            Map<String, Object> attributes = new HashMap<>(Map.of(LaunchAttributes.KERNEL_PATH, c[0]));
+            for (int i = 1; i < c.length; i += 2) {
+                attributes.put(switch (c[i]) {
+                    case "--initrd" -> LaunchAttributes.INITRD_PATH;
+                    case "--dtb" -> LaunchAttributes.DTB_PATH;
+                    default -> LaunchAttributes.MEMORY_MIB;
+                }, c[i].equals("--mem") ? (Object) Integer.valueOf(c[i + 1]) : c[i + 1]);
+            }
+            Optional<String> problem = LaunchAttributes.validate(configuration(null, attributes));
+            assertTrue(problem.isPresent(), args.toString());
+            assertEquals(err.toString(StandardCharsets.UTF_8), "vel2: " + problem.get() + "\n");
+        }
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.vel2.debug.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.debug.core.ILaunch;
@@ -30,13 +29,7 @@ class ConsoleInputTest {
 
     /** The emulator tests' echo guest: prints "echo: ", then echoes one received line and powers off. */
     static Path echoGuest() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path g = p.resolve("tests/dev.vel2.emulator.tests/resources/echo.elf");
-            if (Files.exists(g)) {
-                return g;
-            }
-        }
-        throw new IllegalStateException("no echo.elf above " + Path.of("").toAbsolutePath());
+        return GuestLaunches.committed("tests/dev.vel2.emulator.tests/resources/echo.elf");
     }
 
     @Test

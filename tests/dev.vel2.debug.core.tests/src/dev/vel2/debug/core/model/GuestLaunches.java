@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,16 @@ final class GuestLaunches implements IDebugEventSetListener {
             fail("resources/" + name + " is not in the test fragment");
         }
         return Path.of(FileLocator.toFileURL(url).toURI());
+    }
+
+    /** A committed file of the project ({@code tests/...}), found by walking up from the working directory. */
+    static Path committed(String relative) {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(relative))) {
+                return p.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("no " + relative + " above " + Path.of("").toAbsolutePath());
     }
 
     /** A configuration of {@code image} as the launch tab makes one: the story's traps written in, no entry stop. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.eclipse.debug.core.DebugPlugin;
@@ -12,6 +14,7 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -97,6 +100,73 @@ class LaunchTabsTest {
         // Typing HCR_EL2 updates the check list.
         find(shell, VirtualEl2Tab.HCR_ID, Text.class).setText("0x80000000");
         assertFalse(item(traps, "TWI (bit 13)").getChecked());
+    }
+
+    @Test
+    void theLinuxKernelModeWritesTheKernelsAttributesInsteadOfTheImages() throws Exception {
+        shell = new Shell(PlatformUI.getWorkbench().getDisplay());
+        shell.setLayout(new FillLayout());
+        GuestTab guest = new GuestTab();
+        guest.createControl(shell);
+        ILaunchConfigurationWorkingCopy wc = newCopy("kernel tab test");
+        guest.setDefaults(wc);
+        guest.initializeFrom(wc);
+        Text image = find(shell, GuestTab.IMAGE_ID, Text.class);
+        Text kernel = find(shell, GuestTab.KERNEL_ID, Text.class);
+        assertTrue(image.isEnabled());
+        assertFalse(kernel.isEnabled(), "a new configuration boots an image");
+        image.setText(ExampleLaunch.imageFile());
+
+        select(find(shell, GuestTab.KERNEL_MODE_ID, Button.class));
+        assertFalse(image.isEnabled());
+        assertTrue(kernel.isEnabled());
+        guest.performApply(wc);
+        assertFalse(guest.isValid(wc));
+        assertEquals("Linux kernel is not set", guest.getErrorMessage());
+        String file = kernelImage();
+        kernel.setText(file);
+        find(shell, GuestTab.COMMAND_LINE_ID, Text.class).setText("console=ttyAMA0");
+        guest.performApply(wc);
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
+        assertEquals(file, wc.getAttribute(LaunchAttributes.KERNEL_PATH, ""));
+        assertEquals("console=ttyAMA0", wc.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
+        assertFalse(wc.hasAttribute(LaunchAttributes.IMAGE_PATH), "the image is the other mode's");
+        assertFalse(wc.hasAttribute(LaunchAttributes.INITRD_PATH), "an empty field is no initrd");
+
+        find(shell, GuestTab.DTB_ID, Text.class).setText(file);
+        guest.performApply(wc);
+        assertFalse(guest.isValid(wc));
+        assertEquals(file + ": not a flattened device tree (no 0xd00dfeed magic)", guest.getErrorMessage(),
+                "vel2 run --dtb's words");
+
+        select(find(shell, GuestTab.IMAGE_MODE_ID, Button.class));
+        guest.performApply(wc);
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
+        assertEquals(ExampleLaunch.imageFile(), wc.getAttribute(LaunchAttributes.IMAGE_PATH, ""));
+        assertFalse(wc.hasAttribute(LaunchAttributes.KERNEL_PATH));
+        assertFalse(wc.hasAttribute(LaunchAttributes.DTB_PATH));
+
+        wc.setAttribute(LaunchAttributes.KERNEL_PATH, file);
+        guest.initializeFrom(wc);
+        assertTrue(find(shell, GuestTab.KERNEL_MODE_ID, Button.class).getSelection(), "a kernel's configuration");
+        assertTrue(kernel.isEnabled());
+    }
+
+    /** Clicks a radio button. */
+    private static void select(Button b) {
+        b.setSelection(true);
+        b.notifyListeners(SWT.Selection, new Event());
+    }
+
+    /** The stand-in kernel of the guest images, found by walking up. */
+    private static String kernelImage() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path k = p.resolve("tests/dev.vel2.tests.support/guests/kernel/kernel-boot.Image");
+            if (Files.exists(k)) {
+                return k.toString();
+            }
+        }
+        throw new IllegalStateException("no guests/kernel above " + Path.of("").toAbsolutePath());
     }
 
     private static TableItem item(Table t, String prefix) {

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.hypervisor;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.boot.BootFiles;
+import dev.vel2.emulator.boot.BootLayout;
+import dev.vel2.emulator.boot.Kernel;
+import dev.vel2.emulator.boot.VirtDeviceTree;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.fdt.Fdt;
+import dev.vel2.emulator.fdt.FdtException;
+import dev.vel2.emulator.fdt.FdtNode;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.loader.ImageException;
+import dev.vel2.emulator.memory.Ram;
+
+/**
+ * A {@link GuestImage.Linux} booted as QEMU's {@code -kernel} boots a Linux kernel ({@code hw/arm/boot.c},
+ * Documentation/arch/arm64/booting.rst): the {@link Kernel}, then the initrd and the device tree above it where
+ * {@link BootLayout} puts them; the tree is vel2's board's ({@link VirtDeviceTree}) or the user's, with its memory
+ * node and {@code /chosen} set as QEMU sets them; vCPU 0 enters the kernel with X0 = the tree's address. {@link #plan}
+ * is the one place that reads and checks the files and their placement: {@link VmBuilder} boots with it, and
+ * {@link #check} runs it for a front end that checks before building (the launch configuration), so that both report
+ * the same one-line {@link ImageException}s.
+ *
+ * @param image  what was asked for
+ * @param kernel the kernel as probed
+ * @param layout where the kernel, the initrd and the tree go
+ * @param dtb    the device tree blob vCPU 0 finds at {@link BootLayout#dtb()}
+ */
+public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout, byte[] dtb) {
+
+    /** The kernel file probed: what it is and where it goes. */
+    public static Kernel kernel(GuestImage.Linux image) throws ImageException {
+        return Kernel.probe(image.kernel(), Machine.RAM_BASE);
+    }
+
+    /** An ELF kernel's image (its symbols name the guest's code, its {@code vel2_vcpus} the vCPU count), else null. */
+    public static ElfImage elf(Kernel kernel) {
+        return kernel instanceof Kernel.Elf e ? e.image() : null;
+    }
+
+    /**
+     * Every check of {@link #plan} on {@code d}'s board without building it (its GIC's virtual interface, which only
+     * the built machine can tell, left out of the tree).
+     *
+     * @throws IllegalArgumentException when VMPIDR_EL2's values do not fit the vCPUs
+     */
+    public static void check(VmDescription d) throws ImageException {
+        plan(d, kernel(linux(d)), false);
+    }
+
+    /**
+     * Reads the initrd's size and the user's tree, makes the tree and places everything in {@code d}'s RAM.
+     *
+     * @param gicVirtualInterface the board's GIC models the virtualization extension (GICH/GICV)
+     */
+    public static LinuxBoot plan(VmDescription d, Kernel kernel, boolean gicVirtualInterface) throws ImageException {
+        GuestImage.Linux image = linux(d);
+        long ramSize = (long) d.memoryMiB() << 20;
+        long initrdSize = image.initrd().isPresent() ? BootFiles.size(image.initrd().get()) : 0;
+        FdtNode tree = image.dtb().isPresent() ? userTree(image.dtb().get(), ramSize)
+                : VirtDeviceTree.of(board(d, d.vcpusFor(elf(kernel)), gicVirtualInterface));
+        // where the initrd goes does not depend on the tree's size, which depends on /chosen
+        long initrd = BootLayout.place(Machine.RAM_BASE, ramSize, kernel.address(), kernel.end(), initrdSize, 0)
+                .initrd();
+        VirtDeviceTree.choose(tree, image.commandLine().orElse(null), initrd, initrdSize);
+        byte[] dtb = Fdt.write(tree);
+        BootLayout layout = BootLayout.place(Machine.RAM_BASE, ramSize, kernel.address(), kernel.end(), initrdSize,
+                dtb.length);
+        return new LinuxBoot(image, kernel, layout, dtb);
+    }
+
+    /** Whether the board's GIC models its virtual interface: then the board maps GICH where QEMU's virt has it. */
+    public static boolean gicVirtualInterface(Machine m) {
+        return m.bus().deviceAt(VirtDeviceTree.GICH_BASE) != null;
+    }
+
+    /** Where vCPU 0 starts. */
+    public long entry() {
+        return kernel.entry();
+    }
+
+    /** Copies the kernel, the initrd and the tree to RAM. */
+    public void load(Ram ram) throws ImageException {
+        kernel.load(ram);
+        if (image.initrd().isPresent()) {
+            Path file = image.initrd().get();
+            byte[] initrd = BootFiles.read(file);
+            if (initrd.length != layout.initrdSize()) {
+                throw new ImageException(file + ": changed while the VM was built");
+            }
+            ram.load(layout.initrd(), initrd, 0, initrd.length);
+        }
+        ram.load(layout.dtb(), dtb, 0, dtb.length);
+    }
+
+    private static GuestImage.Linux linux(VmDescription d) {
+        if (d.image() instanceof GuestImage.Linux l) {
+            return l;
+        }
+        throw new IllegalArgumentException("not a Linux boot: " + d.image());
+    }
+
+    /**
+     * The board as the kernel sees it: the memory described, one cpu per vCPU named by the MPIDR it reads, PSCI over
+     * SMC to the guest's EL2 or HVC to the virtual one, and the GIC's virtual interface only for the guest's EL2.
+     */
+    private static VirtDeviceTree.Board board(VmDescription d, int vcpus, boolean gicVirtualInterface) {
+        List<Long> mpidrs = new ArrayList<>();
+        for (int i = 0; i < vcpus; i++) {
+            mpidrs.add(d.mpidrAtBoot(i, vcpus));
+        }
+        boolean guest = d.el2() == Cpu.El2Mode.GUEST;
+        return new VirtDeviceTree.Board((long) d.memoryMiB() << 20, mpidrs, guest, guest && gicVirtualInterface);
+    }
+
+    /** A user's tree (QEMU's {@code -dtb}), its memory node replaced as QEMU's {@code load_dtb} does. */
+    private static FdtNode userTree(Path file, long ramSize) throws ImageException {
+        try {
+            FdtNode root = Fdt.read(BootFiles.read(file));
+            VirtDeviceTree.memory(root, ramSize);
+            return root;
+        } catch (FdtException e) {
+            throw new ImageException(file + ": " + e.getMessage(), e);
+        }
+    }
+}
