@@ -7,7 +7,10 @@ package dev.vel2.emulator.cpu;
  */
 public interface Platform {
 
-    /** Pending physical interrupt lines for this vCPU: bit 0 IRQ, bit 1 FIQ. */
+    /**
+     * The interrupt controller's lines to this vCPU: bit 0 IRQ, bit 1 FIQ, and from a virtual CPU interface bit 2
+     * vIRQ, bit 3 vFIQ (which the CPU ORs with HCR_EL2.VI/VF).
+     */
     int pendingInterrupts(Cpu cpu);
 
     /**
