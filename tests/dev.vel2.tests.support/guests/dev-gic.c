@@ -253,10 +253,11 @@ void el1_secondary(u64 cpu)
     wr(GICC + GICC_CTLR, 1);
     barrier();
     vcpu1_ready = 1;
-    irqs_on();
-    while (!vcpu1_done)
+    while (!vcpu1_done) { /* WFI with IRQs masked: an SGI that comes after the check still ends it */
         __asm__ volatile("wfi");
-    irqs_off();
+        irqs_on();
+        irqs_off();
+    }
     (void)cpu;
 }
 
