@@ -58,6 +58,7 @@ guest dev-gic    cortex-a57 $INT $RUNTIME $HV dev-gic.c
 guest dev-gicv   cortex-a57 $INT $RUNTIME dev-gicv.c
 guest dev-uart   cortex-a57 $INT $RUNTIME dev-uart.c
 guest dev-absent cortex-a57 $INT $RUNTIME dev-absent.c
+guest dev-smp    cortex-a57 $INT $RUNTIME $HV dev-smp.c
 # bench-*: speed measurements (releng/bench-vs-qemu). They print timings, so their images live in bench/, away
 # from the guests whose output must equal QEMU's.
 mkdir -p bench

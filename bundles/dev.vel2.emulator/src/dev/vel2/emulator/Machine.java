@@ -92,6 +92,8 @@ public final class Machine implements Platform {
     private int lastRan = -1;
     VcpuScheduling scheduling;
     ExitReason exit;
+    /** The running vCPU executed a YIELD while another could run: its slice ends. */
+    private boolean sliceYielded;
     private volatile boolean stopRequested;
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
@@ -108,6 +110,7 @@ public final class Machine implements Platform {
         board = new Board(bus, cpuCount, mode == Cpu.El2Mode.GUEST, () -> current, this::currentCounter,
                 this::interruptsChanged, this::forgetDeadlines);
         psci = new Psci(new Power(this));
+        bus.monitor().setClearedByStore(this::monitorCleared);
         cpus = new Cpu[cpuCount];
         on = new boolean[cpuCount];
         waitingForEvent = new boolean[cpuCount];
@@ -302,15 +305,16 @@ public final class Machine implements Platform {
      * Steps vCPU {@code c} up to {@code budget} times (a translated block at a time where it can), until it waits,
      * powers off or the run ends. A step that takes an exception instead of retiring an instruction counts too, so a
      * guest spinning on a fault still ends. A lone powered-on vCPU whose wait ends at once (a wake-up event is
-     * there, or no timer deadline can come) goes on in the same slice, as the next round would let it.
+     * there, or no timer deadline can come) goes on in the same slice, as the next round would let it. A YIELD ends
+     * the slice while another vCPU can run ({@link #yielded}).
      */
     private long slice(Cpu c, long budget) {
         int i = c.index();
         long n = 0;
         c.timeMoved(); // the round's time moved: so did the timer deadline counted in instructions
-        boolean lone = poweredOn() == 1;
-        while (n < budget && on[i] && exit == null && !stopRequested) {
-            if (c.isWaiting() && !(lone && waitEndsAtOnce(i))) {
+        sliceYielded = false;
+        while (n < budget && on[i] && exit == null && !stopRequested && !sliceYielded) {
+            if (c.isWaiting() && !(poweredOn() == 1 && waitEndsAtOnce(i))) { // lone: CPU_ON may end that
                 break;
             }
             n += c.advance(budget - n);
@@ -339,6 +343,17 @@ public final class Machine implements Platform {
         return true;
     }
 
+    /**
+     * A store cleared vCPU {@code i}'s exclusive mark: the clearing of its global monitor by another vCPU is an event
+     * for it (ARM ARM D1.6.1), which wakes a WFE waiting for the lock word to change, as Linux's spinlocks and
+     * __cmpwait do.
+     */
+    private void monitorCleared(int i) {
+        if (i != current && i < cpus.length) {
+            event(i);
+        }
+    }
+
     /** Asks {@link #run} to return soon; safe from any thread. */
     public void stop() {
         stopRequested = true;
@@ -352,15 +367,19 @@ public final class Machine implements Platform {
     /** Ends a wait if a wake-up event is there: a pending interrupt (masked or not), or an event for WFE. */
     private boolean wake(int i) {
         Cpu c = cpus[i];
-        boolean event = waitingForEvent[i] && c.eventRegister();
-        if (ExceptionModel.pendingLines(c) != 0 || event) {
-            if (event) {
+        if (wakeUpEvent(i)) {
+            if (waitingForEvent[i] && c.eventRegister()) {
                 c.setEventRegister(false); // WFE consumes the event that woke it
             }
             c.setWaiting(false);
             return true;
         }
         return false;
+    }
+
+    /** A wake-up event for vCPU {@code i}'s wait (ARM ARM D1.6.2): a pending interrupt, or an event for WFE. */
+    private boolean wakeUpEvent(int i) {
+        return ExceptionModel.pendingLines(cpus[i]) != 0 || waitingForEvent[i] && cpus[i].eventRegister();
     }
 
     /** Every running vCPU waits: jump to the next timer or RTC deadline, or complete the waits if none will come. */
@@ -450,15 +469,34 @@ public final class Machine implements Platform {
     @Override
     public void sendEvent(Cpu sender) {
         for (int i = 0; i < cpus.length; i++) {
-            Cpu c = cpus[i];
-            if (!on[i]) {
-                continue;
-            }
-            if (c.isWaiting() && waitingForEvent[i]) {
-                c.setWaiting(false);
-                c.setEventRegister(false);
-            } else {
-                c.setEventRegister(true);
+            event(i);
+        }
+    }
+
+    /** An event for vCPU {@code i}: it wakes from WFE, consuming it, or finds its Event Register set. */
+    private void event(int i) {
+        Cpu c = cpus[i];
+        if (!on[i]) {
+            return;
+        }
+        if (c.isWaiting() && waitingForEvent[i]) {
+            c.setWaiting(false);
+            c.setEventRegister(false);
+        } else {
+            c.setEventRegister(true);
+        }
+    }
+
+    /**
+     * YIELD: while another vCPU can run, the spinning one's slice ends here, so that a vCPU waiting for a lock does
+     * not burn its whole slice while the holder waits for its turn.
+     */
+    @Override
+    public void yielded(Cpu c) {
+        for (int i = 0; i < cpus.length; i++) {
+            if (i != c.index() && on[i] && (!cpus[i].isWaiting() || wakeUpEvent(i))) {
+                sliceYielded = true;
+                return;
             }
         }
     }

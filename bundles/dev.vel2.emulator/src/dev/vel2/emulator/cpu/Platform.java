@@ -38,6 +38,13 @@ public interface Platform {
     void sendEvent(Cpu cpu);
 
     /**
+     * YIELD by {@code cpu} (ARM ARM C6.2 YIELD): it spins, waiting for another PE; the platform may run another vCPU
+     * now. By default nothing happens.
+     */
+    default void yielded(Cpu cpu) {
+    }
+
+    /**
      * An SMC that no EL takes (no EL3; HCR_EL2.TSC clear or executed at EL2): the platform's firmware answers it, as
      * QEMU's PSCI does. Returns true when handled.
      */
