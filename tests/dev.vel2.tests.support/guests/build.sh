@@ -54,11 +54,12 @@ guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c
 guest hv-mmu     cortex-a57 $INT $RUNTIME $HV hv-mmu.c
 # dev-*: the board's devices as Linux uses them: the GIC, its virtualization interface, PL011 interrupts, the devices
 # of QEMU's tree with nothing attached, and SMP
-guest dev-gic    cortex-a57 $INT $RUNTIME $HV dev-gic.c
-guest dev-gicv   cortex-a57 $INT $RUNTIME dev-gicv.c
-guest dev-uart   cortex-a57 $INT $RUNTIME dev-uart.c
+DEV=-Idev-common
+guest dev-gic    cortex-a57 $INT $DEV $RUNTIME $HV dev-gic.c
+guest dev-gicv   cortex-a57 $INT $DEV $RUNTIME dev-gicv.c
+guest dev-uart   cortex-a57 $INT $DEV $RUNTIME dev-uart.c
 guest dev-absent cortex-a57 $INT $RUNTIME dev-absent.c
-guest dev-smp    cortex-a57 $INT $RUNTIME $HV dev-smp.c
+guest dev-smp    cortex-a57 $INT $DEV $RUNTIME $HV dev-smp.c
 # bench-*: speed measurements (releng/bench-vs-qemu). They print timings, so their images live in bench/, away
 # from the guests whose output must equal QEMU's.
 mkdir -p bench

@@ -29,53 +29,27 @@ void el2_exception(struct frame *f, int vector)
 }
 
 /* Loads into x0, so that the abort handler's x0 = 0 is what an aborted one reads. */
-static u64 r64(u64 a)
-{
-    register u64 v __asm__("x0");
-    __asm__ volatile("ldr %0, [%1]" : "=r"(v) : "r"(a) : "memory");
-    return v;
-}
+#define LOAD(name, insn, reg)                                                                                     \
+    static u64 name(u64 a)                                                                                      \
+    {                                                                                                           \
+        register u64 v __asm__("x0");                                                                           \
+        __asm__ volatile(insn " " reg ", [%1]" : "=r"(v) : "r"(a) : "memory");                                   \
+        return v;                                                                                               \
+    }
+LOAD(r64, "ldr", "%0")
+LOAD(r32, "ldr", "%w0")
+LOAD(r16, "ldrh", "%w0")
+LOAD(r8, "ldrb", "%w0")
 
-static u64 r32(u64 a)
-{
-    register u64 v __asm__("x0");
-    __asm__ volatile("ldr %w0, [%1]" : "=r"(v) : "r"(a) : "memory");
-    return v;
-}
-
-static u64 r16(u64 a)
-{
-    register u64 v __asm__("x0");
-    __asm__ volatile("ldrh %w0, [%1]" : "=r"(v) : "r"(a) : "memory");
-    return v;
-}
-
-static u64 r8(u64 a)
-{
-    register u64 v __asm__("x0");
-    __asm__ volatile("ldrb %w0, [%1]" : "=r"(v) : "r"(a) : "memory");
-    return v;
-}
-
-static void w32(u64 a, u32 v)
-{
-    __asm__ volatile("str %w0, [%1]" :: "r"(v), "r"(a) : "memory");
-}
-
-static void w16(u64 a, u16 v)
-{
-    __asm__ volatile("strh %w0, [%1]" :: "r"(v), "r"(a) : "memory");
-}
-
-static void w8(u64 a, u8 v)
-{
-    __asm__ volatile("strb %w0, [%1]" :: "r"(v), "r"(a) : "memory");
-}
-
-static void w64(u64 a, u64 v)
-{
-    __asm__ volatile("str %0, [%1]" :: "r"(v), "r"(a) : "memory");
-}
+#define STORE(name, type, insn, reg)                                                                              \
+    static void name(u64 a, type v)                                                                             \
+    {                                                                                                           \
+        __asm__ volatile(insn " " reg ", [%1]" ::"r"(v), "r"(a) : "memory");                                     \
+    }
+STORE(w64, u64, "str", "%0")
+STORE(w32, u32, "str", "%w0")
+STORE(w16, u16, "strh", "%w0")
+STORE(w8, u8, "strb", "%w0")
 
 static void words(const char *name, u64 base, int n)
 {

@@ -6,6 +6,7 @@
  * (GICD_ISACTIVER/ICACTIVER), both timer PPIs, Group 1 with GICC_CTLR.AckCtl, and Group 0 as FIQ. Only vCPU 0
  * prints; vCPU 1 records what it takes, so the output does not depend on how the two interleave. */
 #include "hv.h"
+#include "dev.h"
 
 HV_VCPUS(2);
 
@@ -39,21 +40,6 @@ HV_VCPUS(2);
 #define EOIMODE (1u << 9)
 #define ACKCTL (1u << 2)
 #define FIQEN (1u << 3)
-
-static u32 rd(u64 a)
-{
-    return *(volatile u32 *)a;
-}
-
-static void wr(u64 a, u32 v)
-{
-    *(volatile u32 *)a = v;
-}
-
-static void wr8(u64 a, u8 v)
-{
-    *(volatile u8 *)a = v;
-}
 
 static void barrier(void)
 {
@@ -253,11 +239,7 @@ void el1_secondary(u64 cpu)
     wr(GICC + GICC_CTLR, 1);
     barrier();
     vcpu1_ready = 1;
-    while (!vcpu1_done) { /* WFI with IRQs masked: an SGI that comes after the check still ends it */
-        __asm__ volatile("wfi");
-        irqs_on();
-        irqs_off();
-    }
+    sleep_until(&vcpu1_done, 1);
     (void)cpu;
 }
 
@@ -325,18 +307,6 @@ static void test_spis(void)
     pr("took: %x, ispendr1=%x\n", (u64)took[0][n], (u64)rd(GICD + GICD_ISPENDR + 4));
 }
 
-/* Waits in WFI with IRQs masked until vCPU 0's handler has taken its n-th interrupt: a pending one ends the WFI,
- * unmasking takes it. */
-static void await_irq(int n)
-{
-    while (ntook[0] < n) {
-        while (!(RD(isr_el1) & 0x80))
-            __asm__ volatile("wfi");
-        irqs_on();
-        irqs_off();
-    }
-}
-
 /* The EL1 physical timer (PPI 14, ID 30) and the virtual timer (PPI 11, ID 27) wake a WFI. */
 static void test_timers(void)
 {
@@ -345,11 +315,11 @@ static void test_timers(void)
     WR(cntp_tval_el0, 2000);
     WR(cntp_ctl_el0, 1);
     ISB();
-    await_irq(n + 1);
+    sleep_until(&ntook[0], n + 1);
     WR(cntv_tval_el0, 2000);
     WR(cntv_ctl_el0, 1);
     ISB();
-    await_irq(n + 2);
+    sleep_until(&ntook[0], n + 2);
     pr("timers: %x then %x\n", (u64)took[0][n], (u64)took[0][n + 1]);
 }
 

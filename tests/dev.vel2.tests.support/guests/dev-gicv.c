@@ -7,7 +7,7 @@
  * underflow and no-pending maintenance, GICH_VMCR as the guest's GICV controls, GICH_APR, a hardware interrupt (the
  * guest's virtual timer, forwarded by EL2 with the HW bit) deactivated physically by the guest's EOI, Group 1 with
  * AckCtl, and a virtual FIQ. */
-#include "guest.h"
+#include "dev.h"
 
 #define GICD 0x08000000UL
 #define GICC 0x08010000UL
@@ -48,16 +48,6 @@
 #define HCR_RW (1UL << 31)
 #define HCR_IMO (1UL << 4)
 #define HCR_FMO (1UL << 3)
-
-static u32 rd(u64 a)
-{
-    return *(volatile u32 *)a;
-}
-
-static void wr(u64 a, u32 v)
-{
-    *(volatile u32 *)a = v;
-}
 
 /* ---------------------------------------------------------------- EL2: the hypervisor */
 

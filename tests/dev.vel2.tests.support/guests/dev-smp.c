@@ -4,6 +4,7 @@
  * between vCPUs sleeping in WFI, and CPU_OFF. Only vCPU 0 prints, and only what does not depend on how the two
  * interleave. */
 #include "hv.h"
+#include "dev.h"
 
 HV_VCPUS(2);
 
@@ -11,16 +12,6 @@ HV_VCPUS(2);
 #define GICC 0x08010000UL
 #define ROUNDS 2000
 #define PINGS 50
-
-static u32 rd(u64 a)
-{
-    return *(volatile u32 *)a;
-}
-
-static void wr(u64 a, u32 v)
-{
-    *(volatile u32 *)a = v;
-}
 
 /* ---------------------------------------------------------------- ticket lock (arm64 Linux 4.x, LL/SC) */
 
@@ -101,16 +92,6 @@ void el1_exception(struct frame *f, int vector)
         pings[cpu]++;
         if (cpu == 1) /* answer vCPU 0's IPI with one */
             wr(GICD + 0xf00, 1u << 16 | 1);
-    }
-}
-
-/* Sleeps until *v reaches n: WFI with IRQs masked (an interrupt pending ends it, even one that came after the
- * check), then unmasks to take it. */
-static void sleep_until(volatile int *v, int n)
-{
-    while (*v < n) {
-        __asm__ volatile("wfi" ::: "memory");
-        __asm__ volatile("msr daifclr, #2\n isb\n msr daifset, #2" ::: "memory");
     }
 }
 

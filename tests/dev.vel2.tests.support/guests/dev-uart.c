@@ -4,7 +4,7 @@
  * starts with '#' marks the guest skips: QEMU empties its receive FIFO when FIFOs are enabled and may have taken the
  * first character before (the PL011 keeps it). How many interrupts the input takes is not printed: QEMU raises the receive interrupt at
  * every character, the PL011 (and vel2) at the trigger level and on the timeout. */
-#include "guest.h"
+#include "dev.h"
 
 #define UART 0x09000000UL
 #define DR 0x000
@@ -25,16 +25,6 @@
 #define GICD 0x08000000UL
 #define GICC 0x08010000UL
 #define UART_INTID 33
-
-static u32 rd(u64 a)
-{
-    return *(volatile u32 *)a;
-}
-
-static void wr(u64 a, u32 v)
-{
-    *(volatile u32 *)a = v;
-}
 
 static char line[128];
 static volatile int received; /* characters in line[] */
@@ -87,16 +77,6 @@ void el1_exception(struct frame *f, int vector)
     wr(GICC + 0x10, iar);
 }
 
-/* Waits until *v reaches n: WFI with IRQs masked (an interrupt pending ends it, even one that came after the
- * check), then unmasks to take it. */
-static void wait_for(volatile int *v, int n)
-{
-    while (*v < n) {
-        __asm__ volatile("wfi" ::: "memory");
-        __asm__ volatile("msr daifclr, #2\n isb\n msr daifset, #2" ::: "memory");
-    }
-}
-
 static void print_line(int from)
 {
     pr("got:");
@@ -126,7 +106,7 @@ void el1_main(void)
     pr("imsc=%x; waiting for input\n", (u64)rd(UART + IMSC));
     int shown = 0;
     for (int n = 1; n <= 3; n++) {
-        wait_for(&lines_done, n);
+        sleep_until(&lines_done, n);
         print_line(shown);
         while (line[shown++] != '\n')
             ;
@@ -138,7 +118,7 @@ void el1_main(void)
     wr(UART + ICR, INT_TX);
     wr(UART + DR, (u8)*sending++);
     wr(UART + IMSC, INT_TX); /* the character just written left: the transmit interrupt is pending */
-    wait_for(&sent_all, 1);
+    sleep_until(&sent_all, 1);
     pr("after sending: imsc=%x ris=%x\n", (u64)rd(UART + IMSC), (u64)rd(UART + RIS));
     system_off();
 }

@@ -3,8 +3,6 @@ package dev.vel2.emulator.devices;
 
 import java.util.Arrays;
 
-import dev.vel2.emulator.memory.Device;
-
 /**
  * One of the two CFI flash banks of QEMU's virt board (at 0 and 0x0400_0000): 64 MiB of two interleaved 16-bit
  * Intel-command-set devices (manufacturer 0x89, device 0x18) behind a 32-bit bus, 256 KiB sectors, as QEMU's
@@ -13,7 +11,7 @@ import dev.vel2.emulator.memory.Device;
  * to read array. No image backs it: it reads as an erased flash (all-ones) until programmed, and what is programmed
  * lasts until the end of the run. (QEMU 7.2 fills a flash without a backing image with zeros.)
  */
-public final class CfiFlash implements Device {
+public final class CfiFlash extends RegisterWindow {
     public static final long SIZE = 64L << 20;
     static final int SECTOR = 256 << 10;
     static final int READ_ARRAY = 0xff;
@@ -38,13 +36,12 @@ public final class CfiFlash implements Device {
         'P', 'R', 'I', '1', '0', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, // 0x31: extended table 1.0, one protection field
     };
 
-    private final String name;
     /** Programmed sectors; null: erased (all-ones). */
     private final byte[][] sectors = new byte[(int) (SIZE / SECTOR)][];
     private int mode = READ_ARRAY;
 
     public CfiFlash(String name) {
-        this.name = name;
+        super(name, SIZE);
     }
 
     @Override
@@ -118,15 +115,5 @@ public final class CfiFlash implements Device {
         for (int i = 0; i < size; i++) {
             sectors[n][(int) ((offset + i) % SECTOR)] = (byte) (value >>> (8 * i));
         }
-    }
-
-    @Override
-    public long size() {
-        return SIZE;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 }

@@ -3,7 +3,6 @@ package dev.vel2.emulator.devices;
 
 import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.BusError;
-import dev.vel2.emulator.memory.Device;
 
 /**
  * QEMU's firmware configuration device as the virt board maps it (QEMU docs/specs/fw_cfg.rst, "MMIO" interface): a
@@ -12,7 +11,7 @@ import dev.vel2.emulator.memory.Device;
  * address register at 0x10, which reads as "QEMU CFG". The items: the signature "QEMU", the interface ID (traditional
  * and DMA), a zero UUID, the vCPU count, and an empty file directory: vel2 hands the guest nothing through fw_cfg.
  */
-public final class FwCfg implements Device {
+public final class FwCfg extends RegisterWindow {
     static final int SIGNATURE = 0x0000;
     static final int ID = 0x0001;
     static final int UUID = 0x0002;
@@ -37,6 +36,7 @@ public final class FwCfg implements Device {
 
     /** The device for a board of {@code cpus} vCPUs, doing its DMA on {@code bus}. */
     public FwCfg(Bus bus, int cpus) {
+        super("fw_cfg", 0x18);
         this.bus = bus;
         this.cpus = cpus;
         select(SIGNATURE);
@@ -126,15 +126,5 @@ public final class FwCfg implements Device {
             }
         }
         bus.write(at, 4, Integer.reverseBytes(result));
-    }
-
-    @Override
-    public long size() {
-        return 0x18;
-    }
-
-    @Override
-    public String name() {
-        return "fw_cfg";
     }
 }

@@ -43,7 +43,7 @@ public final class GenericPcieHost {
 
     /** The ECAM window (256 buses of 1 MiB). */
     public Device ecam() {
-        return new Device() {
+        return new RegisterWindow("pcie-ecam", 256L << 20) {
             @Override
             public long read(long offset, int size) {
                 if (offset + size > bridge.length) {
@@ -69,21 +69,12 @@ public final class GenericPcieHost {
                 }
             }
 
-            @Override
-            public long size() {
-                return 256L << 20;
-            }
-
-            @Override
-            public String name() {
-                return "pcie-ecam";
-            }
         };
     }
 
     /** A window of the PCI address space where no BAR is mapped: reads all-ones, writes go nowhere. */
     public static Device window(String name, long size) {
-        return new Device() {
+        return new RegisterWindow(name, size) {
             @Override
             public long read(long offset, int size) {
                 return allOnes(size);
@@ -94,15 +85,6 @@ public final class GenericPcieHost {
                 // no device decodes the address
             }
 
-            @Override
-            public long size() {
-                return size;
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
         };
     }
 

@@ -3,14 +3,12 @@ package dev.vel2.emulator.devices;
 
 import java.util.function.IntConsumer;
 
-import dev.vel2.emulator.memory.Device;
-
 /**
  * The GICv2m MSI frame of QEMU's virt board at 0x0802_0000 (ARM SBSA, "GICv2m"): MSI_TYPER announces SPIs
  * {@value #FIRST_SPI}-{@value #LAST_SPI}; a write of an ID among them to MSI_SETSPI_NS pulses that SPI (a PCIe
  * device's MSI; an edge-triggered SPI latches it). Registers are 32-bit: other reads return 0, as QEMU's do.
  */
-public final class GicV2m implements Device {
+public final class GicV2m extends RegisterWindow {
     public static final int FIRST_SPI = 80;
     public static final int SPIS = 64;
     public static final int LAST_SPI = FIRST_SPI + SPIS - 1;
@@ -24,6 +22,7 @@ public final class GicV2m implements Device {
 
     /** A frame that pulses SPI {@code id} through {@code pulse}. */
     public GicV2m(IntConsumer pulse) {
+        super("gicv2m", 0x1000);
         this.pulse = pulse;
     }
 
@@ -45,15 +44,5 @@ public final class GicV2m implements Device {
         if (offset == MSI_SETSPI_NS && size >= 2 && id >= FIRST_SPI && id <= LAST_SPI) {
             pulse.accept(id);
         }
-    }
-
-    @Override
-    public long size() {
-        return 0x1000;
-    }
-
-    @Override
-    public String name() {
-        return "gicv2m";
     }
 }

@@ -224,7 +224,7 @@ public final class Gicv2 {
 
     /** The distributor's register window (GICD_*): 8-, 16- and 32-bit accesses, banked by the accessing vCPU. */
     public Device distributor() {
-        return new Window("gicv2-distributor", 0x1000) {
+        return new RegisterWindow("gicv2-distributor", 0x1000) {
             @Override
             public long read(long offset, int size) {
                 int o = (int) offset;
@@ -254,7 +254,7 @@ public final class Gicv2 {
 
     /** GICH, the virtual interface control of the accessing vCPU (needs the virtualization extension). */
     public Device virtualInterfaceControl() {
-        return new Window("gicv2-virtual-interface-control", 0x1000) {
+        return new RegisterWindow("gicv2-virtual-interface-control", 0x1000) {
             @Override
             public long read(long offset, int size) {
                 return virtualCpu[currentCpu.getAsInt()].readControl((int) offset) & 0xffff_ffffL;
@@ -278,28 +278,8 @@ public final class Gicv2 {
         };
     }
 
-    private abstract static class Window implements Device {
-        private final String name;
-        private final long size;
-
-        Window(String name, long size) {
-            this.name = name;
-            this.size = size;
-        }
-
-        @Override
-        public long size() {
-            return size;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-    }
-
     /** A CPU interface window: 32-bit registers of the interface {@link #current()} names. */
-    private abstract class InterfaceWindow extends Window {
+    private abstract class InterfaceWindow extends RegisterWindow {
         InterfaceWindow(String name, long size) {
             super(name, size);
         }

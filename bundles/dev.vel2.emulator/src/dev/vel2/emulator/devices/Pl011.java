@@ -4,8 +4,6 @@ package dev.vel2.emulator.devices;
 import java.util.ArrayDeque;
 import java.util.function.IntConsumer;
 
-import dev.vel2.emulator.memory.Device;
-
 /**
  * ARM PrimeCell UART (PL011, ARM DDI 0183) as QEMU's virt board has it at 0x0900_0000, with its interrupts as the
  * TRM describes them (3.4 "Interrupts"): the receive interrupt when the receive FIFO reaches the UARTIFLS trigger
@@ -19,7 +17,7 @@ import dev.vel2.emulator.memory.Device;
  * character whatever UARTIFLS says (and has no receive timeout), and it empties the receive FIFO when UARTLCR_H.FEN
  * changes.
  */
-public final class Pl011 implements Device {
+public final class Pl011 extends RegisterWindow {
     static final int DR = 0x000;
     static final int RSR = 0x004;
     static final int FR = 0x018;
@@ -67,6 +65,10 @@ public final class Pl011 implements Device {
     private int ris;
     private int ilpr;
     private int dmacr;
+
+    public Pl011() {
+        super("pl011", 0x1000);
+    }
 
     /** Where transmitted bytes go (0..255 each). */
     public void setTransmitListener(IntConsumer listener) {
@@ -182,15 +184,5 @@ public final class Pl011 implements Device {
 
     private void update() {
         irq.set((ris & imsc) != 0);
-    }
-
-    @Override
-    public long size() {
-        return 0x1000;
-    }
-
-    @Override
-    public String name() {
-        return "pl011";
     }
 }

@@ -3,8 +3,6 @@ package dev.vel2.emulator.devices;
 
 import java.util.function.LongSupplier;
 
-import dev.vel2.emulator.memory.Device;
-
 /**
  * ARM PrimeCell real-time clock (PL031, ARM DDI 0224) as QEMU's virt board has it at 0x0901_0000, counting seconds of
  * the machine's <b>virtual</b> time, so that a run reads the same dates every time: at counter 0 the clock reads
@@ -12,7 +10,7 @@ import dev.vel2.emulator.memory.Device;
  * the generic counter. RTCLR sets the count, RTCMR raises the interrupt (RTCRIS) when the count equals it, now or
  * later; the clock is always started (RTCCR reads 1, as QEMU's).
  */
-public final class Pl031 implements Device {
+public final class Pl031 extends RegisterWindow {
     /** Seconds since 1970 at virtual time 0: 2024-01-01T00:00:00Z. */
     public static final long EPOCH = 1_704_067_200L;
     static final int DR = 0x00;
@@ -39,6 +37,7 @@ public final class Pl031 implements Device {
 
     /** A clock reading the generic counter through {@code ticks}, interrupting through {@code irq}. */
     public Pl031(LongSupplier ticks, Pl011.Line irq) {
+        super("pl031", 0x1000);
         this.ticks = ticks;
         this.irq = irq;
     }
@@ -106,15 +105,5 @@ public final class Pl031 implements Device {
             default -> { } // RTCCR: the clock cannot be stopped; read-only and reserved offsets
         }
         irq.set((ris & imsc) != 0);
-    }
-
-    @Override
-    public long size() {
-        return 0x1000;
-    }
-
-    @Override
-    public String name() {
-        return "pl031";
     }
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.devices;
 
-import dev.vel2.emulator.memory.Device;
-
 /**
  * ARM PrimeCell GPIO (PL061, ARM DDI 0190) as QEMU's virt board has it at 0x0903_0000, where line 3 is the power
  * button (the tree's "gpio-keys" poweroff key, active high). Nothing drives the inputs: the board pulls every line
@@ -10,7 +8,7 @@ import dev.vel2.emulator.memory.Device;
  * 9:2 of the offset); outputs are GPIODIR's lines. Interrupts follow GPIOIS/IBE/IEV: a level-sensitive line
  * interrupts while its level is GPIOIEV's, an edge-sensitive one latches the edges its outputs make.
  */
-public final class Pl061 implements Device {
+public final class Pl061 extends RegisterWindow {
     static final int DIR = 0x400;
     static final int IS = 0x404;
     static final int IBE = 0x408;
@@ -39,6 +37,7 @@ public final class Pl061 implements Device {
     private int pins;
 
     public Pl061(Pl011.Line irq) {
+        super("pl061", 0x1000);
         this.irq = irq;
     }
 
@@ -101,15 +100,5 @@ public final class Pl061 implements Device {
         int wanted = ibe | ~(now ^ iev);
         edges |= changed & ~is & wanted & 0xff;
         pins = now;
-    }
-
-    @Override
-    public long size() {
-        return 0x1000;
-    }
-
-    @Override
-    public String name() {
-        return "pl061";
     }
 }

@@ -1,19 +1,21 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.devices;
 
-import dev.vel2.emulator.memory.Device;
-
 /**
  * QEMU virt's 32 virtio-mmio transports (0x200 bytes each from 0x0a00_0000) with nothing plugged in, answering as
  * QEMU 7.2's do without a backend: MagicValue "virt", Version 1 (QEMU's default {@code force-legacy}), DeviceID 0 (no
  * device, so a driver leaves the transport alone), VendorID "QEMU", every other register zero, writes ignored.
  */
-public final class VirtioMmio implements Device {
+public final class VirtioMmio extends RegisterWindow {
     public static final int TRANSPORTS = 32;
     public static final int TRANSPORT_SIZE = 0x200;
     static final int MAGIC_VALUE = 0x7472_6976;
     static final int LEGACY_VERSION = 1;
     static final int VENDOR_ID = 0x554d_4551;
+
+    public VirtioMmio() {
+        super("virtio-mmio", (long) TRANSPORTS * TRANSPORT_SIZE);
+    }
 
     @Override
     public long read(long offset, int size) {
@@ -29,15 +31,5 @@ public final class VirtioMmio implements Device {
     @Override
     public void write(long offset, int size, long value) {
         // no device behind the transport: nothing to configure
-    }
-
-    @Override
-    public long size() {
-        return (long) TRANSPORTS * TRANSPORT_SIZE;
-    }
-
-    @Override
-    public String name() {
-        return "virtio-mmio";
     }
 }

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.vel2.emulator.devices;
+package dev.vel2.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
-import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.devices.GenericTimer;
 
 /**
  * How the board lets time pass and vCPUs take turns: an idle machine jumps to the next deadline (a timer's, the
@@ -17,15 +19,8 @@ import dev.vel2.emulator.cpu.Cpu;
 class WaitAndYieldTest {
     static final long SECOND = GenericTimer.FREQUENCY;
 
-    /** vCPU 0: CPU_ON vCPU 1 at 0x4000_1000; spin on the flag at 0x4000_2000 (the spin at 0x24), SYSTEM_OFF. */
-    static final int[] CPU0_ON_AND_SPIN_HEAD = {
-        0xd2800060, 0xf2b88000, // mov x0, #0xc4000003 (PSCI CPU_ON)
-        0xd2800021, // mov x1, #1
-        0xd2820002, 0xf2a80002, // mov x2, #0x40001000
-        0xd2800003, // mov x3, #0
-        0xd4000003, // smc #0
-        0xd2840009, 0xf2a80009, // mov x9, #0x40002000
-    };
+    /** vCPU 0: CPU_ON vCPU 1 at 0x4000_1000, x9 = the flag's address 0x4000_2000 (as SendEventTest's vCPU 0). */
+    static final int[] CPU0_ON_AND_SPIN_HEAD = Arrays.copyOf(SendEventTest.CPU0, 9);
     static final int[] YIELD_SPIN = {
         0xf940012a, // 1: ldr x10, [x9]
         0xb500006a, // cbnz x10, 2f
@@ -33,8 +28,8 @@ class WaitAndYieldTest {
         0x17fffffd, // b 1b
     };
     static final int[] WFE_SPIN = {
-        0xd50320bf, // sevl
-        0xd503205f, // 1: wfe
+        SendEventTest.SEVL,
+        SendEventTest.WFE, // 1: wfe
         0xc85ffd2a, // ldaxr x10, [x9]: marks the exclusive monitor
         0xb4ffffca, // cbz x10, 1b
     };
