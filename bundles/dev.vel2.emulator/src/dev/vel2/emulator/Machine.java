@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.Platform;
 import dev.vel2.emulator.cpu.ExceptionModel;
+import dev.vel2.emulator.cpu.Platform;
 import dev.vel2.emulator.devices.GenericTimer;
 import dev.vel2.emulator.devices.Gicv2;
 import dev.vel2.emulator.devices.Pl011;

@@ -14,7 +14,8 @@ import dev.vel2.emulator.devices.GenericTimer;
 /**
  * How the board lets time pass and vCPUs take turns: an idle machine jumps to the next deadline (a timer's, the
  * RTC's) instead of running idle loops; a vCPU spinning with YIELD, or waiting in WFE for a lock word, leaves the
- * processor to the vCPU it waits for instead of burning its slices. The guests start at EL2 (SMC is PSCI).
+ * processor to the vCPU it waits for instead of burning its slices; an IPI wakes its target in the same round. The
+ * guests start at EL2 (SMC is PSCI).
  */
 class WaitAndYieldTest {
     static final long SECOND = GenericTimer.FREQUENCY;
@@ -82,6 +83,36 @@ class WaitAndYieldTest {
         assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(1_000_000),
                 "vCPU 1's store to the marked word is an event for vCPU 0 (ARM ARM D1.6.1)");
         assertTrue(m.cpu(0).insns() < 30, "vCPU 0 waited instead of spinning: " + m.cpu(0).insns());
+    }
+
+    @Test
+    void anSgiWakesAVcpuWaitingInWfiInTheRoundItIsSent() {
+        Machine m = new Machine(2, 1, Cpu.El2Mode.GUEST);
+        put(m, Machine.RAM_BASE, new int[] {
+            0xd2a10008, // mov x8, #0x08000000 (GICD)
+            0x52800022, // mov w2, #1
+            0xb9000102, // str w2, [x8]: GICD_CTLR
+        }, CPU0_ON_AND_SPIN_HEAD, new int[] {
+            0xf940012a, // 1: ldr x10, [x9]
+            0xb4ffffea, // cbz x10, 1b
+            0x52a00043, // mov w3, #0x20000
+            0xb90f0103, // str w3, [x8, #0xf00]: GICD_SGIR, SGI 0 to vCPU 1
+            0x14000000, // b .: vCPU 0 never gives its slice up
+        });
+        put(m, Machine.RAM_BASE + 0x1000, new int[] {
+            0xd2a10027, // mov x7, #0x08010000 (GICC)
+            0x52801e04, 0xb90004e4, // GICC_PMR 0xf0
+            0x52800024, 0xb90000e4, // GICC_CTLR 1
+            0xd503207f, // wfi: masked at EL2, a pending interrupt still ends it
+            0xd2800025, // mov x5, #1
+            0x14000000, // b .
+        });
+        m.boot(Machine.RAM_BASE);
+        m.run(10 * Machine.QUANTUM);
+        assertTrue(m.cpu(1).isWaiting());
+        m.ram().write(0x4000_2000L, 8, 1); // vCPU 0 may send the SGI
+        m.run(Machine.QUANTUM + 10); // one round from vCPU 0: its whole slice, then 10 instructions for vCPU 1
+        assertEquals(1, m.cpu(1).x(5), "vCPU 1 woke and ran in the round its SGI was sent in");
     }
 
     @Test
