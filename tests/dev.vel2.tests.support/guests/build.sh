@@ -29,8 +29,12 @@ guest() {
     $OBJDUMP -d "$name.elf" > "$name.objdump"
     smp=$(aarch64-linux-gnu-nm "$name.elf" | awk '$3 == "vel2_vcpus" { print $1 }')
     smp=$(printf '%d' "0x${smp:-1}")
-    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu "$cpu" -smp "$smp" -nographic -kernel "$name.elf" \
-        < /dev/null > "$name.qemu.log"
+    # NAME.uart.in, if there is one, is what the guest's UART receives (GuestRunTest sends it too); no network card,
+    # as on vel2's board
+    input=/dev/null
+    [ -f "$name.uart.in" ] && input=$name.uart.in
+    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu "$cpu" -smp "$smp" -nographic -nic none \
+        -kernel "$name.elf" < "$input" > "$name.qemu.log"
 }
 
 ONLY="$*"
@@ -64,6 +68,14 @@ guest isa-crypto-kat cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME isa-cryp
 guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
 guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c
 guest hv-mmu     cortex-a57 $INT $RUNTIME $HV hv-mmu.c
+# dev-*: the board's devices as Linux uses them: the GIC, its virtualization interface, PL011 interrupts, the devices
+# of QEMU's tree with nothing attached, and SMP
+DEV=-Idev-common
+guest dev-gic    cortex-a57 $INT $DEV $RUNTIME $HV dev-gic.c
+guest dev-gicv   cortex-a57 $INT $DEV $RUNTIME dev-gicv.c
+guest dev-uart   cortex-a57 $INT $DEV $RUNTIME dev-uart.c
+guest dev-absent cortex-a57 $INT $RUNTIME dev-absent.c
+guest dev-smp    cortex-a57 $INT $DEV $RUNTIME $HV dev-smp.c
 # bench-*: speed measurements (releng/bench-vs-qemu). They print timings, so their images live in bench/, away
 # from the guests whose output must equal QEMU's.
 mkdir -p bench

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.ExceptionModel;
 import dev.vel2.emulator.cpu.Platform;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.GenericTimer;
@@ -14,29 +16,25 @@ import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
 import dev.vel2.emulator.memory.Bus;
-import dev.vel2.emulator.memory.Device;
 import dev.vel2.emulator.memory.Ram;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
- * The board: QEMU's {@code virt} memory map (RAM at 0x4000_0000, GICv2 at 0x0800_0000/0x0801_0000, PL011 at
- * 0x0900_0000), 1-8 vCPUs each with a generic timer, and PSCI 1.1 firmware on SMC.
+ * The board: QEMU's {@code virt} memory map ({@link MemoryMap}: RAM at 0x4000_0000, GICv2 at 0x0800_0000, PL011 at
+ * 0x0900_0000, and the other devices of QEMU's tree, see {@link Board}), 1-8 vCPUs each with a generic timer, and
+ * PSCI 1.1 firmware on SMC.
  * <p>
  * <b>Time is deterministic</b>: the counter (reported at 62.5 MHz, as QEMU) is derived from executed instructions, one
  * tick per 16 instructions of virtual time. vCPUs run round-robin in slices of {@value #QUANTUM} instructions; a round
  * advances virtual time by the longest slice run in it, so vCPUs run side by side in virtual time. When every
- * running vCPU waits (WFI/WFE), time jumps to the next timer deadline plus a wake-up latency; if no timer can fire,
- * the waits complete (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never hangs the run.
+ * running vCPU waits (WFI/WFE), time jumps to the next timer or RTC deadline plus a wake-up latency; if none can
+ * come, the waits complete (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never hangs the run.
  */
 public final class Machine implements Platform {
-    public static final long RAM_BASE = 0x4000_0000L;
-    public static final long GICD_BASE = 0x0800_0000L;
-    public static final long GICC_BASE = 0x0801_0000L;
-    public static final long UART_BASE = 0x0900_0000L;
-    /** QEMU virt: the PL011 is SPI 1, interrupt ID 33. */
-    public static final int UART_IRQ = 33;
+    public static final long RAM_BASE = MemoryMap.RAM.base();
+    public static final long UART_BASE = MemoryMap.UART.base();
     public static final int DEFAULT_MEMORY_MIB = 128;
     public static final int MAX_CPUS = 8;
     /** Instructions of virtual time per counter tick, as a shift: 16 instructions per tick. */
@@ -82,16 +80,11 @@ public final class Machine implements Platform {
     private final GenericTimer[] timers;
     final long[] timerCheckAt;
     private final long[] sliceStart;
-    private final Gicv2 gic;
-    private final Pl011 uart = new Pl011();
-    /** Bytes typed for the guest, from any thread; the machine thread hands them to the UART between slices. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> uartInput =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Board board;
     private final Psci psci;
     final Cpu.El2Mode mode;
     /** Per system register index: the timer register it is, or null; built once from the table by name. */
     private final GenericTimer.Register[] timerRegister;
-    private final SysReg isrEl1 = SysRegs.byName("ISR_EL1");
     final SysReg mpidrEl1 = SysRegs.byName("MPIDR_EL1");
     private final SysReg vmpidrEl2 = SysRegs.byName("VMPIDR_EL2");
     /** Virtual time in instructions; the count is this shifted right by {@link #TICK_SHIFT}. */
@@ -101,6 +94,8 @@ public final class Machine implements Platform {
     private int lastRan = -1;
     VcpuScheduling scheduling;
     ExitReason exit;
+    /** The running vCPU executed a YIELD while another could run: its slice ends. */
+    private boolean sliceYielded;
     private volatile boolean stopRequested;
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
@@ -119,12 +114,10 @@ public final class Machine implements Platform {
         this.mode = mode;
         ram = new Ram(RAM_BASE, memoryMiB << 20);
         bus = new Bus(ram);
-        gic = new Gicv2(cpuCount, () -> current);
-        bus.map(GICD_BASE, new InterruptControl(gic.distributor()));
-        bus.map(GICC_BASE, new InterruptControl(gic.cpuInterface()));
-        bus.map(UART_BASE, uart);
-        uart.setInterruptLine(level -> setLevel(0, UART_IRQ, level));
+        board = new Board(bus, cpuCount, mode == Cpu.El2Mode.GUEST, () -> current, this::currentCounter,
+                this::interruptsChanged, this::forgetDeadlines);
         psci = new Psci(new Power(this));
+        bus.monitor().setClearedByStore(this::monitorCleared);
         cpus = new Cpu[cpuCount];
         on = new boolean[cpuCount];
         waitingForEvent = new boolean[cpuCount];
@@ -133,7 +126,7 @@ public final class Machine implements Platform {
         sliceStart = new long[cpuCount];
         for (int i = 0; i < cpuCount; i++) {
             int index = i;
-            timers[i] = new GenericTimer((ppi, level) -> setLevel(index, ppi, level));
+            timers[i] = new GenericTimer((ppi, level) -> board.setLevel(index, ppi, level));
             cpus[i] = new Cpu(i, bus, this, sysRegs);
             identify(cpus[i]);
         }
@@ -172,22 +165,15 @@ public final class Machine implements Platform {
      * thread delivers them to the PL011 at the next round of {@link #run}, so devices are only touched by it.
      */
     public void sendUartInput(byte[] bytes) {
-        uartInput.add(bytes.clone());
-    }
-
-    private void deliverUartInput() {
-        byte[] b;
-        while ((b = uartInput.poll()) != null) {
-            uart.receive(b);
-        }
+        board.sendUartInput(bytes);
     }
 
     public Pl011 uart() {
-        return uart;
+        return board.uart;
     }
 
     public Gicv2 gic() {
-        return gic;
+        return board.gic;
     }
 
     public int cpuCount() {
@@ -213,7 +199,7 @@ public final class Machine implements Platform {
 
     /** Sends the guest's UART output to {@code listener}, one byte (0..255) at a time. */
     public void setUartOutput(IntConsumer listener) {
-        uart.setTransmitListener(listener);
+        board.uart.setTransmitListener(listener);
     }
 
     /** The ELF symbol by which an image says how many vCPUs it needs (an absolute symbol, value 1..8). */
@@ -290,7 +276,7 @@ public final class Machine implements Platform {
             if (executed >= maxInsns) {
                 return ExitReason.INSTRUCTION_LIMIT;
             }
-            deliverUartInput();
+            board.deliverUartInput();
             long longest = 0;
             boolean anyOn = false;
             boolean anyRan = false;
@@ -332,15 +318,16 @@ public final class Machine implements Platform {
      * Steps vCPU {@code c} up to {@code budget} times (a translated block at a time where it can), until it waits,
      * powers off or the run ends. A step that takes an exception instead of retiring an instruction counts too, so a
      * guest spinning on a fault still ends. A lone powered-on vCPU whose wait ends at once (a wake-up event is
-     * there, or no timer deadline can come) goes on in the same slice, as the next round would let it.
+     * there, or no timer deadline can come) goes on in the same slice, as the next round would let it. A YIELD ends
+     * the slice while another vCPU can run ({@link #yielded}).
      */
     private long slice(Cpu c, long budget) {
         int i = c.index();
         long n = 0;
         c.timeMoved(); // the round's time moved: so did the timer deadline counted in instructions
-        boolean lone = poweredOn() == 1;
-        while (n < budget && on[i] && exit == null && !stopRequested) {
-            if (c.isWaiting() && !(lone && waitEndsAtOnce(i))) {
+        sliceYielded = false;
+        while (n < budget && on[i] && exit == null && !stopRequested && !sliceYielded) {
+            if (c.isWaiting() && !(poweredOn() == 1 && waitEndsAtOnce(i))) { // lone: CPU_ON may end that
                 break;
             }
             n += c.advance(budget - n);
@@ -369,6 +356,17 @@ public final class Machine implements Platform {
         return true;
     }
 
+    /**
+     * A store cleared vCPU {@code i}'s exclusive mark: the clearing of its global monitor by another vCPU is an event
+     * for it (ARM ARM D1.6.1), which wakes a WFE waiting for the lock word to change, as Linux's spinlocks and
+     * __cmpwait do.
+     */
+    private void monitorCleared(int i) {
+        if (i != current && i < cpus.length) {
+            event(i);
+        }
+    }
+
     /** Asks {@link #run} to return soon; safe from any thread. */
     public void stop() {
         stopRequested = true;
@@ -382,9 +380,8 @@ public final class Machine implements Platform {
     /** Ends a wait if a wake-up event is there: a pending interrupt (masked or not), or an event for WFE. */
     private boolean wake(int i) {
         Cpu c = cpus[i];
-        boolean event = waitingForEvent[i] && c.eventRegister();
-        if (pendingInterrupts(c) != 0 || virtualInterruptPending(c) || event) {
-            if (event) {
+        if (wakeUpEvent(i)) {
+            if (waitingForEvent[i] && c.eventRegister()) {
                 c.setEventRegister(false); // WFE consumes the event that woke it
             }
             c.setWaiting(false);
@@ -393,23 +390,14 @@ public final class Machine implements Platform {
         return false;
     }
 
-    private static final long HCR_FMO = SysRegAccess.HCR_EL2.field("FMO").mask();
-    private static final long HCR_IMO = SysRegAccess.HCR_EL2.field("IMO").mask();
-    private static final long HCR_VF = SysRegAccess.HCR_EL2.field("VF").mask();
-    private static final long HCR_VI = SysRegAccess.HCR_EL2.field("VI").mask();
-    private static final long HCR_VSE = SysRegAccess.HCR_EL2.field("VSE").mask();
-    private static final long HCR_AMO = SysRegAccess.HCR_EL2.field("AMO").mask();
-
-    /** HCR_EL2.VI/VF with IMO/FMO: a virtual interrupt pending for EL1/EL0. */
-    private static boolean virtualInterruptPending(Cpu c) {
-        long hcr = c.hcr();
-        return c.el() < 2 && (((hcr & HCR_IMO) != 0 && (hcr & HCR_VI) != 0)
-                || ((hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0));
+    /** A wake-up event for vCPU {@code i}'s wait (ARM ARM D1.6.2): a pending interrupt, or an event for WFE. */
+    private boolean wakeUpEvent(int i) {
+        return ExceptionModel.pendingLines(cpus[i]) != 0 || waitingForEvent[i] && cpus[i].eventRegister();
     }
 
-    /** Every running vCPU waits: jump to the next timer deadline, or complete the waits if none will come. */
+    /** Every running vCPU waits: jump to the next timer or RTC deadline, or complete the waits if none will come. */
     private void fastForward() {
-        long next = Long.MAX_VALUE;
+        long next = board.nextDeadline();
         long now = ticks();
         for (int i = 0; i < cpus.length; i++) {
             if (on[i]) {
@@ -438,12 +426,6 @@ public final class Machine implements Platform {
         return (time + c.insns() - sliceStart[c.index()]) >>> TICK_SHIFT;
     }
 
-    /** A GIC input changes: every vCPU looks for a pending interrupt again (an SPI may target any of them). */
-    private void setLevel(int cpu, int id, boolean level) {
-        gic.setLevel(cpu, id, level);
-        interruptsChanged();
-    }
-
     private void interruptsChanged() {
         if (cpus == null) {
             return; // the UART sets its line while the board is built
@@ -452,38 +434,6 @@ public final class Machine implements Platform {
             if (c != null) {
                 c.interruptsChanged();
             }
-        }
-    }
-
-    /** A GIC register window: an access may enable, acknowledge or end an interrupt, for any vCPU. */
-    private final class InterruptControl implements Device {
-        private final Device registers;
-
-        InterruptControl(Device registers) {
-            this.registers = registers;
-        }
-
-        @Override
-        public long read(long offset, int size) {
-            long value = registers.read(offset, size); // GICC_IAR acknowledges
-            interruptsChanged();
-            return value;
-        }
-
-        @Override
-        public void write(long offset, int size, long value) {
-            registers.write(offset, size, value);
-            interruptsChanged();
-        }
-
-        @Override
-        public long size() {
-            return registers.size();
-        }
-
-        @Override
-        public String name() {
-            return registers.name();
         }
     }
 
@@ -505,9 +455,10 @@ public final class Machine implements Platform {
         long now = counter(c);
         if (now >= timerCheckAt[i]) {
             timers[i].update(now);
-            timerCheckAt[i] = timers[i].nextDeadline(now);
+            board.update(now);
+            timerCheckAt[i] = nextDeadline(i, now);
         }
-        return gic.irq(i) ? 1 : 0;
+        return board.gic.lines(i);
     }
 
     /**
@@ -531,15 +482,34 @@ public final class Machine implements Platform {
     @Override
     public void sendEvent(Cpu sender) {
         for (int i = 0; i < cpus.length; i++) {
-            Cpu c = cpus[i];
-            if (!on[i]) {
-                continue;
-            }
-            if (c.isWaiting() && waitingForEvent[i]) {
-                c.setWaiting(false);
-                c.setEventRegister(false);
-            } else {
-                c.setEventRegister(true);
+            event(i);
+        }
+    }
+
+    /** An event for vCPU {@code i}: it wakes from WFE, consuming it, or finds its Event Register set. */
+    private void event(int i) {
+        Cpu c = cpus[i];
+        if (!on[i]) {
+            return;
+        }
+        if (c.isWaiting() && waitingForEvent[i]) {
+            c.setWaiting(false);
+            c.setEventRegister(false);
+        } else {
+            c.setEventRegister(true);
+        }
+    }
+
+    /**
+     * YIELD: while another vCPU can run, the spinning one's slice ends here, so that a vCPU waiting for a lock does
+     * not burn its whole slice while the holder waits for its turn.
+     */
+    @Override
+    public void yielded(Cpu c) {
+        for (int i = 0; i < cpus.length; i++) {
+            if (i != c.index() && on[i] && (!cpus[i].isWaiting() || wakeUpEvent(i))) {
+                sliceYielded = true;
+                return;
             }
         }
     }
@@ -557,9 +527,6 @@ public final class Machine implements Platform {
         if (t != null) {
             return timers[c.index()].read(t, counter(c));
         }
-        if (reg == isrEl1) {
-            return interruptStatus(c);
-        }
         return c.sysreg(reg); // a device register this board does not back: plain storage
     }
 
@@ -569,22 +536,24 @@ public final class Machine implements Platform {
         if (t != null) {
             long now = counter(c);
             timers[c.index()].write(t, reg.sanitiseWrite(value), now); // RES0/RES1 as the table lays them out
-            timerCheckAt[c.index()] = timers[c.index()].nextDeadline(now);
-        } else if (reg != isrEl1) {
+            timerCheckAt[c.index()] = nextDeadline(c.index(), now);
+        } else {
             c.setSysreg(reg, value);
         }
     }
 
-    /**
-     * ISR_EL1 (ARM ARM D17.2): I, F and A pending bits. Below EL2 with HCR_EL2.IMO/FMO/AMO set they show the
-     * virtual interrupts (VI, VF, VSE); otherwise the physical ones (the GIC's IRQ; FIQ and SError never pend here).
-     */
-    private long interruptStatus(Cpu c) {
-        long hcr = c.hcr();
-        boolean lower = c.el() < 2;
-        boolean i = lower && (hcr & HCR_IMO) != 0 ? (hcr & HCR_VI) != 0 : pendingInterrupts(c) != 0;
-        boolean f = lower && (hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0;
-        boolean a = lower && (hcr & HCR_AMO) != 0 && (hcr & HCR_VSE) != 0;
-        return (a ? 1L << 8 : 0) | (i ? 1L << 7 : 0) | (f ? 1L << 6 : 0);
+    /** The counter of the vCPU that runs: what a device access sees. */
+    private long currentCounter() {
+        return counter(cpus[current]);
+    }
+
+    /** A device's deadline moved: every vCPU asks for its next deadline again. */
+    private void forgetDeadlines() {
+        Arrays.fill(timerCheckAt, 0);
+    }
+
+    /** The counter tick of vCPU {@code i}'s next timer deadline, or of a device's (the RTC's) if sooner. */
+    private long nextDeadline(int i, long now) {
+        return Math.min(timers[i].nextDeadline(now), board.nextDeadline());
     }
 }

@@ -37,6 +37,7 @@ class GuestRunTest {
             ByteArrayOutputStream uart = new ByteArrayOutputStream();
             machine.setUartOutput(uart::write);
             machine.load(image);
+            machine.sendUartInput(Guests.uartInput(name)); // what QEMU read on stdin
             Machine.ExitReason exit = assertTimeoutPreemptively(LIMIT, () -> machine.run(BUDGET),
                     () -> name + " still running after " + LIMIT + "; output so far:\n" + uart);
             String output = uart.toString(StandardCharsets.ISO_8859_1);

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Finds the project's guest images ({@code tests/dev.vel2.tests.support/guests}: NAME.elf with NAME.objdump and
- * NAME.qemu.log beside it) by walking up from {@code user.dir}; the system property {@code vel2.guests} names the
+ * Finds the project's guest images ({@code tests/dev.vel2.tests.support/guests}: NAME.elf with NAME.objdump,
+ * NAME.qemu.log and maybe NAME.uart.in beside it) by walking up from {@code user.dir}; the system property {@code vel2.guests} names the
  * folder directly.
  */
 public final class Guests {
@@ -40,6 +40,16 @@ public final class Guests {
         try (Stream<Path> files = Files.list(folder())) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".elf"))
                     .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What guest {@code name}'s UART receives: NAME.uart.in (QEMU's stdin in build.sh), or nothing. */
+    public static byte[] uartInput(String name) {
+        try {
+            Path in = file(name, ".uart.in");
+            return Files.exists(in) ? Files.readAllBytes(in) : new byte[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -63,6 +63,7 @@ final class SystemExec {
     /** NOP, YIELD, WFE, WFI, SEV, SEVL; the rest of the hint space executes as NOP (ARM ARM C6.2 HINT). */
     static void HINT(Cpu c, Hint o) {
         switch (o.imm()) {
+            case 1 -> c.platform().yielded(c); // YIELD: a spinning vCPU lets the others run
             case 2 -> Wfx.waitFor(c, true);
             case 3 -> Wfx.waitFor(c, false);
             case 4 -> c.platform().sendEvent(c); // SEV: every PE of the machine

@@ -4,6 +4,7 @@ package dev.vel2.emulator.boot;
 import java.util.List;
 
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.MemoryMap;
 import dev.vel2.emulator.devices.GenericTimer;
 import dev.vel2.emulator.fdt.FdtException;
 import dev.vel2.emulator.fdt.FdtNode;
@@ -18,8 +19,8 @@ import dev.vel2.emulator.fdt.FdtNode;
  */
 public final class VirtDeviceTree {
     /** QEMU virt's GICv2 virtual interface control (GICH) and virtual CPU interface (GICV). */
-    public static final long GICH_BASE = 0x0803_0000L;
-    public static final long GICV_BASE = 0x0804_0000L;
+    public static final long GICH_BASE = MemoryMap.GIC_VIRTUAL_INTERFACE_CONTROL.base();
+    public static final long GICV_BASE = MemoryMap.GIC_VIRTUAL_CPU_INTERFACE.base();
     /** The secure physical timer's interrupt ID (QEMU wires it; vel2 has no secure state, but the binding lists it). */
     private static final int SECURE_PHYSICAL_TIMER_ID = 29;
     /** The GIC maintenance interrupt: PPI 9 (interrupt ID 25). */
@@ -63,9 +64,9 @@ public final class VirtDeviceTree {
         memory(root, 2, 2, b.ramSize());
         root.add(String.format("pl011@%x", Machine.UART_BASE)).strings("clock-names", "uartclk", "apb_pclk")
                 .cells("clocks", PHANDLE_CLOCK, PHANDLE_CLOCK)
-                .cells("interrupts", SPI, Machine.UART_IRQ - 32, LEVEL_HIGH).u64s("reg", Machine.UART_BASE, 0x1000)
+                .cells("interrupts", SPI, MemoryMap.UART.irq() - 32, LEVEL_HIGH).u64s("reg", Machine.UART_BASE, 0x1000)
                 .strings("compatible", "arm,pl011", "arm,primecell");
-        gic(root.add(String.format("intc@%x", Machine.GICD_BASE)), b);
+        gic(root.add(String.format("intc@%x", MemoryMap.GIC_DISTRIBUTOR.base())), b);
         cpus(root.add("cpus"), b);
         int ppiFlags = ((1 << b.mpidrs().size()) - 1) << 8 | LEVEL_HIGH; // the PPI's target CPU mask
         root.add("timer").cells("interrupts", PPI, ppi(SECURE_PHYSICAL_TIMER_ID), ppiFlags, PPI,
@@ -88,10 +89,10 @@ public final class VirtDeviceTree {
         gic.cells("phandle", PHANDLE_GIC);
         if (b.virtualInterface()) {
             gic.cells("interrupts", PPI, MAINTENANCE_PPI, LEVEL_HIGH);
-            gic.u64s("reg", Machine.GICD_BASE, 0x10000, Machine.GICC_BASE, 0x10000, GICH_BASE, 0x10000, GICV_BASE,
-                    0x10000);
+            gic.u64s("reg", MemoryMap.GIC_DISTRIBUTOR.base(), 0x10000, MemoryMap.GIC_CPU_INTERFACE.base(), 0x10000,
+                    GICH_BASE, 0x10000, GICV_BASE, 0x10000);
         } else {
-            gic.u64s("reg", Machine.GICD_BASE, 0x10000, Machine.GICC_BASE, 0x10000);
+            gic.u64s("reg", MemoryMap.GIC_DISTRIBUTOR.base(), 0x10000, MemoryMap.GIC_CPU_INTERFACE.base(), 0x10000);
         }
         gic.strings("compatible", "arm,cortex-a15-gic").cells("#size-cells", 2).cells("#address-cells", 2)
                 .flag("interrupt-controller").cells("#interrupt-cells", 3);

@@ -200,14 +200,18 @@ public final class ExceptionModel {
                 || (c.el == 2 && target < 2 && (hcr & HCR_RW) == 0);
     }
 
-    /** Pending interrupt lines, masked or not: bit 0 IRQ, 1 FIQ (physical), 2 vIRQ, 3 vFIQ (HCR_EL2.VI/VF). */
-    static int pendingLines(Cpu c) {
-        int lines = c.platform.pendingInterrupts(c);
+    /**
+     * Pending interrupt lines, masked or not: bit 0 IRQ, 1 FIQ (physical), 2 vIRQ, 3 vFIQ: below EL2 with
+     * HCR_EL2.IMO/FMO, HCR_EL2.VI/VF or the platform's virtual lines (a GIC virtual CPU interface), ORed.
+     */
+    public static int pendingLines(Cpu c) {
+        int platform = c.platform.pendingInterrupts(c);
+        int lines = platform & 3;
         long hcr = c.hcr();
-        if (c.el < 2 && (hcr & HCR_IMO) != 0 && (hcr & HCR_VI) != 0) {
+        if (c.el < 2 && (hcr & HCR_IMO) != 0 && ((hcr & HCR_VI) != 0 || (platform & 4) != 0)) {
             lines |= 4;
         }
-        if (c.el < 2 && (hcr & HCR_FMO) != 0 && (hcr & HCR_VF) != 0) {
+        if (c.el < 2 && (hcr & HCR_FMO) != 0 && ((hcr & HCR_VF) != 0 || (platform & 8) != 0)) {
             lines |= 8;
         }
         return lines;

@@ -7,7 +7,10 @@ package dev.vel2.emulator.cpu;
  */
 public interface Platform {
 
-    /** Pending physical interrupt lines for this vCPU: bit 0 IRQ, bit 1 FIQ. */
+    /**
+     * The interrupt controller's lines to this vCPU: bit 0 IRQ, bit 1 FIQ, and from a virtual CPU interface bit 2
+     * vIRQ, bit 3 vFIQ (which the CPU ORs with HCR_EL2.VI/VF).
+     */
     int pendingInterrupts(Cpu cpu);
 
     /**
@@ -33,6 +36,13 @@ public interface Platform {
      * Register"): sets their Event Registers and wakes those waiting in WFE.
      */
     void sendEvent(Cpu cpu);
+
+    /**
+     * YIELD by {@code cpu} (ARM ARM C6.2 YIELD): it spins, waiting for another PE; the platform may run another vCPU
+     * now. By default nothing happens.
+     */
+    default void yielded(Cpu cpu) {
+    }
 
     /**
      * An SMC that no EL takes (no EL3; HCR_EL2.TSC clear or executed at EL2): the platform's firmware answers it, as

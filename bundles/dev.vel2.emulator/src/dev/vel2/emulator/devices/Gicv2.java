@@ -1,28 +1,44 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.devices;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.IntSupplier;
 
 import dev.vel2.emulator.memory.Device;
 
 /**
- * A GICv2 (ARM IHI 0048B) as QEMU's virt board has it: a {@link #distributor()} at 0x0800_0000 and a
- * {@link #cpuInterface()} at 0x0801_0000, 288 interrupt IDs (16 SGIs, 16 PPIs banked per vCPU, 256 SPIs), 8
- * priority bits. Every interrupt signals IRQ: groups are stored but FIQ signalling (GICC_CTLR.FIQEn) is not
- * modelled, nor is the virtualization extension (GICH/GICV); virtual interrupts reach a guest through
- * HCR_EL2.VI/VF, which the CPU handles. Banked registers are those of the vCPU the {@code currentCpu} supplier names.
+ * A GICv2 (ARM IHI 0048B) as QEMU's virt board has it, without the Security Extensions: a {@link #distributor()} at
+ * 0x0800_0000 and a {@link #cpuInterface()} at 0x0801_0000, 288 interrupt IDs (16 SGIs, 16 PPIs banked per vCPU, 256
+ * SPIs), 8 priority bits, Group 0 and Group 1 (Group 0 signals FIQ with GICC_CTLR.FIQEn), and optionally the
+ * virtualization extension: per vCPU a {@link GicVirtualInterface} behind the {@link #virtualInterfaceControl()}
+ * (GICH, 0x0803_0000) and {@link #virtualCpuInterface()} (GICV, 0x0804_0000) windows, whose maintenance interrupt is
+ * PPI {@value #MAINTENANCE}. Banked registers are those of the vCPU the {@code currentCpu} supplier names.
+ * <p>
+ * SPIs follow the 1-N model (IHI 0048B 1.4.3): one pending and one active state, the first targeted interface to
+ * acknowledge takes it. An interrupt that is active (or active and pending) is not signalled again until deactivated.
  */
 public final class Gicv2 {
     public static final int SGIS = 16;
     public static final int PRIVATE = 32;
     public static final int IRQS = 288;
-    public static final int SPURIOUS = 1023;
+    public static final int SPURIOUS = GicCpuInterface.SPURIOUS;
+    /** The virtual interface's maintenance interrupt: PPI 9, as QEMU's virt board wires it (ARCH_GIC_MAINT_IRQ). */
+    public static final int MAINTENANCE = 25;
+    /** Bits of {@link #lines}: the physical interface's IRQ and FIQ, the virtual interface's vIRQ and vFIQ. */
+    public static final int IRQ = 1;
+    public static final int FIQ = 2;
+    public static final int VIRQ = 4;
+    public static final int VFIQ = 8;
+
+    /** GICD_IIDR as QEMU's GIC reports it: ARM's JEP106 code, revision and variant 0. */
+    static final int DIST_IIDR = 0x43b;
+    /** GICD_PIDR4..GICD_CIDR3 (0xfd0-0xffc): QEMU's GICv2 identification (PIDR2.ArchRev = 2). */
+    private static final int[] DIST_ID = { 0x04, 0, 0, 0, 0x90, 0xb4, 0x2b, 0, 0x0d, 0xf0, 0x05, 0xb1 };
+    private static final int CTLR_ENABLE_GRP0 = 1;
+    private static final int CTLR_ENABLE_GRP1 = 2;
 
     private final int cpus;
     private final IntSupplier currentCpu;
-    private boolean distributorEnabled;
+    private int distributorCtlr;
     /** Per-slot state; a slot is (vCPU, ID) for IDs below 32, else the SPI: see {@link #slot}. */
     private final boolean[] enabled;
     private final boolean[] latched;
@@ -34,20 +50,14 @@ public final class Gicv2 {
     private final int[] targets = new int[IRQS];
     /** Per (target vCPU, SGI): the bit mask of source vCPUs whose SGI is pending. */
     private final int[][] sgiSources;
-    private final CpuInterface[] cpu;
+    private final PhysicalCpuInterface[] cpu;
+    /** Per vCPU, the virtualization extension's interface; null without it. */
+    private final GicVirtualInterface[] virtualCpu;
+    private final int[] lines;
     private boolean dirty = true;
 
-    /** The per-vCPU CPU interface state (GICC_*). */
-    private static final class CpuInterface {
-        int ctlr;
-        int pmr;
-        int bpr;
-        boolean irq;
-        /** Acknowledged interrupts whose priority is not yet dropped (EOIR), oldest first. */
-        final List<Integer> running = new ArrayList<>();
-    }
-
-    public Gicv2(int cpus, IntSupplier currentCpu) {
+    /** A GIC for {@code cpus} vCPUs, with the virtualization extension (GICH, GICV) if {@code virtualization}. */
+    public Gicv2(int cpus, IntSupplier currentCpu, boolean virtualization) {
         this.cpus = cpus;
         this.currentCpu = currentCpu;
         int slots = cpus * PRIVATE + IRQS - PRIVATE;
@@ -59,9 +69,15 @@ public final class Gicv2 {
         group1 = new boolean[slots];
         priority = new int[slots];
         sgiSources = new int[cpus][SGIS];
-        cpu = new CpuInterface[cpus];
+        cpu = new PhysicalCpuInterface[cpus];
+        virtualCpu = virtualization ? new GicVirtualInterface[cpus] : null;
+        lines = new int[cpus];
         for (int i = 0; i < cpus; i++) {
-            cpu[i] = new CpuInterface();
+            int index = i;
+            cpu[i] = new PhysicalCpuInterface(i);
+            if (virtualization) {
+                virtualCpu[i] = new GicVirtualInterface(id -> deactivatePhysical(index, id));
+            }
             for (int id = 0; id < SGIS; id++) {
                 edge[slot(i, id)] = true; // SGIs are always edge-triggered; PPIs and SPIs reset to level
                 enabled[slot(i, id)] = true; // QEMU's GICv2 has SGIs permanently enabled (IMPLEMENTATION DEFINED)
@@ -73,7 +89,7 @@ public final class Gicv2 {
         return id < PRIVATE ? c * PRIVATE + id : cpus * PRIVATE + id - PRIVATE;
     }
 
-    // ---------------------------------------------------------------- interrupt inputs
+    // ---------------------------------------------------------------- interrupt inputs and outputs
 
     /** Drives the input line of interrupt {@code id} (a PPI of vCPU {@code c}, or an SPI: {@code c} ignored). */
     public void setLevel(int c, int id, boolean high) {
@@ -88,103 +104,113 @@ public final class Gicv2 {
         dirty = true;
     }
 
-    /** True when the CPU interface of vCPU {@code c} signals IRQ. */
-    public boolean irq(int c) {
+    /** What vCPU {@code c}'s interfaces signal: {@link #IRQ}, {@link #FIQ}, {@link #VIRQ}, {@link #VFIQ}. */
+    public int lines(int c) {
         if (dirty) {
-            dirty = false;
+            update();
+        }
+        return lines[c];
+    }
+
+    /** Recomputes the maintenance interrupts (an input of the distributor), then every interface's lines. */
+    private void update() {
+        if (virtualCpu != null) {
             for (int i = 0; i < cpus; i++) {
-                CpuInterface ci = cpu[i];
-                int best = highestPending(i);
-                ci.irq = distributorEnabled && (ci.ctlr & 1) != 0 && best != SPURIOUS
-                        && priority[slot(i, best)] < Math.min(ci.pmr, runningPriority(i));
+                setLevel(i, MAINTENANCE, virtualCpu[i].maintenance());
             }
         }
-        return cpu[c].irq;
+        dirty = false;
+        for (int i = 0; i < cpus; i++) {
+            lines[i] = cpu[i].signal() | (virtualCpu != null ? virtualCpu[i].signal() << 2 : 0);
+        }
     }
 
     private boolean pending(int c, int id) {
-        int s = slot(c, id);
         if (id < SGIS) {
             return sgiSources[c][id] != 0;
         }
+        int s = slot(c, id);
         return latched[s] || (level[s] && !edge[s]);
     }
 
     private boolean targets(int c, int id) {
-        return id < PRIVATE || (targets[id] & (1 << c)) != 0;
+        return id < PRIVATE || cpus == 1 || (targets[id] & (1 << c)) != 0;
     }
 
-    /** The highest-priority pending, enabled, inactive interrupt for vCPU {@code c} (lowest ID on a tie). */
-    private int highestPending(int c) {
-        int best = SPURIOUS;
-        int bestPriority = 0x100;
-        for (int id = 0; id < IRQS; id++) {
-            int s = slot(c, id);
-            if (enabled[s] && !active[s] && targets(c, id) && pending(c, id) && priority[s] < bestPriority) {
-                best = id;
-                bestPriority = priority[s];
+    /** A list register's HW interrupt was deactivated in the virtual interface: so is the physical one. */
+    private void deactivatePhysical(int c, int id) {
+        if (id >= SGIS && id < IRQS) {
+            active[slot(c, id)] = false; // IDs 0-15 and beyond the implemented ones are UNPREDICTABLE: ignored
+        }
+    }
+
+    /** The physical CPU interface of one vCPU, fed by the distributor. */
+    private final class PhysicalCpuInterface extends GicCpuInterface {
+        private final int c;
+
+        PhysicalCpuInterface(int c) {
+            super(0, 8, true);
+            this.c = c;
+        }
+
+        @Override
+        Pending highestPending() {
+            int best = -1;
+            int bestPriority = IDLE;
+            for (int id = 0; id < IRQS; id++) {
+                int s = slot(c, id);
+                if (enabled[s] && !active[s] && priority[s] < bestPriority && pending(c, id) && targets(c, id)
+                        && forwarded(group1[s])) {
+                    best = id;
+                    bestPriority = priority[s];
+                }
+            }
+            if (best < 0) {
+                return null;
+            }
+            int source = best < SGIS ? Integer.numberOfTrailingZeros(sgiSources[c][best]) : 0;
+            return new Pending(best | source << 10, bestPriority, group1[slot(c, best)]);
+        }
+
+        /** The distributor forwards the group (GICD_CTLR) and this interface signals it (GICC_CTLR). */
+        private boolean forwarded(boolean g1) {
+            return (distributorCtlr & (g1 ? CTLR_ENABLE_GRP1 : CTLR_ENABLE_GRP0)) != 0 && groupEnabled(g1);
+        }
+
+        @Override
+        void activate(Pending p) {
+            int id = p.id();
+            if (id < SGIS) {
+                sgiSources[c][id] &= ~(1 << (p.iar() >>> 10));
+            } else {
+                latched[slot(c, id)] = false; // a level-sensitive one stays pending while its line is high
+            }
+            active[slot(c, id)] = true;
+        }
+
+        @Override
+        void deactivate(int value, boolean dropped) {
+            int id = value & 0x3ff;
+            if (dropped && id < IRQS) { // an EOIR with nothing active is ignored, as QEMU does
+                active[slot(c, id)] = false;
             }
         }
-        return best;
+
+        @Override
+        boolean group1(int id) {
+            return id < IRQS && group1[slot(c, id)];
+        }
     }
 
-    private int runningPriority(int c) {
-        int p = 0x100; // idle
-        for (int id : cpu[c].running) {
-            p = Math.min(p, priority[slot(c, id & 0x3ff)]);
-        }
-        return p;
-    }
-
-    // ---------------------------------------------------------------- CPU interface operations
-
-    /** GICC_IAR: acknowledges the highest-priority pending interrupt (ID | source vCPU << 10 for SGIs). */
-    int acknowledge(int c) {
-        CpuInterface ci = cpu[c];
-        int id = highestPending(c);
-        if (id == SPURIOUS || priority[slot(c, id)] >= Math.min(ci.pmr, runningPriority(c))) {
-            return SPURIOUS;
-        }
-        int s = slot(c, id);
-        int value = id;
-        if (id < SGIS) {
-            int source = Integer.numberOfTrailingZeros(sgiSources[c][id]);
-            sgiSources[c][id] &= ~(1 << source);
-            value |= source << 10;
-        } else {
-            latched[s] = false;
-        }
-        active[s] = true;
-        ci.running.add(value);
-        dirty = true;
-        return value;
-    }
-
-    /** GICC_EOIR: priority drop, and deactivation unless GICC_CTLR.EOImodeNS splits it off to GICC_DIR. */
-    void endOfInterrupt(int c, int value) {
-        CpuInterface ci = cpu[c];
-        if (ci.running.remove(Integer.valueOf(value)) && (ci.ctlr & (1 << 9)) == 0) {
-            deactivate(c, value);
-        }
-        dirty = true;
-    }
-
-    void deactivate(int c, int value) {
-        int id = value & 0x3ff;
-        if (id < IRQS) {
-            active[slot(c, id)] = false;
-        }
-        dirty = true;
-    }
-
-    /** GICD_SGIR: TargetListFilter 25:24, CPUTargetList 23:16, SGIINTID 3:0 (IHI 0048B §4.3.15). */
+    /** GICD_SGIR: TargetListFilter 25:24, CPUTargetList 23:16, SGIINTID 3:0 (IHI 0048B 4.3.15). */
     void sendSgi(int from, int value) {
         int id = value & 0xf;
+        int all = (1 << cpus) - 1;
         int list = switch ((value >>> 24) & 3) {
-            case 0 -> (value >>> 16) & 0xff;
-            case 1 -> ((1 << cpus) - 1) & ~(1 << from);
+            case 0 -> (value >>> 16) & all;
+            case 1 -> all & ~(1 << from);
             case 2 -> 1 << from;
-            default -> 0;
+            default -> 0; // reserved filter: no SGI (QEMU sends it to every vCPU)
         };
         for (int t = 0; t < cpus; t++) {
             if ((list & (1 << t)) != 0) {
@@ -196,158 +222,212 @@ public final class Gicv2 {
 
     // ---------------------------------------------------------------- register windows
 
-    /** The distributor's register window (GICD_*). */
+    /** The distributor's register window (GICD_*): 8-, 16- and 32-bit accesses, banked by the accessing vCPU. */
     public Device distributor() {
-        return new Window("gicv2-distributor", 0x1000) {
+        return new RegisterWindow("gicv2-distributor", 0x1000) {
             @Override
             public long read(long offset, int size) {
-                return readDistributor((int) offset, size);
+                int o = (int) offset;
+                int shift = (o & 3) * 8;
+                return (readDistributor(o & ~3, currentCpu.getAsInt()) & 0xffff_ffffL) >>> shift & sizeMask(size);
             }
 
             @Override
             public void write(long offset, int size, long value) {
-                writeDistributor((int) offset, size, (int) value);
+                int o = (int) offset;
+                int shift = (o & 3) * 8;
+                writeDistributor(o & ~3, currentCpu.getAsInt(), (int) (value << shift),
+                        (int) (sizeMask(size) << shift));
             }
         };
     }
 
-    /** The CPU interface's register window (GICC_*), banked by the accessing vCPU. */
+    /** The CPU interface's register window (GICC_*, GICC_DIR at 0x1000), banked by the accessing vCPU. */
     public Device cpuInterface() {
-        return new Window("gicv2-cpu-interface", 0x2000) {
+        return new InterfaceWindow("gicv2-cpu-interface", 0x2000) {
             @Override
-            public long read(long offset, int size) {
-                return readCpuInterface((int) offset);
-            }
-
-            @Override
-            public void write(long offset, int size, long value) {
-                writeCpuInterface((int) offset, (int) value);
+            GicCpuInterface current() {
+                return cpu[currentCpu.getAsInt()];
             }
         };
     }
 
-    private abstract static class Window implements Device {
-        private final String name;
-        private final long size;
+    /** GICH, the virtual interface control of the accessing vCPU (needs the virtualization extension). */
+    public Device virtualInterfaceControl() {
+        return new RegisterWindow("gicv2-virtual-interface-control", 0x1000) {
+            @Override
+            public long read(long offset, int size) {
+                return virtualCpu[currentCpu.getAsInt()].readControl((int) offset) & 0xffff_ffffL;
+            }
 
-        Window(String name, long size) {
-            this.name = name;
-            this.size = size;
+            @Override
+            public void write(long offset, int size, long value) {
+                virtualCpu[currentCpu.getAsInt()].writeControl((int) offset, (int) value);
+                dirty = true;
+            }
+        };
+    }
+
+    /** GICV, the virtual CPU interface the accessing vCPU's list registers drive (a GICC layout). */
+    public Device virtualCpuInterface() {
+        return new InterfaceWindow("gicv2-virtual-cpu-interface", 0x2000) {
+            @Override
+            GicCpuInterface current() {
+                return virtualCpu[currentCpu.getAsInt()];
+            }
+        };
+    }
+
+    /** A CPU interface window: 32-bit registers of the interface {@link #current()} names. */
+    private abstract class InterfaceWindow extends RegisterWindow {
+        InterfaceWindow(String name, long size) {
+            super(name, size);
+        }
+
+        abstract GicCpuInterface current();
+
+        @Override
+        public long read(long offset, int size) {
+            int value = current().read((int) offset);
+            dirty = true; // GICC_IAR acknowledges
+            return value & 0xffff_ffffL;
         }
 
         @Override
-        public long size() {
-            return size;
-        }
-
-        @Override
-        public String name() {
-            return name;
+        public void write(long offset, int size, long value) {
+            current().write((int) offset, (int) value);
+            dirty = true;
         }
     }
 
-    /** ID registers GICD_PIDR4..GICD_CIDR3 (0xfd0-0xffc) as QEMU's GICv2 reports them. */
-    private static final int[] DIST_ID = { 0x04, 0, 0, 0, 0x90, 0xb4, 0x2b, 0, 0x0d, 0xf0, 0x05, 0xb1 };
+    private static long sizeMask(int size) {
+        return size >= 4 ? 0xffff_ffffL : (1L << (8 * size)) - 1;
+    }
 
-    private long readDistributor(int o, int size) {
-        int c = currentCpu.getAsInt();
-        if (o >= 0x400 && o < 0x400 + IRQS) {
-            return bytes(o - 0x400, size, id -> priority[slot(c, id)]);
+    private int readDistributor(int o, int c) {
+        if (o >= 0x400 && o < 0x800) {
+            return bytes(o - 0x400, id -> priority[slot(c, id)]);
         }
-        if (o >= 0x800 && o < 0x800 + IRQS) {
-            return bytes(o - 0x800, size, id -> id < PRIVATE ? 1 << c : targets[id]);
+        if (o >= 0x800 && o < 0xc00) {
+            return bytes(o - 0x800, id -> cpus == 1 ? 0 : id < PRIVATE ? 1 << c : targets[id]);
+        }
+        if (o >= 0xc00 && o < 0xd00) {
+            return config(c, (o - 0xc00) * 4);
         }
         if (o >= 0xf10 && o < 0xf30) {
-            return bytes(o & 0xf, size, sgi -> sgi < SGIS ? sgiSources[c][sgi] : 0);
+            return bytes(o & 0xf, sgi -> sgiSources[c][sgi]);
         }
-        if (o >= 0xfd0 && o < 0x1000) {
+        if (o >= 0xfd0) {
             return DIST_ID[(o - 0xfd0) >> 2];
         }
-        int n = (o & 0x7f) >> 2; // word index within a bit-per-interrupt bank
+        int first = (o & 0x7f) * 8; // the first ID of a bit-per-interrupt register
         return switch (o & ~0x7f) {
             case 0x000 -> switch (o) {
-                case 0x000 -> distributorEnabled ? 1 : 0;
+                case 0x000 -> distributorCtlr;
                 case 0x004 -> (IRQS / 32 - 1) | (cpus - 1) << 5; // GICD_TYPER: ITLinesNumber, CPUNumber
-                case 0x008 -> 0x0200_043b; // GICD_IIDR: ARM, as QEMU
+                case 0x008 -> DIST_IIDR;
                 default -> 0;
             };
-            case 0x080 -> bits(c, n, group1);
-            case 0x100, 0x180 -> bits(c, n, enabled);
-            case 0x200, 0x280 -> pendingBits(c, n);
-            case 0x300, 0x380 -> bits(c, n, active);
-            case 0xc00 -> config(c, o);
+            case 0x080 -> bits(first, id -> group1[slot(c, id)]);
+            case 0x100, 0x180 -> bits(first, id -> enabled[slot(c, id)]);
+            case 0x200, 0x280 -> bits(first, id -> pending(c, id));
+            case 0x300, 0x380 -> bits(first, id -> active[slot(c, id)]);
             default -> 0;
         };
     }
 
-    private void writeDistributor(int o, int size, int v) {
-        int c = currentCpu.getAsInt();
+    private void writeDistributor(int o, int c, int v, int mask) {
         dirty = true;
-        if (o >= 0x400 && o < 0x400 + IRQS) {
-            setBytes(o - 0x400, size, v, (id, b) -> priority[slot(c, id)] = b);
-        } else if (o >= 0x800 && o < 0x800 + IRQS) {
-            setBytes(o - 0x800, size, v, (id, b) -> {
-                if (id >= PRIVATE) {
-                    targets[id] = b & ((1 << cpus) - 1);
+        if (o >= 0x400 && o < 0x800) {
+            setBytes(o - 0x400, v, mask, (id, b) -> priority[slot(c, id)] = b);
+        } else if (o >= 0x800 && o < 0xc00) {
+            setBytes(o - 0x800, v, mask, (id, b) -> {
+                if (id >= PRIVATE) { // SGI and PPI targets are read-only: the accessing vCPU
+                    targets[id] = b & ((1 << cpus) - 1); // bits of absent interfaces are RAZ/WI (IHI 0048B 4.3.12)
                 }
             });
+        } else if (o >= 0xc00 && o < 0xd00) {
+            setConfig(c, (o - 0xc00) * 4, v, mask);
         } else if (o >= 0xf10 && o < 0xf30) {
             boolean set = o >= 0xf20;
-            setBytes(o & 0xf, size, v, (sgi, b) -> sgiSources[c][sgi] = set ? sgiSources[c][sgi] | b
+            setBytes(o & 0xf, v, mask, (sgi, b) -> sgiSources[c][sgi] = set ? sgiSources[c][sgi] | b & ((1 << cpus) - 1)
                     : sgiSources[c][sgi] & ~b);
+        } else if (o == 0xf00 && mask == -1) {
+            sendSgi(c, v);
+        } else if (o == 0x000) {
+            distributorCtlr = distributorCtlr & ~mask | v & mask & (CTLR_ENABLE_GRP0 | CTLR_ENABLE_GRP1);
         } else {
-            int n = (o & 0x7f) >> 2;
-            switch (o & ~0x7f) {
-                case 0x000 -> {
-                    if (o == 0x000) {
-                        distributorEnabled = (v & 1) != 0;
-                    }
-                }
-                case 0x080 -> setBits(c, n, v, group1, true);
-                case 0x100 -> setBits(c, n, v & (n == 0 ? ~0xffff : ~0), enabled, true);
-                case 0x180 -> setBits(c, n, v & (n == 0 ? ~0xffff : ~0), enabled, false);
-                case 0x200 -> setBits(c, n, v & (n == 0 ? ~0xffff : ~0), latched, true);
-                case 0x280 -> setBits(c, n, v & (n == 0 ? ~0xffff : ~0), latched, false);
-                case 0x300 -> setBits(c, n, v, active, true);
-                case 0x380 -> setBits(c, n, v, active, false);
-                case 0xc00 -> setConfig(c, o, v);
-                case 0xf00 -> {
-                    if (o == 0xf00) {
-                        sendSgi(c, v);
-                    }
-                }
-                default -> { } // reserved and read-only offsets ignore writes
-            }
+            writeBits(o, c, v & mask, mask);
         }
     }
 
-    private int bits(int c, int n, boolean[] state) {
+    /** The set/clear registers, one bit per interrupt; SGIs' enable and pending bits ignore them (see SPENDSGIR). */
+    private void writeBits(int o, int c, int v, int mask) {
+        int first = (o & 0x7f) * 8;
+        int notSgi = first == 0 ? ~0xffff : ~0;
+        switch (o & ~0x7f) {
+            case 0x080 -> forBits(first, mask, id -> group1[slot(c, id)] = (v & 1 << (id - first)) != 0);
+            case 0x100 -> forBits(first, v & notSgi, id -> enabled[slot(c, id)] = true);
+            case 0x180 -> forBits(first, v & notSgi, id -> enabled[slot(c, id)] = false);
+            case 0x200 -> forBits(first, v & notSgi, id -> latched[slot(c, id)] = true);
+            case 0x280 -> forBits(first, v & notSgi, id -> latched[slot(c, id)] = false);
+            case 0x300 -> forBits(first, v, id -> active[slot(c, id)] = true);
+            case 0x380 -> forBits(first, v, id -> active[slot(c, id)] = false);
+            default -> { } // GICD_TYPER, GICD_IIDR, reserved and read-only offsets ignore writes
+        }
+    }
+
+    private interface IdTest {
+        boolean of(int id);
+    }
+
+    private interface IdValue {
+        int of(int id);
+    }
+
+    private interface IdAction {
+        void apply(int id);
+    }
+
+    private interface IdStore {
+        void put(int id, int value);
+    }
+
+    private static int bits(int first, IdTest bit) {
         int v = 0;
-        for (int b = 0; b < 32 && 32 * n + b < IRQS; b++) {
-            v |= state[slot(c, 32 * n + b)] ? 1 << b : 0;
+        for (int b = 0; b < 32 && first + b < IRQS; b++) {
+            v |= bit.of(first + b) ? 1 << b : 0;
         }
         return v;
     }
 
-    private int pendingBits(int c, int n) {
-        int v = 0;
-        for (int b = 0; b < 32 && 32 * n + b < IRQS; b++) {
-            v |= pending(c, 32 * n + b) ? 1 << b : 0;
-        }
-        return v;
-    }
-
-    private void setBits(int c, int n, int v, boolean[] state, boolean set) {
-        for (int b = 0; b < 32 && 32 * n + b < IRQS; b++) {
+    private static void forBits(int first, int v, IdAction action) {
+        for (int b = 0; b < 32 && first + b < IRQS; b++) {
             if ((v & (1 << b)) != 0) {
-                state[slot(c, 32 * n + b)] = set;
+                action.apply(first + b);
             }
         }
     }
 
-    /** GICD_ICFGR: two bits per interrupt, bit 1 of each pair = edge-triggered; SGI configuration is read-only. */
-    private int config(int c, int o) {
-        int first = (o - 0xc00) * 4;
+    /** Four byte-per-interrupt fields from {@code first} (IDs, or SGIs for the SGI pending registers). */
+    private static int bytes(int first, IdValue f) {
+        int v = 0;
+        for (int i = 0; i < 4 && first + i < IRQS; i++) {
+            v |= (f.of(first + i) & 0xff) << (8 * i);
+        }
+        return v;
+    }
+
+    private static void setBytes(int first, int v, int mask, IdStore f) {
+        for (int i = 0; i < 4 && first + i < IRQS; i++) {
+            if ((mask >>> (8 * i) & 0xff) != 0) {
+                f.put(first + i, (v >>> (8 * i)) & 0xff);
+            }
+        }
+    }
+
+    /** GICD_ICFGR: two bits per interrupt, bit 1 of each pair = edge-triggered; SGIs read 0b10, read-only. */
+    private int config(int c, int first) {
         int v = 0;
         for (int i = 0; i < 16 && first + i < IRQS; i++) {
             v |= edge[slot(c, first + i)] ? 2 << (2 * i) : 0;
@@ -355,71 +435,11 @@ public final class Gicv2 {
         return v;
     }
 
-    private void setConfig(int c, int o, int v) {
-        int first = (o - 0xc00) * 4;
+    private void setConfig(int c, int first, int v, int mask) {
         for (int i = 0; i < 16 && first + i < IRQS; i++) {
-            if (first + i >= SGIS) {
+            if (first + i >= SGIS && (mask & (2 << (2 * i))) != 0) {
                 edge[slot(c, first + i)] = (v & (2 << (2 * i))) != 0;
             }
         }
-    }
-
-    private interface ByteValue {
-        int of(int id);
-    }
-
-    private interface ByteStore {
-        void put(int id, int value);
-    }
-
-    private static long bytes(int first, int size, ByteValue f) {
-        long v = 0;
-        for (int i = 0; i < size && first + i < IRQS; i++) {
-            v |= (long) (f.of(first + i) & 0xff) << (8 * i);
-        }
-        return v;
-    }
-
-    private static void setBytes(int first, int size, int v, ByteStore f) {
-        for (int i = 0; i < size && first + i < IRQS; i++) {
-            f.put(first + i, (v >>> (8 * i)) & 0xff);
-        }
-    }
-
-    private long readCpuInterface(int o) {
-        int c = currentCpu.getAsInt();
-        CpuInterface ci = cpu[c];
-        return switch (o) {
-            case 0x00 -> ci.ctlr;
-            case 0x04 -> ci.pmr;
-            case 0x08, 0x1c -> ci.bpr;
-            case 0x0c, 0x20 -> acknowledge(c);
-            case 0x14 -> runningPriority(c) & 0xff | (runningPriority(c) == 0x100 ? 0xff : 0);
-            case 0x18, 0x28 -> hppir(c);
-            case 0xfc -> 0x0202_143b; // GICC_IIDR: GICv2, ARM
-            default -> 0;
-        };
-    }
-
-    private int hppir(int c) {
-        int id = highestPending(c);
-        if (id < SGIS) {
-            return id | Integer.numberOfTrailingZeros(sgiSources[c][id]) << 10;
-        }
-        return id;
-    }
-
-    private void writeCpuInterface(int o, int v) {
-        int c = currentCpu.getAsInt();
-        CpuInterface ci = cpu[c];
-        switch (o) {
-            case 0x00 -> ci.ctlr = v & 0x21f;
-            case 0x04 -> ci.pmr = v & 0xff;
-            case 0x08, 0x1c -> ci.bpr = v & 7;
-            case 0x10, 0x24 -> endOfInterrupt(c, v & 0x1fff);
-            case 0x1000 -> deactivate(c, v & 0x1fff);
-            default -> { } // read-only and reserved offsets ignore writes
-        }
-        dirty = true;
     }
 }

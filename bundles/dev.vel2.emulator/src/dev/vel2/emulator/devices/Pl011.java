@@ -4,14 +4,20 @@ package dev.vel2.emulator.devices;
 import java.util.ArrayDeque;
 import java.util.function.IntConsumer;
 
-import dev.vel2.emulator.memory.Device;
-
 /**
- * ARM PrimeCell UART (PL011) as QEMU's virt board has it at 0x0900_0000 (ARM DDI 0183, PL011 TRM §3): transmitted
- * bytes go straight to a listener (the FIFO never fills, so FR.TXFF stays 0), received bytes come from a queue that
- * the host fills. The interrupt output (UARTINTR = RIS &amp; IMSC) drives one GIC line.
+ * ARM PrimeCell UART (PL011, ARM DDI 0183) as QEMU's virt board has it at 0x0900_0000, with its interrupts as the
+ * TRM describes them (3.4 "Interrupts"): the receive interrupt when the receive FIFO reaches the UARTIFLS trigger
+ * level (each character with the FIFOs disabled), the receive timeout when characters wait below it and no more
+ * arrive, the transmit interrupt when a written character leaves (transmission is immediate, so UARTFR.TXFF never
+ * sets and the transmit FIFO is always below its trigger level again). UARTINTR = UARTRIS &amp; UARTIMSC drives
+ * one GIC line. The receive FIFO holds 16 characters (one with UARTLCR_H.FEN clear): {@link #room()} tells the host
+ * how many it may {@link #receive} now.
+ *
+ * <p>QEMU 7.2 departs from the TRM in two places vel2 does not follow: it raises the receive interrupt at the first
+ * character whatever UARTIFLS says (and has no receive timeout), and it empties the receive FIFO when UARTLCR_H.FEN
+ * changes.
  */
-public final class Pl011 implements Device {
+public final class Pl011 extends RegisterWindow {
     static final int DR = 0x000;
     static final int RSR = 0x004;
     static final int FR = 0x018;
@@ -31,13 +37,15 @@ public final class Pl011 implements Device {
     static final int FR_TXFF = 1 << 5;
     static final int FR_RXFF = 1 << 6;
     static final int FR_TXFE = 1 << 7;
-    /** Interrupt bits in IMSC/RIS/MIS/ICR: receive (RXIM) and transmit (TXIM). */
+    static final int LCR_H_FEN = 1 << 4;
+    /** Interrupt bits in IMSC/RIS/MIS/ICR: receive (RXIM), transmit (TXIM), receive timeout (RTIM). */
     static final int INT_RX = 1 << 4;
     static final int INT_TX = 1 << 5;
+    static final int INT_RT = 1 << 6;
+    static final int FIFO_DEPTH = 16;
 
-    /** PeriphID0-3 and PCellID0-3 at 0xfe0-0xffc: what identifies a PL011 to probing drivers. */
-    private static final int[] ID = { 0x11, 0x10, 0x14, 0x00, 0x0d, 0xf0, 0x05, 0xb1 };
-    private static final int RX_FIFO = 16;
+    /** PeriphID0-3: part 0x011, designer ARM, revision 1 (QEMU's). */
+    private static final int[] PERIPH_ID = { 0x11, 0x10, 0x14, 0x00 };
 
     /** The UART's interrupt line towards the interrupt controller. */
     @FunctionalInterface
@@ -52,11 +60,15 @@ public final class Pl011 implements Device {
     private int fbrd;
     private int lcrH;
     private int cr = 0x300; // TXE | RXE at reset
-    private int ifls = 0x12;
+    private int ifls = 0x12; // both trigger levels at 1/2
     private int imsc;
     private int ris;
     private int ilpr;
     private int dmacr;
+
+    public Pl011() {
+        super("pl011", 0x1000);
+    }
 
     /** Where transmitted bytes go (0..255 each). */
     public void setTransmitListener(IntConsumer listener) {
@@ -68,27 +80,59 @@ public final class Pl011 implements Device {
         update();
     }
 
-    /** Queues bytes for the guest to receive. */
+    /** How many characters the receive FIFO can take now. */
+    public int room() {
+        return Math.max(0, depth() - rx.size()); // clearing FEN keeps what the FIFO held
+    }
+
+    private int depth() {
+        return (lcrH & LCR_H_FEN) != 0 ? FIFO_DEPTH : 1;
+    }
+
+    /** The receive trigger level: UARTIFLS.RXIFLSEL 1/8, 1/4, 1/2, 3/4 or 7/8 of the FIFO; 1 without FIFOs. */
+    private int rxTrigger() {
+        if ((lcrH & LCR_H_FEN) == 0) {
+            return 1;
+        }
+        return switch (ifls >> 3 & 7) {
+            case 0 -> 2;
+            case 1 -> 4;
+            case 2 -> 8;
+            case 3 -> 12;
+            default -> 14;
+        };
+    }
+
+    /** Receives bytes for the guest, as many as {@link #room()} allows; the rest are dropped (an overrun). */
     public void receive(byte[] bytes) {
         for (byte b : bytes) {
-            rx.add(b & 0xff);
+            if (room() > 0) {
+                rx.add(b & 0xff);
+            }
         }
-        if (!rx.isEmpty()) {
+        if (rx.size() >= rxTrigger()) {
             ris |= INT_RX;
         }
         update();
     }
 
+    /** No character arrived for a while: characters waiting in the FIFO raise the receive timeout interrupt. */
+    public void receiveIdle() {
+        if (!rx.isEmpty() && (ris & INT_RT) == 0) {
+            ris |= INT_RT;
+            update();
+        }
+    }
+
     @Override
     public long read(long offset, int size) {
-        int o = (int) offset;
-        if (o >= 0xfe0 && o < 0x1000) {
-            return ID[(o - 0xfe0) >> 2];
+        if (PrimeCell.isId(offset)) {
+            return PrimeCell.id(PERIPH_ID, offset);
         }
-        return switch (o) {
+        return switch ((int) offset) {
             case DR -> readData();
-            case RSR -> 0;
-            case FR -> (rx.isEmpty() ? FR_RXFE : 0) | (rx.size() >= RX_FIFO ? FR_RXFF : 0) | FR_TXFE;
+            case RSR -> 0; // no framing, parity, break or overrun errors happen here
+            case FR -> (rx.isEmpty() ? FR_RXFE : 0) | (room() == 0 ? FR_RXFF : 0) | FR_TXFE;
             case ILPR -> ilpr;
             case IBRD -> ibrd;
             case FBRD -> fbrd;
@@ -105,10 +149,13 @@ public final class Pl011 implements Device {
 
     private int readData() {
         Integer b = rx.poll();
-        if (rx.isEmpty()) {
-            ris &= ~INT_RX;
-            update();
+        if (rx.size() < rxTrigger()) {
+            ris &= ~INT_RX; // read below the trigger level
         }
+        if (rx.isEmpty()) {
+            ris &= ~INT_RT;
+        }
+        update();
         return b == null ? 0 : b;
     }
 
@@ -118,7 +165,7 @@ public final class Pl011 implements Device {
         switch ((int) offset) {
             case DR -> {
                 tx.accept(v & 0xff);
-                ris |= INT_TX; // the byte left at once: the transmit FIFO is below its trigger level again
+                ris |= INT_TX; // the character left at once: the transmit FIFO fell through its trigger level
             }
             case RSR -> { } // writes clear the (never set) error bits
             case ILPR -> ilpr = v & 0xff;
@@ -137,15 +184,5 @@ public final class Pl011 implements Device {
 
     private void update() {
         irq.set((ris & imsc) != 0);
-    }
-
-    @Override
-    public long size() {
-        return 0x1000;
-    }
-
-    @Override
-    public String name() {
-        return "pl011";
     }
 }

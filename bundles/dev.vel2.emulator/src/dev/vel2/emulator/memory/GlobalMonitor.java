@@ -2,6 +2,7 @@
 package dev.vel2.emulator.memory;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * The global exclusive monitor of the vCPUs sharing one {@link Bus} (ARM ARM B2.9 "Synchronization and
@@ -21,6 +22,13 @@ public final class GlobalMonitor {
     private long[] granules = new long[0];
     /** How many entries are not -1. */
     private int marked;
+    /** Hears the vCPUs whose mark a store cleared: an event for each (ARM ARM D1.6.1 "The Event Register"). */
+    private IntConsumer clearedByStore = pe -> { };
+
+    /** Sets who hears that a store cleared a vCPU's mark (the board, which signals that vCPU an event). */
+    public void setClearedByStore(IntConsumer listener) {
+        clearedByStore = listener;
+    }
 
     /** A load-exclusive by vCPU {@code pe} at physical address {@code pa}. */
     public void mark(int pe, long pa) {
@@ -59,6 +67,7 @@ public final class GlobalMonitor {
             long g = granules[pe];
             if (g >= first && g <= last) {
                 clear(pe);
+                clearedByStore.accept(pe);
             }
         }
     }

@@ -42,17 +42,19 @@ class BlockTranslationTest {
     Stream<DynamicTest> everyGuestRunsTheSameTranslatedAndInterpreted() {
         return Guests.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
+            byte[] input = Guests.uartInput(name);
             long[] blockInsns = {0};
             Outcome translated = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> runGuest(image, true, blockInsns));
+                    () -> runGuest(image, input, true, blockInsns));
             Outcome interpreted = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> runGuest(image, false, new long[1]));
+                    () -> runGuest(image, input, false, new long[1]));
             assertEquals(interpreted, translated, name);
             assertTrue(blockInsns[0] > 0, name + ": no instruction ran translated, so nothing was compared");
         }));
     }
 
-    private static Outcome runGuest(ElfImage image, boolean translate, long[] translatedInsns) throws Exception {
+    private static Outcome runGuest(ElfImage image, byte[] input, boolean translate, long[] translatedInsns)
+            throws Exception {
         Machine m = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
         ByteArrayOutputStream uart = new ByteArrayOutputStream();
         List<String> traps = new ArrayList<>();
@@ -72,6 +74,7 @@ class BlockTranslationTest {
             m.cpu(i).addTrapListener((c, t) -> traps.add(t.toString()));
         }
         m.load(image);
+        m.sendUartInput(input);
         Machine.ExitReason exit = m.run(BUDGET);
         List<String> vcpus = new ArrayList<>();
         for (int i = 0; i < m.cpuCount(); i++) {

@@ -184,6 +184,7 @@ class SyndromeTest {
                 m.cpu(i).addTrapListener((c, t) -> seen.add(t.esr()));
             }
             m.load(image);
+            m.sendUartInput(Guests.uartInput(name)); // what QEMU read on stdin
             assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(GUEST_BUDGET), name);
             Matcher printed = PRINTED_ESR.matcher(uart);
             while (printed.find()) {

@@ -26,6 +26,8 @@ class DevicesTest {
         u.write(Pl011.DR, 4, 0x1_0d); // only the data byte leaves
         assertEquals("\r", tx.toString());
         u.write(Pl011.IMSC, 4, Pl011.INT_RX);
+        u.write(Pl011.LCR_H, 4, Pl011.LCR_H_FEN); // 16-character FIFOs
+        u.write(Pl011.IFLS, 4, 0); // receive interrupt at 1/8 full: 2 characters
         u.receive(new byte[] { 'a', 'b' });
         assertTrue(irq.get(irq.size() - 1));
         assertEquals(0, u.read(Pl011.FR, 4) & Pl011.FR_RXFE);
@@ -44,35 +46,35 @@ class DevicesTest {
 
     @Test
     void gicSignalsAcknowledgesAndEnds() {
-        Gicv2 g = new Gicv2(2, () -> cpu);
+        Gicv2 g = new Gicv2(2, () -> cpu, false);
         Device d = g.distributor();
         Device c = g.cpuInterface();
         g.setLevel(0, 27, true);
-        assertFalse(g.irq(0)); // distributor and CPU interface disabled
+        assertEquals(0, g.lines(0)); // distributor and CPU interface disabled
         d.write(0x000, 4, 1);
         d.write(0x100, 4, 1 << 27);
         c.write(0x004, 4, 0xff);
         c.write(0x000, 4, 1);
-        assertTrue(g.irq(0));
-        assertFalse(g.irq(1)); // PPIs are banked
+        assertEquals(Gicv2.IRQ, g.lines(0));
+        assertEquals(0, g.lines(1)); // PPIs are banked
         assertEquals(1 << 27, d.read(0x200, 4) & (1 << 27));
         c.write(0x004, 4, 0); // PMR 0 masks everything
-        assertFalse(g.irq(0));
+        assertEquals(0, g.lines(0));
         assertEquals(Gicv2.SPURIOUS, c.read(0x00c, 4));
         c.write(0x004, 4, 0xf0);
         assertEquals(27, c.read(0x00c, 4));
-        assertFalse(g.irq(0)); // active: not signalled again
+        assertEquals(0, g.lines(0)); // active: not signalled again
         assertEquals(0, c.read(0x014, 4)); // running priority
         c.write(0x010, 4, 27);
-        assertTrue(g.irq(0)); // level still high: pending again
+        assertEquals(Gicv2.IRQ, g.lines(0)); // level still high: pending again
         g.setLevel(0, 27, false);
-        assertFalse(g.irq(0));
+        assertEquals(0, g.lines(0));
         assertEquals(0, d.read(0x200, 4) & (1 << 27));
     }
 
     @Test
     void gicSgiCarriesItsSourceAndSpiItsTarget() {
-        Gicv2 g = new Gicv2(2, () -> cpu);
+        Gicv2 g = new Gicv2(2, () -> cpu, false);
         Device d = g.distributor();
         Device c = g.cpuInterface();
         d.write(0x000, 4, 1);
@@ -82,16 +84,16 @@ class DevicesTest {
         }
         cpu = 0;
         d.write(0xf00, 4, (1 << 24) | 5); // SGI 5 to all but self
-        assertFalse(g.irq(0));
-        assertTrue(g.irq(1));
+        assertEquals(0, g.lines(0));
+        assertEquals(Gicv2.IRQ, g.lines(1));
         cpu = 1;
         assertEquals(5, c.read(0x00c, 4)); // from vCPU 0
         c.write(0x010, 4, 5);
         d.write(0x104, 4, 1 << 1); // enable SPI 33
         d.write(0x821, 1, 2); // ITARGETSR: SPI 33 to vCPU 1
         g.setLevel(0, 33, true);
-        assertFalse(g.irq(0));
-        assertTrue(g.irq(1));
+        assertEquals(0, g.lines(0));
+        assertEquals(Gicv2.IRQ, g.lines(1));
         assertEquals(2, d.read(0x820, 4) >>> 8 & 0xff);
         assertEquals(0x2b, d.read(0xfe8, 4)); // GICD_PIDR2.ArchRev = 2: GICv2
     }

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator;
+
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+import dev.vel2.emulator.devices.CfiFlash;
+import dev.vel2.emulator.devices.FwCfg;
+import dev.vel2.emulator.devices.GenericPcieHost;
+import dev.vel2.emulator.devices.GicV2m;
+import dev.vel2.emulator.devices.Gicv2;
+import dev.vel2.emulator.devices.Pl011;
+import dev.vel2.emulator.devices.Pl031;
+import dev.vel2.emulator.devices.Pl061;
+import dev.vel2.emulator.devices.VirtioMmio;
+import dev.vel2.emulator.memory.Bus;
+import dev.vel2.emulator.memory.Device;
+
+/**
+ * The {@link Machine}'s memory-mapped devices, where {@link MemoryMap} puts them: the GIC (with its virtualization
+ * extension when the guest has its own EL2), the PL011 console, and what else QEMU's virt board describes in its
+ * device tree (flash, GICv2m, PL031, fw_cfg, PL061, virtio-mmio, PCIe), each answering as QEMU's does with nothing
+ * attached. Device interrupt lines go to the GIC; every change tells the vCPUs to look for a pending interrupt.
+ */
+final class Board {
+    final Gicv2 gic;
+    final Pl011 uart = new Pl011();
+    final Pl031 rtc;
+    private final Runnable interruptsChanged;
+    /** Bytes typed for the guest, from any thread; the machine thread hands them to the UART as its FIFO has room. */
+    private final ConcurrentLinkedQueue<byte[]> uartInput = new ConcurrentLinkedQueue<>();
+    private byte[] typing;
+    private int typed;
+
+    /**
+     * The devices of a board of {@code cpus} vCPUs on {@code bus}; {@code currentCpu} names the vCPU whose access a
+     * device sees, {@code now} reads its counter; {@code deadlinesChanged} hears that {@link #nextDeadline} moved.
+     */
+    Board(Bus bus, int cpus, boolean guestEl2, IntSupplier currentCpu, LongSupplier now, Runnable interruptsChanged,
+            Runnable deadlinesChanged) {
+        this.interruptsChanged = interruptsChanged;
+        gic = new Gicv2(cpus, currentCpu, guestEl2);
+        rtc = new Pl031(now, level -> setLevel(0, MemoryMap.RTC.irq(), level));
+        bus.map(MemoryMap.UART.base(), uart); // the busiest first: the bus looks devices up in order
+        bus.map(MemoryMap.GIC_CPU_INTERFACE.base(), interruptControl(gic.cpuInterface()));
+        bus.map(MemoryMap.GIC_DISTRIBUTOR.base(), interruptControl(gic.distributor()));
+        if (guestEl2) {
+            bus.map(MemoryMap.GIC_VIRTUAL_CPU_INTERFACE.base(), interruptControl(gic.virtualCpuInterface()));
+            bus.map(MemoryMap.GIC_VIRTUAL_INTERFACE_CONTROL.base(), interruptControl(gic.virtualInterfaceControl()));
+        }
+        uart.setInterruptLine(level -> setLevel(0, MemoryMap.UART.irq(), level));
+        bus.map(MemoryMap.RTC.base(), new Observed(rtc, () -> { }, deadlinesChanged));
+        bus.map(MemoryMap.GPIO.base(), new Pl061(level -> setLevel(0, MemoryMap.GPIO.irq(), level)));
+        bus.map(MemoryMap.FW_CFG.base(), new FwCfg(bus, cpus));
+        bus.map(MemoryMap.GIC_V2M.base(), new GicV2m(id -> {
+            setLevel(0, id, true);
+            setLevel(0, id, false);
+        }));
+        bus.map(MemoryMap.VIRTIO.base(), new VirtioMmio());
+        GenericPcieHost pcie = new GenericPcieHost();
+        bus.map(MemoryMap.PCIE_ECAM.base(), pcie.ecam());
+        for (MemoryMap w : new MemoryMap[] { MemoryMap.PCIE_MMIO, MemoryMap.PCIE_PIO, MemoryMap.PCIE_MMIO_HIGH }) {
+            bus.map(w.base(), GenericPcieHost.window(w.name().toLowerCase(Locale.ROOT), w.size()));
+        }
+        bus.map(MemoryMap.FLASH.base(), new CfiFlash("flash0"));
+        bus.map(MemoryMap.FLASH.base() + CfiFlash.SIZE, new CfiFlash("flash1"));
+    }
+
+    /** A device input line changes: a PPI of vCPU {@code cpu}, or an SPI. */
+    void setLevel(int cpu, int id, boolean level) {
+        gic.setLevel(cpu, id, level);
+        interruptsChanged.run();
+    }
+
+    /** The counter tick at which a device's state next changes by itself (the RTC's match), or MAX_VALUE. */
+    long nextDeadline() {
+        return rtc.nextDeadline();
+    }
+
+    /** Time reached counter tick {@code now}. */
+    void update(long now) {
+        rtc.update(now);
+    }
+
+    /** Queues bytes for the UART receiver; safe from any thread. */
+    void sendUartInput(byte[] bytes) {
+        uartInput.add(bytes.clone());
+    }
+
+    /**
+     * On the machine thread, between slices: hands the UART what its receive FIFO has room for. A round in which
+     * nothing more could arrive while characters wait in the FIFO is the receive timeout's silence.
+     */
+    void deliverUartInput() {
+        boolean arrived = false;
+        while (uart.room() > 0) {
+            if (typing == null || typed == typing.length) {
+                typing = uartInput.poll();
+                typed = 0;
+                if (typing == null) {
+                    break;
+                }
+            } else {
+                uart.receive(new byte[] { typing[typed++] });
+                arrived = true;
+            }
+        }
+        if (!arrived) {
+            uart.receiveIdle();
+        }
+    }
+
+    private Device interruptControl(Device window) {
+        return new Observed(window, interruptsChanged, interruptsChanged);
+    }
+
+    /**
+     * A device whose accesses change what others depend on: a GIC register window (an access may enable, acknowledge
+     * or end an interrupt, for any vCPU), the RTC (a write may move {@link #nextDeadline}).
+     */
+    private record Observed(Device device, Runnable afterRead, Runnable afterWrite) implements Device {
+        @Override
+        public long read(long offset, int size) {
+            long value = device.read(offset, size);
+            afterRead.run();
+            return value;
+        }
+
+        @Override
+        public void write(long offset, int size, long value) {
+            device.write(offset, size, value);
+            afterWrite.run();
+        }
+
+        @Override
+        public long size() {
+            return device.size();
+        }
+
+        @Override
+        public String name() {
+            return device.name();
+        }
+    }
+}
