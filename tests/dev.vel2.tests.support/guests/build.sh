@@ -39,6 +39,7 @@ guest isa-int    cortex-a57 $INT $RUNTIME isa-int.c isa-int-asm.S
 guest isa-lse    max        $INT -march=armv8.1-a $RUNTIME isa-lse.c
 guest isa-fp     cortex-a57 -fno-math-errno $RUNTIME isa-fp.c
 guest exceptions cortex-a57 $INT $RUNTIME exceptions.c
+guest pmu-debug  cortex-a57 $INT $RUNTIME pmu-debug.c
 # isa-simd-*, isa-fp-*, isa-crypto: random instruction tests written by random/gen-*.py (python3) with
 # random/randprog.py: one line per instruction with its results and FPSR, so that a difference names the instruction.
 # (each generator adds its line here: guest NAME cortex-a57 $INT $RUNTIME random/report.c NAME.S)
