@@ -119,6 +119,7 @@ public final class Machine implements Platform {
         this.mode = mode;
         ram = new Ram(RAM_BASE, memoryMiB << 20);
         bus = new Bus(ram);
+        bus.monitor().setClearedListener(this::event); // a store clearing a reservation ends a WFE (D1.6.1)
         gic = new Gicv2(cpuCount, () -> current);
         bus.map(GICD_BASE, new InterruptControl(gic.distributor()));
         bus.map(GICC_BASE, new InterruptControl(gic.cpuInterface()));
@@ -526,16 +527,21 @@ public final class Machine implements Platform {
     @Override
     public void sendEvent(Cpu sender) {
         for (int i = 0; i < cpus.length; i++) {
-            Cpu c = cpus[i];
-            if (!on[i]) {
-                continue;
-            }
-            if (c.isWaiting() && waitingForEvent[i]) {
-                c.setWaiting(false);
-                c.setEventRegister(false);
-            } else {
-                c.setEventRegister(true);
-            }
+            event(i);
+        }
+    }
+
+    /** A wake-up event for powered-on vCPU {@code i}: it leaves a WFE wait, or finds its Event Register set. */
+    private void event(int i) {
+        Cpu c = cpus[i];
+        if (!on[i]) {
+            return;
+        }
+        if (c.isWaiting() && waitingForEvent[i]) {
+            c.setWaiting(false);
+            c.setEventRegister(false);
+        } else {
+            c.setEventRegister(true);
         }
     }
 

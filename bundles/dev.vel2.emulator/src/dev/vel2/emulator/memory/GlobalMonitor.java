@@ -2,12 +2,13 @@
 package dev.vel2.emulator.memory;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * The global exclusive monitor of the vCPUs sharing one {@link Bus} (ARM ARM B2.9 "Synchronization and
  * semaphores"): per vCPU, the reservation granule its last load-exclusive marked. A store to any byte of a marked
  * granule, by any vCPU (the marking one included, which the architecture leaves IMPLEMENTATION DEFINED), clears that
- * mark, so the next store-exclusive fails.
+ * mark, so the next store-exclusive fails, and is a wake-up event for the vCPU that held it.
  *
  * <p>The granule is 16 bytes, the largest exclusive access (LDXP of two X registers): CTR_EL0.ERG gives only the
  * maximum granule (64 bytes here), and a smaller one is allowed. Stores cost one field test while no vCPU holds a
@@ -21,6 +22,16 @@ public final class GlobalMonitor {
     private long[] granules = new long[0];
     /** How many entries are not -1. */
     private int marked;
+    /** Told the index of a vCPU whose mark a store cleared, or null. */
+    private IntConsumer cleared;
+
+    /**
+     * Whom to tell when a store clears a vCPU's mark: the clearing of a PE's global monitor is a wake-up event for
+     * its WFE (ARM ARM D1.6.1 "The Event Register"), which is how a spinlock's waiter learns the lock moved.
+     */
+    public void setClearedListener(IntConsumer listener) {
+        cleared = listener;
+    }
 
     /** A load-exclusive by vCPU {@code pe} at physical address {@code pa}. */
     public void mark(int pe, long pa) {
@@ -59,6 +70,9 @@ public final class GlobalMonitor {
             long g = granules[pe];
             if (g >= first && g <= last) {
                 clear(pe);
+                if (cleared != null) {
+                    cleared.accept(pe);
+                }
             }
         }
     }
