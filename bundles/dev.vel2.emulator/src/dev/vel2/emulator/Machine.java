@@ -4,6 +4,7 @@ package dev.vel2.emulator;
 import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.ExceptionLoop;
 import dev.vel2.emulator.cpu.Platform;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.GenericTimer;
@@ -71,7 +72,9 @@ public final class Machine implements Platform {
         /** The instruction budget of the call ran out. */
         INSTRUCTION_LIMIT,
         /** {@link #stop()} was called, or every vCPU is powered off (nothing can ever run again). */
-        STOPPED
+        STOPPED,
+        /** A vCPU loops on an exception whose vector faults: {@link #exceptionLoop()} says which. */
+        EXCEPTION_LOOP
     }
 
     private final Ram ram;
@@ -101,6 +104,7 @@ public final class Machine implements Platform {
     private int lastRan = -1;
     VcpuScheduling scheduling;
     ExitReason exit;
+    private ExceptionLoop exceptionLoop;
     private volatile boolean stopRequested;
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
@@ -543,6 +547,18 @@ public final class Machine implements Platform {
         } else {
             c.setEventRegister(true);
         }
+    }
+
+    /** A vCPU loops on an exception: the run ends with {@link ExitReason#EXCEPTION_LOOP}. */
+    @Override
+    public void exceptionLoop(Cpu c, ExceptionLoop loop) {
+        exceptionLoop = loop;
+        exit = ExitReason.EXCEPTION_LOOP;
+    }
+
+    /** The loop that ended the last run with {@link ExitReason#EXCEPTION_LOOP}, else null. */
+    public ExceptionLoop exceptionLoop() {
+        return exit == ExitReason.EXCEPTION_LOOP ? exceptionLoop : null;
     }
 
     /** Every SMC that reaches the board is a PSCI call (QEMU's SMC conduit); the immediate is not looked at. */

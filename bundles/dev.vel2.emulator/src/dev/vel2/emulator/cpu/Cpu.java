@@ -86,6 +86,8 @@ public final class Cpu {
     /** See {@link #translationGeneration()}. */
     long translationGeneration;
     volatile boolean stopRequested;
+    /** Synchronous exception entries, to stop a vCPU that loops on one ({@link ExceptionLoop}). */
+    final ExceptionLoop.Detector exceptionLoops = new ExceptionLoop.Detector();
     boolean waiting;
     /**
      * Set by every change that can make an interrupt pending or unmask one ({@link #interruptsChanged()}), and by

@@ -36,6 +36,7 @@ public final class Main {
     static final int INSTRUCTION_LIMIT = 3;
     static final int SYSTEM_RESET = 4;
     static final int ALL_OFF = 5;
+    static final int EXCEPTION_LOOP = 6;
 
     private Main() {
     }
@@ -160,6 +161,10 @@ public final class Main {
                 case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;
                 case SYSTEM_RESET -> SYSTEM_RESET;
                 case STOPPED -> ALL_OFF;
+                case EXCEPTION_LOOP -> {
+                    err.println("vel2: " + m.exceptionLoop());
+                    yield EXCEPTION_LOOP;
+                }
             };
         } finally {
             if (log != null && log != err) {
