@@ -125,19 +125,14 @@ class MmuTlbTest {
     }
 
     @Test
-    void tlbiByVaAndAsidDropsThatAsidsEntryOnly() {
-        nonGlobalOfAsid5();
-        tlbi(m.cpu, "TLBI_VAE1", arg(6, 0x1000));
-        assertEquals(1, m.cpu.read(0x1000, 8));
-        tlbi(m.cpu, "TLBI_VALE1IS", arg(5, 0x1000));
-        assertEquals(2, m.cpu.read(0x1000, 8));
-    }
-
-    @Test
-    void tlbiByVaForEveryAsidDropsNonGlobalEntries() {
-        nonGlobalOfAsid5();
-        tlbi(m.cpu, "TLBI_VAALE1", arg(0, 0x1000));
-        assertEquals(2, m.cpu.read(0x1000, 8));
+    void tlbiByVaDropsTheNonGlobalEntryOfItsAsidOrOfEveryAsid() {
+        for (String everyAsid : new String[] { "TLBI_VALE1IS", "TLBI_VAALE1" }) {
+            nonGlobalOfAsid5();
+            tlbi(m.cpu, "TLBI_VAE1", arg(6, 0x1000));
+            assertEquals(1, m.cpu.read(0x1000, 8), "ASID 6's VA is not ASID 5's");
+            tlbi(m.cpu, everyAsid, arg(everyAsid.equals("TLBI_VALE1IS") ? 5 : 6, 0x1000));
+            assertEquals(2, m.cpu.read(0x1000, 8), everyAsid);
+        }
     }
 
     @Test
