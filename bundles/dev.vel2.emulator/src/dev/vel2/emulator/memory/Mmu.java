@@ -12,12 +12,13 @@ import dev.vel2.emulator.cpu.Cpu;
  * comparison of the vCPU's translation generation and one lookup, and a miss walks the tables
  * ({@link PageTableWalker}) and fills the TLB. A fault becomes the guest's Instruction or Data Abort.
  *
- * <p>TLB entries are tagged by regime context and ASID ({@link MmuTlb}): a switch of TTBR0_EL1/TTBR1_EL1 (another
- * ASID, other tables) keeps them, and global entries match in every ASID. A change of the regime's other controls
- * (SCTLR, TCR, MAIR, HCR_EL2.{VM,DC,TGE}, VTTBR and VTCR for EL1&0; any EL2 control), by the guest, the hypervisor's
- * register switch or a debugger, starts the regime afresh, as do the TLBI forms that invalidate all of it; TLBI by
- * ASID and by VA invalidate those entries only ({@link #invalidate}). The Inner Shareable forms reach every vCPU of
- * the bus ({@link InnerShareable}).
+ * <p>TLB entries are tagged by regime context, VMID and ASID ({@link MmuTlb}): a switch of TTBR0_EL1/TTBR1_EL1
+ * (another ASID, other tables) or of VTTBR_EL2 (another VMID) keeps them, and global entries match in every ASID. A
+ * change of the regime's other controls (SCTLR, TCR, MAIR, HCR_EL2.{VM,DC,TGE} and VTCR for EL1&0; any EL2 control),
+ * by the guest, the hypervisor's register switch or a debugger, starts the regime afresh, as do the TLBI forms that
+ * invalidate all of it (every VMID's: more than some of them ask for); TLBI by ASID and by VA invalidate those entries
+ * of the current VMID only ({@link #invalidate}). The Inner Shareable forms reach every vCPU of the bus
+ * ({@link InnerShareable}).
  */
 public final class Mmu implements Cpu.Translation {
     /** The access kind bits of an {@code access} argument: {@link #READ}, {@link #WRITE} or {@link #FETCH}. */
@@ -45,7 +46,9 @@ public final class Mmu implements Cpu.Translation {
     /** The cached controls of one regime and the tag of its TLB entries. */
     private static final class Context {
         TranslationControls controls;
-        /** The tag shifted into place: the part of a TLB key that says which context the entry is of. */
+        /** Which generation of the regime's controls the entries are of; a new one invalidates them all. */
+        long tag;
+        /** The tag and the VMID shifted into place: the part of a TLB key that says which context an entry is of. */
         long base;
         /** The ASID non-global entries are filled with and match. */
         long asid;
@@ -122,10 +125,11 @@ public final class Mmu implements Cpu.Translation {
 
     private void refresh(Cpu cpu, Context ctx, boolean atEl2) {
         TranslationControls c = atEl2 ? TranslationControls.el2(cpu) : TranslationControls.el10(cpu);
-        if (ctx.controls == null || !ctx.controls.sameBesidesTtbrs(c)) {
-            retag(ctx);
+        if (ctx.controls == null || !ctx.controls.sameBesidesTableBases(c)) {
+            ctx.tag = nextTag++;
         }
         ctx.controls = c;
+        ctx.base = ctx.tag << MmuTlb.TAG_SHIFT | c.vmid() << MmuTlb.VMID_SHIFT;
         ctx.asid = c.asid();
         ctx.flat = !c.stage1Enabled() && !c.stage2Enabled();
         ctx.tbiLower = c.topByteIgnored(false);
@@ -133,9 +137,10 @@ public final class Mmu implements Cpu.Translation {
         ctx.flatFaultBits = (ctx.tbiLower ? ~TOP_BYTE : -1L) & (-1L << TranslationControls.PA_BITS);
     }
 
-    /** Every entry of the context's old tag is dead: no key will match it again. */
+    /** Every entry of the context's old tag is dead, whatever its VMID: no key will match it again. */
     private void retag(Context ctx) {
-        ctx.base = nextTag++ << MmuTlb.TAG_SHIFT;
+        ctx.tag = nextTag++;
+        ctx.base = ctx.tag << MmuTlb.TAG_SHIFT | ctx.controls.vmid() << MmuTlb.VMID_SHIFT;
     }
 
     /**

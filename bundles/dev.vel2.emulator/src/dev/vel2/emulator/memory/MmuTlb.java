@@ -7,20 +7,22 @@ package dev.vel2.emulator.memory;
  * PA page with the permissions both stages grant and the size of the stage 1 leaf, interleaved so that a set is one
  * cache line.
  * <p>
- * The key is the regime context's tag (which changes when the regime's controls other than the TTBRs change, or all
- * its entries are invalidated) and the ASID of a non-global (nG = 1) entry, or {@link #GLOBAL}: a global entry
- * matches in every ASID, a non-global one only in its own (ARM ARM D5.9 "Translation Lookaside Buffers"), so a TTBR
- * switch between ASIDs (a context switch, KPTI's on every exception from EL0) keeps both address spaces' entries.
+ * The key is the regime context's tag (which changes when the regime's controls other than the table bases change, or
+ * all its entries are invalidated), the VMID of an EL1&0 entry, and the ASID of a non-global (nG = 1) entry, or
+ * {@link #GLOBAL}: a global entry matches in every ASID of its VMID, a non-global one only in its own (ARM ARM D5.9
+ * "Translation Lookaside Buffers"), so a TTBR switch between ASIDs (a context switch, KPTI's on every exception from
+ * EL0) keeps both address spaces' entries, and a VTTBR_EL2 switch between VMIDs both VMs'.
  */
 final class MmuTlb {
     private static final int SET_BITS = 10;
     private static final int SETS = 1 << SET_BITS;
     private static final int WAYS = 2;
     private static final int LONGS = 4;
-    /** The key's ASID field, then the global flag; the tag is above them. */
+    /** The key's ASID field, then the global flag, then the VMID; the tag is above them. */
     static final int ASID_BITS = 16;
     static final long GLOBAL = 1L << ASID_BITS;
-    static final int TAG_SHIFT = ASID_BITS + 1;
+    static final int VMID_SHIFT = ASID_BITS + 1;
+    static final int TAG_SHIFT = VMID_SHIFT + 8;
     private static final long PAGE_OFFSET = 0xfff;
     /** PA bits 11:6 of an entry: log2 of the stage 1 leaf's size (12 for pages). */
     private static final int SIZE_SHIFT = 6;
@@ -43,8 +45,9 @@ final class MmuTlb {
     }
 
     /**
-     * The PA of {@code va} (page key {@code page}) in the context {@code base} (a tag shifted to {@link #TAG_SHIFT}),
-     * ASID {@code asid}; -1 on a miss or when the entry does not grant permission bit {@code need}.
+     * The PA of {@code va} (page key {@code page}) in the context {@code base} (a tag shifted to {@link #TAG_SHIFT}
+     * and a VMID to {@link #VMID_SHIFT}), ASID {@code asid}; -1 on a miss or when the entry does not grant permission
+     * bit {@code need}.
      */
     long lookup(long va, long page, long base, long asid, int need) {
         long[] e = entries;
@@ -107,7 +110,7 @@ final class MmuTlb {
     }
 
     private static boolean matches(long key, long base, long asid, boolean anyAsid) {
-        return anyAsid ? key != NONE && (key & ~(GLOBAL | (GLOBAL - 1))) == base
+        return anyAsid ? key != NONE && (key & -(1L << VMID_SHIFT)) == base
                 : key == (base | asid) || key == (base | GLOBAL);
     }
 }

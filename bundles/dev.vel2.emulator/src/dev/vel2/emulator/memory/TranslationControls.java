@@ -56,6 +56,7 @@ public record TranslationControls(boolean el2, long sctlr, long tcr, long ttbr0,
     private static final Field TBI1 = TCR_EL1.field("TBI1");
     private static final Field TBI_EL2 = TCR_EL2.field("TBI");
     private static final Field SL0 = VTCR_EL2.field("SL0");
+    private static final Field VMID = VTTBR_EL2.field("VMID");
     private static final long TCR_A1 = TCR_EL1.field("A1").mask();
     private static final long TCR_AS = TCR_EL1.field("AS").mask();
     private static final int ASID_SHIFT = sameBits(TTBR0_EL1.field("ASID"), TTBR1_EL1.field("ASID")).lsb();
@@ -104,13 +105,19 @@ public record TranslationControls(boolean el2, long sctlr, long tcr, long ttbr0,
     }
 
     /**
-     * The same translations as {@code o} but maybe through other EL1&0 tables: only TTBR0_EL1/TTBR1_EL1 differ (their
-     * BADDR or ASID). TLB entries are tagged by ASID, not by table base (ARM ARM D5.9.1), so they survive such a
-     * switch; any other change (EL2's TTBR included: no ASID there) starts the regime's TLB afresh.
+     * The same translations as {@code o} but maybe through other EL1&0 tables: only TTBR0_EL1/TTBR1_EL1/VTTBR_EL2
+     * differ (their BADDR, ASID or VMID). TLB entries are tagged by ASID and VMID, not by table base (ARM ARM D5.9.1),
+     * so they survive such a switch; any other change (EL2's TTBR included: no ASID there) starts the regime's TLB
+     * afresh.
      */
-    boolean sameBesidesTtbrs(TranslationControls o) {
+    boolean sameBesidesTableBases(TranslationControls o) {
         return !el2 && !o.el2 && sctlr == o.sctlr && tcr == o.tcr && mair == o.mair && hcr == o.hcr
-                && vttbr == o.vttbr && vtcr == o.vtcr;
+                && vtcr == o.vtcr;
+    }
+
+    /** VTTBR_EL2.VMID, which tags the EL1&0 regime's TLB entries (8 bits on ARMv8.0); 0 for EL2. */
+    long vmid() {
+        return el2 ? 0 : VMID.get(vttbr);
     }
 
     /**

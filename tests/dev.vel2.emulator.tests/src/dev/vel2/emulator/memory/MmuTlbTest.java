@@ -19,8 +19,9 @@ import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
  * The TLB keeps translations until TLB maintenance or a change of the translation controls other than the TTBRs.
- * Its entries are tagged by ASID (ARM ARM D5.9): a global one (nG = 0) matches in every ASID, a non-global one in its
- * own, so a TTBR switch between ASIDs keeps both address spaces' entries; TLBI by ASID and by VA drop only theirs.
+ * Its entries are tagged by VMID and ASID (ARM ARM D5.9): a global one (nG = 0) matches in every ASID of its VMID, a
+ * non-global one in its own ASID, so a TTBR switch between ASIDs (or VMIDs) keeps both address spaces' entries; TLBI by
+ * ASID and by VA drop only theirs.
  * Each test remaps a page behind the TLB's back: reading the old value shows the entry is still used.
  */
 class MmuTlbTest {
@@ -122,6 +123,17 @@ class MmuTlbTest {
         tlbi(m.cpu, "TLBI_ASIDE1", arg(5, 0));
         m.ram.write(DATA + 0x2000, 8, 3);
         assertEquals(3, m.cpu.read(0x1000, 8));
+    }
+
+    @Test
+    void entriesBelongToTheirVmid() {
+        m.set("VTTBR_EL2", 1L << 48);
+        assertEquals(2, m.cpu.read(0x1000, 8), "VMID 1 walks afresh: VMID 0's global entry is not its");
+        m.ram.write(leaf, 8, (DATA + 0x2000) | AF | EL0 | 3);
+        m.set("VTTBR_EL2", 0);
+        assertEquals(1, m.cpu.read(0x1000, 8), "VMID 0's entry survived the switch");
+        m.set("VTTBR_EL2", 1L << 48);
+        assertEquals(2, m.cpu.read(0x1000, 8), "and so did VMID 1's");
     }
 
     @Test
