@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionModel;
+import dev.vel2.emulator.cpu.ExceptionLoop;
 import dev.vel2.emulator.cpu.Platform;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.GenericTimer;
@@ -69,7 +70,9 @@ public final class Machine implements Platform {
         /** The instruction budget of the call ran out. */
         INSTRUCTION_LIMIT,
         /** {@link #stop()} was called, or every vCPU is powered off (nothing can ever run again). */
-        STOPPED
+        STOPPED,
+        /** A vCPU loops on an exception whose vector faults: {@link #exceptionLoop()} says which. */
+        EXCEPTION_LOOP
     }
 
     private final Ram ram;
@@ -96,6 +99,7 @@ public final class Machine implements Platform {
     ExitReason exit;
     /** The running vCPU executed a YIELD while another could run: its slice ends. */
     private boolean sliceYielded;
+    private ExceptionLoop exceptionLoop;
     private volatile boolean stopRequested;
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
@@ -512,6 +516,18 @@ public final class Machine implements Platform {
                 return;
             }
         }
+    }
+
+    /** A vCPU loops on an exception: the run ends with {@link ExitReason#EXCEPTION_LOOP}. */
+    @Override
+    public void exceptionLoop(Cpu c, ExceptionLoop loop) {
+        exceptionLoop = loop;
+        exit = ExitReason.EXCEPTION_LOOP;
+    }
+
+    /** The loop that ended the last run with {@link ExitReason#EXCEPTION_LOOP}, else null. */
+    public ExceptionLoop exceptionLoop() {
+        return exit == ExitReason.EXCEPTION_LOOP ? exceptionLoop : null;
     }
 
     /** Every SMC that reaches the board is a PSCI call (QEMU's SMC conduit); the immediate is not looked at. */

@@ -87,6 +87,8 @@ public final class Cpu {
     /** See {@link #translationGeneration()}. */
     long translationGeneration;
     volatile boolean stopRequested;
+    /** Synchronous exception entries, to stop a vCPU that loops on one ({@link ExceptionLoop}). */
+    final ExceptionLoop.Detector exceptionLoops = new ExceptionLoop.Detector();
     boolean waiting;
     /**
      * Set by every change that can make an interrupt pending or unmask one ({@link #interruptsChanged()}), and by
@@ -129,6 +131,7 @@ public final class Cpu {
         this.code = new InstructionFetch(this, bus);
         this.data = new DataAccess(this, bus, code.cache);
         this.blocks = new BlockRunner(code);
+        bus.innerShareable().add(this);
         SysRegAccess.reset(this);
         el = 1;
         spx = true;
@@ -407,10 +410,23 @@ public final class Cpu {
         invalidateDecodeCache();
     }
 
-    /** Drops decoded instructions (TLB and instruction cache maintenance, code written by the debugger). */
+    /** Drops decoded instructions (IC IALLU/IALLUIS, code written by the debugger, a new translation). */
     public void invalidateDecodeCache() {
         code.invalidate();
         data.forget();
+    }
+
+    /** Drops the instructions decoded from the physical page of {@code pa} (IC IVAU of this vCPU or another). */
+    public void invalidateCode(long pa) {
+        code.invalidatePage(pa);
+    }
+
+    /**
+     * TLB maintenance reached this vCPU: the translations it keeps outside its TLB (the pages of the last fetch, read
+     * and write) are made again.
+     */
+    public void translationsChanged() {
+        translationGeneration++;
     }
 
     // ---------------------------------------------------------------- exceptions (delegates)

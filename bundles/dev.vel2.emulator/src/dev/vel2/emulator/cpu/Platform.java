@@ -50,6 +50,11 @@ public interface Platform {
      */
     boolean firmwareCall(Cpu cpu, int imm);
 
+    /** {@code cpu} loops on an exception ({@link ExceptionLoop}) and has stopped: the board stops with it. */
+    default void exceptionLoop(Cpu cpu, ExceptionLoop loop) {
+        // a board without a run loop of its own: Cpu#run returns
+    }
+
     /** Device-backed system registers (timer, GIC CPU interface). */
     long readDeviceSysReg(Cpu cpu, dev.vel2.emulator.sysreg.SysReg reg);
 

@@ -40,6 +40,7 @@ public final class Main {
     static final int INSTRUCTION_LIMIT = 3;
     static final int SYSTEM_RESET = 4;
     static final int ALL_OFF = 5;
+    static final int EXCEPTION_LOOP = 6;
 
     private Main() {
     }
@@ -170,6 +171,9 @@ public final class Main {
                 err.println("vel2: internal error: the hypervisor could not handle a trap");
                 return INTERNAL_ERROR;
             }
+            if (exit == Machine.ExitReason.EXCEPTION_LOOP) {
+                err.println("vel2: " + m.exceptionLoop());
+            }
             return exitCode(exit);
         } finally {
             if (log != null && log != err) {
@@ -195,6 +199,7 @@ public final class Main {
             case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;
             case SYSTEM_RESET -> SYSTEM_RESET;
             case STOPPED -> ALL_OFF;
+            case EXCEPTION_LOOP -> EXCEPTION_LOOP;
         };
     }
 

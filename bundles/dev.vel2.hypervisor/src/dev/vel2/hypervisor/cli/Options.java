@@ -70,7 +70,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                                     /chosen are set as QEMU sets them
               --dump-dtb FILE       write the device tree the run would boot with and exit 0 without running
             exit: 0 SYSTEM_OFF, 2 bad arguments or image, 3 instruction limit, 4 SYSTEM_RESET,
-                  5 every vCPU off, 1 internal error""";
+                  5 every vCPU off, 6 a vCPU loops on an exception, 1 internal error""";
 
     static Options parse(String[] args) throws UsageException {
         boolean guest = false;
