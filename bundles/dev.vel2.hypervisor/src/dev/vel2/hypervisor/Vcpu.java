@@ -83,9 +83,14 @@ public final class Vcpu {
         exits[c.ordinal()]++;
     }
 
-    /** Traps of class {@code c} taken by this vCPU. */
+    /** Traps of class {@code c} taken by this vCPU (their costs: {@link TrapStatistics}). */
     public long exits(TrapClass c) {
         return exits[c.ordinal()];
+    }
+
+    /** {@link TrapStatistics#reset}. */
+    void clearExits() {
+        java.util.Arrays.fill(exits, 0);
     }
 
     /** A trap that stopped at a trap breakpoint, to be emulated when the vCPU resumes; else null. */

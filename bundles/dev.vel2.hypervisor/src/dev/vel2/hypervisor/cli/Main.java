@@ -132,6 +132,9 @@ public final class Main {
             if (log != null) {
                 hv.addListener(new TrapLog(log)); // both EL2 modes: one sequence for every vCPU
             }
+            if (o.stats() != null) {
+                Stats.collect(hv);
+            }
             if (in != null) {
                 feedUart(in, m);
             }
@@ -148,7 +151,7 @@ public final class Main {
             Machine.ExitReason exit = m.run(o.maxInsns());
             out.flush();
             write(o.regsOut(), RegisterDump.of(m, exit), err);
-            write(o.stats(), Stats.of(hv, exit), err); // none in guest-EL2 mode: parse refuses --stats there
+            write(o.stats(), Stats.of(hv, exit), err);
             if (hv.failed()) {
                 err.println("vel2: internal error: the hypervisor could not handle a trap");
                 return INTERNAL_ERROR;
