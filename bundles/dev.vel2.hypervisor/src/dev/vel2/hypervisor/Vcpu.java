@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor;
 
+import java.util.Arrays;
+
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Trap;
@@ -90,7 +92,7 @@ public final class Vcpu {
 
     /** {@link TrapStatistics#reset}. */
     void clearExits() {
-        java.util.Arrays.fill(exits, 0);
+        Arrays.fill(exits, 0);
     }
 
     /** A trap that stopped at a trap breakpoint, to be emulated when the vCPU resumes; else null. */
