@@ -43,6 +43,15 @@ public final class Cpu {
         void trapped(Cpu cpu, Trap trap);
     }
 
+    /**
+     * Listeners see every exception return from EL2 to EL1 or EL0 (guest-EL2 mode: where the guest's own EL2 ends
+     * its handling of a trap), while the ERET executes: {@link Cpu#insns()} does not count the ERET yet.
+     */
+    @FunctionalInterface
+    public interface ReturnListener {
+        void returned(Cpu cpu);
+    }
+
     // ---- architectural state ----
     final long[] x = new long[32];
     long pc;
@@ -74,6 +83,7 @@ public final class Cpu {
     El2Handler el2Handler;
     final List<TrapListener> trapListeners = new CopyOnWriteArrayList<>();
     private final NotModelledReports notModelled = new NotModelledReports();
+    final List<ReturnListener> returnListeners = new CopyOnWriteArrayList<>();
     /** Fetch, decode cache and translated blocks. */
     private final InstructionFetch code;
     /** Runs translated blocks in place of steps. */
@@ -479,6 +489,14 @@ public final class Cpu {
     /** Hears, once per instruction and address, of what this vCPU takes as UNDEFINED because vel2 lacks it. */
     public void addNotModelledListener(NotModelled.Listener l) {
         notModelled.add(l);
+    }
+
+    public void addReturnListener(ReturnListener l) {
+        returnListeners.add(l);
+    }
+
+    public void removeReturnListener(ReturnListener l) {
+        returnListeners.remove(l);
     }
 
     public int index() {

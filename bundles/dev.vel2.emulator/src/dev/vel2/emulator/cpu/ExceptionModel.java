@@ -192,6 +192,11 @@ public final class ExceptionModel {
             c.illegalState = true;
         } else {
             c.setPstate(spsr);
+            if (from == 2 && c.el < 2 && !c.returnListeners.isEmpty()) {
+                for (Cpu.ReturnListener l : c.returnListeners) {
+                    l.returned(c);
+                }
+            }
         }
         c.nextPc = elr;
     }

@@ -59,4 +59,16 @@ public interface Platform {
     long readDeviceSysReg(Cpu cpu, dev.vel2.emulator.sysreg.SysReg reg);
 
     void writeDeviceSysReg(Cpu cpu, dev.vel2.emulator.sysreg.SysReg reg, long value);
+
+    /**
+     * For statistics: host nanoseconds {@code cpu} has spent running so far (its turns on the host, not its waits),
+     * read while it runs; -1 when not measured ({@link #measureRunTime}), the default.
+     */
+    default long runTimeNanos(Cpu cpu) {
+        return -1;
+    }
+
+    /** Starts or stops measuring {@link #runTimeNanos}; by default it is never measured. */
+    default void measureRunTime(boolean on) {
+    }
 }

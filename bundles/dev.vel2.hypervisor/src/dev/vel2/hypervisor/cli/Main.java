@@ -150,6 +150,9 @@ public final class Main {
             for (int i = 0; i < m.cpuCount(); i++) { // what vel2 lacks, once per instruction: one line each
                 m.cpu(i).addNotModelledListener((c, what) -> err.println(what.line(c.index())));
             }
+            if (o.stats() != null) {
+                Stats.collect(hv);
+            }
             if (in != null) {
                 feedUart(in, m);
             }
@@ -166,7 +169,7 @@ public final class Main {
             Machine.ExitReason exit = m.run(o.maxInsns());
             out.flush();
             write(o.regsOut(), RegisterDump.of(m, exit), err);
-            write(o.stats(), Stats.of(hv, exit), err); // none in guest-EL2 mode: parse refuses --stats there
+            write(o.stats(), Stats.of(hv, exit), err);
             if (hv.failed()) {
                 err.println("vel2: internal error: the hypervisor could not handle a trap");
                 return INTERNAL_ERROR;
