@@ -69,6 +69,8 @@ guest isa-crypto-kat cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME isa-cryp
 guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
 guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c
 guest hv-mmu     cortex-a57 $INT $RUNTIME $HV hv-mmu.c
+# s2-mmio: the image's own EL2 (as Xen's or KVM's) emulating MMIO from the syndrome of stage 2 Data Aborts
+guest s2-mmio    cortex-a57 $INT $RUNTIME s2-mmio.c
 # dev-*: the board's devices as Linux uses them: the GIC, its virtualization interface, PL011 interrupts, the devices
 # of QEMU's tree with nothing attached, and SMP
 DEV=-Idev-common
