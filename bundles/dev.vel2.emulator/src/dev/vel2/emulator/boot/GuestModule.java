@@ -128,6 +128,8 @@ public record GuestModule(long address, Kind kind, Path file, Optional<String> b
      * in the root's cells.
      *
      * @param sizes each module's size in bytes, in the order of {@code modules}
+     * @throws FdtException when {@code /chosen} has a module's node already (a tree dumped with the modules), or
+     *                      the root's cells cannot hold a {@code reg}
      */
     public static void choose(FdtNode root, List<GuestModule> modules, List<Long> sizes) throws FdtException {
         if (modules.isEmpty()) {
@@ -136,7 +138,11 @@ public record GuestModule(long address, Kind kind, Path file, Optional<String> b
         FdtNode chosen = root.childOrAdd("chosen");
         for (int i = modules.size() - 1; i >= 0; i--) {
             GuestModule m = modules.get(i);
-            FdtNode node = chosen.add(String.format("module@0x%08x", m.address()));
+            String name = String.format("module@0x%08x", m.address());
+            if (chosen.child(name).isPresent()) { // QEMU fails the same way: libfdt will not add it twice
+                throw new FdtException("/chosen already has a " + name + " node");
+            }
+            FdtNode node = chosen.add(name);
             m.bootargs().ifPresent(a -> node.strings("bootargs", a));
             node.strings("compatible", m.kind().compatible()).cells("reg",
                     VirtDeviceTree.reg(root, m.address(), sizes.get(i)));
