@@ -80,6 +80,12 @@ class GuestLoaderTest {
         assertEquals(String.format("initrd module %s 0x42000100-0x%x overlaps the kernel module %s 0x42000000-0x%x",
                 source, 0x4200_0100L + size, source, 0x4200_0000L + size),
                 refused("addr=0x42000000,kernel=" + source, "addr=0x42000100,initrd=" + source));
+        // a tree dumped with its modules, given back with them: QEMU's libfdt refuses the second node too
+        Path dumped = Files.write(dir.resolve("dumped.dtb"), b(qemusModules()).linux().dtb());
+        GuestImage.Linux again = new GuestImage.Linux(LinuxBootTest.kernelFile("kernel-boot.Image"),
+                Optional.empty(), Optional.empty(), Optional.of(dumped), qemusModules());
+        assertEquals(dumped + ": /chosen already has a module@0x43000000 node", assertThrows(ImageException.class,
+                () -> VmBuilder.build(VmDescription.of(again).withEl2(Cpu.El2Mode.GUEST), 0)).getMessage());
         Path missing = dir.resolve("none");
         assertEquals(missing + ": no such file", refused("addr=0x42000000,kernel=" + missing));
     }
