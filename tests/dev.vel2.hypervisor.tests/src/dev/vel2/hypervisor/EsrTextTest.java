@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.vel2.debug.ui.internal;
+package dev.vel2.hypervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,10 +12,8 @@ import dev.vel2.emulator.cpu.Iss.CallIss;
 import dev.vel2.emulator.cpu.Iss.DataAbortIss;
 import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.cpu.Trap;
-import dev.vel2.hypervisor.TrapAction;
-import dev.vel2.hypervisor.TrapEvent;
 
-/** The ESR rows of the Virtual EL2 view: EC, IL and ISS, then the fields of the trap's ISS by name. */
+/** The ESR rows of the Virtual EL2 view and the GDB stub's trap line: EC, IL and ISS, then the fields of the trap's ISS by name. */
 class EsrTextTest {
 
     private static List<String> rows(int esr) {
