@@ -189,7 +189,8 @@ public final class Main {
         return OK;
     }
 
-    private static int exitCode(Machine.ExitReason exit) {
+    /** The exit status of a run that ended so: also what GDB's exit packet reports. */
+    public static int exitCode(Machine.ExitReason exit) {
         return switch (exit) {
             case SYSTEM_OFF -> OK;
             case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;
