@@ -160,11 +160,14 @@ public final class GdbServer implements AutoCloseable {
         }
     }
 
+    /** Serves {@code c} to its end; the next debugger may attach before the line about it is told. */
     private void serve(GdbConnection c, String peer) {
+        String end = "connection failed";
         try {
-            messages.accept(c.serve() + " (" + peer + ")");
+            end = c.serve();
         } finally {
             connection = null;
+            messages.accept(end + " (" + peer + ")");
         }
     }
 
