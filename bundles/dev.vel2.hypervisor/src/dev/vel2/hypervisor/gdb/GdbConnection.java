@@ -38,7 +38,7 @@ final class GdbConnection {
     /** The breakpoints and watchpoints this debugger inserted, by their Z packet ({@code 0,40080000,4}). */
     private final Map<String, Breakpoint> inserted = new ConcurrentHashMap<>();
     /** The vCPU of g, p, m and their writes (Hg); of c and s (Hc), -1 for all. */
-    private int generalVcpu;
+    private volatile int generalVcpu;
     private int continueVcpu = -1;
     private volatile String ending;
 
@@ -50,7 +50,7 @@ final class GdbConnection {
         this.target = target;
         this.registers = target.registers();
         this.monitor = new Monitor(session, server);
-        this.run = new RunControl(session, rsp, inserted);
+        this.run = new RunControl(session, rsp, inserted, v -> generalVcpu = v);
     }
 
     /** Serves the debugger until it detaches, kills, drops the connection or the guest ends; returns how it ended. */
@@ -124,7 +124,7 @@ final class GdbConnection {
     private String handle(String p) throws IOException {
         try {
             return switch (p.isEmpty() ? ' ' : p.charAt(0)) {
-                case '?' -> run.reply(session.lastStop(), generalVcpu);
+                case '?' -> haltReason();
                 case 'g' -> readRegisters();
                 case 'G' -> writeRegisters(p.substring(1));
                 case 'p' -> readRegister(p.substring(1));
@@ -146,6 +146,15 @@ final class GdbConnection {
         } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
             return error(e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** {@code ?}: the last stop, whose vCPU becomes the current thread as it does at a stop reply. */
+    private String haltReason() {
+        StopInfo last = session.lastStop();
+        if (last != null && last.vcpu() >= 0) {
+            generalVcpu = last.vcpu();
+        }
+        return run.reply(last, generalVcpu);
     }
 
     /** {@code E.message}: GDB shows the message; the protocol's special characters are left out. */

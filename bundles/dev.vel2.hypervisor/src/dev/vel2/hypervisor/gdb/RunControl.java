@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.ToIntFunction;
 
 import dev.vel2.hypervisor.EsrText;
@@ -28,14 +29,19 @@ final class RunControl {
     private final Session session;
     private final RemoteSerial rsp;
     private final Map<String, Breakpoint> inserted;
+    private final IntConsumer current;
     /** The debugger waits for a stop reply; guarded by this. */
     private boolean waiting;
 
-    /** {@code inserted}: the debugger's breakpoints by their Z packet, whose type a stop reply names. */
-    RunControl(Session session, RemoteSerial rsp, Map<String, Breakpoint> inserted) {
+    /**
+     * {@code inserted}: the debugger's breakpoints by their Z packet, whose type a stop reply names; {@code current}
+     * hears the vCPU a stop reply names before it is sent: GDB reads that thread's registers next without an Hg.
+     */
+    RunControl(Session session, RemoteSerial rsp, Map<String, Breakpoint> inserted, IntConsumer current) {
         this.session = session;
         this.rsp = rsp;
         this.inserted = inserted;
+        this.current = current;
     }
 
     /** A Z packet's breakpoint: 0 and 1 at an address, 2, 3, 4 a write, read and access watchpoint. */
@@ -158,6 +164,9 @@ final class RunControl {
                 return;
             }
             waiting = false;
+        }
+        if (stop.vcpu() >= 0) {
+            current.accept(stop.vcpu());
         }
         try {
             if (stop.reason() == StopInfo.Reason.TRAP_BREAKPOINT && stop.trap() != null) {
