@@ -48,7 +48,7 @@ public final class Watchpoints {
         this.handler = handler;
     }
 
-    /** Watches {@code length} bytes from {@code va} for the accesses in {@code kinds} ({@link #READ}, {@link #WRITE}). */
+    /** Watches {@code length} bytes from {@code va} for {@code kinds} of access ({@link #READ}, {@link #WRITE}). */
     public void add(long va, long length, int kinds) {
         if (length <= 0 || (kinds & (READ | WRITE)) == 0) {
             throw new IllegalArgumentException("watchpoint of " + length + " bytes, kinds " + kinds);

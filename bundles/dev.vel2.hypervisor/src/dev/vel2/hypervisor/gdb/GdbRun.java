@@ -24,8 +24,9 @@ public final class GdbRun {
     }
 
     /**
-     * Runs {@code vm}, built from {@code d}, with at most {@code maxInsns} instructions; the guest's UART bytes go to {@code uart}, the stub's
-     * messages to {@code err} as {@code vel2: } lines (the first says where it listens). Returns how the run ended.
+     * Runs {@code vm}, built from {@code d}, with at most {@code maxInsns} instructions; the guest's UART bytes go to
+     * {@code uart}, the stub's messages to {@code err} as {@code vel2: } lines (the first says where it listens).
+     * Returns how the run ended.
      *
      * @throws IOException when the address cannot be listened on
      */

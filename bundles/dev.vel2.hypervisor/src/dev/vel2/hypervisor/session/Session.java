@@ -78,17 +78,14 @@ public final class Session {
     // Machine thread only.
     private final StopConditions stops;
     private boolean hypervisorStopped;
-    /** What is left of {@link SessionConfig#maxInsns()}. */
-    private long insnsLeft;
 
     private Session(SessionConfig config, VmBuilder.Built built) {
         this.config = config;
-        insnsLeft = config.maxInsns();
         machine = built.machine();
         hypervisor = built.hypervisor();
         elf = built.elf();
         vm = hypervisor.vm();
-        stops = new StopConditions(machine);
+        stops = new StopConditions(machine, config.maxInsns());
         breakpoints = stops.breakpoints();
         if (config.vm().el2() == Cpu.El2Mode.VIRTUAL) {
             hypervisor.addStop(stops::trapHeld);
@@ -517,30 +514,15 @@ public final class Session {
             }
             breakpoints.refresh(machine, r.target());
             resetIfRequested();
-            long slice = Math.min(SLICE, insnsLeft);
-            long before = retired();
-            Machine.ExitReason exit = machine.run(slice);
-            insnsLeft -= exit == Machine.ExitReason.INSTRUCTION_LIMIT ? slice : retired() - before;
+            Machine.ExitReason exit = stops.runSlice(SLICE);
             if (stops.cause() != null) {
                 return stops.cause();
-            }
-            if (insnsLeft <= 0) {
-                return StopInfo.exited(Machine.ExitReason.INSTRUCTION_LIMIT);
             }
             if (exit == Machine.ExitReason.SYSTEM_OFF || exit == Machine.ExitReason.SYSTEM_RESET
                     || (exit == Machine.ExitReason.STOPPED && !suspendRequested && !terminateRequested)) {
                 return StopInfo.exited(exit); // STOPPED unasked: every vCPU is off, or the hypervisor failed
             }
         }
-    }
-
-    /** Instructions every vCPU retired. */
-    private long retired() {
-        long n = 0;
-        for (int i = 0; i < machine.cpuCount(); i++) {
-            n += machine.cpu(i).insns();
-        }
-        return n;
     }
 
     /**

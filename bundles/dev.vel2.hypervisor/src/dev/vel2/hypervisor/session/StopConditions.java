@@ -7,17 +7,20 @@ import dev.vel2.hypervisor.TrapEvent;
 
 /**
  * What stops a session's machine during a run, on the machine thread: the run's step target, the breakpoints and
- * watchpoints that apply to a vCPU, a trap breakpoint. The first cause of a run wins; the machine stops after the
- * current instruction (before it, for an address or a watched access).
+ * watchpoints that apply to a vCPU, a trap breakpoint, the instruction limit. The first cause of a run wins; the
+ * machine stops after the current instruction (before it, for an address or a watched access).
  */
 final class StopConditions {
     private final Machine machine;
     private final BreakpointTable breakpoints;
     private StepTarget target;
     private StopInfo cause;
+    /** What is left of {@link SessionConfig#maxInsns()}. */
+    private long insnsLeft;
 
-    StopConditions(Machine machine) {
+    StopConditions(Machine machine, long maxInsns) {
         this.machine = machine;
+        this.insnsLeft = maxInsns;
         this.breakpoints = new BreakpointTable(machine.cpuCount(), this::addressReached, this::watchReached);
     }
 
@@ -34,6 +37,30 @@ final class StopConditions {
     /** What stopped the run, or null. */
     StopInfo cause() {
         return cause;
+    }
+
+    /**
+     * Runs the machine for at most {@code slice} instructions of what is left of the instruction limit; when the limit
+     * is spent the run's cause is its exit.
+     */
+    Machine.ExitReason runSlice(long slice) {
+        long n = Math.min(slice, insnsLeft);
+        long before = retired();
+        Machine.ExitReason exit = machine.run(n);
+        insnsLeft -= exit == Machine.ExitReason.INSTRUCTION_LIMIT ? n : retired() - before;
+        if (insnsLeft <= 0) {
+            stopWith(StopInfo.exited(Machine.ExitReason.INSTRUCTION_LIMIT));
+        }
+        return exit;
+    }
+
+    /** Instructions every vCPU retired. */
+    private long retired() {
+        long n = 0;
+        for (int i = 0; i < machine.cpuCount(); i++) {
+            n += machine.cpu(i).insns();
+        }
+        return n;
     }
 
     /** The run is over. */

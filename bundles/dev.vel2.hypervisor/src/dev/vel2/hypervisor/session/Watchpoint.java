@@ -12,7 +12,7 @@ import dev.vel2.emulator.cpu.Watchpoints;
  *
  * @see Session#addWatchpoint(long, int, Access, int)
  */
-public final class Watchpoint implements Breakpoint {
+public final class Watchpoint extends VcpuScoped implements Breakpoint {
 
     /** The accesses it stops at (GDB's watch, rwatch and awatch). */
     public enum Access {
@@ -35,17 +35,15 @@ public final class Watchpoint implements Breakpoint {
     private final long address;
     private final int length;
     private final Access access;
-    private final int vcpu;
-    private volatile boolean enabled = true;
 
     Watchpoint(long address, int length, Access access, int vcpu) {
+        super(vcpu);
         if (length <= 0) {
             throw new IllegalArgumentException("watchpoint of " + length + " bytes");
         }
         this.address = address;
         this.length = length;
         this.access = access;
-        this.vcpu = vcpu;
     }
 
     public long address() {
@@ -60,24 +58,6 @@ public final class Watchpoint implements Breakpoint {
         return access;
     }
 
-    /** The only vCPU it stops, or -1 for every vCPU. */
-    public int vcpu() {
-        return vcpu;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    void setEnabled(boolean on) {
-        enabled = on;
-    }
-
-    boolean appliesTo(int cpu) {
-        return enabled && (vcpu < 0 || vcpu == cpu);
-    }
-
     /** Whether an access of {@code size} bytes at {@code va} by vCPU {@code cpu} stops here. */
     boolean hit(int cpu, long va, int size, boolean write) {
         return appliesTo(cpu) && access.stopsAt(write) && Long.compareUnsigned(va, address + length) < 0
@@ -87,6 +67,6 @@ public final class Watchpoint implements Breakpoint {
     @Override
     public String toString() {
         return access.name().toLowerCase(Locale.ROOT) + " watchpoint 0x" + Long.toHexString(address) + "+"
-                + length + (vcpu < 0 ? "" : " on vCPU " + vcpu);
+                + length + (vcpu() < 0 ? "" : " on vCPU " + vcpu());
     }
 }

@@ -63,23 +63,26 @@ class GdbClientTest {
     @Test
     void oneVcpuPrintsWhatQemusStubPrints() throws Exception {
         String vel2 = vel2(DWARF, COMMON_1, 0, "--el2", "guest");
-        assertTrue(vel2.contains("Breakpoint 1, checksum (a=0x400a3fb8, n=8) at dwarf/dwarf-demo.c:40"), vel2);
-        assertTrue(vel2.contains("#1  0x0000000040082a10 in el1_main () at dwarf/dwarf-demo.c:57"), vel2);
-        assertTrue(vel2.contains("\n$1 = 8\n"), vel2);
-        assertTrue(vel2.contains("\n$5 = 0x1234\n"), vel2);
-        assertTrue(vel2.contains("Hardware watchpoint 2: -location h\n\nOld value = 0\nNew value = "), vel2);
-        assertTrue(vel2.contains("[Inferior 1 (Remote target) exited normally]"), vel2);
-        assertTrue(vel2.contains("* 1    Thread 1 (vCPU 0 [EL2h]) _start () at ./start.S:6"), vel2);
+        assertLines(vel2, "Breakpoint 1, checksum (a=0x400a3fb8, n=8) at dwarf/dwarf-demo.c:40",
+                "#1  0x0000000040082a10 in el1_main () at dwarf/dwarf-demo.c:57", "$1 = 8", "$5 = 0x1234",
+                "Hardware watchpoint 2: -location h\n\nOld value = 0", "[Inferior 1 (Remote target) exited normally]",
+                "* 1    Thread 1 (vCPU 0 [EL2h]) _start () at ./start.S:6");
         assertEquals(comparable(qemu(DWARF, 1, COMMON_1)), comparable(vel2));
     }
 
     @Test
     void twoVcpusPrintWhatQemusStubPrints() throws Exception {
         String vel2 = vel2(HV_IDLE, COMMON_2, 0, "--el2", "guest");
-        assertTrue(vel2.contains("Thread 2 hit Breakpoint 1, 0x000000004008228c in el1_secondary ()"), vel2);
-        assertTrue(vel2.contains("#1  0x0000000040081d2c in el1_secondary_entry ()"), vel2);
-        assertTrue(vel2.contains("[Switching to Thread 2]"), vel2);
+        assertLines(vel2, "Thread 2 hit Breakpoint 1, 0x000000004008228c in el1_secondary ()",
+                "#1  0x0000000040081d2c in el1_secondary_entry ()", "[Switching to Thread 2]");
         assertEquals(comparable(qemu(HV_IDLE, 2, COMMON_2)), comparable(vel2));
+    }
+
+    /** Each of {@code lines} is a whole line (or lines) of {@code out}. */
+    private static void assertLines(String out, String... lines) {
+        for (String line : lines) {
+            assertTrue(("\n" + out).contains("\n" + line + "\n"), line + " in\n" + out);
+        }
     }
 
     @Test
@@ -112,7 +115,7 @@ class GdbClientTest {
                 monitor delete-traps
                 continue
                 """, 0, "--hcr", "TWI,TID3,TVM", "--vpidr", "0x410fd034", "--trap-log", log.toString());
-        for (String line : List.of("$1 = 0x84042000", "$2 = [ BSU=0 TWI TID3 TVM RW ]", "$3 = 0x411fd070",
+        assertLines(out, "$1 = 0x84042000", "$2 = [ BSU=0 TWI TID3 TVM RW ]", "$3 = 0x411fd070",
                 "$4 = 0x410fd034", "$5 = 0x410fd034", "$6 = 0x1234", "$7 = 0x40001000",
                 "HCR_EL2 = 0x84042000 [ TWI TID3 TVM RW ]", "  monitor break-trap SPEC [vcpu=N] [hit=N]",
                 "no traps yet", "trap breakpoint 1: HVC #0x1",
@@ -124,9 +127,7 @@ class GdbClientTest {
                 "=> 0x4008280c <hypercall+72>:\thvc\t#0x1", "$8 = 0x86000005", "deleted 1 trap breakpoint",
                 "vel2: break-trap: unknown trap bogus (wfi, wfe, hvc[:IMM], smc[:IMM], mrs:REG, msr:REG, sysreg:REG)",
                 "vel2: unknown monitor command 'frobnicate' (monitor help lists them)",
-                "[Inferior 1 (Remote target) exited normally]")) {
-            assertTrue(out.contains(line + "\n"), line + " in\n" + out);
-        }
+                "[Inferior 1 (Remote target) exited normally]");
         List<String> traps = Files.readAllLines(log);
         assertEquals(2, traps.size(), traps.toString());
         assertTrue(out.contains("\n" + traps.get(0) + "\ntraps to EL2: 2\n"), "monitor traps 1 is the trap log's "
@@ -153,16 +154,14 @@ class GdbClientTest {
                 delete
                 continue
                 """, 0, "--hcr", "TWI");
-        for (String line : List.of("* 1    Thread 1 (vCPU 0 [EL1h]) 0x0000000040081cf8 in el1_entry ()",
+        assertLines(out, "* 1    Thread 1 (vCPU 0 [EL1h]) 0x0000000040081cf8 in el1_entry ()",
                 "  2    Thread 2 (vCPU 1 [off])  0x0000000000000000 in ?? ()",
                 "Thread 2 hit Breakpoint 1, 0x000000004008228c in el1_secondary ()",
                 "* 2    Thread 2 (vCPU 1 [EL1h])      0x000000004008228c in el1_secondary ()",
                 "$1 = 0x80000001", "$2 = 0x80000000", "trap breakpoint 1: WFI on vCPU 1",
                 "Thread 2 received signal SIGTRAP, Trace/breakpoint trap.",
                 "=> 0x40081f50 <hv_sleep+28>:\twfi", "Thread 2 hit Hardware watchpoint 2: *(unsigned long *)((char "
-                        + "*)&rounds + 8)", "[Inferior 1 (Remote target) exited normally]")) {
-            assertTrue(out.contains(line + "\n"), line + " in\n" + out);
-        }
+                        + "*)&rounds + 8)", "[Inferior 1 (Remote target) exited normally]");
         assertTrue(out.matches("(?s).*  1    Thread 1 \\(vCPU 0 \\[EL1h(, WFI)?\\]\\) .*"), out);
         assertTrue(out.contains("vel2: trap breakpoint (WFI on vCPU 1) on vCPU 1: WFI (EC 0x1) at 0x40081f50; "
                 + "ESR_EL2 0x07e00000: EC=0x01 (WFI/WFE)"), out);

@@ -30,8 +30,8 @@ import dev.vel2.hypervisor.session.SessionConfig;
 
 /**
  * The stub at the packet level on the -g guest dwarf-o0 (one vCPU) and hv-idle (two): every packet of the list as
- * gdb-multiarch sends it, malformed packets and bad checksums (a clear error or a refusal, the guest unharmed), acks and
- * no-ack mode, a dropped connection, a second client, the interrupt byte.
+ * gdb-multiarch sends it, malformed packets and bad checksums (a clear error or a refusal, the guest unharmed), acks
+ * and no-ack mode, a dropped connection, a second client, the interrupt byte.
  */
 class GdbPacketTest {
     static final String GUESTS = "tests/dev.vel2.tests.support/guests/";
@@ -228,6 +228,19 @@ class GdbPacketTest {
             assertEquals(Session.State.SUSPENDED, session.state());
             assertEquals("W00", c.ask("c"), "and runs to its end");
         }
+    }
+
+    @Test
+    void theInstructionLimitEndsTheRunWithVel2RunsExitStatus() throws Exception {
+        session = Session.open(new SessionConfig(VmDescription.of(find(GUESTS + "dwarf/dwarf-o0.elf")), true, 1000));
+        session.start();
+        server = GdbServer.start(session, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), messages::add);
+        try (RspClient c = new RspClient(server.address())) {
+            assertEquals("T05thread:1;", c.ask("?"));
+            assertEquals("W03", c.ask("vCont;c"), "exit code 3: the instruction limit");
+            assertTrue(c.closedByStub());
+        }
+        assertEquals(1000, session.inspection().statistics().vcpus().get(0).instructions());
     }
 
     @Test

@@ -26,8 +26,8 @@ import dev.vel2.hypervisor.session.SessionListener;
 /**
  * Launches an "AArch64 Guest (virtual EL2)" configuration: checks it ({@link LaunchSettings#read}), opens a
  * {@link Session} and hands it to the model, a {@link Vel2DebugTarget} in debug mode or only a {@link Vel2Process}
- * (the console) in run mode, and a GDB stub on the same session if the configuration listens for GDB. On any failure the session is terminated before the error is thrown, so that no
- * machine thread outlives a failed launch.
+ * (the console) in run mode, and a GDB stub on the same session if the configuration listens for GDB. On any
+ * failure the session is terminated before the error is thrown, so that no machine thread outlives a failed launch.
  */
 public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
 
