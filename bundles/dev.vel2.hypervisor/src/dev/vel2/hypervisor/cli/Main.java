@@ -174,8 +174,7 @@ public final class Main {
                 }
             };
             m.setUartOutput(uart);
-            Machine.ExitReason exit = o.gdb() == null ? m.run(o.maxInsns())
-                    : GdbRun.run(d, vm, o.maxInsns(), o.gdb(), uart, err);
+            Machine.ExitReason exit = o.gdb() == null ? m.run(o.maxInsns()) : runForGdb(o, d, vm, uart, err);
             out.flush();
             write(o.regsOut(), RegisterDump.of(m, exit), err);
             write(o.stats(), Stats.of(hv, exit), err);
@@ -191,6 +190,16 @@ public final class Main {
             if (log != null && log != err) {
                 log.close();
             }
+        }
+    }
+
+    /** {@code --gdb}: the run under the stub; an address it cannot listen on is a bad argument. */
+    private static Machine.ExitReason runForGdb(Options o, VmDescription d, VmBuilder.Built vm, IntConsumer uart,
+            PrintStream err) throws UsageException {
+        try {
+            return GdbRun.run(d, vm, o.maxInsns(), o.gdb(), uart, err);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 

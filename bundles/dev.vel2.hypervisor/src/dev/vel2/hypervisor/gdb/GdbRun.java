@@ -48,6 +48,9 @@ public final class GdbRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             s.terminate();
+        } catch (IOException e) {
+            s.terminate(); // nobody can attach: the guest does not run
+            throw e;
         }
         if (s.failure() != null) {
             throw new IllegalStateException("the machine failed: " + s.failure(), s.failure());
