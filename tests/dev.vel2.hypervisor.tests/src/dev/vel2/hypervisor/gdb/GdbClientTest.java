@@ -4,9 +4,14 @@ package dev.vel2.hypervisor.gdb;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * gdb-multiarch 13 against {@code vel2 run --gdb} on the -g guest dwarf-o0 (one vCPU) and hv-idle (two): attach,
  * threads, a breakpoint on a C function, bt, registers read and written (general and system, with the fields of the
  * system register table), stepi, x/i, a watchpoint, the monitor commands, a trap breakpoint, and the run to the
- * guest's end. Where a command exists in both, the same script runs against QEMU's stub ({@code -gdb -S}, guest EL2
+ * guest's end, ^C on gdb's terminal. Where a command exists in both, the same script runs against QEMU's stub ({@code -gdb -S}, guest EL2
  * as QEMU's virt board with virtualization=on) and GDB must print the same.
  */
 class GdbClientTest {
@@ -165,6 +170,51 @@ class GdbClientTest {
         assertTrue(out.matches("(?s).*  1    Thread 1 \\(vCPU 0 \\[EL1h(, WFI)?\\]\\) .*"), out);
         assertTrue(out.contains("vel2: trap breakpoint (WFI on vCPU 1) on vCPU 1: WFI (EC 0x1) at 0x40081f50; "
                 + "ESR_EL2 0x07e00000: EC=0x01 (WFI/WFE)"), out);
+    }
+
+    @Test
+    void controlCStopsEveryVcpu() throws Exception {
+        try (GdbMultiarch.Vel2 run = new GdbMultiarch.Vel2(HV_IDLE.toString())) {
+            Process gdb = GdbMultiarch.interactive(HV_IDLE, run.port());
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            Thread reader = Thread.ofVirtual().start(() -> {
+                try {
+                    gdb.getInputStream().transferTo(screen);
+                } catch (IOException e) {
+                    // the terminal closed
+                }
+            });
+            OutputStream keys = gdb.getOutputStream();
+            type(keys, "set *(int *)$pc = 0x14000000\ncontinue\n"); // B . : vCPU 0 runs until it is stopped
+            waitFor(screen, "Continuing.");
+            Thread.sleep(500);
+            type(keys, "\u0003");
+            waitFor(screen, "Thread 1 received signal SIGINT, Interrupt.");
+            type(keys, "info threads\nkill\nquit\n");
+            keys.close();
+            assertTrue(gdb.waitFor(60, TimeUnit.SECONDS), screen.toString());
+            reader.join();
+            String out = screen.toString(StandardCharsets.UTF_8);
+            assertTrue(out.contains("* 1    Thread 1 (vCPU 0 [EL1h]) 0x0000000040081cf8 in el1_entry ()"), out);
+            assertTrue(out.contains("  2    Thread 2 (vCPU 1 [off])"), out);
+            assertEquals(5, run.exit(), "killed: the run was stopped\n" + run.stderr());
+            assertTrue(run.stderr().contains("vel2: gdb: debugger killed the guest"), run.stderr());
+        }
+    }
+
+    private static void type(OutputStream keys, String text) throws IOException {
+        keys.write(text.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    private static void waitFor(ByteArrayOutputStream screen, String text) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!screen.toString(StandardCharsets.UTF_8).contains(text)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no '" + text + "' on gdb's terminal:\n" + screen);
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** The script against {@code vel2 run --gdb 0 ARGS... IMAGE}; checks the run's exit code and UART. */

@@ -49,6 +49,20 @@ final class GdbMultiarch {
         return new String(out, StandardCharsets.UTF_8);
     }
 
+    /**
+     * gdb-multiarch on a pseudo-terminal (util-linux's {@code script}), as a user types at it: {@code input} gets
+     * the typed text and keys (^C is the byte 3); the returned process's output is what the terminal showed.
+     */
+    static Process interactive(Path image, int port) {
+        String gdb = "gdb-multiarch -nx -q -ex 'set pagination off' -ex 'set confirm off' -ex 'set style enabled off'"
+                + " -ex 'file " + image + "' -ex 'target remote 127.0.0.1:" + port + "'";
+        try {
+            return new ProcessBuilder("script", "-qfec", gdb, "/dev/null").redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new AssertionError("script (util-linux) is needed for this test: " + e.getMessage());
+        }
+    }
+
     /** A free TCP port on the loopback address (for QEMU, which takes no port 0). */
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
