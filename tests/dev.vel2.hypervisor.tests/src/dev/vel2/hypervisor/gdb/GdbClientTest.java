@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * gdb-multiarch 13 against {@code vel2 run --gdb} on the -g guest dwarf-o0 (one vCPU) and hv-idle (two): attach,
  * threads, a breakpoint on a C function, bt, registers read and written (general and system, with the fields of the
  * system register table), stepi, x/i, a watchpoint, the monitor commands, a trap breakpoint, and the run to the
- * guest's end, ^C on gdb's terminal. Where a command exists in both, the same script runs against QEMU's stub ({@code -gdb -S}, guest EL2
- * as QEMU's virt board with virtualization=on) and GDB must print the same.
+ * guest's end, ^C on gdb's terminal. Where a command exists in both, the same script runs against QEMU's stub
+ * ({@code -gdb -S}, guest EL2 as QEMU's virt board with virtualization=on) and GDB must print the same.
  */
 class GdbClientTest {
     private static final Path DWARF = GdbPacketTest.find(GdbPacketTest.GUESTS + "dwarf/dwarf-o0.elf");
