@@ -318,6 +318,30 @@ class GdbPacketTest {
         }
     }
 
+    @Test
+    void vContStepsAndRunsSomeVcpusWithTheOthersHeld() throws Exception {
+        try (RspClient c = attach("hv-idle.elf")) {
+            long secondary = symbol("el1_secondary");
+            assertEquals("OK", c.ask("Z0," + Long.toHexString(secondary) + ",4"));
+            assertEquals("T05thread:2;swbreak:;", c.ask("vCont;c"));
+            assertEquals("OK", c.ask("z0," + Long.toHexString(secondary) + ",4"));
+            assertEquals("vCPU 1 [EL1h]", text(c.ask("qThreadExtraInfo,2")));
+            long pc0 = session.inspection().pc(0);
+            assertEquals("T05thread:2;", c.ask("vCont;s:2"), "GDB's scheduler locking: vCPU 1 steps alone");
+            assertEquals(secondary + 4, session.inspection().pc(1));
+            assertEquals(pc0, session.inspection().pc(0), "vCPU 0 was held");
+            long pc1 = session.inspection().pc(1);
+            long ran = session.inspection().statistics().vcpus().get(0).instructions();
+            c.send("vCont;c:1");
+            Thread.sleep(300);
+            c.raw(new byte[] { 3 });
+            assertEquals("T02thread:2;", c.reply(), "a suspend names the current thread");
+            assertEquals(pc1, session.inspection().pc(1), "vCPU 1 was held while vCPU 0 ran");
+            assertTrue(session.inspection().statistics().vcpus().get(0).instructions() > ran, "vCPU 0 ran");
+            assertEquals("W00", c.ask("vCont;c"), "both run on to the end");
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
