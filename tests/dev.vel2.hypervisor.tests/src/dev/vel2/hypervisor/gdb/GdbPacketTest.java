@@ -319,6 +319,25 @@ class GdbPacketTest {
     }
 
     @Test
+    void aStopByAnotherFrontEndAnswersTheDebuggersContinue() throws Exception {
+        try (RspClient c = attach("dwarf/dwarf-o0.elf")) {
+            long pc = session.inspection().pc(0);
+            assertEquals("OK", c.ask("M" + Long.toHexString(pc) + ",4:" + le(B_SELF, 4)));
+            c.send("vCont;c");
+            Thread.sleep(200);
+            session.suspend(); // as the IDE's Suspend does
+            assertEquals("T02thread:1;", c.reply());
+            session.resume(); // the IDE resumes: the debugger waits for nothing and hears nothing
+            Thread.sleep(200);
+            assertEquals("", c.drain(200));
+            assertTrue(c.ask("g").startsWith("E."), "registers are not read while the guest runs");
+            session.suspend();
+            assertTrue(session.awaitSuspended(WAIT));
+            assertEquals(le(pc, 8), c.ask("p20"));
+        }
+    }
+
+    @Test
     void vContStepsAndRunsSomeVcpusWithTheOthersHeld() throws Exception {
         try (RspClient c = attach("hv-idle.elf")) {
             long secondary = symbol("el1_secondary");
