@@ -95,8 +95,8 @@ final class GdbConnection {
     /** The guest stopped (or ended): the stop reply, if the debugger waits for one. Machine thread. */
     void stopped(StopInfo stop) {
         run.stopped(stop, generalVcpu);
-        if (stop != null && stop.reason() == StopInfo.Reason.EXITED) {
-            ending = "the guest's run ended";
+        if (stop != null && stop.reason() == StopInfo.Reason.EXITED && ending == null) {
+            ending = "the guest's run ended"; // unless the debugger ended it (k)
         }
     }
 

@@ -104,6 +104,9 @@ class GdbClientTest {
                 set $ttbr0_el1 = 0x40001000L
                 p/x $ttbr0_el1
                 monitor hcr
+                monitor hcr -TWI +TSC
+                p $hcr_el2
+                monitor hcr 0x84042000
                 monitor help
                 monitor traps
                 monitor break-trap hvc:1
@@ -122,14 +125,15 @@ class GdbClientTest {
                 """, 0, "--hcr", "TWI,TID3,TVM", "--vpidr", "0x410fd034", "--trap-log", log.toString());
         assertLines(out, "$1 = 0x84042000", "$2 = [ BSU=0 TWI TID3 TVM RW ]", "$3 = 0x411fd070",
                 "$4 = 0x410fd034", "$5 = 0x410fd034", "$6 = 0x1234", "$7 = 0x40001000",
-                "HCR_EL2 = 0x84042000 [ TWI TID3 TVM RW ]", "  monitor break-trap SPEC [vcpu=N] [hit=N]",
+                "HCR_EL2 = 0x84042000 [ TWI TID3 TVM RW ]", "HCR_EL2 = 0x840c0000 [ TID3 TSC TVM RW ]",
+                "$8 = [ BSU=0 TID3 TSC TVM RW ]", "  monitor break-trap SPEC [vcpu=N] [hit=N]",
                 "no traps yet", "trap breakpoint 1: HVC #0x1",
                 "vel2: trap breakpoint (HVC #0x1) on vCPU 0: HVC #0x1 (EC 0x16) at 0x4008280c; ESR_EL2 0x5a000001: "
                         + "EC=0x16 (HVC), IL=1 (32-bit instruction), ISS=0x0000001 (immediate #0x1), imm16=0x0001 "
                         + "(the instruction's immediate)",
                 "Program received signal SIGTRAP, Trace/breakpoint trap.",
                 "hypercall (fid=2248146949, arg=5) at dwarf/dwarf-demo.c:22",
-                "=> 0x4008280c <hypercall+72>:\thvc\t#0x1", "$8 = 0x86000005", "deleted 1 trap breakpoint",
+                "=> 0x4008280c <hypercall+72>:\thvc\t#0x1", "$9 = 0x86000005", "deleted 1 trap breakpoint",
                 "vel2: break-trap: unknown trap bogus (wfi, wfe, hvc[:IMM], smc[:IMM], mrs:REG, msr:REG, sysreg:REG)",
                 "vel2: unknown monitor command 'frobnicate' (monitor help lists them)",
                 "[Inferior 1 (Remote target) exited normally]");
