@@ -182,9 +182,6 @@ public final class Session {
                 throw new IllegalStateException("session already started");
             }
             started = true;
-            if (state == State.TERMINATED) {
-                return; // terminated before it started (a launch ended while it was being made): nothing to run
-            }
             post(new RunRequest(config.stopAtEntry() ? null : ResumeReason.CLIENT_REQUEST, null));
         } finally {
             lock.unlock();
