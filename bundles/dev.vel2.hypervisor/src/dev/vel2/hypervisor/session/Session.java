@@ -85,7 +85,7 @@ public final class Session {
         this.config = config;
         machine = built.machine();
         hypervisor = built.hypervisor();
-        elf = built.elf();
+        elf = config.symbols() != null ? config.symbols() : built.elf();
         vm = hypervisor.vm();
         stops = new StopConditions(machine, config.maxInsns());
         breakpoints = stops.breakpoints();
@@ -138,7 +138,7 @@ public final class Session {
         return config;
     }
 
-    /** The image's ELF (its symbols), or null for an image without. */
+    /** The ELF whose symbols name the guest's addresses: {@link SessionConfig#symbols()}, else the image's, else null. */
     public ElfImage elf() {
         return elf;
     }

@@ -55,7 +55,7 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
         this.launch = launch;
         this.session = session;
         this.settings = settings;
-        this.symbols = new GuestSymbols(settings.elf());
+        this.symbols = new GuestSymbols(settings.symbols());
         for (int i = 0; i < session.vcpuCount(); i++) {
             threads.add(new Vel2Thread(this, i));
         }
