@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.devices.Psci;
+import dev.vel2.emulator.cpu.ExceptionLoop;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.hypervisor.Hypervisor;
@@ -54,6 +55,7 @@ public final class Session {
     private final SessionConfig config;
     private final Machine machine;
     private final ElfImage elf;
+    private volatile ExceptionLoop exceptionLoop;
     private final Vm vm;
     private final Hypervisor hypervisor;
     private final GuestMemory memory;
@@ -83,7 +85,7 @@ public final class Session {
         this.config = config;
         machine = built.machine();
         hypervisor = built.hypervisor();
-        elf = built.elf();
+        elf = config.symbols() != null ? config.symbols() : built.elf();
         vm = hypervisor.vm();
         stops = new StopConditions(machine, config.maxInsns());
         breakpoints = stops.breakpoints();
@@ -136,9 +138,15 @@ public final class Session {
         return config;
     }
 
-    /** The image's ELF (its symbols), or null for an image without. */
+    /** The ELF whose symbols name the guest's addresses: {@link SessionConfig#symbols()}, else the image's, else null. */
     public ElfImage elf() {
         return elf;
+    }
+
+    /** The loop of the last {@link StopInfo.Reason#EXCEPTION_LOOP} stop, else null. */
+    public ExceptionLoop exceptionLoop() {
+        StopInfo s = lastStop;
+        return s != null && s.reason() == StopInfo.Reason.EXCEPTION_LOOP ? exceptionLoop : null;
     }
 
     public int vcpuCount() {
@@ -517,6 +525,10 @@ public final class Session {
             Machine.ExitReason exit = stops.runSlice(SLICE);
             if (stops.cause() != null) {
                 return stops.cause();
+            }
+            if (exit == Machine.ExitReason.EXCEPTION_LOOP) {
+                exceptionLoop = machine.exceptionLoop();
+                return StopInfo.exceptionLoop(exceptionLoop.vcpu());
             }
             if (exit == Machine.ExitReason.SYSTEM_OFF || exit == Machine.ExitReason.SYSTEM_RESET
                     || (exit == Machine.ExitReason.STOPPED && !suspendRequested && !terminateRequested)) {

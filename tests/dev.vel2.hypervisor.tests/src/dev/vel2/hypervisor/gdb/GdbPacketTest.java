@@ -232,7 +232,7 @@ class GdbPacketTest {
 
     @Test
     void theInstructionLimitEndsTheRunWithVel2RunsExitStatus() throws Exception {
-        session = Session.open(new SessionConfig(VmDescription.of(find(GUESTS + "dwarf/dwarf-o0.elf")), true, 1000));
+        session = Session.open(new SessionConfig(VmDescription.of(find(GUESTS + "dwarf/dwarf-o0.elf")), true, 1000, null));
         session.start();
         server = GdbServer.start(session, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), messages::add);
         try (RspClient c = new RspClient(server.address())) {

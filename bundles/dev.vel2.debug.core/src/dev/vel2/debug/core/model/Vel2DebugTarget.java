@@ -55,7 +55,7 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
         this.launch = launch;
         this.session = session;
         this.settings = settings;
-        this.symbols = new GuestSymbols(settings.elf());
+        this.symbols = new GuestSymbols(settings.symbols());
         for (int i = 0; i < session.vcpuCount(); i++) {
             threads.add(new Vel2Thread(this, i));
         }
@@ -138,6 +138,7 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
                     case TRAP_BREAKPOINT, ADDRESS_BREAKPOINT, WATCHPOINT -> DebugEvent.BREAKPOINT;
                     case STEP_END -> DebugEvent.STEP_END;
                     case ENTRY, CLIENT_REQUEST, EXITED -> DebugEvent.CLIENT_REQUEST;
+                    case EXCEPTION_LOOP -> DebugEvent.UNSPECIFIED;
                 };
                 IBreakpoint hit = breakpoints.eclipseBreakpoint(stop.breakpoint());
                 disableSpentHitCount(hit); // before the events: who hears them sees the breakpoint as it now is

@@ -151,6 +151,10 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
             case STEP_END -> "step at " + Vel2StackFrame.location(s.pc(), vel2Target().symbols());
             case ENTRY -> "at entry";
             case CLIENT_REQUEST -> "on request";
+            case EXCEPTION_LOOP -> {
+                var loop = vel2Target().session().exceptionLoop();
+                yield loop == null ? "exception loop" : loop.reason();
+            }
             case EXITED -> "exited";
         };
     }

@@ -41,15 +41,11 @@ public final class ExampleLaunch implements IStartup {
 
     /** The example's configuration, created and saved if missing. */
     public static ILaunchConfiguration configuration() throws CoreException, IOException {
-        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-        ILaunchConfigurationType type = manager.getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID);
-        for (ILaunchConfiguration c : manager.getLaunchConfigurations(type)) {
-            if (c.getName().equals(NAME)) {
-                return c;
-            }
+        ILaunchConfiguration saved = saved(NAME);
+        if (saved != null) {
+            return saved;
         }
-        ILaunchConfigurationWorkingCopy wc = type.newInstance(null, NAME);
-        Defaults.apply(wc);
+        ILaunchConfigurationWorkingCopy wc = newWithDefaults(NAME);
         wc.setAttribute(LaunchAttributes.IMAGE_PATH, imageFile());
         wc.setAttribute(LaunchAttributes.VCPU_COUNT, 2);
         wc.setAttribute(LaunchAttributes.HCR_EL2, LaunchAttributes.STORY_HCR_EL2);
@@ -57,6 +53,29 @@ public final class ExampleLaunch implements IStartup {
         wc.setAttribute(LaunchAttributes.ID_REGISTERS,
                 Map.of("ID_AA64MMFR0_EL1", "0x101122", "ID_AA64PFR0_EL1", "0x11"));
         return wc.doSave();
+    }
+
+    /** The saved vel2 configuration named {@code name}, else null. */
+    static ILaunchConfiguration saved(String name) throws CoreException {
+        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+        for (ILaunchConfiguration c : manager.getLaunchConfigurations(type())) {
+            if (c.getName().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** A new vel2 configuration named {@code name} with the tabs' defaults. */
+    static ILaunchConfigurationWorkingCopy newWithDefaults(String name) throws CoreException {
+        ILaunchConfigurationWorkingCopy wc = type().newInstance(null, name);
+        Defaults.apply(wc);
+        return wc;
+    }
+
+    private static ILaunchConfigurationType type() {
+        return DebugPlugin.getDefault().getLaunchManager()
+                .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID);
     }
 
     /** The example image as a file (extracted from the bundle's jar when it is one). */
