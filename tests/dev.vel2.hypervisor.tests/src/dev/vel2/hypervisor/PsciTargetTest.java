@@ -15,9 +15,7 @@ import dev.vel2.emulator.devices.Psci;
  * reach the vCPU the guest means, and the PE's own affinity names none.
  */
 class PsciTargetTest {
-    private static final long ENTRY = Machine.RAM_BASE + 0x8_0000;
-
-    private static final int[] PROGRAM = {
+    private static final int[] PROGRAM = Programs.thenSystemOff(
         0xd2804021, // mov  x1, #0x201                vCPU 1 as the guest knows it
         0xd2800060, // mov  x0, #0x3
         0xf2b88000, // movk x0, #0xc400, lsl #16      PSCI CPU_ON (SMC64)
@@ -41,11 +39,7 @@ class PsciTargetTest {
         0x14000000, // b    .                         until vCPU 1 ends the run
         // second: (vCPU 1)
         0xd53800a6, // mrs  x6, mpidr_el1
-        0xaa0003e9, // mov  x9, x0
-        0xd2800100, // mov  x0, #0x8
-        0xf2b08000, // movk x0, #0x8400, lsl #16      PSCI SYSTEM_OFF
-        0xd4000002, // hvc  #0
-    };
+        0xaa0003e9); // mov x9, x0
 
     @Test
     void cpuOnAndAffinityInfoNameVcpusByTheirVirtualMpidr() {
@@ -53,13 +47,7 @@ class PsciTargetTest {
         Vm vm = new Vm(0, 1L << 31); // RW
         vm.addVcpu(machine.cpu(0)).setVmpidr(0x8000_0100L);
         vm.addVcpu(machine.cpu(1)).setVmpidr(0x8000_0201L);
-        Hypervisor hv = new Hypervisor(vm);
-        hv.setStopper(machine::stop);
-        for (int i = 0; i < PROGRAM.length; i++) {
-            machine.ram().write(ENTRY + 4L * i, 4, PROGRAM[i]);
-        }
-        machine.boot(ENTRY);
-        hv.attachVirtual();
+        Programs.start(machine, vm, PROGRAM);
         assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(100_000));
         Cpu c0 = machine.cpu(0);
         assertEquals(Psci.SUCCESS, c0.x(20), "CPU_ON 0x201 started vCPU 1");

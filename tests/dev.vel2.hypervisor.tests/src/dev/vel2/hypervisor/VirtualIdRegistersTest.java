@@ -13,44 +13,29 @@ import dev.vel2.emulator.sysreg.SysRegs;
 class VirtualIdRegistersTest {
     private static final long RW_TID3 = SysRegs.get("HCR_EL2").field("RW").mask()
             | SysRegs.get("HCR_EL2").field("TID3").mask();
-    private static final long ENTRY = Machine.RAM_BASE + 0x8_0000;
 
-    private static final int[] PROGRAM = {
+    private static final int[] PROGRAM = Programs.thenSystemOff(
         0xd5380401, // mrs  x1, id_aa64pfr0_el1
         0xd5380502, // mrs  x2, id_aa64dfr0_el1
         0xd5380703, // mrs  x3, id_aa64mmfr0_el1
-        0xd5380604, // mrs  x4, id_aa64isar0_el1
-        0xd2800100, // mov  x0, #0x8
-        0xf2b08000, // movk x0, #0x8400, lsl #16    PSCI SYSTEM_OFF
-        0xd4000002, // hvc  #0
-    };
+        0xd5380604); // mrs x4, id_aa64isar0_el1
 
     /** HCR_EL2.TID1/TID2: REVIDR_EL1 and the cache ID registers, CSSELR_EL1 written and read back through EL2. */
-    private static final int[] CACHE_PROGRAM = {
+    private static final int[] CACHE_PROGRAM = Programs.thenSystemOff(
         0xd2800021, // mov  x1, #0x1                  L1 instruction cache
         0xd51a0001, // msr  csselr_el1, x1
         0xd5390002, // mrs  x2, ccsidr_el1
         0xd53800c3, // mrs  x3, revidr_el1
         0xd53b0024, // mrs  x4, ctr_el0
         0xd5390025, // mrs  x5, clidr_el1
-        0xd53a0006, // mrs  x6, csselr_el1
-        0xd2800100, // mov  x0, #0x8
-        0xf2b08000, // movk x0, #0x8400, lsl #16    PSCI SYSTEM_OFF
-        0xd4000002, // hvc  #0
-    };
+        0xd53a0006); // mrs x6, csselr_el1
 
     private static Cpu run(long hcr, int[] program, long isar0, int sysregTraps) {
         Machine machine = new Machine(1, 16, Cpu.El2Mode.VIRTUAL);
         Vm vm = new Vm(0, hcr);
         vm.addVcpu(machine.cpu(0));
         vm.ids().set(SysRegs.get("ID_AA64ISAR0_EL1"), isar0);
-        Hypervisor hv = new Hypervisor(vm);
-        hv.setStopper(machine::stop);
-        for (int i = 0; i < program.length; i++) {
-            machine.ram().write(ENTRY + 4L * i, 4, program[i]);
-        }
-        machine.boot(ENTRY);
-        hv.attachVirtual();
+        Hypervisor hv = Programs.start(machine, vm, program);
         assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(1000));
         assertEquals(sysregTraps + 1, hv.trapCount(), "every MRS/MSR trapped, then SYSTEM_OFF");
         return machine.cpu(0);
