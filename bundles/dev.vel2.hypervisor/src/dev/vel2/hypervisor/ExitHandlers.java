@@ -19,6 +19,12 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * operation traps and built ESR_EL2; a handler decides what it means.
  */
 public final class ExitHandlers {
+    /** SMCCC: bit 30 of a function id selects the SMC64 calling convention (64-bit arguments). */
+    private static final int SMC64 = 0x4000_0000;
+    /** MPIDR_EL1's affinity fields Aff3 (39:32) and Aff2..Aff0 (23:0). */
+    private static final long AFFINITY = 0xff_00ff_ffffL;
+    private static final SysReg MPIDR_EL1 = SysRegs.get("MPIDR_EL1");
+
     private final ExitHandler[] table = new ExitHandler[64];
 
     public ExitHandlers() {
@@ -141,12 +147,6 @@ public final class ExitHandlers {
         boolean ends = fid == Psci.SYSTEM_OFF || fid == Psci.SYSTEM_RESET;
         return ends ? Emulation.stop(action, 0) : Emulation.resume(action, c.x(0));
     }
-
-    /** SMCCC: bit 30 of a function id selects the SMC64 calling convention (64-bit arguments). */
-    private static final int SMC64 = 0x4000_0000;
-    /** MPIDR_EL1's affinity fields Aff3 (39:32) and Aff2..Aff0 (23:0). */
-    private static final long AFFINITY = 0xff_00ff_ffffL;
-    private static final SysReg MPIDR_EL1 = SysRegs.get("MPIDR_EL1");
 
     /** CPU_ON and AFFINITY_INFO name their target vCPU in X1 by its MPIDR_EL1 (PSCI, ARM DEN 0022 5.1.4, 5.1.5). */
     private static boolean namesVcpu(int fid) {
