@@ -81,8 +81,9 @@ class VirtualOptionsTest extends CliFixture {
 
     @Test
     void oneVmpidrForSeveralVcpusGivesEachItsIndexAsAff0(@TempDir Path dir) throws Exception {
-        String json = hvIdleRegisters(dir, "0x81000100", "81000100");
-        assertTrue(json.contains("\"VMPIDR_EL2\":\"0x81000101\""), "vCPU 1: Aff0 = 1, the other bits as given");
+        // hv-idle starts vCPU 1 by CPU_ON(1): a vCPU reading MPIDR_EL1 Aff3..Aff0 = 1
+        String json = hvIdleRegisters(dir, "0x81000000", "81000000");
+        assertTrue(json.contains("\"VMPIDR_EL2\":\"0x81000001\""), "vCPU 1: Aff0 = 1, the other bits as given");
     }
 
     @Test
