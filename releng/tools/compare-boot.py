@@ -9,7 +9,8 @@ releng/check-linux needs it:
   is told and counted but is not a difference;
 - the lines of userspace (after it) in order, exactly;
 - lines whose text is the host's time (the RTC's "setting system clock to", which QEMU reads from the host
-  and vel2 from virtual time) are left out of both;
+  and vel2 from virtual time; "hrtimer: interrupt took N ns", which a loaded host makes either print) are left out
+  of both;
 - QEMU's "CPU features: detected: 32-bit EL0 Support" and "... EL1 Support" are left out of QEMU's: its Cortex-A57
   has AArch32 at EL0/EL1, vel2's PE has none (ID_AA64PFR0_EL1 0x111: a return to AArch32 is illegal, ARM ARM
   D1.11.4), so the kernel rightly detects none there.
@@ -23,7 +24,7 @@ import sys
 
 STAMP = re.compile(r"^\[ *\d+\.\d+\] ")
 AUDIT = re.compile(r"audit\(\d+\.\d+:(\d+)\)")
-HOST_TIME = re.compile(r"setting system clock to ")
+HOST_TIME = re.compile(r"setting system clock to |hrtimer: interrupt took ")
 USERSPACE = "Run /init as init process"
 AARCH32 = re.compile(r"^CPU features: detected: 32-bit EL[01] Support$")
 
