@@ -26,6 +26,8 @@ abstract class Block {
     final long[] runs;
     /** The block that ran after this one last time, when in the same page: tried first by {@link BlockRunner}. */
     Block next;
+    /** Replaced in its page by the same trace's generated class (a {@link ThreadedBlock}): not to be chained to. */
+    boolean superseded;
     /**
      * The cache entry of this block's class ({@link BlockTranslator}), held while the block is in use so that the
      * JVM does not drop it (a soft reference) and make the next machine with the same code compile it again.

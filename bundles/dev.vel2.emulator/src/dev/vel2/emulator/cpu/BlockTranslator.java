@@ -135,6 +135,15 @@ final class BlockTranslator {
      * all translatable). Its start and words determine the trace, so they name its class.
      */
     static Block translate(long[] addresses, List<Insn> insns) {
+        return instance(addresses, insns, true);
+    }
+
+    /** The block of {@code insns} at {@code addresses} when its class was made already (by any vCPU), else null. */
+    static Block translated(long[] addresses, List<Insn> insns) {
+        return instance(addresses, insns, false);
+    }
+
+    private static Block instance(long[] addresses, List<Insn> insns, boolean define) {
         int n = insns.size();
         int[] words = new int[n];
         for (int i = 0; i < n; i++) {
@@ -146,6 +155,9 @@ final class BlockTranslator {
             SoftReference<MethodHandle> known = CLASSES.get(key);
             MethodHandle constructor = known == null ? null : known.get();
             if (constructor == null) {
+                if (!define) {
+                    return null;
+                }
                 constructor = define(addresses, insns);
                 CLASSES.put(key, new SoftReference<>(constructor));
             }
@@ -158,7 +170,7 @@ final class BlockTranslator {
     }
 
     /** {@link Block#runs} of the trace at {@code addresses}. */
-    private static long[] runs(long[] addresses, int n) {
+    static long[] runs(long[] addresses, int n) {
         long[] runs = new long[2 * n];
         int k = 0;
         for (int i = 0; i < n; i++) {
@@ -331,7 +343,7 @@ final class BlockTranslator {
     }
 
     /** The later instruction of the block a conditional branch at {@code i} jumps to when taken, or -1. */
-    private static int jumpTarget(long[] addresses, List<Insn> insns, int i) {
+    static int jumpTarget(long[] addresses, List<Insn> insns, int i) {
         Insn insn = insns.get(i);
         if (insn.flow() != Insn.Flow.CONDITIONAL) {
             return -1;
