@@ -21,7 +21,8 @@ import dev.vel2.emulator.a64.Insn;
 import dev.vel2.emulator.a64.Row;
 
 /**
- * Translates traces of decoded instructions ({@link #next}) into {@link Block}s: a hidden JVM class per block whose
+ * Translates traces of decoded instructions ({@link #next}) into {@link Block}s (the hot ones: a trace runs as a
+ * {@link ThreadedBlock} first, see {@link BlockRunner#PROMOTE_AFTER}): a hidden JVM class per block whose
  * {@code run} calls the decode table's handler of each instruction with its operands, both held in static final
  * fields, so that the JIT compiler sees constant receivers and arguments and inlines the handlers with their
  * operands folded in. The instruction table stays the one definition of what an instruction does; this class only
