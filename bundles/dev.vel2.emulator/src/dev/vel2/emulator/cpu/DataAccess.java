@@ -71,6 +71,9 @@ final class DataAccess {
     }
 
     long read(long va, int size, int access) {
+        if (cpu.watchpoints != null) {
+            cpu.watchpoints.check(cpu, va, size, false);
+        }
         int offset = (int) va & PAGE_OFFSET;
         int i = index(va);
         if (reads[i] == (va & ~PAGE_OFFSET) && access == Cpu.Translation.READ && offset <= PAGE_SIZE - size
@@ -120,6 +123,9 @@ final class DataAccess {
     }
 
     void write(long va, int size, long value, int access) {
+        if (cpu.watchpoints != null) {
+            cpu.watchpoints.check(cpu, va, size, true);
+        }
         int offset = (int) va & PAGE_OFFSET;
         int i = index(va);
         if (writes[i] == (va & ~PAGE_OFFSET) && access == Cpu.Translation.WRITE && offset <= PAGE_SIZE - size
