@@ -139,12 +139,13 @@ public final class Main {
             VmBuilder.Built vm = VmBuilder.build(d, 0);
             Machine m = vm.machine();
             Hypervisor hv = vm.hypervisor();
+            DebugInfo debug = vm.elf() == null ? null : DebugInfo.of(vm.elf()); // the logs' "source", read lazily
             if (d.el2() == Cpu.El2Mode.VIRTUAL && vm.vm().vcpu(0).vpidrDefaulted()) {
                 err.println("vel2: warning: VPIDR_EL2 has no reset value; EL1 reads MIDR_EL1 as the default 0x"
                         + Long.toHexString(Vm.DEFAULT_VPIDR) + " (set --vpidr)");
             }
             if (log != null) {
-                hv.addListener(new TrapLog(log)); // both EL2 modes: one sequence for every vCPU
+                hv.addListener(new TrapLog(log, debug)); // both EL2 modes: one sequence for every vCPU
             }
             for (int i = 0; i < m.cpuCount(); i++) { // what vel2 lacks, once per instruction: one line each
                 m.cpu(i).addNotModelledListener((c, what) -> err.println(what.line(c.index())));
@@ -164,7 +165,7 @@ public final class Main {
             });
             Machine.ExitReason exit = m.run(o.maxInsns());
             out.flush();
-            write(o.regsOut(), RegisterDump.of(m, exit), err);
+            write(o.regsOut(), RegisterDump.of(m, exit, debug), err);
             write(o.stats(), Stats.of(hv, exit), err); // none in guest-EL2 mode: parse refuses --stats there
             if (hv.failed()) {
                 err.println("vel2: internal error: the hypervisor could not handle a trap");

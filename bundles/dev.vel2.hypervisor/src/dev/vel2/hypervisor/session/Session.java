@@ -14,6 +14,7 @@ import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.a64.Decoder;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.devices.Psci;
+import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.memory.Walk;
@@ -61,6 +62,7 @@ public final class Session {
     private final SessionConfig config;
     private final Machine machine;
     private final ElfImage elf;
+    private final DebugInfo debugInfo;
     private final Vm vm;
     private final Hypervisor hypervisor;
     private final GuestMemory memory;
@@ -92,6 +94,7 @@ public final class Session {
         machine = built.machine();
         hypervisor = built.hypervisor();
         elf = built.elf();
+        debugInfo = elf == null ? null : DebugInfo.of(elf);
         vm = hypervisor.vm();
         if (config.vm().el2() == Cpu.El2Mode.VIRTUAL) {
             hypervisor.addStop(this::trapBreakpointStops);
@@ -137,6 +140,11 @@ public final class Session {
     /** The image's ELF (its symbols), or null for an image without. */
     public ElfImage elf() {
         return elf;
+    }
+
+    /** The image's DWARF (lines, functions, call frames), read when first asked; null without an ELF. */
+    public DebugInfo debugInfo() {
+        return debugInfo;
     }
 
     public int vcpuCount() {

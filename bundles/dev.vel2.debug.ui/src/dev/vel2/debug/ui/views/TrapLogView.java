@@ -33,6 +33,7 @@ import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.debug.ui.internal.Vel2UiPlugin;
 import dev.vel2.debug.ui.trap.TrapLogs;
 import dev.vel2.debug.ui.trap.TrapRecorder;
+import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.cli.TrapLog;
@@ -298,10 +299,16 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
     public void export(Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < rowCount; i++) {
-                w.write(TrapLog.line(recorder.get(rows[i])));
+                w.write(TrapLog.line(recorder.get(rows[i]), debugInfo()));
                 w.write('\n');
             }
         }
+    }
+
+    /** The DWARF of the shown session's image, or null. */
+    private DebugInfo debugInfo() {
+        Session s = recorder.session();
+        return s == null ? null : s.debugInfo();
     }
 
     /** Sets the text filter, as typing does (tests). */
