@@ -93,6 +93,16 @@ public final class DebugInfo {
     }
 
     /**
+     * The row a debugger shows the instruction at {@code pc} on (GDB's find_pc_line): {@link #line}'s, but where that
+     * row is not a statement (is_stmt), the last statement row before it at the same address.
+     */
+    public synchronized Optional<LineRow> statementLine(long pc) {
+        Location at = locate(pc);
+        LineTable table = at.row < 0 ? null : lineTable(at.unit);
+        return table == null ? Optional.empty() : Optional.of(table.row(table.statementRow(at.row)));
+    }
+
+    /**
      * The addresses of the line {@code pc} is on: from the first to past the last of the consecutive rows of the
      * same file and line around it (a step over the line runs until the PC leaves it).
      */

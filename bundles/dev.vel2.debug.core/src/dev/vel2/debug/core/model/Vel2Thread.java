@@ -146,8 +146,8 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         }
         return "Suspended: " + switch (s.reason()) {
             case TRAP_BREAKPOINT -> "trap " + s.trap().summary();
-            case ADDRESS_BREAKPOINT -> "breakpoint at " + Vel2StackFrame.location(s.pc(), vel2Target().symbols());
-            case STEP_END -> "step at " + Vel2StackFrame.location(s.pc(), vel2Target().symbols());
+            case ADDRESS_BREAKPOINT -> "breakpoint at " + FrameChain.location(s.pc(), vel2Target().symbols());
+            case STEP_END -> "step at " + FrameChain.location(s.pc(), vel2Target().symbols());
             case ENTRY -> "at entry";
             case CLIENT_REQUEST -> "on request";
             case EXITED -> "exited";
@@ -170,7 +170,14 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         }
         long g = generation;
         if (frames == null || framesGeneration != g) {
-            frames = access(s -> FrameChain.walk(this, s.inspection(), vel2Target().symbols()));
+            GuestSymbols symbols = vel2Target().symbols();
+            List<FrameChain.Frame> chain = access(s -> FrameChain.walk(FrameChain.of(s.inspection(), index),
+                    s.debugInfo(), symbols));
+            List<Vel2StackFrame> made = new java.util.ArrayList<>();
+            for (FrameChain.Frame f : chain) {
+                made.add(new Vel2StackFrame(this, made.size(), f, symbols));
+            }
+            frames = made;
             framesGeneration = g;
         }
         return frames.toArray(new IStackFrame[0]);
