@@ -1,17 +1,25 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.ui.presentation;
 
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IRegister;
 import org.eclipse.debug.core.model.IValue;
 import org.eclipse.debug.core.model.IVariable;
+import org.eclipse.debug.core.sourcelookup.containers.LocalFileStorage;
 import org.eclipse.debug.ui.IDebugModelPresentation;
 import org.eclipse.debug.ui.IValueDetailListener;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.ui.IEditorDescriptor;
 import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.editors.text.EditorsUI;
+import org.eclipse.ui.ide.FileStoreEditorInput;
+import org.eclipse.ui.part.FileEditorInput;
 
 import dev.vel2.debug.core.breakpoints.Vel2AddressBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2Breakpoint;
@@ -25,7 +33,7 @@ import dev.vel2.hypervisor.session.TrapFilter;
 /**
  * Labels and images of vel2 debug elements and breakpoints, and the detail pane text of register values (every
  * field with the table's meaning of its value). Threads and frames name themselves (vCPU, EL, stop reason; symbol
- * plus offset); this adds images and the breakpoint labels of the Breakpoints view.
+ * plus offset); this adds images, the breakpoint labels of the Breakpoints view and the editors of source files.
  */
 public final class Vel2ModelPresentation extends LabelProvider implements IDebugModelPresentation {
 
@@ -111,13 +119,20 @@ public final class Vel2ModelPresentation extends LabelProvider implements IDebug
         listener.detailComputed(value, b.toString());
     }
 
+    /** A source file the locator found: the workspace's file, or one outside it (opened from the file system). */
     @Override
     public IEditorInput getEditorInput(Object element) {
-        return null; // no source: frames show in the Disassembly view
+        return switch (element) {
+            case IFile f -> new FileEditorInput(f);
+            case LocalFileStorage s -> new FileStoreEditorInput(EFS.getLocalFileSystem().fromLocalFile(s.getFile()));
+            default -> null;
+        };
     }
 
+    /** The editor the workbench has for the file's name, else the text editor (C and assembly without CDT). */
     @Override
     public String getEditorId(IEditorInput input, Object element) {
-        return null;
+        IEditorDescriptor d = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor(input.getName());
+        return d == null ? EditorsUI.DEFAULT_TEXT_EDITOR_ID : d.getId();
     }
 }
