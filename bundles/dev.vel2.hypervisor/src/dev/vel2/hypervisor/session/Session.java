@@ -239,6 +239,23 @@ public final class Session {
     }
 
     /**
+     * Steps by source line where the image has a line for the PC ({@link StepTarget.Line}: GDB's next, or step when
+     * {@code into}); returns false, posting nothing, where it has none (the caller steps by instruction).
+     */
+    public boolean stepLine(int vcpu, boolean into) {
+        lock.lock();
+        try {
+            Cpu c = stoppedCpu(vcpu);
+            var step = debugInfo == null ? java.util.Optional.<StepTarget.Line>empty()
+                    : StepTarget.Line.of(c, into, new SourceFrames(debugInfo, memory));
+            step.ifPresent(t -> post(new Request(into ? ResumeReason.STEP_INTO : ResumeReason.STEP_OVER, t)));
+            return step.isPresent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Runs until the current function returns: until {@code vcpu}'s PC equals the value X30 (LR) holds now, at the
      * current EL, with the stack pointer at or above its current value; or until a breakpoint. Valid where LR still
      * holds the return address (a leaf function, or a function before it calls another).
@@ -422,7 +439,8 @@ public final class Session {
     /** Runs a request until it ends in a stop; a step holds its vCPU's interrupts back if asked to. */
     private StopInfo execute(Request r) {
         Cpu held = maskInterruptsWhileStepping && (r.target() instanceof StepTarget.Instruction
-                || r.target() instanceof StepTarget.Return) ? machine.cpu(r.target().vcpu()) : null;
+                || r.target() instanceof StepTarget.Return || r.target() instanceof StepTarget.Line)
+                        ? machine.cpu(r.target().vcpu()) : null;
         if (held == null) {
             return run(r);
         }
@@ -441,6 +459,9 @@ public final class Session {
         StopInfo done = completePendingTraps();
         if (done != null) {
             return done;
+        }
+        if (target instanceof StepTarget.Line l && l.reached(machine.cpu(l.vcpu()), machine.cpu(l.vcpu()).pc())) {
+            return StopInfo.of(StopInfo.Reason.STEP_END, l.vcpu(), 0); // the trap it stopped at ended the line
         }
         breakpoints.install(machine, target);
         breakpoints.skipCurrent(machine);

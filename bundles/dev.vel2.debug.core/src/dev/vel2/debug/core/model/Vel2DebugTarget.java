@@ -49,6 +49,8 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
     private volatile boolean suspended = true;
     private volatile boolean terminated;
     private volatile StopInfo lastStop;
+    /** Steps by instruction even where the PC has a source line (CDT's "Instruction Stepping Mode"). */
+    private volatile boolean instructionStepping;
 
     private Vel2DebugTarget(ILaunch launch, Session session, LaunchSettings settings) {
         super(null);
@@ -187,6 +189,16 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
 
     public List<Vel2Thread> vcpus() {
         return List.copyOf(threads);
+    }
+
+    /** True while Step Into and Step Over go by instruction though the PC has a source line. */
+    public boolean isInstructionStepping() {
+        return instructionStepping;
+    }
+
+    /** Instruction stepping mode on or off (the Debug view's toggle), for the next steps. */
+    public void setInstructionStepping(boolean on) {
+        instructionStepping = on;
     }
 
     /** The last stop, null before the first. */

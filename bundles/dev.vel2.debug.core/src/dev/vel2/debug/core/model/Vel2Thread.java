@@ -271,14 +271,26 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         return stepping;
     }
 
+    /** By source line where the PC has one, unless the target is in instruction stepping mode; else one instruction. */
     @Override
     public void stepInto() throws DebugException {
-        step(s -> s.stepInstruction(index));
+        boolean byLine = !vel2Target().isInstructionStepping();
+        step(s -> {
+            if (!byLine || !s.stepLine(index, true)) {
+                s.stepInstruction(index);
+            }
+        });
     }
 
+    /** As {@link #stepInto}, over calls: by source line, else one instruction or a whole call. */
     @Override
     public void stepOver() throws DebugException {
-        step(s -> s.stepOver(index));
+        boolean byLine = !vel2Target().isInstructionStepping();
+        step(s -> {
+            if (!byLine || !s.stepLine(index, false)) {
+                s.stepOver(index);
+            }
+        });
     }
 
     @Override
