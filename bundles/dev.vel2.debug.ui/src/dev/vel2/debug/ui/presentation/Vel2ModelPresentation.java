@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.ui.presentation;
 
+import java.io.File;
+import java.util.Optional;
+
 import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IBreakpoint;
@@ -23,6 +28,7 @@ import org.eclipse.ui.part.FileEditorInput;
 
 import dev.vel2.debug.core.breakpoints.Vel2AddressBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2Breakpoint;
+import dev.vel2.debug.core.breakpoints.Vel2LineBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.model.Vel2DebugTarget;
 import dev.vel2.debug.core.model.Vel2Thread;
@@ -50,6 +56,7 @@ public final class Vel2ModelPresentation extends LabelProvider implements IDebug
             case Vel2TrapBreakpoint b -> enabled(b) ? Vel2UiPlugin.IMG_TRAP_BREAKPOINT
                     : Vel2UiPlugin.IMG_TRAP_BREAKPOINT_DISABLED;
             case Vel2Breakpoint b -> Vel2UiPlugin.IMG_ADDRESS_BREAKPOINT;
+            case Vel2LineBreakpoint b -> Vel2UiPlugin.IMG_ADDRESS_BREAKPOINT;
             case IRegister r -> Vel2UiPlugin.IMG_REGISTER;
             default -> null;
         };
@@ -76,6 +83,9 @@ public final class Vel2ModelPresentation extends LabelProvider implements IDebug
             }
             if (element instanceof Vel2Breakpoint b) {
                 return b.label();
+            }
+            if (element instanceof Vel2LineBreakpoint b) {
+                return b.getMarker().getAttribute(IMarker.MESSAGE, "Line breakpoint");
             }
         } catch (CoreException e) {
             return element instanceof Vel2Breakpoint b ? b.label() + " (" + e.getMessage() + ")" : null;
@@ -124,9 +134,16 @@ public final class Vel2ModelPresentation extends LabelProvider implements IDebug
     public IEditorInput getEditorInput(Object element) {
         return switch (element) {
             case IFile f -> new FileEditorInput(f);
-            case LocalFileStorage s -> new FileStoreEditorInput(EFS.getLocalFileSystem().fromLocalFile(s.getFile()));
+            case LocalFileStorage s -> inWorkspace(s.getFile()).<IEditorInput>map(FileEditorInput::new)
+                    .orElseGet(() -> new FileStoreEditorInput(EFS.getLocalFileSystem().fromLocalFile(s.getFile())));
             default -> null;
         };
+    }
+
+    /** The workspace's file at {@code file}'s location (its markers show line breakpoints in the ruler). */
+    private static Optional<IFile> inWorkspace(File file) {
+        IFile[] found = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(file.toURI());
+        return found.length == 0 ? Optional.empty() : Optional.of(found[0]);
     }
 
     /** The editor the workbench has for the file's name, else the text editor (C and assembly without CDT). */

@@ -4,24 +4,37 @@ package dev.vel2.debug.ui.views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.debug.core.model.IThread;
+import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.debug.ui.actions.IToggleBreakpointsTarget;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
+import org.eclipse.jface.text.TextSelection;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IEditorPart;
@@ -29,12 +42,15 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.debug.core.breakpoints.Vel2LineBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
+import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.debug.core.model.Vel2StackFrame;
 import dev.vel2.debug.ui.launch.ExampleLaunch;
 import dev.vel2.hypervisor.TrapEvent;
@@ -46,7 +62,8 @@ import dev.vel2.tests.support.Workbench;
 /**
  * Source-level debugging in a real workbench: the example guest (built with -g) stops at a trap breakpoint on its
  * first MSR TTBR0_EL1 and the editor shows example.c with the Platform's instruction pointer on the line of that
- * write, the line addr2line gives for the trap's PC. Screenshot in {@code target/screenshots}.
+ * write, the line addr2line gives for the trap's PC; a line breakpoint toggled in the editor is hit; Step Over moves
+ * one source line. Screenshots in {@code target/screenshots}.
  */
 class SourceDebugTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -55,6 +72,7 @@ class SourceDebugTest {
     private static final int TTBR0_LINE = 112;
 
     private ILaunch launch;
+    private IProject project;
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -64,6 +82,9 @@ class SourceDebugTest {
         IBreakpointManager bm = DebugPlugin.getDefault().getBreakpointManager();
         bm.removeBreakpoints(bm.getBreakpoints(Vel2Debug.MODEL_ID), true);
         PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
+        if (project != null) {
+            project.delete(true, true, null);
+        }
     }
 
     @Test
@@ -93,8 +114,80 @@ class SourceDebugTest {
         ITextEditor editor = editor(page);
         assertEquals("example.c", editor.getEditorInput().getName());
         assertEquals(TTBR0_LINE, instructionPointerLine(editor).getAsInt(), "the IP on the MSR's line");
+        save(display, shell, "source-trap-editor.png");
+    }
+
+    /**
+     * The example's sources and image in a workspace project, as a user has them: a line breakpoint toggled in
+     * example.c's editor on line 114 (a closing brace: no code) moves to line 115 and is hit there; before, from the
+     * trap on line 112, Step Over moves the instruction pointer to line 113.
+     */
+    @Test
+    void aLineBreakpointToggledInTheEditorIsHitAndStepOverMovesOneLine() throws Exception {
+        IWorkbench wb = PlatformUI.getWorkbench();
+        IWorkbenchWindow window = wb.getActiveWorkbenchWindow();
+        Shell shell = window.getShell();
+        Display display = shell.getDisplay();
+        shell.setBounds(display.getPrimaryMonitor().getClientArea());
+        wb.showPerspective(IDebugUIConstants.ID_DEBUG_PERSPECTIVE, window);
+        IWorkbenchPage page = window.getActivePage();
+        project = ResourcesPlugin.getWorkspace().getRoot().getProject("vel2-example-sources");
+        project.create(null);
+        project.open(null);
+        Path example = Path.of(ExampleLaunch.configuration().getAttribute(LaunchAttributes.IMAGE_PATH, ""));
+        for (String name : new String[] { "example.c", "start.S", "example.elf" }) {
+            try (InputStream in = Files.newInputStream(example.resolveSibling(name))) {
+                project.getFile(name).create(in, true, null);
+            }
+        }
+        IFile source = project.getFile("example.c");
+
+        ITextEditor editor = (ITextEditor) IDE.openEditor(page, source);
+        IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
+        ISelection brace = new TextSelection(document, document.getLineOffset(TTBR0_LINE + 1), 0);
+        IToggleBreakpointsTarget toggle = DebugUITools.getToggleBreakpointsTargetManager()
+                .getToggleBreakpointsTarget(editor, brace);
+        assertTrue(toggle != null && toggle.canToggleLineBreakpoints(editor, brace), "a toggle target for .c files");
+        toggle.toggleLineBreakpoints(editor, brace);
+        waitFor(display, () -> lineBreakpoints().length == 1);
+        assertEquals(source, lineBreakpoints()[0].getMarker().getResource(), "the marker on the workspace's file");
+
+        ILaunchConfigurationWorkingCopy config = ExampleLaunch.configuration().getWorkingCopy();
+        config.setAttribute(LaunchAttributes.IMAGE_PATH, project.getFile("example.elf").getLocation().toOSString());
+        launch = config.launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
+        Session session = launch.getDebugTarget().getAdapter(Session.class);
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.ENTRY));
+        Vel2TrapBreakpoint trap = new Vel2TrapBreakpoint(TrapFilter.sysregWrite("TTBR0_EL1"), "");
+        launch.getDebugTarget().resume();
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.TRAP_BREAKPOINT));
+        waitFor(display, () -> instructionPointerLine(editor(page)).orElse(0) == TTBR0_LINE);
+
+        IThread vcpu0 = launch.getDebugTarget().getThreads()[0];
+        vcpu0.stepOver();
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.STEP_END)
+                && instructionPointerLine(editor(page)).orElse(0) == TTBR0_LINE + 1);
+        assertEquals(TTBR0_LINE + 1, vcpu0.getTopStackFrame().getLineNumber(), "one source line further");
+        assertEquals(source, editor(page).getEditorInput().getAdapter(IFile.class), "the workspace's file");
+        save(display, shell, "source-step-over.png");
+
+        DebugPlugin.getDefault().getBreakpointManager().removeBreakpoint(trap, true);
+        launch.getDebugTarget().resume();
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.ADDRESS_BREAKPOINT)
+                && instructionPointerLine(editor(page)).orElse(0) == TTBR0_LINE + 3);
+        assertEquals(TTBR0_LINE + 3, vcpu0.getTopStackFrame().getLineNumber(), "the line breakpoint's line");
+        IMarker marker = lineBreakpoints()[0].getMarker();
+        waitFor(display, () -> marker.getAttribute(IMarker.LINE_NUMBER, 0) == TTBR0_LINE + 3); // moved to the code
+        save(display, shell, "source-line-breakpoint.png");
+    }
+
+    private static IBreakpoint[] lineBreakpoints() {
+        return Arrays.stream(DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(Vel2Debug.MODEL_ID))
+                .filter(b -> b instanceof Vel2LineBreakpoint).toArray(IBreakpoint[]::new);
+    }
+
+    private static void save(Display display, Shell shell, String name) throws Exception {
         Workbench.pump(display);
-        Path png = Workbench.saveScreenshot(shell, SHOTS.resolve("source-trap-editor.png"));
+        Path png = Workbench.saveScreenshot(shell, SHOTS.resolve(name));
         assertTrue(Files.size(png) > 0, png + " is empty");
     }
 
@@ -103,8 +196,11 @@ class SourceDebugTest {
         return e instanceof ITextEditor t && e.getEditorInput().getName().endsWith(".c") ? t : null;
     }
 
-    /** The 1-based line of the Platform's current instruction pointer annotation in {@code editor}, if it has one. */
+    /** The 1-based line of the Platform's instruction pointer in {@code editor} (null: none open), if it has one. */
     static OptionalInt instructionPointerLine(ITextEditor editor) {
+        if (editor == null) {
+            return OptionalInt.empty();
+        }
         IAnnotationModel model = editor.getDocumentProvider().getAnnotationModel(editor.getEditorInput());
         IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
         if (model == null || document == null) {
