@@ -54,7 +54,7 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
     public static final String CLASS_FILTER_ID = "trapLog.classFilter";
 
     private static final String[] COLUMNS = { "Seq", "vCPU", "PC", "Symbol", "Class", "Register / imm", "Value",
-        "Action" };
+        "Action", "Source" };
     private static final String ALL = "all classes";
 
     private Composite root;
@@ -104,7 +104,7 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        int[] widths = { 60, 45, 110, 150, 70, 150, 140, 170 };
+        int[] widths = { 60, 45, 110, 150, 70, 150, 140, 170, 130 };
         for (int i = 0; i < COLUMNS.length; i++) {
             org.eclipse.swt.widgets.TableColumn c = new org.eclipse.swt.widgets.TableColumn(table, SWT.LEFT);
             c.setText(COLUMNS[i]);
@@ -251,7 +251,14 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
         String operand = e.sysreg() != null ? e.sysreg().name() : e.imm() >= 0 ? "#0x" + Integer.toHexString(e.imm()) : "";
         String value = e.sysreg() != null ? "0x" + Long.toHexString(e.value()) : "";
         return new String[] { Long.toString(e.seq()), Integer.toString(e.vcpu()), "0x" + Long.toHexString(e.pc()),
-            SessionSymbols.label(recorder.session(), e.pc()), e.trapClass().label, operand, value, e.action().text() };
+            SessionSymbols.label(recorder.session(), e.pc()), e.trapClass().label, operand, value, e.action().text(),
+            sourceLine(e.pc()) };
+    }
+
+    /** {@code example.c:112}: the trap log's {@code source} (addr2line's line) without its directories; "" if none. */
+    private String sourceLine(long pc) {
+        String source = TrapLog.source(debugInfo(), pc);
+        return source == null ? "" : source.substring(source.lastIndexOf('/') + 1);
     }
 
     private void fillRow(Event event) {

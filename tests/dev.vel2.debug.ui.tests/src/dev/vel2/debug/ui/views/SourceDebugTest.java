@@ -28,6 +28,9 @@ import org.eclipse.debug.core.model.IThread;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.debug.ui.actions.IToggleBreakpointsTarget;
+import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.Position;
@@ -37,6 +40,8 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPage;
@@ -115,6 +120,14 @@ class SourceDebugTest {
         assertEquals("example.c", editor.getEditorInput().getName());
         assertEquals(TTBR0_LINE, instructionPointerLine(editor).getAsInt(), "the IP on the MSR's line");
         save(display, shell, "source-trap-editor.png");
+
+        TrapLogView log = (TrapLogView) page.showView(TrapLogView.ID);
+        Table rows = Workbench.findById(shell, TrapLogView.TABLE_ID, Table.class).orElseThrow();
+        waitFor(display, () -> Arrays.stream(rows.getItems()).anyMatch(i -> i.getText(5).equals("TTBR0_EL1")));
+        TableItem ttbr0 = Arrays.stream(rows.getItems()).filter(i -> i.getText(5).equals("TTBR0_EL1")).findFirst()
+                .orElseThrow();
+        assertEquals("example.c:" + TTBR0_LINE, ttbr0.getText(8), "the trap's file:line");
+        assertTrue(log.rowCount() > 1, "the traps before it");
     }
 
     /**
@@ -169,6 +182,20 @@ class SourceDebugTest {
         assertEquals(TTBR0_LINE + 1, vcpu0.getTopStackFrame().getLineNumber(), "one source line further");
         assertEquals(source, editor(page).getEditorInput().getAdapter(IFile.class), "the workspace's file");
         save(display, shell, "source-step-over.png");
+
+        // The Debug view's Instruction Stepping Mode: Step Over is one instruction, on the same line.
+        IContributionItem item = page.findView(IDebugUIConstants.ID_DEBUG_VIEW).getViewSite().getActionBars()
+                .getToolBarManager().find("dev.vel2.debug.ui.instructionSteppingMode");
+        IAction mode = ((ActionContributionItem) item).getAction();
+        mode.setChecked(true);
+        mode.run();
+        long pc = session.lastStop().pc();
+        vcpu0.stepOver();
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.STEP_END)
+                && session.lastStop().pc() == pc + 4);
+        assertEquals(TTBR0_LINE + 1, vcpu0.getTopStackFrame().getLineNumber(), "an instruction of the same line");
+        mode.setChecked(false);
+        mode.run();
 
         DebugPlugin.getDefault().getBreakpointManager().removeBreakpoint(trap, true);
         launch.getDebugTarget().resume();
