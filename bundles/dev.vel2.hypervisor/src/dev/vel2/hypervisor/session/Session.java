@@ -256,19 +256,23 @@ public final class Session {
     }
 
     /**
-     * Runs until the current function returns: until {@code vcpu}'s PC equals the value X30 (LR) holds now, at the
-     * current EL, with the stack pointer at or above its current value; or until a breakpoint. Valid where LR still
-     * holds the return address (a leaf function, or a function before it calls another).
+     * Runs until the current function returns: until {@code vcpu}'s PC is at the return address, at the current EL,
+     * with the stack pointer at or above the frame's CFA; or until a breakpoint. The return address and CFA come from
+     * the image's call frame information where it describes the PC; else they are X30 (LR) and the stack pointer as
+     * they are now, valid where LR still holds the return address (a leaf function, or one before it calls another).
      */
     public void stepReturn(int vcpu) {
         lock.lock();
         try {
             Cpu c = stoppedCpu(vcpu);
-            long lr = c.x(30);
-            if ((lr & 3) != 0) {
-                throw new IllegalStateException("LR 0x" + Long.toHexString(lr) + " is not an instruction address");
+            var up = debugInfo == null ? java.util.Optional.<dev.vel2.emulator.dwarf.Unwinder.Unwound>empty()
+                    : new SourceFrames(debugInfo, memory).unwind(c);
+            long ret = up.map(u -> u.caller().pc()).orElse(c.x(30));
+            long sp = up.map(u -> u.cfa()).orElse(c.sp());
+            if ((ret & 3) != 0) {
+                throw new IllegalStateException("LR 0x" + Long.toHexString(ret) + " is not an instruction address");
             }
-            post(new Request(ResumeReason.STEP_RETURN, new StepTarget.Return(vcpu, lr, c.el(), c.sp())));
+            post(new Request(ResumeReason.STEP_RETURN, new StepTarget.Return(vcpu, ret, c.el(), sp)));
         } finally {
             lock.unlock();
         }

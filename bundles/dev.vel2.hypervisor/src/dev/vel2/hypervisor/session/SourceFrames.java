@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.session;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import dev.vel2.emulator.cpu.Cpu;
@@ -21,15 +22,20 @@ record SourceFrames(DebugInfo debug, GuestMemory memory) {
 
     /** The canonical frame address of the frame executing at {@code pc}: the SP before the call that made it. */
     long cfa(Cpu c, long pc) {
-        if (!debug.unwinder().covers(pc)) {
-            return c.sp();
-        }
+        return debug.unwinder().covers(pc) ? unwind(c, pc).map(Unwinder.Unwound::cfa).orElse(c.sp()) : c.sp();
+    }
+
+    /** The caller of the frame at {@code c}'s PC and that frame's CFA, where the call frame information has them. */
+    Optional<Unwinder.Unwound> unwind(Cpu c) {
+        return unwind(c, c.pc());
+    }
+
+    private Optional<Unwinder.Unwound> unwind(Cpu c, long pc) {
         long[] x = new long[31];
         for (int n = 0; n < x.length; n++) {
             x[n] = c.x(n);
         }
-        return debug.unwinder().unwind(FrameRegisters.of(pc, c.sp(), x), (a, size) -> read(c, a, size))
-                .map(Unwinder.Unwound::cfa).orElse(c.sp());
+        return debug.unwinder().unwind(FrameRegisters.of(pc, c.sp(), x), (a, size) -> read(c, a, size));
     }
 
     boolean inVectors(Cpu c, long va) {

@@ -19,7 +19,8 @@ import dev.vel2.hypervisor.session.TrapFilter;
  * Stepping by source line on dwarf-o0 (GCC 12 -O0, DWARF 5) under the virtual EL2, from the trap breakpoint on its
  * HVC #1 in {@code hypercall} (dwarf-demo.c:22): Step Over goes line by line, out of the function to the caller's
  * line of the call (mid-line, as GDB's next shows it) and over calls; Step Into enters the subroutine inlined on the
- * line; in instruction stepping mode a step is one instruction whatever the line.
+ * line; Step Return returns from the physical frame to the caller the call frame information names; in instruction
+ * stepping mode a step is one instruction whatever the line.
  */
 class LineSteppingTest {
     private GuestLaunches guests;
@@ -59,6 +60,10 @@ class LineSteppingTest {
         Vel2StackFrame into = top(t);
         assertTrue(into.inlined(), into.getName() + " is the subroutine inlined on line 49");
         assertEquals("scramble (dwarf-demo.c:33)", into.getName());
+
+        t.stepReturn(); // LR holds a return into on_side_stack itself (it called hypercall): the CFI knows the caller
+        guests.awaitSuspend(DebugEvent.STEP_END);
+        assertEquals("call_on_stack", top(t).function(), top(t).getName());
         t.resume();
         guests.awaitTerminated(t.getDebugTarget());
     }
