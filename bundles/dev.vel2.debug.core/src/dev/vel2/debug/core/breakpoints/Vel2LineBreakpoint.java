@@ -70,27 +70,45 @@ public class Vel2LineBreakpoint extends LineBreakpoint {
      * @throws CoreException with a one-line reason where the image has the file but no code at or after the line
      */
     public List<Breakpoint> install(Session session, Path image) throws CoreException {
-        DebugInfo debug = session.debugInfo();
         int line = getLineNumber();
-        List<Breakpoint> installed = new ArrayList<>();
-        boolean known = false;
-        for (SourceFile f : debug == null ? List.<SourceFile>of() : debug.files()) {
-            if (sameFile(f, sourcePath(), image)) {
-                known = true;
-                OptionalInt withCode = debug.lineWithCode(f, line);
-                if (withCode.isPresent() && withCode.getAsInt() != line) {
-                    moveTo(withCode.getAsInt()); // the marker changes: the breakpoint is installed anew there
-                }
-                for (long address : withCode.isEmpty() ? List.<Long>of() : debug.addresses(f, withCode.getAsInt())) {
-                    installed.add(session.addAddressBreakpoint(address, -1));
-                }
-            }
-        }
-        if (known && installed.isEmpty()) {
+        Resolved at = resolve(session.debugInfo(), sourcePath(), line, image);
+        if (at.known() && at.addresses().isEmpty()) {
             throw new CoreException(Status.error("Line breakpoint: " + image.getFileName()
                     + " has no code at or after line " + line + " of " + sourcePath()));
         }
+        if (at.line() != line && !at.addresses().isEmpty()) {
+            moveTo(at.line()); // the marker changes: the breakpoint is installed anew there
+        }
+        List<Breakpoint> installed = new ArrayList<>();
+        for (long address : at.addresses()) {
+            installed.add(session.addAddressBreakpoint(address, -1));
+        }
         return installed;
+    }
+
+    /**
+     * Where {@code line} of the file at {@code source} is in an image: whether its line tables have the file, the
+     * line itself or the next with code, and the addresses where its statements start (none where unknown).
+     */
+    public record Resolved(boolean known, int line, List<Long> addresses) {
+    }
+
+    /** {@code line} of the file at {@code source} in the line tables of {@code debug} (null: none) of {@code image}. */
+    public static Resolved resolve(DebugInfo debug, Path source, int line, Path image) {
+        boolean known = false;
+        int withCode = line;
+        List<Long> addresses = new ArrayList<>();
+        for (SourceFile f : debug == null ? List.<SourceFile>of() : debug.files()) {
+            if (sameFile(f, source, image)) {
+                known = true;
+                OptionalInt next = debug.lineWithCode(f, line);
+                if (next.isPresent()) {
+                    withCode = next.getAsInt();
+                    addresses.addAll(debug.addresses(f, withCode));
+                }
+            }
+        }
+        return new Resolved(known, withCode, addresses.stream().distinct().sorted(Long::compareUnsigned).toList());
     }
 
     private void moveTo(int line) throws CoreException {

@@ -19,6 +19,7 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 
 import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.debug.core.breakpoints.Vel2LineBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.launch.LaunchSettings;
 import dev.vel2.emulator.Machine;
@@ -217,6 +218,19 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
             s.runTo(va);
             return null;
         });
+    }
+
+    /**
+     * Runs until any vCPU is about to execute the first statement of {@code line} of the source file at {@code file}
+     * (or of the next line with code), or a breakpoint: Run to Line.
+     */
+    public void runToLine(java.nio.file.Path file, int line) throws DebugException {
+        Vel2LineBreakpoint.Resolved at = Vel2LineBreakpoint.resolve(session.debugInfo(), file, line, settings.file());
+        if (at.addresses().isEmpty()) {
+            requestFailed(settings.file().getFileName() + " has no code at or after line " + line + " of " + file,
+                    null);
+        }
+        runToAddress(at.addresses().get(0));
     }
 
     /** Runs to an ELF symbol's address. */

@@ -27,6 +27,7 @@ import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IThread;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.debug.ui.actions.IRunToLineTarget;
 import org.eclipse.debug.ui.actions.IToggleBreakpointsTarget;
 import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.jface.action.IAction;
@@ -68,13 +69,15 @@ import dev.vel2.tests.support.Workbench;
  * Source-level debugging in a real workbench: the example guest (built with -g) stops at a trap breakpoint on its
  * first MSR TTBR0_EL1 and the editor shows example.c with the Platform's instruction pointer on the line of that
  * write, the line addr2line gives for the trap's PC; a line breakpoint toggled in the editor is hit; Step Over moves
- * one source line. Screenshots in {@code target/screenshots}.
+ * one source line; Run to Line reaches the last line. Screenshots in {@code target/screenshots}.
  */
 class SourceDebugTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SHOTS = Path.of(System.getProperty("vel2.screenshots", "target/screenshots"));
     /** {@code WR(ttbr0_el1, ...)} in example.c's switch_address_spaces. */
     private static final int TTBR0_LINE = 112;
+    /** {@code hvc0(PSCI_SYSTEM_OFF, 0, 0, 0)}, vcpu_main's last line. */
+    private static final int SYSTEM_OFF_LINE = 134;
 
     private ILaunch launch;
     private IProject project;
@@ -205,6 +208,16 @@ class SourceDebugTest {
         IMarker marker = lineBreakpoints()[0].getMarker();
         waitFor(display, () -> marker.getAttribute(IMarker.LINE_NUMBER, 0) == TTBR0_LINE + 3); // moved to the code
         save(display, shell, "source-line-breakpoint.png");
+
+        // Run to Line (Ctrl+R) on the last line of vcpu_main, its hvc0(PSCI_SYSTEM_OFF, ...).
+        DebugPlugin.getDefault().getBreakpointManager().removeBreakpoints(lineBreakpoints(), true);
+        IRunToLineTarget runToLine = editor.getAdapter(IRunToLineTarget.class);
+        ISelection last = new TextSelection(document, document.getLineOffset(SYSTEM_OFF_LINE - 1), 0);
+        assertTrue(runToLine.canRunToLine(editor, last, vcpu0), "Run to Line in a suspended guest's source");
+        runToLine.runToLine(editor, last, vcpu0);
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.STEP_END)
+                && instructionPointerLine(editor(page)).orElse(0) == SYSTEM_OFF_LINE);
+        assertEquals(SYSTEM_OFF_LINE, vcpu0.getTopStackFrame().getLineNumber());
     }
 
     private static IBreakpoint[] lineBreakpoints() {
