@@ -216,12 +216,13 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
     /** The instructions around the PC: {@code before} ahead of it, the PC's, {@code after} behind it. */
     public List<Instruction> disassembleAroundPc(int before, int after) throws DebugException {
         return access(s -> Instruction.around(s.inspection(), index, s.inspection().pc(index), before, after,
-                vel2Target().symbols()));
+                vel2Target().symbols(), s.debugInfo()));
     }
 
     /** The instructions around {@code address} (a trap log row's PC); {@link Instruction#isPc} marks {@code address}. */
     public List<Instruction> disassembleAround(long address, int before, int after) throws DebugException {
-        return access(s -> Instruction.around(s.inspection(), index, address, before, after, vel2Target().symbols()));
+        return access(s -> Instruction.around(s.inspection(), index, address, before, after, vel2Target().symbols(),
+                s.debugInfo()));
     }
 
     // run control: the machine's, steps on this vCPU

@@ -18,19 +18,29 @@ import dev.vel2.emulator.dwarf.SourceFile;
 /**
  * Finds a vel2 frame's source file: where the line table gives an absolute path that exists, that file (as the
  * workspace's file where the workspace holds it); else each of {@link SourceNames}' names through the containers, in
- * order, the first name found winning. A frame without a line has no source name.
+ * order, the first name found winning. A frame without a line has no source name. A {@link SourceFile} is looked up
+ * the same way.
  */
 final class Vel2SourceLookupParticipant extends AbstractSourceLookupParticipant {
 
     @Override
     public String getSourceName(Object object) throws CoreException {
-        SourceFile file = object instanceof Vel2StackFrame f ? f.sourceFile() : null;
+        SourceFile file = file(object);
         return file == null ? null : file.path();
+    }
+
+    /** The file of a frame's line, or a file of the line table itself (the Disassembly view's source lines). */
+    private static SourceFile file(Object object) {
+        return switch (object) {
+            case Vel2StackFrame f -> f.sourceFile();
+            case SourceFile f -> f;
+            case null, default -> null;
+        };
     }
 
     @Override
     public Object[] findSourceElements(Object object) throws CoreException {
-        SourceFile file = object instanceof Vel2StackFrame f ? f.sourceFile() : null;
+        SourceFile file = file(object);
         if (file == null) {
             return new Object[0];
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.BooleanSupplier;
 
@@ -123,6 +124,19 @@ class SourceDebugTest {
         assertEquals("example.c", editor.getEditorInput().getName());
         assertEquals(TTBR0_LINE, instructionPointerLine(editor).getAsInt(), "the IP on the MSR's line");
         save(display, shell, "source-trap-editor.png");
+
+        // The Disassembly view: the trapping line's text before its instructions, as objdump -S prints it.
+        Path example = Path.of(ExampleLaunch.configuration().getAttribute(LaunchAttributes.IMAGE_PATH, ""));
+        String text = Files.readAllLines(example.resolveSibling("example.c")).get(TTBR0_LINE - 1).strip();
+        DisassemblyView disassembly = (DisassemblyView) page.showView(DisassemblyView.ID);
+        String pcLine = "0x" + Long.toHexString(trap.pc()) + " msr ttbr0_el1, x";
+        waitFor(display, () -> disassembly.lines().stream().anyMatch(l -> l.startsWith(pcLine)));
+        List<String> lines = disassembly.lines();
+        int pcRow = lines.indexOf(lines.stream().filter(l -> l.startsWith(pcLine)).findFirst().orElseThrow());
+        int source = lines.subList(0, pcRow).lastIndexOf(" " + text);
+        assertTrue(source >= 0 && lines.subList(source + 1, pcRow).stream().allMatch(l -> l.startsWith("0x")),
+                "line " + TTBR0_LINE + " heads the MSR's instructions: " + lines);
+        save(display, shell, "source-disassembly.png");
 
         TrapLogView log = (TrapLogView) page.showView(TrapLogView.ID);
         Table rows = Workbench.findById(shell, TrapLogView.TABLE_ID, Table.class).orElseThrow();
