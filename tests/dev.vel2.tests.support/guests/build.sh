@@ -45,6 +45,7 @@ guest isa-fp     cortex-a57 -fno-math-errno $RUNTIME isa-fp.c
 guest exceptions cortex-a57 $INT $RUNTIME exceptions.c
 # isa-ext: encodings of features the Cortex-A57 lacks, each UNDEFINED (and named on vel2's stderr)
 guest isa-ext    cortex-a57 $INT $RUNTIME isa-ext.c isa-ext-asm.S
+guest pmu-debug  cortex-a57 $INT $RUNTIME pmu-debug.c
 # isa-simd-*, isa-fp-*, isa-crypto: random instruction tests written by random/gen-*.py (python3) with
 # random/randprog.py: one line per instruction with its results and FPSR, so that a difference names the instruction.
 # Their .S is generated here and not committed (.gitignore); the .elf, .objdump and .qemu.log are.

@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionModel;
+import dev.vel2.emulator.cpu.ExceptionLoop;
 import dev.vel2.emulator.cpu.Platform;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.GenericTimer;
@@ -69,7 +70,9 @@ public final class Machine implements Platform {
         /** The instruction budget of the call ran out. */
         INSTRUCTION_LIMIT,
         /** {@link #stop()} was called, or every vCPU is powered off (nothing can ever run again). */
-        STOPPED
+        STOPPED,
+        /** A vCPU loops on an exception whose vector faults: {@link #exceptionLoop()} says which. */
+        EXCEPTION_LOOP
     }
 
     private final Ram ram;
@@ -96,7 +99,12 @@ public final class Machine implements Platform {
     ExitReason exit;
     /** The running vCPU executed a YIELD while another could run: its slice ends. */
     private boolean sliceYielded;
+    private ExceptionLoop exceptionLoop;
     private volatile boolean stopRequested;
+    /** See {@link #runTimeNanos}: host time per vCPU, and the start of the slice running now (-1: not measured). */
+    private volatile boolean measureRunTime;
+    private final long[] runNanos = new long[MAX_CPUS];
+    private long sliceStartNanos = -1;
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
     public Machine(int cpuCount, int memoryMiB, Cpu.El2Mode mode) {
@@ -324,6 +332,7 @@ public final class Machine implements Platform {
     private long slice(Cpu c, long budget) {
         int i = c.index();
         long n = 0;
+        sliceStartNanos = measureRunTime ? System.nanoTime() : -1;
         c.timeMoved(); // the round's time moved: so did the timer deadline counted in instructions
         sliceYielded = false;
         while (n < budget && on[i] && exit == null && !stopRequested && !sliceYielded) {
@@ -331,6 +340,10 @@ public final class Machine implements Platform {
                 break;
             }
             n += c.advance(budget - n);
+        }
+        if (sliceStartNanos >= 0) {
+            runNanos[i] += System.nanoTime() - sliceStartNanos;
+            sliceStartNanos = -1;
         }
         return n;
     }
@@ -365,6 +378,22 @@ public final class Machine implements Platform {
         if (i != current && i < cpus.length) {
             event(i);
         }
+    }
+
+    /**
+     * Host nanoseconds vCPU {@code c} has run in its slices, the current one included; -1 outside a measured slice
+     * of {@code c}. Waits and the other vCPUs' slices are not in it: what a trap's handling by the guest's EL2 cost.
+     */
+    @Override
+    public long runTimeNanos(Cpu c) {
+        long start = sliceStartNanos;
+        return start < 0 || current != c.index() ? -1 : runNanos[current] + System.nanoTime() - start;
+    }
+
+    /** Measures {@link #runTimeNanos} from the next slice on (two clock reads per slice); safe from any thread. */
+    @Override
+    public void measureRunTime(boolean on) {
+        measureRunTime = on;
     }
 
     /** Asks {@link #run} to return soon; safe from any thread. */
@@ -512,6 +541,18 @@ public final class Machine implements Platform {
                 return;
             }
         }
+    }
+
+    /** A vCPU loops on an exception: the run ends with {@link ExitReason#EXCEPTION_LOOP}. */
+    @Override
+    public void exceptionLoop(Cpu c, ExceptionLoop loop) {
+        exceptionLoop = loop;
+        exit = ExitReason.EXCEPTION_LOOP;
+    }
+
+    /** The loop that ended the last run with {@link ExitReason#EXCEPTION_LOOP}, else null. */
+    public ExceptionLoop exceptionLoop() {
+        return exit == ExitReason.EXCEPTION_LOOP ? exceptionLoop : null;
     }
 
     /** Every SMC that reaches the board is a PSCI call (QEMU's SMC conduit); the immediate is not looked at. */

@@ -29,6 +29,7 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
 
     private final Vm vm;
     private final ExitHandlers handlers;
+    private final TrapStatistics statistics;
     private final List<TrapEventListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Predicate<TrapEvent>> stops = new CopyOnWriteArrayList<>();
     private long seq;
@@ -38,6 +39,7 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
     public Hypervisor(Vm vm) {
         this.vm = vm;
         this.handlers = new ExitHandlers();
+        this.statistics = new TrapStatistics(vm);
     }
 
     public Vm vm() {
@@ -46,6 +48,11 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
 
     public ExitHandlers handlers() {
         return handlers;
+    }
+
+    /** The VM's traps per vCPU and class: counts, shares and costs. */
+    public TrapStatistics statistics() {
+        return statistics;
     }
 
     /**
@@ -75,25 +82,36 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
     /** The lazy context switch: {@code from}'s dirty stage-1 controls are saved, {@code to}'s restored. */
     @Override
     public void switched(Cpu from, Cpu to) {
-        vm.vcpu(from.index()).shadow().switchOut(from);
-        vm.vcpu(to.index()).shadow().switchIn(to);
+        if (from.el2Mode() == Cpu.El2Mode.VIRTUAL) { // the guest's own EL2 switches its own context
+            vm.vcpu(from.index()).shadow().switchOut(from);
+            vm.vcpu(to.index()).shadow().switchIn(to);
+        }
     }
 
-    /** A vCPU started by PSCI CPU_ON begins from reset values: they are its saved context. */
+    /**
+     * A vCPU started by PSCI CPU_ON begins from reset values: they are its saved context; under the guest's EL2 it
+     * starts at EL2, and a trap it was handling when it went off ended there.
+     */
     @Override
     public void poweredOn(Cpu c) {
-        vm.vcpu(c.index()).shadow().capture(c);
+        if (c.el2Mode() == Cpu.El2Mode.VIRTUAL) {
+            vm.vcpu(c.index()).shadow().capture(c);
+        }
+        statistics.poweredOn(c.index());
     }
 
     /**
      * Observes the guest's own EL2 ({@link Cpu.El2Mode#GUEST}): the same event stream, one sequence across the vCPUs,
-     * each event {@link TrapAction#GUEST_EL2} as the CPU takes the trap.
+     * each event {@link TrapAction#GUEST_EL2} as the CPU takes the trap; the statistics see its ERETs too. For a
+     * trap's cost to end where a vCPU powered off in its handler, install it as the machine's scheduling hook as well.
      */
     public void attachGuest() {
+        statistics.attachGuest();
         for (Vcpu v : vm.vcpus()) {
             v.cpu().setEl2(Cpu.El2Mode.GUEST, null);
+            v.cpu().addReturnListener(statistics::returned);
             v.cpu().addTrapListener((cpu, t) -> {
-                v.count(TrapClass.of(t.syndrome()));
+                statistics.entered(cpu, t);
                 seq++;
                 if (!listeners.isEmpty()) { // the event only for someone who looks at it
                     emit(unhandled(seq, cpu, t, TrapAction.GUEST_EL2));
@@ -182,8 +200,16 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
     }
 
     private void emulate(Vcpu v, Trap trap, long n) {
-        Emulation e = handlers.dispatch(v, trap);
-        v.count(TrapClass.of(trap.syndrome()));
+        TrapClass c = TrapClass.of(trap.syndrome());
+        Emulation e;
+        if (statistics.collecting()) { // the clock only for someone who looks at the costs
+            long start = System.nanoTime();
+            e = handlers.dispatch(v, trap);
+            statistics.handled(v, c, System.nanoTime() - start);
+        } else {
+            e = handlers.dispatch(v, trap);
+        }
+        v.count(c);
         if (!listeners.isEmpty()) {
             emit(TrapEvent.of(n, vm.index(), trap, e.value(), e.action()));
         }

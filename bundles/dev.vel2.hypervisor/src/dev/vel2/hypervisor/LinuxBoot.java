@@ -69,7 +69,7 @@ public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout
         long initrd = BootLayout.place(Machine.RAM_BASE, ramSize, kernel.address(), kernel.end(), initrdSize, 0)
                 .initrd();
         VirtDeviceTree.choose(tree, image.commandLine().orElse(null), initrd, initrdSize);
-        byte[] dtb = Fdt.write(tree);
+        byte[] dtb = Fdt.write(tree, image.dtb().isPresent() ? userTreeRoom(BootFiles.size(image.dtb().get())) : 0);
         BootLayout layout = BootLayout.place(Machine.RAM_BASE, ramSize, kernel.address(), kernel.end(), initrdSize,
                 dtb.length);
         return new LinuxBoot(image, kernel, layout, dtb);
@@ -117,6 +117,15 @@ public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout
         }
         boolean guest = d.el2() == Cpu.El2Mode.GUEST;
         return new VirtDeviceTree.Board((long) d.memoryMiB() << 20, mpidrs, guest, guest && gicVirtualInterface);
+    }
+
+    /**
+     * The totalsize QEMU's {@code load_device_tree} gives a user's tree of {@code fileSize} bytes, 2 × (size + 10000),
+     * which the kernel reserves whole (its "Memory:" line counts it); capped at booting.rst's 2 MiB, beyond which
+     * QEMU's kernel hangs before its first console line and vel2's boots the tree with less room.
+     */
+    static int userTreeRoom(long fileSize) {
+        return (int) Math.min((fileSize + 10000) * 2, BootLayout.DTB_MAX);
     }
 
     /** A user's tree (QEMU's {@code -dtb}), its memory node replaced as QEMU's {@code load_dtb} does. */

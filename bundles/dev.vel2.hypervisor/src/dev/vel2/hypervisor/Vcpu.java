@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor;
 
+import java.util.Arrays;
+
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Trap;
@@ -83,9 +85,14 @@ public final class Vcpu {
         exits[c.ordinal()]++;
     }
 
-    /** Traps of class {@code c} taken by this vCPU. */
+    /** Traps of class {@code c} taken by this vCPU (their costs: {@link TrapStatistics}). */
     public long exits(TrapClass c) {
         return exits[c.ordinal()];
+    }
+
+    /** {@link TrapStatistics#reset}. */
+    void clearExits() {
+        Arrays.fill(exits, 0);
     }
 
     /** A trap that stopped at a trap breakpoint, to be emulated when the vCPU resumes; else null. */

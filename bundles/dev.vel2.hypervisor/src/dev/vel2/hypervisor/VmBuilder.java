@@ -49,10 +49,10 @@ public final class VmBuilder {
         if (d.el2() == Cpu.El2Mode.VIRTUAL) {
             hv.attachVirtual();
             hv.setStopper(m::stop);
-            m.setVcpuScheduling(hv); // the lazy context switch
         } else {
             hv.attachGuest();
         }
+        m.setVcpuScheduling(hv); // the lazy context switch (virtual), CPU_ON resets (both)
         if (!d.translate()) {
             for (int i = 0; i < m.cpuCount(); i++) {
                 m.cpu(i).setTranslating(false);

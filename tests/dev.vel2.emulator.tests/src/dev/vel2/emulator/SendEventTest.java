@@ -43,7 +43,7 @@ class SendEventTest {
         0x14000000, // b .
     };
 
-    private static void put(Machine m, long at, int... words) {
+    static void put(Machine m, long at, int... words) {
         for (int i = 0; i < words.length; i++) {
             m.ram().write(at + 4L * i, 4, words[i]);
         }

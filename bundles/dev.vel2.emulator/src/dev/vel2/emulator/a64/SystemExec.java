@@ -80,9 +80,11 @@ final class SystemExec {
     static void BARRIER(Cpu c, Barrier o) {
     }
 
-    /** ISB: context synchronisation; code written since is fetched again. */
+    /**
+     * ISB: context synchronisation. System register writes take effect at once here, and decoded code follows every
+     * store to it and every IC maintenance of any vCPU (DecodeCache), so there is nothing to fetch again.
+     */
     static void ISB(Cpu c, Barrier o) {
-        c.invalidateDecodeCache();
     }
 
     static void MSR_imm(Cpu c, PstateField o) {

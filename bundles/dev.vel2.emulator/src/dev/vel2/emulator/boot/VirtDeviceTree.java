@@ -14,8 +14,10 @@ import dev.vel2.emulator.fdt.FdtNode;
  * as QEMU names them ({@code hw/arm/virt.c}), so that a kernel sees the same machine on both: memory, one cpu node per
  * vCPU (enable-method psci, reg = its MPIDR affinity), PSCI 1.0 over SMC when the guest owns EL2 and over HVC under
  * the virtual EL2, the GICv2 distributor and CPU interface (and, where the GIC models them, the virtual interface
- * control and vCPU interface with the maintenance interrupt), the generic timer's four PPIs, the PL011 and its
- * 24 MHz clock, and {@code /chosen}.
+ * control and vCPU interface with the maintenance interrupt), the generic timer's four PPIs, the PL031 RTC, the PL011
+ * and its 24 MHz clock, and {@code /chosen}. The board's devices with nothing attached (virtio-mmio, PCIe, fw_cfg,
+ * flash, PL061, GICv2m) answer where QEMU's tree names them, which a user's tree may describe, but are left out here:
+ * described, they would give the guest nothing. Nor is the PMU: its counters do not count.
  */
 public final class VirtDeviceTree {
     /** QEMU virt's GICv2 virtual interface control (GICH) and virtual CPU interface (GICV). */
@@ -62,6 +64,9 @@ public final class VirtDeviceTree {
                 .cells("cpu_suspend", 0xc4000001L).strings("method", b.guestEl2() ? "smc" : "hvc")
                 .strings("compatible", "arm,psci-1.0", "arm,psci-0.2", "arm,psci");
         memory(root, 2, 2, b.ramSize());
+        root.add(String.format("pl031@%x", MemoryMap.RTC.base())).strings("clock-names", "apb_pclk")
+                .cells("clocks", PHANDLE_CLOCK).cells("interrupts", SPI, MemoryMap.RTC.irq() - 32, LEVEL_HIGH)
+                .u64s("reg", MemoryMap.RTC.base(), MemoryMap.RTC.size()).strings("compatible", "arm,pl031", "arm,primecell");
         root.add(String.format("pl011@%x", Machine.UART_BASE)).strings("clock-names", "uartclk", "apb_pclk")
                 .cells("clocks", PHANDLE_CLOCK, PHANDLE_CLOCK)
                 .cells("interrupts", SPI, MemoryMap.UART.irq() - 32, LEVEL_HIGH).u64s("reg", Machine.UART_BASE, 0x1000)

@@ -43,6 +43,15 @@ public final class Cpu {
         void trapped(Cpu cpu, Trap trap);
     }
 
+    /**
+     * Listeners see every exception return from EL2 to EL1 or EL0 (guest-EL2 mode: where the guest's own EL2 ends
+     * its handling of a trap), while the ERET executes: {@link Cpu#insns()} does not count the ERET yet.
+     */
+    @FunctionalInterface
+    public interface ReturnListener {
+        void returned(Cpu cpu);
+    }
+
     // ---- architectural state ----
     final long[] x = new long[32];
     long pc;
@@ -74,6 +83,7 @@ public final class Cpu {
     El2Handler el2Handler;
     final List<TrapListener> trapListeners = new CopyOnWriteArrayList<>();
     private final NotModelledReports notModelled = new NotModelledReports();
+    final List<ReturnListener> returnListeners = new CopyOnWriteArrayList<>();
     /** Fetch, decode cache and translated blocks. */
     private final InstructionFetch code;
     /** Runs translated blocks in place of steps. */
@@ -87,6 +97,8 @@ public final class Cpu {
     /** See {@link #translationGeneration()}. */
     long translationGeneration;
     volatile boolean stopRequested;
+    /** Synchronous exception entries, to stop a vCPU that loops on one ({@link ExceptionLoop}). */
+    final ExceptionLoop.Detector exceptionLoops = new ExceptionLoop.Detector();
     boolean waiting;
     /**
      * Set by every change that can make an interrupt pending or unmask one ({@link #interruptsChanged()}), and by
@@ -129,6 +141,7 @@ public final class Cpu {
         this.code = new InstructionFetch(this, bus);
         this.data = new DataAccess(this, bus, code.cache);
         this.blocks = new BlockRunner(code);
+        bus.innerShareable().add(this);
         SysRegAccess.reset(this);
         el = 1;
         spx = true;
@@ -407,10 +420,23 @@ public final class Cpu {
         invalidateDecodeCache();
     }
 
-    /** Drops decoded instructions (TLB and instruction cache maintenance, code written by the debugger). */
+    /** Drops decoded instructions (IC IALLU/IALLUIS, code written by the debugger, a new translation). */
     public void invalidateDecodeCache() {
         code.invalidate();
         data.forget();
+    }
+
+    /** Drops the instructions decoded from the physical page of {@code pa} (IC IVAU of this vCPU or another). */
+    public void invalidateCode(long pa) {
+        code.invalidatePage(pa);
+    }
+
+    /**
+     * TLB maintenance reached this vCPU: the translations it keeps outside its TLB (the pages of the last fetch, read
+     * and write) are made again.
+     */
+    public void translationsChanged() {
+        translationGeneration++;
     }
 
     // ---------------------------------------------------------------- exceptions (delegates)
@@ -463,6 +489,14 @@ public final class Cpu {
     /** Hears, once per instruction and address, of what this vCPU takes as UNDEFINED because vel2 lacks it. */
     public void addNotModelledListener(NotModelled.Listener l) {
         notModelled.add(l);
+    }
+
+    public void addReturnListener(ReturnListener l) {
+        returnListeners.add(l);
+    }
+
+    public void removeReturnListener(ReturnListener l) {
+        returnListeners.remove(l);
     }
 
     public int index() {

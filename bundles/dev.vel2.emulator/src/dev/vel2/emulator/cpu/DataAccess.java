@@ -3,14 +3,13 @@ package dev.vel2.emulator.cpu;
 
 import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.BusError;
-import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.memory.Ram;
 
 /**
  * A vCPU's loads and stores: through its translation to the bus, with their faults. The RAM page of the last
  * translated read and of the last translated write are remembered while the translation they came from holds
- * (the same EL, translation generation and broadcast TLB maintenance, as for the fetch page; local TLB maintenance
- * and a new translation {@link #forget}), so an access within one of them goes straight to RAM.
+ * (the same EL and translation generation, which TLB maintenance bumps too, as for the fetch page; a new
+ * translation {@link #forget}s them), so an access within one of them goes straight to RAM.
  */
 final class DataAccess {
     /** The translation granule that matters for accesses crossing pages: 4 KB, the smallest. */
@@ -30,7 +29,6 @@ final class DataAccess {
     /** The translation state both pages were translated in. */
     private long generation;
     private int el;
-    private long broadcast;
 
     DataAccess(Cpu cpu, Bus bus, DecodeCache code) {
         this.cpu = cpu;
@@ -46,7 +44,7 @@ final class DataAccess {
     }
 
     private boolean holds() {
-        return generation == cpu.translationGeneration && el == cpu.el && broadcast == Mmu.broadcastInvalidations();
+        return generation == cpu.translationGeneration && el == cpu.el;
     }
 
     /** Starts remembering pages in the current translation state, if it changed. */
@@ -55,7 +53,6 @@ final class DataAccess {
             forget();
             generation = cpu.translationGeneration;
             el = cpu.el;
-            broadcast = Mmu.broadcastInvalidations();
         }
     }
 

@@ -9,8 +9,8 @@ import dev.vel2.emulator.a64.Insn;
 
 /**
  * Decoded instructions and translated blocks ({@link CodePage}) keyed by physical page, so each instruction word is
- * decoded once. A write to a page that holds decoded code drops that page; TLB and instruction-cache maintenance
- * drop everything.
+ * decoded once. A write to a page that holds decoded code drops that page, as does IC IVAU of it (by any vCPU:
+ * another's stores are not seen here); IC IALLU/IALLUIS and a debugger's writes drop everything.
  * <p>
  * Both per-instruction paths avoid the map: a fetch looks in a small direct-mapped array of recent pages, and a
  * store tests one bit of a bitmap of the pages below 4 GB that hold decoded code (RAM on the virt board).
@@ -87,6 +87,17 @@ final class DecodeCache {
             }
         }
         return false;
+    }
+
+    /** Drops what is decoded of the page holding {@code pa} (IC IVAU); false when nothing was. */
+    boolean invalidatePage(long pa) {
+        long page = pa >>> PAGE_SHIFT;
+        CodePage p = pages.isEmpty() ? null : page(pa);
+        if (p == null) {
+            return false;
+        }
+        drop(page, p);
+        return true;
     }
 
     private void drop(long page, CodePage p) {

@@ -52,6 +52,31 @@ public enum ExceptionClass {
         };
     }
 
+    /** The class as a sentence names it: "an instruction abort", "an UNDEFINED instruction". */
+    public String inWords() {
+        return switch (this) {
+            case UNKNOWN -> "an UNDEFINED instruction";
+            case WFX -> "a trapped WFI/WFE";
+            case SIMD_FP_ACCESS -> "a trapped SIMD/FP access";
+            case ILLEGAL_STATE -> "an illegal execution state";
+            case SVC64 -> "an SVC";
+            case HVC64 -> "an HVC";
+            case SMC64 -> "an SMC";
+            case SYSREG -> "a trapped system register access";
+            case SVE -> "a trapped SVE access";
+            case IABT_LOWER, IABT_SAME -> "an instruction abort";
+            case PC_ALIGN -> "a PC alignment fault";
+            case DABT_LOWER, DABT_SAME -> "a data abort";
+            case SP_ALIGN -> "an SP alignment fault";
+            case FP64 -> "a floating-point exception";
+            case SERROR -> "an SError";
+            case BREAKPOINT_LOWER, BREAKPOINT_SAME -> "a breakpoint";
+            case SOFTSTEP_LOWER, SOFTSTEP_SAME -> "a software step";
+            case WATCHPOINT_LOWER, WATCHPOINT_SAME -> "a watchpoint";
+            case BRK64 -> "a BRK";
+        };
+    }
+
     /** The class with this EC value, or null for a value this PE never produces. */
     public static ExceptionClass of(int ec) {
         return BY_CODE[ec & 0x3f];

@@ -157,7 +157,13 @@ public final class ExceptionModel {
         c.waiting = false;
         c.exclusiveAddress = -1;
         c.interruptsDirty = true; // new EL and DAIF
-        c.nextPc = (c.sys[vbar.index()] & ~0x7ffL) + offset + type;
+        long base = c.sys[vbar.index()] & ~0x7ffL;
+        c.nextPc = base + offset + type;
+        if (c.exceptionLoops.entered(type == SYNC, c.nextPc, esr, ret)) {
+            ExceptionLoop loop = new ExceptionLoop(c.index, Syndrome.exceptionClass(esr), target, base, offset);
+            c.stopRequested = true;
+            c.platform.exceptionLoop(c, loop);
+        }
     }
 
     /**
@@ -186,6 +192,11 @@ public final class ExceptionModel {
             c.illegalState = true;
         } else {
             c.setPstate(spsr);
+            if (from == 2 && c.el < 2 && !c.returnListeners.isEmpty()) {
+                for (Cpu.ReturnListener l : c.returnListeners) {
+                    l.returned(c);
+                }
+            }
         }
         c.nextPc = elr;
     }

@@ -8,13 +8,12 @@ import dev.vel2.emulator.a64.Decoder;
 import dev.vel2.emulator.a64.Insn;
 import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.BusError;
-import dev.vel2.emulator.memory.Mmu;
 
 /**
  * Where a vCPU's instructions come from: fetch through its translation, decode once per instruction word (the
  * {@link DecodeCache}), and the translated {@link Block}s that hot code becomes. The page of the last fetch is
- * remembered with the translation state it was translated in (EL, translation generation, broadcast TLB
- * maintenance): fetches and block lookups within it skip translation.
+ * remembered with the translation state it was translated in (EL and translation generation, which TLB maintenance
+ * bumps too): fetches and block lookups within it skip translation.
  */
 final class InstructionFetch {
     /** The offset bits of a 4 KB page except the two that must be 0 in a PC. */
@@ -33,7 +32,6 @@ final class InstructionFetch {
     private CodePage code;
     private long generation;
     private int el;
-    private long broadcast;
 
     InstructionFetch(Cpu cpu, Bus bus) {
         this.cpu = cpu;
@@ -45,15 +43,21 @@ final class InstructionFetch {
         page = -1;
     }
 
-    /** Drops everything decoded and translated (TLB and instruction cache maintenance, a debugger's writes). */
+    /** Drops everything decoded and translated (IC IALLU/IALLUIS, a debugger's writes). */
     void invalidate() {
         cache.invalidateAll();
         page = -1;
     }
 
+    /** Drops what is decoded of the physical page holding {@code pa} (IC IVAU, by this vCPU or another). */
+    void invalidatePage(long pa) {
+        if (cache.invalidatePage(pa)) {
+            page = -1;
+        }
+    }
+
     private boolean inPage(long va) {
-        return (va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) == page && generation == cpu.translationGeneration && el == cpu.el
-                && broadcast == Mmu.broadcastInvalidations();
+        return (va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) == page && generation == cpu.translationGeneration && el == cpu.el;
     }
 
     /** The decoded instruction at virtual address {@code va}, through the decode cache; faults as a fetch does. */
@@ -85,7 +89,6 @@ final class InstructionFetch {
         page = va & ~0xfffL;
         generation = cpu.translationGeneration;
         el = cpu.el;
-        broadcast = Mmu.broadcastInvalidations();
         return insn;
     }
 

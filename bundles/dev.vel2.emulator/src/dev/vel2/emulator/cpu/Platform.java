@@ -50,8 +50,25 @@ public interface Platform {
      */
     boolean firmwareCall(Cpu cpu, int imm);
 
+    /** {@code cpu} loops on an exception ({@link ExceptionLoop}) and has stopped: the board stops with it. */
+    default void exceptionLoop(Cpu cpu, ExceptionLoop loop) {
+        // a board without a run loop of its own: Cpu#run returns
+    }
+
     /** Device-backed system registers (timer, GIC CPU interface). */
     long readDeviceSysReg(Cpu cpu, dev.vel2.emulator.sysreg.SysReg reg);
 
     void writeDeviceSysReg(Cpu cpu, dev.vel2.emulator.sysreg.SysReg reg, long value);
+
+    /**
+     * For statistics: host nanoseconds {@code cpu} has spent running so far (its turns on the host, not its waits),
+     * read while it runs; -1 when not measured ({@link #measureRunTime}), the default.
+     */
+    default long runTimeNanos(Cpu cpu) {
+        return -1;
+    }
+
+    /** Starts or stops measuring {@link #runTimeNanos}; by default it is never measured. */
+    default void measureRunTime(boolean on) {
+    }
 }

@@ -27,17 +27,17 @@ public final class SystemOperations {
     private static final int NORMAL_WRITE_BACK = 0xff;
     private static final int OUTER_SHAREABLE = 0b10;
     private static final long HCR_DC = SysRegAccess.HCR_EL2.field("DC").mask();
+    private static final long HCR_FB = SysRegAccess.HCR_EL2.field("FB").mask();
 
     private SystemOperations() {
     }
 
     public static void perform(Cpu c, SysReg r, long arg) {
         String n = r.name();
-        if (n.startsWith("TLBI_") || n.startsWith("IC_")) {
-            if (n.startsWith("TLBI_") && c.translation instanceof Mmu mmu) {
-                mmu.invalidate(n.endsWith("IS")); // the Inner Shareable forms reach every vCPU's TLB
-            }
-            c.invalidateDecodeCache();
+        if (n.startsWith("TLBI_")) {
+            tlbi(c, n.substring("TLBI_".length()), arg);
+        } else if (n.startsWith("IC_")) {
+            ic(c, n, arg);
         } else if (n.equals("DC_ZVA")) {
             long base = arg & -ZVA_BYTES;
             for (int i = 0; i < ZVA_BYTES; i += 8) {
@@ -47,6 +47,71 @@ public final class SystemOperations {
             at(c, n, arg);
         }
         // Other DC operations: caches are not modelled, so clean/invalidate have no visible effect.
+    }
+
+    /**
+     * TLBI: the Inner Shareable forms, and at EL1 every form while HCR_EL2.FB is set, reach every vCPU of the bus
+     * (ARM ARM D5.10.2). Entries hold both stages of a translation, so the stage 2 forms by IPA invalidate every
+     * EL1&0 entry; the "last level" forms act as the others (invalidating more than asked is allowed).
+     */
+    private static void tlbi(Cpu c, String op, long xt) {
+        boolean shareable = op.endsWith("IS");
+        Mmu.Invalidation what = switch (shareable ? op.substring(0, op.length() - 2) : op) {
+            case "VMALLE1", "ALLE1", "VMALLS12E1", "IPAS2E1", "IPAS2LE1" -> Mmu.Invalidation.EL10_ALL;
+            case "ASIDE1" -> Mmu.Invalidation.EL10_ASID;
+            case "VAE1", "VALE1" -> Mmu.Invalidation.EL10_VA;
+            case "VAAE1", "VAALE1" -> Mmu.Invalidation.EL10_VA_ALL_ASIDS;
+            case "ALLE2" -> Mmu.Invalidation.EL2_ALL;
+            case "VAE2", "VALE2" -> Mmu.Invalidation.EL2_VA;
+            default -> throw new IllegalStateException("no TLB maintenance TLBI " + op);
+        };
+        if (broadcast(c, shareable)) {
+            c.bus.innerShareable().broadcast(t -> tlbi(t, what, xt));
+        } else {
+            tlbi(c, what, xt);
+        }
+    }
+
+    private static void tlbi(Cpu c, Mmu.Invalidation what, long xt) {
+        if (c.translation instanceof Mmu mmu) {
+            mmu.invalidate(c, what, xt);
+        }
+        c.translationsChanged();
+    }
+
+    /**
+     * IC: decoded code already follows this vCPU's stores, so what instruction cache maintenance adds is another
+     * vCPU's stores. IC IVAU reaches every vCPU of the bus (maintenance by VA applies to the location's shareability
+     * domain, ARM ARM D7.4.9) and drops the decoded code of one physical page; IC IALLUIS drops every vCPU's, IC IALLU
+     * this vCPU's (every vCPU's with HCR_EL2.FB at EL1).
+     */
+    private static void ic(Cpu c, String n, long va) {
+        switch (n) {
+            case "IC_IVAU" -> {
+                long pa;
+                try {
+                    pa = c.translation.translate(c, va, Cpu.Translation.READ);
+                } catch (GuestFault f) {
+                    // As QEMU, IC IVAU never faults; with no page to name, every decoded page goes.
+                    c.bus.innerShareable().broadcast(Cpu::invalidateDecodeCache);
+                    return;
+                }
+                c.bus.innerShareable().broadcast(t -> t.invalidateCode(pa));
+            }
+            case "IC_IALLUIS" -> c.bus.innerShareable().broadcast(Cpu::invalidateDecodeCache);
+            default -> {
+                if (broadcast(c, false)) {
+                    c.bus.innerShareable().broadcast(Cpu::invalidateDecodeCache);
+                } else {
+                    c.invalidateDecodeCache();
+                }
+            }
+        }
+    }
+
+    /** An Inner Shareable form, or HCR_EL2.FB forcing broadcast of the other forms at EL1. */
+    private static boolean broadcast(Cpu c, boolean shareable) {
+        return shareable || (c.el == 1 && (c.hcr() & HCR_FB) != 0);
     }
 
     /**

@@ -38,4 +38,16 @@ public record Trap(int vcpu, long insns, int fromEl, long pc, Syndrome syndrome,
     public int ec() {
         return syndrome.ec().code;
     }
+
+    /**
+     * True when {@link Cpu#insns()} counts the trapping instruction once the trap is taken (it executed, and trapped);
+     * false for an abort, a PC alignment fault or an illegal-state exception, which the step takes before the
+     * instruction executes ({@link GuestFault}).
+     */
+    public boolean retires() {
+        return switch (syndrome.ec()) {
+            case IABT_LOWER, IABT_SAME, PC_ALIGN, DABT_LOWER, DABT_SAME, ILLEGAL_STATE -> false;
+            default -> true;
+        };
+    }
 }

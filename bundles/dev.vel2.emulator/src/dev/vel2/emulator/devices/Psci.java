@@ -4,9 +4,13 @@ package dev.vel2.emulator.devices;
 import dev.vel2.emulator.cpu.Cpu;
 
 /**
- * PSCI 1.1 (ARM DEN 0022) answered on SMC as QEMU's built-in firmware does for {@code -M virt,virtualization=on}
+ * PSCI 1.1 (ARM DEN 0022) answered on SMC as QEMU 7.2's built-in firmware does for {@code -M virt,virtualization=on}
  * without EL3 (QEMU target/arm/psci.c): every SMC is a PSCI call, the function ID is in W0, results go to X0, and
  * an unknown function returns NOT_SUPPORTED. QEMU's CPU_SUSPEND is a WFI; so is ours.
+ * <p>
+ * The SMC Calling Convention's own functions (ARM DEN 0028: SMCCC_VERSION, SMCCC_ARCH_FEATURES and the
+ * ARCH_WORKAROUND calls) are unknown functions to QEMU 7.2's firmware as well: NOT_SUPPORTED, so Linux reports "SMC
+ * Calling Convention v1.0" and calls no workaround, on QEMU and here alike.
  */
 public final class Psci {
     public static final int VERSION = 0x8400_0000;
@@ -21,6 +25,12 @@ public final class Psci {
     public static final int SYSTEM_OFF = 0x8400_0008;
     public static final int SYSTEM_RESET = 0x8400_0009;
     public static final int FEATURES = 0x8400_000a;
+    /** SMCCC: arm_smccc_1_1 probing and the Spectre-v2/v4/BHB firmware workarounds Linux asks about. */
+    public static final int SMCCC_VERSION = 0x8000_0000;
+    public static final int SMCCC_ARCH_FEATURES = 0x8000_0001;
+    public static final int SMCCC_ARCH_WORKAROUND_1 = 0x8000_8000;
+    public static final int SMCCC_ARCH_WORKAROUND_2 = 0x8000_7fff;
+    public static final int SMCCC_ARCH_WORKAROUND_3 = 0x8000_3fff;
 
     /** PSCI 1.1: major 1 in bits 31:16, minor 1 (what QEMU 7.2 reports, see the probe's expected log). */
     public static final long PSCI_1_1 = 0x1_0001L;
@@ -66,10 +76,7 @@ public final class Psci {
             case MIGRATE_INFO_TYPE -> TOS_NOT_PRESENT_MP;
             case CPU_ON, CPU_ON64 -> cpuOn(c.x(1), c.x(2), c.x(3), function == CPU_ON);
             case AFFINITY_INFO, AFFINITY_INFO64 -> affinityInfo(c.x(1), c.x(2), function == AFFINITY_INFO);
-            case CPU_SUSPEND, CPU_SUSPEND64 -> {
-                board.suspend(c);
-                yield SUCCESS;
-            }
+            case CPU_SUSPEND, CPU_SUSPEND64 -> suspend(c);
             case CPU_OFF -> {
                 board.powerOff(c);
                 yield SUCCESS; // not seen: the caller does not return
@@ -85,6 +92,18 @@ public final class Psci {
             default -> NOT_SUPPORTED;
         };
         c.setX(0, result);
+    }
+
+    /**
+     * CPU_SUSPEND: QEMU supports no affinity level above 0 (power_state bits 31:17 must be 0); it never powers down,
+     * it waits as WFI does.
+     */
+    private long suspend(Cpu c) {
+        if ((c.x(1) & 0xfffe_0000L) != 0) {
+            return INVALID_PARAMETERS;
+        }
+        board.suspend(c);
+        return SUCCESS;
     }
 
     private static long features(int function) {
@@ -112,10 +131,10 @@ public final class Psci {
         return SUCCESS;
     }
 
-    /** AFFINITY_INFO: 0 ON, 1 OFF; only affinity level 0 is supported (as QEMU). */
+    /** AFFINITY_INFO: 0 ON, 1 OFF; every affinity level above 0 is always on (as QEMU). */
     private long affinityInfo(long target, long lowestLevel, boolean smc32) {
         if (lowestLevel != 0) {
-            return INVALID_PARAMETERS;
+            return 0;
         }
         int cpu = board.cpuByAffinity(smc32 ? target & 0xffff_ffffL : target);
         if (cpu < 0) {

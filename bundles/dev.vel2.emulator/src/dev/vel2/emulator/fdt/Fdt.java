@@ -32,6 +32,14 @@ public final class Fdt {
 
     /** The blob of {@code root} with an empty memory reservation block. */
     public static byte[] write(FdtNode root) {
+        return write(root, 0);
+    }
+
+    /**
+     * The blob of {@code root}, its totalsize at least {@code minTotal}: the free space after the strings block is
+     * zeros (room an editor such as a boot loader may use; the kernel reserves the whole totalsize).
+     */
+    public static byte[] write(FdtNode root, int minTotal) {
         Map<String, Integer> names = new LinkedHashMap<>();
         ByteArrayOutputStream strings = new ByteArrayOutputStream();
         ByteArrayOutputStream struct = new ByteArrayOutputStream();
@@ -42,7 +50,7 @@ public final class Fdt {
         int rsvmap = HEADER_SIZE; // 8-byte aligned
         int structOff = rsvmap + 16; // one terminating (0, 0) entry
         int stringsOff = structOff + st.length;
-        int total = stringsOff + sg.length;
+        int total = Math.max(stringsOff + sg.length, minTotal);
         byte[] out = new byte[total];
         long[] header = { MAGIC, total, structOff, stringsOff, rsvmap, 17, 16, 0, sg.length, st.length };
         for (int i = 0; i < header.length; i++) {

@@ -14,6 +14,7 @@ public final class Bus {
 
     private final Ram ram;
     private final GlobalMonitor monitor = new GlobalMonitor();
+    private final InnerShareable innerShareable = new InnerShareable();
     private final List<Mapping> devices = new ArrayList<>();
     private Mapping[] table = new Mapping[0];
 
@@ -28,6 +29,11 @@ public final class Bus {
     /** The exclusive monitor shared by the vCPUs that access memory through this bus. */
     public GlobalMonitor monitor() {
         return monitor;
+    }
+
+    /** The vCPUs on this bus, which broadcast TLB and instruction cache maintenance reaches. */
+    public InnerShareable innerShareable() {
+        return innerShareable;
     }
 
     public void map(long base, Device device) {

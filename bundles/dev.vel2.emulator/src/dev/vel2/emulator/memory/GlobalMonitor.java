@@ -8,7 +8,7 @@ import java.util.function.IntConsumer;
  * The global exclusive monitor of the vCPUs sharing one {@link Bus} (ARM ARM B2.9 "Synchronization and
  * semaphores"): per vCPU, the reservation granule its last load-exclusive marked. A store to any byte of a marked
  * granule, by any vCPU (the marking one included, which the architecture leaves IMPLEMENTATION DEFINED), clears that
- * mark, so the next store-exclusive fails.
+ * mark, so the next store-exclusive fails, and is a wake-up event for the vCPU that held it.
  *
  * <p>The granule is 16 bytes, the largest exclusive access (LDXP of two X registers): CTR_EL0.ERG gives only the
  * maximum granule (64 bytes here), and a smaller one is allowed. Stores cost one field test while no vCPU holds a

@@ -12,40 +12,55 @@ import dev.vel2.emulator.cpu.Cpu;
  * comparison of the vCPU's translation generation and one lookup, and a miss walks the tables
  * ({@link PageTableWalker}) and fills the TLB. A fault becomes the guest's Instruction or Data Abort.
  *
- * <p>The TLB is dropped when the controls of the current regime change (any write of SCTLR, TCR, TTBRn, MAIR,
- * HCR_EL2.{VM,DC,TGE}, VTTBR or VTCR, by the guest, the hypervisor's register switch or a debugger), on TLBI, and,
- * for the Inner Shareable TLBI forms, on every vCPU. It is not tagged by ASID/VMID: a change of TTBR or VTTBR (a
- * context switch) empties it, which is stricter than the architecture requires.
+ * <p>TLB entries are tagged by regime context, VMID and ASID ({@link MmuTlb}): a switch of TTBR0_EL1/TTBR1_EL1
+ * (another ASID, other tables) or of VTTBR_EL2 (another VMID) keeps them, and global entries match in every ASID. A
+ * change of the regime's other controls (SCTLR, TCR, MAIR, HCR_EL2.{VM,DC,TGE} and VTCR for EL1&0; any EL2 control),
+ * by the guest, the hypervisor's register switch or a debugger, starts the regime afresh, as do the TLBI forms that
+ * invalidate all of it (every VMID's: more than some of them ask for); TLBI by ASID and by VA invalidate those entries
+ * of the current VMID only ({@link #invalidate}). The Inner Shareable forms reach every vCPU of the bus
+ * ({@link InnerShareable}).
  */
 public final class Mmu implements Cpu.Translation {
     /** The access kind bits of an {@code access} argument: {@link #READ}, {@link #WRITE} or {@link #FETCH}. */
     public static final int ACCESS_KIND = 3;
     /** Or'ed into a READ/WRITE by LDTR/STTR at EL1: checked with EL0 permissions (AArch64.AccessIsPrivileged). */
     public static final int UNPRIVILEGED = 4;
+    private static final long TOP_BYTE = 0xff00_0000_0000_0000L;
 
-    /**
-     * Bumped by Inner Shareable TLB maintenance; each vCPU flushes when it sees a new value. A plain field on
-     * purpose: a volatile read on every access cost ~10x the flat path in measurements, and the interpreter loop's
-     * calls keep the JIT from caching the value, so another vCPU sees the bump within a few instructions (a TLBI
-     * completes only at the next DSB anyway; vCPUs that need a hard guarantee synchronise through their scheduler).
-     */
-    private static long broadcastInvalidations;
+    /** What a TLB maintenance instruction invalidates (ARM ARM C5.5 "A64 system instructions for TLB maintenance"). */
+    public enum Invalidation {
+        /** Every EL1&0 entry: VMALLE1, ALLE1, VMALLS12E1, and the stage 2 forms by IPA (entries hold both stages). */
+        EL10_ALL,
+        /** The EL1&0 entries of the ASID in Xt[63:48]: ASIDE1. */
+        EL10_ASID,
+        /** The EL1&0 entries for VA[55:12] = Xt[43:0] of the ASID in Xt[63:48], and the global ones: VAE1, VALE1. */
+        EL10_VA,
+        /** The EL1&0 entries for that VA in every ASID: VAAE1, VAALE1. */
+        EL10_VA_ALL_ASIDS,
+        /** Every EL2 entry: ALLE2. */
+        EL2_ALL,
+        /** The EL2 entries for that VA: VAE2, VALE2. */
+        EL2_VA
+    }
 
     /** The cached controls of one regime and the tag of its TLB entries. */
     private static final class Context {
         TranslationControls controls;
+        /** Which generation of the regime's controls the entries are of; a new one invalidates them all. */
         long tag;
+        /** The tag and the VMID shifted into place: the part of a TLB key that says which context an entry is of. */
+        long base;
+        /** The ASID non-global entries are filled with and match. */
+        long asid;
         /** Stage 1 and stage 2 both off. */
         boolean flat;
         /** When flat: the VA bits that must be 0 (above the PA size, below the ignored top byte). */
         long flatFaultBits;
+        /** TBI of the lower (TTBR0, EL2) and upper (TTBR1) halves: the top byte is not part of the TLB's page key. */
+        boolean tbiLower;
+        boolean tbiUpper;
         /** The vCPU's {@link Cpu#translationGeneration()} when the controls were last checked; -1 forces a check. */
         long generation = -1;
-    }
-
-    /** The count of Inner Shareable TLB maintenance operations so far, on any vCPU. */
-    public static long broadcastInvalidations() {
-        return broadcastInvalidations;
     }
 
     private final MmuTlb tlb = new MmuTlb();
@@ -53,13 +68,12 @@ public final class Mmu implements Cpu.Translation {
     private final Context el2 = new Context();
     private PageTableWalker walker;
     private long nextTag = 1;
-    private long broadcastSeen;
 
     @Override
     public long translate(Cpu cpu, long va, int access) {
         int el = cpu.el();
         Context ctx = el == 2 ? el2 : el10;
-        if (ctx.generation != cpu.translationGeneration() || broadcastSeen != broadcastInvalidations) {
+        if (ctx.generation != cpu.translationGeneration()) {
             revalidate(cpu, ctx, el == 2);
         }
         if (ctx.flat) {
@@ -70,11 +84,20 @@ public final class Mmu implements Cpu.Translation {
         }
         boolean user = el == 0 || (el == 1 && (access & UNPRIVILEGED) != 0);
         int kind = access & ACCESS_KIND;
-        long pa = tlb.lookup(va, ctx.tag, PageTableWalker.needed(kind, user));
-        return pa >= 0 ? pa : miss(cpu, ctx, va, access, el == 2, user);
+        long page = MmuTlb.page(withoutTag(ctx, va));
+        long pa = tlb.lookup(va, page, ctx.base, ctx.asid, PageTableWalker.needed(kind, user));
+        return pa >= 0 ? pa : miss(cpu, ctx, va, page, access, el == 2, user);
     }
 
-    private long miss(Cpu cpu, Context ctx, long va, int access, boolean atEl2, boolean user) {
+    /** {@code va} with its top byte as bit 55 extends it where TBI ignores it (the TLB's view of the address). */
+    private static long withoutTag(Context ctx, long va) {
+        if ((va & (1L << 55)) == 0) {
+            return ctx.tbiLower ? va & ~TOP_BYTE : va;
+        }
+        return ctx.tbiUpper ? va | TOP_BYTE : va;
+    }
+
+    private long miss(Cpu cpu, Context ctx, long va, long page, int access, boolean atEl2, boolean user) {
         if (walker == null) {
             walker = new PageTableWalker(cpu.bus().ram(), null);
         }
@@ -83,20 +106,17 @@ public final class Mmu implements Cpu.Translation {
         if (!w.translate(ctx.controls, regime, va, access & ACCESS_KIND, user)) {
             throw w.fault.toGuestFault(va, access);
         }
-        tlb.fill(va, ctx.tag, w.pa, w.permissions);
+        boolean global = atEl2 || w.s1Level < 0 || (w.s1Descriptor & Descriptor.NG) == 0;
+        tlb.fill(page, ctx.base | (global ? MmuTlb.GLOBAL : ctx.asid), w.pa, w.permissions, w.s1LeafShift);
         return w.pa;
     }
 
     /**
-     * A system register was written (or a TLBI happened) since the context was checked: keep its TLB entries
-     * when the controls it was walked with still hold (most writes are to other registers), else start afresh.
+     * A system register was written (or TLB maintenance happened) since the context was checked: keep its TLB
+     * entries when the controls it was walked with still hold (most writes are to other registers) or only the
+     * EL1&0 TTBRs changed, else start afresh.
      */
     private void revalidate(Cpu cpu, Context ctx, boolean atEl2) {
-        long broadcast = broadcastInvalidations;
-        if (broadcastSeen != broadcast) {
-            broadcastSeen = broadcast;
-            invalidate(false);
-        }
         if (ctx.controls == null || !ctx.controls.matches(cpu)) {
             refresh(cpu, ctx, atEl2);
         }
@@ -105,24 +125,39 @@ public final class Mmu implements Cpu.Translation {
 
     private void refresh(Cpu cpu, Context ctx, boolean atEl2) {
         TranslationControls c = atEl2 ? TranslationControls.el2(cpu) : TranslationControls.el10(cpu);
+        if (ctx.controls == null || !ctx.controls.sameBesidesTableBases(c)) {
+            ctx.tag = nextTag++;
+        }
         ctx.controls = c;
-        ctx.tag = nextTag++;
+        ctx.base = ctx.tag << MmuTlb.TAG_SHIFT | c.vmid() << MmuTlb.VMID_SHIFT;
+        ctx.asid = c.asid();
         ctx.flat = !c.stage1Enabled() && !c.stage2Enabled();
-        boolean tbi0 = c.topByteIgnored(false);
-        ctx.flatFaultBits = (tbi0 ? 0x00ff_ffff_ffff_ffffL : -1L) & (-1L << TranslationControls.PA_BITS);
+        ctx.tbiLower = c.topByteIgnored(false);
+        ctx.tbiUpper = !atEl2 && c.topByteIgnored(true);
+        ctx.flatFaultBits = (ctx.tbiLower ? ~TOP_BYTE : -1L) & (-1L << TranslationControls.PA_BITS);
+    }
+
+    /** Every entry of the context's old tag is dead, whatever its VMID: no key will match it again. */
+    private void retag(Context ctx) {
+        ctx.tag = nextTag++;
+        ctx.base = ctx.tag << MmuTlb.TAG_SHIFT | ctx.controls.vmid() << MmuTlb.VMID_SHIFT;
     }
 
     /**
-     * TLB maintenance: drops every cached translation of this vCPU, and with {@code broadcast} (the Inner Shareable
-     * TLBI forms) of every vCPU, which sees it at its next access. Invalidation by VA or ASID drops everything too.
+     * TLB maintenance of {@code cpu}'s TLB, with the TLBI's argument {@code xt}. The context is brought up to date
+     * first, so that the ASID size and the tag are the current ones.
      */
-    public void invalidate(boolean broadcast) {
-        el10.controls = null;
-        el2.controls = null;
-        el10.generation = -1;
-        el2.generation = -1;
-        if (broadcast) {
-            broadcastInvalidations++;
+    public void invalidate(Cpu cpu, Invalidation what, long xt) {
+        boolean atEl2 = what == Invalidation.EL2_ALL || what == Invalidation.EL2_VA;
+        Context ctx = atEl2 ? el2 : el10;
+        revalidate(cpu, ctx, atEl2);
+        // Xt[43:0] is VA[55:12]: sign-extended from VA bit 55, it is the TLB's page key.
+        long page = (xt << 20) >> 20;
+        switch (what) {
+            case EL10_ALL, EL2_ALL -> retag(ctx);
+            case EL10_ASID -> tlb.invalidateAsid(ctx.base, ctx.controls.asidOf(xt));
+            case EL10_VA -> tlb.invalidateVa(ctx.base, page, ctx.controls.asidOf(xt), false);
+            case EL10_VA_ALL_ASIDS, EL2_VA -> tlb.invalidateVa(ctx.base, page, 0, true);
         }
     }
 

@@ -52,6 +52,8 @@ final class PageTableWalker {
     long s1Descriptor;
     /** Level of the stage 1 leaf, -1 when stage 1 is off (or not reached). */
     int s1Level;
+    /** log2 of the region the stage 1 leaf maps (12 when stage 1 is off: a TLB entry stands for one 4KB page). */
+    int s1LeafShift;
     long s2Descriptor;
     int s2Level;
 
@@ -81,6 +83,7 @@ final class PageTableWalker {
         pa = -1;
         permissions = 0;
         s1Level = -1;
+        s1LeafShift = 12;
         s2Level = -1;
         s1Descriptor = 0;
         s2Descriptor = 0;
@@ -143,6 +146,7 @@ final class PageTableWalker {
             return fail(MmuFault.Type.ACCESS_FLAG, leafLevel, false, false, 0);
         }
         int shift = levelShift(grain, leafLevel);
+        s1LeafShift = shift;
         ipa = Descriptor.outputAddress(d, shift) | (va & ((1L << shift) - 1));
         permissions = stage1Permissions(d, leafLimits);
         return true;

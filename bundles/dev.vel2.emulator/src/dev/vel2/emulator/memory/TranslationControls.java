@@ -56,6 +56,10 @@ public record TranslationControls(boolean el2, long sctlr, long tcr, long ttbr0,
     private static final Field TBI1 = TCR_EL1.field("TBI1");
     private static final Field TBI_EL2 = TCR_EL2.field("TBI");
     private static final Field SL0 = VTCR_EL2.field("SL0");
+    private static final Field VMID = VTTBR_EL2.field("VMID");
+    private static final long TCR_A1 = TCR_EL1.field("A1").mask();
+    private static final long TCR_AS = TCR_EL1.field("AS").mask();
+    private static final int ASID_SHIFT = sameBits(TTBR0_EL1.field("ASID"), TTBR1_EL1.field("ASID")).lsb();
 
     /** The implemented physical address size, ID_AA64MMFR0_EL1.PARange (44 bits on a Cortex-A57). */
     public static final int PA_BITS;
@@ -98,6 +102,40 @@ public record TranslationControls(boolean el2, long sctlr, long tcr, long ttbr0,
         return hcr == (cpu.hcr() & HCR_MMU_BITS) && sctlr == cpu.sysreg(SCTLR_EL1) && tcr == cpu.sysreg(TCR_EL1)
                 && ttbr0 == cpu.sysreg(TTBR0_EL1) && ttbr1 == cpu.sysreg(TTBR1_EL1) && mair == cpu.sysreg(MAIR_EL1)
                 && vttbr == cpu.sysreg(VTTBR_EL2) && vtcr == cpu.sysreg(VTCR_EL2);
+    }
+
+    /**
+     * The same translations as {@code o} but maybe through other EL1&0 tables: only TTBR0_EL1/TTBR1_EL1/VTTBR_EL2
+     * differ (their BADDR, ASID or VMID). TLB entries are tagged by ASID and VMID, not by table base (ARM ARM D5.9.1),
+     * so they survive such a switch; any other change (EL2's TTBR included: no ASID there) starts the regime's TLB
+     * afresh.
+     */
+    boolean sameBesidesTableBases(TranslationControls o) {
+        return !el2 && !o.el2 && sctlr == o.sctlr && tcr == o.tcr && mair == o.mair && hcr == o.hcr
+                && vtcr == o.vtcr;
+    }
+
+    /** VTTBR_EL2.VMID, which tags the EL1&0 regime's TLB entries (8 bits on ARMv8.0); 0 for EL2. */
+    long vmid() {
+        return el2 ? 0 : VMID.get(vttbr);
+    }
+
+    /**
+     * The current ASID of the EL1&0 regime: TTBR1_EL1.ASID with TCR_EL1.A1, else TTBR0_EL1's; 8 bits unless TCR_EL1.AS
+     * (D5.9.2). 0 at EL2 (ASIDs came with FEAT_VHE).
+     */
+    long asid() {
+        if (el2) {
+            return 0;
+        }
+        long asid = ((tcr & TCR_A1) != 0 ? ttbr1 : ttbr0) >>> ASID_SHIFT;
+        return (tcr & TCR_AS) != 0 ? asid : asid & 0xff;
+    }
+
+    /** The ASID field of a TLBI argument (Xt[63:48]) as the current TCR_EL1.AS makes it. */
+    long asidOf(long xt) {
+        long asid = xt >>> ASID_SHIFT;
+        return (tcr & TCR_AS) != 0 ? asid : asid & 0xff;
     }
 
     /**

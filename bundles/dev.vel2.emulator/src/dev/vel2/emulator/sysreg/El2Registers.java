@@ -86,13 +86,18 @@ final class El2Registers {
             .fields(res0(63, 32), trap("TCPAC", 31, "trap EL1 accesses to CPACR_EL1 to EL2"), res0(30, 21),
                 trap("TTA", 20, "trap trace register accesses to EL2"), res0(19, 14), res1(13, 12), res0(11, 11),
                 trap("TFP", 10, "trap SIMD and floating-point instructions to EL2"), res1(9, 0)),
-        reg("MDCR_EL2", 3, 4, 1, 1, 1).access(Access.EL2_RW).about("Monitor Debug Configuration Register (EL2)")
+        // HPMN resets to PMCR_EL0.N (ARM ARM D13.2.75): EL1 may use every event counter until EL2 says otherwise.
+        reg("MDCR_EL2", 3, 4, 1, 1, 1).access(Access.EL2_RW).reset(PmuRegisters.COUNTERS)
+            .about("Monitor Debug Configuration Register (EL2)")
             .fields(res0(63, 12), trap("TDRA", 11, "trap debug ROM address register accesses to EL2"),
                 trap("TDOSA", 10, "trap debug OS-related register accesses to EL2"),
                 trap("TDA", 9, "trap debug register accesses to EL2"),
                 bit("TDE", 8, "route debug exceptions (BRK, ...) from EL0/EL1 to EL2"),
                 bit("HPME", 7, "EL2 performance counters enable"), trap("TPM", 6, "trap PMU accesses to EL2"),
                 trap("TPMCR", 5, "trap PMCR_EL0 accesses to EL2"), f("HPMN", 4, 0, "counters accessible below EL2")),
+        // Traps AArch32 CP15 accesses (EL1 is AArch64 here): stored for the hypervisor that programs it.
+        reg("HSTR_EL2", 3, 4, 1, 1, 3).access(Access.EL2_RW).reset(0).about("Hypervisor System Trap Register")
+            .fields(res0(63, 16), f("T", 15, 0, "trap AArch32 EL1/EL0 accesses to CP15 primary register c<n>")),
         reg("TCR_EL2", 3, 4, 2, 0, 2).access(Access.EL2_RW).about("Translation Control Register (EL2)")
             .fields(res0(63, 32), res1(31, 31), res0(30, 24), res1(23, 23), res0(22, 21),
                 bit("TBI", 20, "top byte ignored"), res0(19, 19), f("PS", 18, 16, "physical address size"),

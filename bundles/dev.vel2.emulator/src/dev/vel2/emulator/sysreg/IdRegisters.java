@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.vel2.emulator.cpu.Cpu;
+
 /**
  * System register table section: identification registers. Reset values are those of the CPU vel2 models
  * (a Cortex-A57 r1p0 as QEMU 7.2's {@code -cpu cortex-a57} reports it on {@code -M virt,virtualization=on}: no
@@ -69,7 +71,8 @@ final class IdRegisters {
             .fields(res0(63, 4), f("Level", 3, 1, "cache level - 1"),
                 bit("InD", 0, "instruction cache").withValues(Map.of(0L, "data or unified",
                         1L, "instruction"))),
-        reg("DCZID_EL0", 3, 3, 0, 0, 7).access(Access.EL0_RO).policy(Policy.ID).reset(4)
+        // DZP follows the EL and the controls DC ZVA depends on: see dczid().
+        reg("DCZID_EL0", 3, 3, 0, 0, 7).access(Access.EL0_RO).policy(Policy.ID).reset(4).view(IdRegisters::dczid)
             .about("Data Cache Zero ID Register")
             .fields(res0(63, 5), bit("DZP", 4, "DC ZVA prohibited"),
                 f("BS", 3, 0, "log2 of the DC ZVA block size in words (4: 64 bytes)"))
@@ -186,6 +189,27 @@ final class IdRegisters {
     /** Looked up on the first CCSIDR_EL1 read, once the table is built. */
     private static final class Csselr {
         static final SysReg REG = SysRegs.get("CSSELR_EL1");
+    }
+
+    /** The rows dczid() reads, looked up on its first call, once the table is built. */
+    private static final class Zva {
+        static final SysReg DCZID = SysRegs.get("DCZID_EL0");
+        static final long DZP = DCZID.field("DZP").mask();
+        static final SysReg SCTLR_EL1 = SysRegs.get("SCTLR_EL1");
+        static final long DZE = SCTLR_EL1.field("DZE").mask();
+        static final long TDZ = SysRegs.get("HCR_EL2").field("TDZ").mask();
+    }
+
+    /**
+     * DCZID_EL0: the stored value, with DZP set where DC ZVA would not zero but trap: at EL0 without SCTLR_EL1.DZE, and
+     * at EL0/EL1 with HCR_EL2.TDZ (ARM ARM D17.2 DCZID_EL0, as QEMU's aa64_dczid_read), so that software asking first
+     * (glibc's memset) does not use it.
+     */
+    static long dczid(Cpu c) {
+        boolean prohibited = (c.el() == 0 && (c.sysreg(Zva.SCTLR_EL1) & Zva.DZE) == 0)
+                || (c.el() < 2 && (c.hcr() & Zva.TDZ) != 0);
+        long value = c.sysreg(Zva.DCZID);
+        return prohibited ? value | Zva.DZP : value;
     }
 
     /** The CCSIDR_EL1 value for the cache that {@code csselr} selects. */

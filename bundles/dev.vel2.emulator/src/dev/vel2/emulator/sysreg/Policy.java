@@ -24,6 +24,11 @@ public interface Policy {
     Policy RAZ_WI = StandardPolicy.RAZ_WI;
     /** PSTATE views and banked stack pointers (CurrentEL, NZCV, DAIF, SPSel, SP_EL0, SP_EL1): the row's view. */
     Policy PSTATE = StandardPolicy.PSTATE;
+    /**
+     * Reads and writes carried out by the row's view: registers whose state is shared with other rows or whose
+     * writes act on others (PMCNTENSET_EL0/PMCNTENCLR_EL0, OSLAR_EL1 setting OSLSR_EL1.OSLK, PMXEVCNTR_EL0).
+     */
+    Policy LINKED = StandardPolicy.LINKED;
     /** Backed by a device (generic timer, GIC CPU interface): a hook registered by the platform. */
     Policy DEVICE = StandardPolicy.DEVICE;
     /** A system instruction (TLBI, DC, IC, AT): writes perform an operation; nothing is stored. */

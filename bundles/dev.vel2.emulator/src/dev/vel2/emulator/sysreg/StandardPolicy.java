@@ -74,20 +74,12 @@ enum StandardPolicy implements Policy {
     },
     PSTATE(true) {
         @Override
-        public long read(Cpu c, SysReg r) {
-            return r.view().read(c);
-        }
-
-        @Override
-        public void write(Cpu c, SysReg r, long value) {
-            r.view().write(c, value);
-        }
-
-        @Override
         public boolean accessible(Cpu c, SysReg r) {
             return r.view().accessible(c);
         }
     },
+    /** Reads and writes through the row's view, which keeps the state in this row or others (a set/clear pair). */
+    LINKED(true),
     DEVICE(true) {
         @Override
         public long read(Cpu c, SysReg r) {
@@ -144,10 +136,21 @@ enum StandardPolicy implements Policy {
         this.computed = computed;
     }
 
-    /** Ignored: read-only rows (ID, VIRTUALIZED_ID: the access check made it UNDEFINED) and RAZ_WI. */
+    /** The row's view (PSTATE, LINKED); the other policies read in their own way. */
+    @Override
+    public long read(Cpu c, SysReg r) {
+        return r.view().read(c);
+    }
+
+    /**
+     * The row's view (PSTATE, LINKED); ignored by read-only rows (ID, VIRTUALIZED_ID: the access check made it
+     * UNDEFINED) and RAZ_WI.
+     */
     @Override
     public void write(Cpu c, SysReg r, long value) {
-        // nothing is stored
+        if (computed) {
+            r.view().write(c, value);
+        }
     }
 
     @Override

@@ -103,8 +103,8 @@ public final class SysRegTable {
 
     /** A row has what its policy reads: a view for PSTATE, the EL2 register for VIRTUALIZED_ID, TVM for a shadow. */
     private void checkPolicy(SysReg r, SysReg hcr) {
-        if (r.policy() == Policy.PSTATE && r.view() == null) {
-            throw new IllegalStateException(r.name() + ": a PSTATE row needs a view");
+        if ((r.policy() == Policy.PSTATE || r.policy() == Policy.LINKED) && r.view() == null) {
+            throw new IllegalStateException(r.name() + ": a " + r.policy().name() + " row needs a view");
         }
         if ((r.policy() == Policy.VIRTUALIZED_ID) != (r.virtualizedBy() != null)) {
             throw new IllegalStateException(r.name() + ": virtualized by a register only with VIRTUALIZED_ID");

@@ -44,6 +44,8 @@ public final class Bench {
     private final Path oracle;
     private final Path guests;
     private long loopPc;
+    /** The machines made now measure their trap costs. */
+    private boolean collectStatistics;
 
     private Bench(Path oracle, Path guests) {
         this.oracle = oracle;
@@ -74,18 +76,8 @@ public final class Bench {
         print("mixed_mips_interpreter", mips(interpreted.clock.phase("bench mixed")), "MIPS");
         Guest wfi = run(oracle.resolve("bench_wfi.elf"), Cpu.El2Mode.GUEST, null);
         print("wfi_guest_el2_ns", wfi.clock.phase("bench wfi")[0] / 1_000_000.0, "ns");
-        for (Cpu.El2Mode mode : Cpu.El2Mode.values()) {
-            double[] wfiNs = new double[TRAP_RUNS];
-            double[] hvcNs = new double[TRAP_RUNS];
-            for (int i = 0; i < TRAP_RUNS; i++) {
-                Guest g = run(guests.resolve("bench-trap.elf"), mode, null);
-                wfiNs[i] = perTrap(g, "bench trap wfi");
-                hvcNs[i] = perTrap(g, "bench trap hvc");
-            }
-            String el2 = mode == Cpu.El2Mode.GUEST ? "guest_el2" : "virtual_el2";
-            print("trap_wfi_" + el2 + "_ns", median(wfiNs), "ns");
-            print("trap_hvc_" + el2 + "_ns", median(hvcNs), "ns");
-        }
+        trapRoundTrips(false);
+        trapRoundTrips(true);
         print("trap_wfi_virtual_session_ns", sessionTrap(0), "ns");
         print("trap_wfi_virtual_session_breakpoints_1000_ns", sessionTrap(1000), "ns");
         breakpointCost();
@@ -97,6 +89,27 @@ public final class Bench {
                 .clock.phase("bench mixed")), "MIPS");
         print("mixed_mips_stage12", mips(run(guests.resolve("bench-mixed-s12.elf"), Cpu.El2Mode.GUEST, null)
                 .clock.phase("bench mixed")), "MIPS");
+    }
+
+    /**
+     * bench-trap's WFI and HVC round trips in both EL2 modes, median of {@value #TRAP_RUNS} runs; with {@code stats}
+     * while the trap statistics measure their costs ({@code --stats}, the IDE's Trap Statistics view).
+     */
+    private void trapRoundTrips(boolean stats) throws IOException, ImageException {
+        collectStatistics = stats;
+        for (Cpu.El2Mode mode : Cpu.El2Mode.values()) {
+            double[] wfiNs = new double[TRAP_RUNS];
+            double[] hvcNs = new double[TRAP_RUNS];
+            for (int i = 0; i < TRAP_RUNS; i++) {
+                Guest g = run(guests.resolve("bench-trap.elf"), mode, null);
+                wfiNs[i] = perTrap(g, "bench trap wfi");
+                hvcNs[i] = perTrap(g, "bench trap hvc");
+            }
+            String el2 = (mode == Cpu.El2Mode.GUEST ? "guest_el2" : "virtual_el2") + (stats ? "_stats" : "");
+            print("trap_wfi_" + el2 + "_ns", median(wfiNs), "ns");
+            print("trap_hvc_" + el2 + "_ns", median(hvcNs), "ns");
+        }
+        collectStatistics = false;
     }
 
     /** A finished run: its machine and its timed output. */
@@ -130,8 +143,10 @@ public final class Bench {
     }
 
     /** The machine of {@code d}; under the virtual EL2 with HCR_EL2 = RW|TWI. */
-    private static Machine machine(VmDescription d) throws ImageException {
-        return VmBuilder.build(d.el2() == Cpu.El2Mode.VIRTUAL ? d.withHcr(HCR_TWI) : d, 0).machine();
+    private Machine machine(VmDescription d) throws ImageException {
+        VmBuilder.Built b = VmBuilder.build(d.el2() == Cpu.El2Mode.VIRTUAL ? d.withHcr(HCR_TWI) : d, 0);
+        b.hypervisor().statistics().setCollecting(collectStatistics);
+        return b.machine();
     }
 
     private static long totalInsns(Machine m) {

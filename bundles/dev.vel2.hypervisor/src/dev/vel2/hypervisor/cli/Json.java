@@ -13,6 +13,12 @@ final class Json {
         return raw(name, "\"0x" + Long.toHexString(value) + "\"");
     }
 
+    /** A number rounded to {@code scale} decimals, without trailing zeros: 0.5, 12.33, 7. */
+    Json decimal(String name, double value, int scale) {
+        return raw(name, java.math.BigDecimal.valueOf(value).setScale(scale, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString());
+    }
+
     Json string(String name, String value) {
         return raw(name, value == null ? "null" : quote(value));
     }

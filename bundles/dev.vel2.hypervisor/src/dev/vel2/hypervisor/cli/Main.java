@@ -40,6 +40,7 @@ public final class Main {
     static final int INSTRUCTION_LIMIT = 3;
     static final int SYSTEM_RESET = 4;
     static final int ALL_OFF = 5;
+    static final int EXCEPTION_LOOP = 6;
 
     private Main() {
     }
@@ -150,6 +151,9 @@ public final class Main {
             for (int i = 0; i < m.cpuCount(); i++) { // what vel2 lacks, once per instruction: one line each
                 m.cpu(i).addNotModelledListener((c, what) -> err.println(what.line(c.index())));
             }
+            if (o.stats() != null) {
+                Stats.collect(hv);
+            }
             if (in != null) {
                 feedUart(in, m);
             }
@@ -166,10 +170,13 @@ public final class Main {
             Machine.ExitReason exit = m.run(o.maxInsns());
             out.flush();
             write(o.regsOut(), RegisterDump.of(m, exit, debug), err);
-            write(o.stats(), Stats.of(hv, exit), err); // none in guest-EL2 mode: parse refuses --stats there
+            write(o.stats(), Stats.of(hv, exit), err);
             if (hv.failed()) {
                 err.println("vel2: internal error: the hypervisor could not handle a trap");
                 return INTERNAL_ERROR;
+            }
+            if (exit == Machine.ExitReason.EXCEPTION_LOOP) {
+                err.println("vel2: " + m.exceptionLoop());
             }
             return exitCode(exit);
         } finally {
@@ -196,6 +203,7 @@ public final class Main {
             case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;
             case SYSTEM_RESET -> SYSTEM_RESET;
             case STOPPED -> ALL_OFF;
+            case EXCEPTION_LOOP -> EXCEPTION_LOOP;
         };
     }
 

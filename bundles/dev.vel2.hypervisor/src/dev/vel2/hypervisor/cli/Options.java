@@ -54,7 +54,8 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
               --mem MiB             RAM size (default 128)
               --max-insns N         instruction budget (default 5000000000)
               --trap-log FILE|-     one JSON object per trap to EL2 (- is stderr)
-              --stats FILE|-        virtual only: exits per trap class and the lazy switch's counters, as JSON
+              --stats FILE|-        after the run, as JSON: traps per vCPU and class, their share and cost (host
+                                    ns; guest: also EL2 instructions); virtual: the lazy switch's counters
               --regs-out FILE|-     final registers as JSON (- is stderr)
               --interpret           no translated blocks: every instruction through the interpreter (slower;
                                     the same results, for telling a translator bug from a guest bug)
@@ -70,7 +71,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                                     /chosen are set as QEMU sets them
               --dump-dtb FILE       write the device tree the run would boot with and exit 0 without running
             exit: 0 SYSTEM_OFF, 2 bad arguments or image, 3 instruction limit, 4 SYSTEM_RESET,
-                  5 every vCPU off, 1 internal error""";
+                  5 every vCPU off, 6 a vCPU loops on an exception, 1 internal error""";
 
     static Options parse(String[] args) throws UsageException {
         boolean guest = false;
@@ -141,9 +142,6 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         }
         if (vcpus != null) {
             checkVcpus(vpidr, vmpidr, vcpus);
-        }
-        if (guest && stats != null) {
-            throw new UsageException("--stats needs --el2 virtual");
         }
         return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, stats,
                 interpret, debug, image, linux(linux), linux.get("--dump-dtb"));

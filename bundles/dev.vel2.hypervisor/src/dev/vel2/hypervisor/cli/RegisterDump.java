@@ -3,7 +3,6 @@ package dev.vel2.hypervisor.cli;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
@@ -43,8 +42,7 @@ final class RegisterDump {
             if (r.policy() == Policy.OPERATION) {
                 continue;
             }
-            boolean computed = r.policy() == Policy.PSTATE || r.policy() == Policy.DEVICE;
-            sys.hex(r.name(), computed ? SysRegAccess.read(c, r) : c.sysreg(r));
+            sys.hex(r.name(), r.policy().inspect(c, r));
         }
         j.raw("sysregs", sys.toString());
         String source = TrapLog.source(debug, c.pc());

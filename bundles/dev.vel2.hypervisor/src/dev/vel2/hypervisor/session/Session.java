@@ -81,6 +81,7 @@ public final class Session {
     private volatile boolean suspendRequested;
     private volatile boolean terminateRequested;
     private volatile boolean maskInterruptsWhileStepping;
+    private volatile boolean resetRequested;
     private volatile Throwable failure;
 
     // Machine thread only.
@@ -364,6 +365,34 @@ public final class Session {
         }
     }
 
+    // ---------------------------------------------------------------- statistics (any thread)
+
+    /** Measures the traps' costs from now on, or stops ({@link dev.vel2.hypervisor.TrapStatistics}); counts go on. */
+    public void setCollectingStatistics(boolean on) {
+        hypervisor.statistics().setCollecting(on);
+    }
+
+    /** Clears the trap counts and costs of {@link SessionInspection#statistics()}: while running, within a slice. */
+    public void resetStatistics() {
+        lock.lock();
+        try {
+            resetRequested = true;
+            if (state != State.RUNNING) {
+                resetIfRequested(); // the machine thread is idle: nothing updates the counters meanwhile
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** On the machine thread between slices, or with {@link #lock} held while it does not run. */
+    private void resetIfRequested() {
+        if (resetRequested) {
+            resetRequested = false;
+            hypervisor.statistics().reset();
+        }
+    }
+
     // ---------------------------------------------------------------- breakpoints (any thread)
 
     /** An address breakpoint on every vCPU. */
@@ -415,6 +444,7 @@ public final class Session {
         } finally {
             lock.lock();
             try {
+                resetIfRequested();
                 lastStop = StopInfo.exited(exit);
                 state = State.TERMINATED;
                 changed.signalAll();
@@ -477,6 +507,7 @@ public final class Session {
                 return StopInfo.of(StopInfo.Reason.CLIENT_REQUEST, -1, 0);
             }
             breakpoints.refresh(machine, target);
+            resetIfRequested();
             Machine.ExitReason exit = machine.run(SLICE);
             if (stopCause != null) {
                 return stopCause;
@@ -520,6 +551,7 @@ public final class Session {
                 : new StopInfo(s.reason(), s.vcpu(), machine.cpu(s.vcpu()).pc(), s.trap(), s.breakpoint(), s.exit());
         lock.lock();
         try {
+            resetIfRequested();
             lastStop = at;
             target = null;
             suspendRequested = false;

@@ -15,6 +15,7 @@ import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.ShadowMmuRegisters;
 import dev.vel2.hypervisor.TrapClass;
+import dev.vel2.hypervisor.TrapStatistics;
 import dev.vel2.hypervisor.Vcpu;
 import dev.vel2.hypervisor.Vm;
 
@@ -163,8 +164,9 @@ public final class SessionInspection {
         return read(() -> memory.translate(session.stoppedCpu(vcpu), va, Cpu.Translation.READ));
     }
 
-    /** Exit counters per vCPU and class, and the lazy switch's savings; approximate while running. */
+    /** Exit counters and costs per vCPU and class, and the lazy switch's savings; approximate while running. */
     public Statistics statistics() {
+        TrapStatistics traps = hypervisor.statistics();
         List<Statistics.VcpuStatistics> out = new ArrayList<>();
         for (Vcpu v : vm.vcpus()) {
             Map<TrapClass, Long> exits = new EnumMap<>(TrapClass.class);
@@ -172,9 +174,9 @@ public final class SessionInspection {
                 exits.put(c, v.exits(c));
             }
             out.add(new Statistics.VcpuStatistics(v.index(), v.cpu().insns(), Collections.unmodifiableMap(exits),
-                    v.shadow().saves(), v.shadow().savesAvoided()));
+                    v.shadow().saves(), v.shadow().savesAvoided(), traps.classes(v.index())));
         }
-        return new Statistics(hypervisor.trapCount(), List.copyOf(out));
+        return new Statistics(hypervisor.trapCount(), List.copyOf(out), traps.classes());
     }
 
     private <T> T read(Supplier<T> read) {

@@ -45,6 +45,9 @@ class VirtDeviceTreeTest {
         // the four timer PPIs (29, 30, 27, 26), targeted at both vCPUs, level high
         assertArrayEquals(new long[] { 1, 13, 0x304, 1, 14, 0x304, 1, 11, 0x304, 1, 10, 0x304 },
                 t.find("/timer").orElseThrow().cellsOf("interrupts").orElseThrow());
+        // the RTC, SPI 2, as QEMU's tree has it: the kernel's clock starts at the RTC's virtual date
+        assertArrayEquals(new long[] { 0, 2, 4 }, t.find("/pl031@9010000").orElseThrow().cellsOf("interrupts")
+                .orElseThrow());
         FdtNode chosen = t.find("/chosen").orElseThrow();
         assertEquals("/pl011@9000000", chosen.stringOf("stdout-path").orElseThrow());
         assertArrayEquals(new long[] { 0, 0x4400_0000L }, chosen.cellsOf("linux,initrd-start").orElseThrow());

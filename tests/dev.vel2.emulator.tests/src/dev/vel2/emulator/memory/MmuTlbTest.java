@@ -17,8 +17,15 @@ import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegKey;
 import dev.vel2.emulator.sysreg.SysRegs;
 
-/** The TLB keeps translations until TLB maintenance or a change of the translation controls. */
+/**
+ * The TLB keeps translations until TLB maintenance or a change of the translation controls other than the TTBRs.
+ * Its entries are tagged by VMID and ASID (ARM ARM D5.9): a global one (nG = 0) matches in every ASID of its VMID, a
+ * non-global one in its own ASID, so a TTBR switch between ASIDs (or VMIDs) keeps both address spaces' entries; TLBI by
+ * ASID and by VA drop only theirs.
+ * Each test remaps a page behind the TLB's back: reading the old value shows the entry is still used.
+ */
 class MmuTlbTest {
+    private static final long NG = Descriptor.NG;
     private final MmuFixture m = new MmuFixture();
     private MmuFixture.Tables t;
     private long leaf;
@@ -36,10 +43,34 @@ class MmuTlbTest {
         m.ram.write(leaf, 8, (DATA + 0x1000) | AF | EL0 | 3);
     }
 
-    private void tlbi(Cpu cpu, String name) {
+    private static void tlbi(Cpu cpu, String name) {
+        tlbi(cpu, name, 0);
+    }
+
+    /** TLBI {@code name}, Xt = {@code xt}. */
+    private static void tlbi(Cpu cpu, String name, long xt) {
         SysReg r = SysRegs.get(name);
         SysRegKey k = r.encoding();
-        SysRegAccess.msr(cpu, r, k.op0(), k.op1(), k.crn(), k.crm(), k.op2(), 31);
+        cpu.setX(9, xt);
+        SysRegAccess.msr(cpu, r, k.op0(), k.op1(), k.crn(), k.crm(), k.op2(), 9);
+    }
+
+    /** A TLBI argument: ASID in Xt[63:48], VA[55:12] in Xt[43:0]. */
+    private static long arg(long asid, long va) {
+        return asid << 48 | ((va >>> 12) & ((1L << 44) - 1));
+    }
+
+    private void asid(long asid) {
+        m.set("TTBR0_EL1", t.root | asid << 48);
+    }
+
+    /** Maps 0x1000 as a non-global page of ASID 5 to DATA, reads it there, and remaps it to DATA + 0x1000. */
+    private void nonGlobalOfAsid5() {
+        tlbi(m.cpu, "TLBI_VMALLE1");
+        m.ram.write(leaf, 8, DATA | AF | EL0 | NG | 3);
+        asid(5);
+        assertEquals(1, m.cpu.read(0x1000, 8));
+        m.ram.write(leaf, 8, (DATA + 0x1000) | AF | EL0 | NG | 3);
     }
 
     @Test
@@ -51,17 +82,95 @@ class MmuTlbTest {
 
     @Test
     void tlbiByVaDropsTheEntry() {
-        tlbi(m.cpu, "TLBI_VAE1");
+        tlbi(m.cpu, "TLBI_VAE1", arg(0, 0x1000));
         assertEquals(2, m.cpu.read(0x1000, 8));
     }
 
     @Test
-    void writingTheTranslationControlsDropsTheTlb() {
-        m.set("TTBR0_EL1", t.root | (1L << 48)); // another ASID
+    void tlbiByAnotherVaKeepsTheEntry() {
+        tlbi(m.cpu, "TLBI_VAAE1", arg(0, 0x2000));
+        assertEquals(1, m.cpu.read(0x1000, 8));
+    }
+
+    @Test
+    void writingTheTranslationControlsOtherThanTheTtbrsDropsTheTlb() {
+        m.set("MAIR_EL1", 0xff);
         assertEquals(2, m.cpu.read(0x1000, 8));
         m.ram.write(leaf, 8, DATA | AF | EL0 | 3);
-        m.set("MAIR_EL1", 0xff);
+        m.set("TCR_EL1", m.get("TCR_EL1") | 1L << 37); // TBI0
         assertEquals(1, m.cpu.read(0x1000, 8));
+    }
+
+    @Test
+    void globalEntriesMatchInEveryAsid() {
+        asid(1);
+        assertEquals(1, m.cpu.read(0x1000, 8), "a TTBR switch is no TLB maintenance");
+        asid(2);
+        tlbi(m.cpu, "TLBI_ASIDE1", arg(2, 0));
+        assertEquals(1, m.cpu.read(0x1000, 8), "TLBI by ASID leaves global entries");
+    }
+
+    @Test
+    void nonGlobalEntriesBelongToTheirAsid() {
+        nonGlobalOfAsid5();
+        asid(6);
+        assertEquals(2, m.cpu.read(0x1000, 8), "ASID 6 walks afresh");
+        m.ram.write(leaf, 8, (DATA + 0x2000) | AF | EL0 | NG | 3);
+        asid(5);
+        assertEquals(1, m.cpu.read(0x1000, 8), "ASID 5's entry survived the switch");
+        tlbi(m.cpu, "TLBI_ASIDE1", arg(6, 0));
+        assertEquals(1, m.cpu.read(0x1000, 8));
+        tlbi(m.cpu, "TLBI_ASIDE1", arg(5, 0));
+        m.ram.write(DATA + 0x2000, 8, 3);
+        assertEquals(3, m.cpu.read(0x1000, 8));
+    }
+
+    @Test
+    void entriesBelongToTheirVmid() {
+        m.set("VTTBR_EL2", 1L << 48);
+        assertEquals(2, m.cpu.read(0x1000, 8), "VMID 1 walks afresh: VMID 0's global entry is not its");
+        m.ram.write(leaf, 8, (DATA + 0x2000) | AF | EL0 | 3);
+        m.set("VTTBR_EL2", 0);
+        assertEquals(1, m.cpu.read(0x1000, 8), "VMID 0's entry survived the switch");
+        m.set("VTTBR_EL2", 1L << 48);
+        assertEquals(2, m.cpu.read(0x1000, 8), "and so did VMID 1's");
+    }
+
+    @Test
+    void tlbiByVaDropsTheNonGlobalEntryOfItsAsidOrOfEveryAsid() {
+        for (String everyAsid : new String[] { "TLBI_VALE1IS", "TLBI_VAALE1" }) {
+            nonGlobalOfAsid5();
+            tlbi(m.cpu, "TLBI_VAE1", arg(6, 0x1000));
+            assertEquals(1, m.cpu.read(0x1000, 8), "ASID 6's VA is not ASID 5's");
+            tlbi(m.cpu, everyAsid, arg(everyAsid.equals("TLBI_VALE1IS") ? 5 : 6, 0x1000));
+            assertEquals(2, m.cpu.read(0x1000, 8), everyAsid);
+        }
+    }
+
+    @Test
+    void tlbiByVaInsideABlockDropsEveryPieceOfIt() {
+        long block = 0x20_0000;
+        t.map(block, MmuFixture.BASE, 2, AF | EL0); // a 2MB block over the fixture's RAM
+        m.ram.write(MmuFixture.BASE + 0x1000, 8, 7);
+        m.atEl(0);
+        assertEquals(7, m.cpu.read(block + 0x1000, 8));
+        m.ram.write(t.descriptorAddress(block, 2), 8, MmuFixture.BASE | AF | 1); // no EL0 access any more
+        assertEquals(7, m.cpu.read(block + 0x1000, 8));
+        m.atEl(1);
+        tlbi(m.cpu, "TLBI_VAE1", arg(0, block + 0x1f_f000)); // another page of the block
+        m.atEl(0);
+        assertThrows(GuestFault.class, () -> m.cpu.read(block + 0x1000, 8));
+    }
+
+    @Test
+    void aTaggedAddressUsesTheEntryOfItsUntaggedPage() {
+        m.set("TCR_EL1", m.get("TCR_EL1") | 1L << 37); // TBI0
+        m.ram.write(leaf, 8, DATA | AF | EL0 | 3);
+        assertEquals(1, m.cpu.read(0x1000, 8));
+        m.ram.write(leaf, 8, (DATA + 0x1000) | AF | EL0 | 3);
+        assertEquals(1, m.cpu.read(0x5a00_0000_0000_1000L, 8));
+        tlbi(m.cpu, "TLBI_VAAE1", arg(0, 0x1000));
+        assertEquals(2, m.cpu.read(0x5a00_0000_0000_1000L, 8));
     }
 
     @Test
@@ -74,7 +183,7 @@ class MmuTlbTest {
     void entriesKeepTheirPermissions() {
         m.ram.write(leaf, 8, DATA | AF | 3); // now EL1 only, still cached as EL0-readable
         assertEquals(1, m.cpu.read(0x1000, 8));
-        m.mmu.invalidate(false);
+        tlbi(m.cpu, "TLBI_VMALLE1");
         m.cpu.read(0x1000, 8); // refill at EL1
         m.atEl(0);
         assertThrows(GuestFault.class, () -> m.cpu.read(0x1000, 8));
@@ -94,7 +203,11 @@ class MmuTlbTest {
         m.ram.write(leaf, 8, (DATA + 0x1000) | AF | EL0 | 3);
         tlbi(m.cpu, "TLBI_VMALLE1");
         assertEquals(1, other.read(0x1000, 8));
-        tlbi(m.cpu, "TLBI_VMALLE1IS");
+        tlbi(m.cpu, "TLBI_VAE1IS", arg(0, 0x1000));
         assertEquals(2, other.read(0x1000, 8));
+        m.ram.write(leaf, 8, DATA | AF | EL0 | 3);
+        m.set("HCR_EL2", m.get("HCR_EL2") | 1L << 9); // HCR_EL2.FB: EL1's TLBIs are broadcast
+        tlbi(m.cpu, "TLBI_VMALLE1");
+        assertEquals(1, other.read(0x1000, 8));
     }
 }

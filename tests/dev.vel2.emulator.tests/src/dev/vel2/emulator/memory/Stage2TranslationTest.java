@@ -152,7 +152,7 @@ class Stage2TranslationTest {
         m.stage1(25 | (2L << 32), rootIpa);
         assertStage2Abort(fault(() -> m.cpu.read(0x1000, 8)), ExceptionClass.DABT_LOWER, 0x8f, 0x1000, rootIpa);
         s2.map(rootIpa, s1.root, 3, AF | S2_READ);
-        m.mmu.invalidate(false);
+        m.mmu.invalidate(m.cpu, Mmu.Invalidation.EL10_ALL, 0);
         m.ram.write(DATA, 8, 3);
         assertEquals(3, m.cpu.read(0x1000, 8));
     }

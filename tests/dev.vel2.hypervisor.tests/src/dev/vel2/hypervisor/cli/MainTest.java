@@ -86,6 +86,16 @@ class MainTest extends CliFixture {
     }
 
     @Test
+    void aVcpuLoopingOnAnExceptionExitsSixAndSaysWhere() {
+        for (String mode : List.of("guest", "virtual")) {
+            err.reset();
+            assertEquals(6, vel2("run", "--el2", mode, "--vpidr", "0x411fd070", image("exception-loop.elf")), mode);
+            assertEquals("vel2: vCPU 0 loops on an UNDEFINED instruction at VBAR_EL1+0x200 (VBAR_EL1 = 0)\n", stderr(),
+                    mode);
+        }
+    }
+
+    @Test
     void trapLogWritesOneJsonObjectPerTrap(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("traps.jsonl");
         // hello.elf runs at EL2 only: no traps, an empty log

@@ -50,9 +50,15 @@ class VirtualOptionsTest extends CliFixture {
         err.reset();
         assertEquals(2, vel2("run", "--vcpus", "3", "--vpidr", "0x1,0x2", guest("hv-idle")));
         assertEquals("vel2: --vpidr gives 2 values for 3 vCPUs (give one, or one per vCPU)\n", stderr());
-        err.reset();
-        assertEquals(2, vel2("run", "--el2", "guest", "--stats", "-", guest("hv-idle")));
-        assertEquals("vel2: --stats needs --el2 virtual\n", stderr());
+    }
+
+    @Test
+    void statsUnderTheGuestsOwnEl2TooWithoutTheShadow() {
+        assertEquals(0, vel2("run", "--el2", "guest", "--hcr", "TWI", "--stats", "-", guest("hv-idle")));
+        String stats = stderr();
+        assertTrue(stats.startsWith("{\"exit\":\"SYSTEM_OFF\",\"traps\":"), stats);
+        assertTrue(stats.contains("\"WFI\":{\"count\":") && stats.contains("\"insns\":{\"samples\":"), stats);
+        assertFalse(stats.contains("\"shadow\""), "the virtual EL2's shadow copies only");
     }
 
     /** hv-idle (2 vCPUs) with HCR_EL2.TWI and {@code --vmpidr vmpidr}: the final registers, once vCPU 0 said hello. */

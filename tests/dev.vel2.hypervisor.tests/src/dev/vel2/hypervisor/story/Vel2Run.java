@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 import dev.vel2.hypervisor.cli.Main;
 
 /**
- * Runs {@code vel2 run} in process through the CLI's {@link Main} with a trap log (and, in virtual-EL2 mode,
- * {@code --stats}) in a temporary folder, and reads back what it wrote.
+ * Runs {@code vel2 run} in process through the CLI's {@link Main} with a trap log and {@code --stats} in a temporary
+ * folder, and reads back what it wrote.
  */
 final class Vel2Run {
     static final String GUESTS = "tests/dev.vel2.tests.support/guests";
@@ -46,6 +46,11 @@ final class Vel2Run {
             return traps.stream().map(Trap::syndrome).toList();
         }
 
+        /** The {@code --stats} JSON without its host times ({@code ns}): what two runs of one VM agree on. */
+        String statsWithoutTimes() {
+            return stats.replaceAll("\"ns\":\\{[^}]*\\}", "\"ns\":{}");
+        }
+
         /** A counter of vCPU {@code vcpu} in the {@code --stats} JSON, e.g. {@code "saves"} or {@code "WFI"}. */
         long stat(int vcpu, String name) {
             return Long.parseLong(statText(vcpu, name));
@@ -65,15 +70,11 @@ final class Vel2Run {
     private Vel2Run() {
     }
 
-    /** {@code vel2 run ARGS... IMAGE} with {@code --trap-log} (and {@code --stats} unless {@code --el2 guest}). */
+    /** {@code vel2 run ARGS... IMAGE} with {@code --trap-log} and {@code --stats}. */
     static Result run(Path dir, String... args) {
         Path log = dir.resolve("traps-" + System.nanoTime() + ".jsonl");
         Path stats = dir.resolve("stats-" + System.nanoTime() + ".json");
-        boolean guest = List.of(args).contains("guest");
-        List<String> all = new ArrayList<>(List.of("run", "--trap-log", log.toString()));
-        if (!guest) {
-            all.addAll(List.of("--stats", stats.toString()));
-        }
+        List<String> all = new ArrayList<>(List.of("run", "--trap-log", log.toString(), "--stats", stats.toString()));
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -67,15 +67,21 @@ class GuestDebugScenarioTest {
         bm.removeBreakpoints(bm.getBreakpoints(Vel2Debug.MODEL_ID), true);
     }
 
-    @Test
-    void stopAtATrapReadHcrClearTwiAndSeeTheTrapLog() throws Exception {
+    /** The Debug perspective in a workbench window as large as the screen. */
+    static IWorkbenchPage debugPerspective() throws Exception {
         IWorkbench wb = PlatformUI.getWorkbench();
         IWorkbenchWindow window = wb.getActiveWorkbenchWindow();
         Shell shell = window.getShell();
-        Display display = shell.getDisplay();
-        shell.setBounds(display.getPrimaryMonitor().getClientArea());
+        shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
         wb.showPerspective(IDebugUIConstants.ID_DEBUG_PERSPECTIVE, window);
-        IWorkbenchPage page = window.getActivePage();
+        return window.getActivePage();
+    }
+
+    @Test
+    void stopAtATrapReadHcrClearTwiAndSeeTheTrapLog() throws Exception {
+        IWorkbenchPage page = debugPerspective();
+        Shell shell = page.getWorkbenchWindow().getShell();
+        Display display = shell.getDisplay();
 
         launch = ExampleLaunch.configuration().launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
         Session session = launch.getDebugTarget().getAdapter(Session.class);
@@ -193,7 +199,7 @@ class GuestDebugScenarioTest {
     }
 
     /** A screenshot of the workbench with {@code view} maximized, then the layout restored. */
-    private static void maximizedShot(IWorkbenchPage page, IViewPart view, Display display, Shell shell, String name)
+    static void maximizedShot(IWorkbenchPage page, IViewPart view, Display display, Shell shell, String name)
             throws Exception {
         var ref = page.getReference(view);
         page.setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
