@@ -240,7 +240,7 @@ class SourceDebugTest {
     }
 
     private static void save(Display display, Shell shell, String name) throws Exception {
-        Workbench.pump(display);
+        Workbench.settle(display, Duration.ofSeconds(5)); // the Debug view's labels, updated by jobs
         Path png = Workbench.saveScreenshot(shell, SHOTS.resolve(name));
         assertTrue(Files.size(png) > 0, png + " is empty");
     }
