@@ -53,6 +53,11 @@ record SourceFrames(DebugInfo debug, GuestMemory memory) {
     }
 
     private OptionalLong read(Cpu c, long address, int size) {
+        return readLong(memory, c, address, size);
+    }
+
+    /** {@code size} (1 to 8) bytes at {@code address} in {@code c}'s regime, little-endian; empty on a fault. */
+    static OptionalLong readLong(GuestMemory memory, Cpu c, long address, int size) {
         try {
             byte[] b = memory.readVirtual(c, address, size);
             long v = 0;

@@ -239,16 +239,7 @@ final class FrameChain {
 
             @Override
             public OptionalLong read(long address, int size) {
-                try {
-                    byte[] b = s.readVirtual(vcpu, address, size);
-                    long v = 0;
-                    for (int i = size - 1; i >= 0; i--) {
-                        v = v << 8 | (b[i] & 0xff);
-                    }
-                    return OptionalLong.of(v);
-                } catch (IllegalArgumentException e) {
-                    return OptionalLong.empty(); // not mapped, not RAM
-                }
+                return s.readVirtualLong(vcpu, address, size);
             }
         };
     }

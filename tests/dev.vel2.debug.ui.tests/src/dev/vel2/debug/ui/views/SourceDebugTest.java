@@ -52,6 +52,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.debug.core.Vel2Debug;
@@ -82,6 +83,21 @@ class SourceDebugTest {
 
     private ILaunch launch;
     private IProject project;
+    private Shell shell;
+    private Display display;
+    private IWorkbenchPage page;
+
+    /** The Debug perspective on the whole screen. */
+    @BeforeEach
+    void debugPerspective() throws Exception {
+        IWorkbench wb = PlatformUI.getWorkbench();
+        IWorkbenchWindow window = wb.getActiveWorkbenchWindow();
+        shell = window.getShell();
+        display = shell.getDisplay();
+        shell.setBounds(display.getPrimaryMonitor().getClientArea());
+        wb.showPerspective(IDebugUIConstants.ID_DEBUG_PERSPECTIVE, window);
+        page = window.getActivePage();
+    }
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -98,13 +114,6 @@ class SourceDebugTest {
 
     @Test
     void aTrapBreakpointShowsTheTrappingLineInTheEditor() throws Exception {
-        IWorkbench wb = PlatformUI.getWorkbench();
-        IWorkbenchWindow window = wb.getActiveWorkbenchWindow();
-        Shell shell = window.getShell();
-        Display display = shell.getDisplay();
-        shell.setBounds(display.getPrimaryMonitor().getClientArea());
-        wb.showPerspective(IDebugUIConstants.ID_DEBUG_PERSPECTIVE, window);
-        IWorkbenchPage page = window.getActivePage();
         assertTrue(page.findView(IDebugUIConstants.ID_REGISTER_VIEW) != null, "Registers in the Debug perspective");
 
         launch = ExampleLaunch.configuration().launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
@@ -154,13 +163,6 @@ class SourceDebugTest {
      */
     @Test
     void aLineBreakpointToggledInTheEditorIsHitAndStepOverMovesOneLine() throws Exception {
-        IWorkbench wb = PlatformUI.getWorkbench();
-        IWorkbenchWindow window = wb.getActiveWorkbenchWindow();
-        Shell shell = window.getShell();
-        Display display = shell.getDisplay();
-        shell.setBounds(display.getPrimaryMonitor().getClientArea());
-        wb.showPerspective(IDebugUIConstants.ID_DEBUG_PERSPECTIVE, window);
-        IWorkbenchPage page = window.getActivePage();
         project = ResourcesPlugin.getWorkspace().getRoot().getProject("vel2-example-sources");
         project.create(null);
         project.open(null);

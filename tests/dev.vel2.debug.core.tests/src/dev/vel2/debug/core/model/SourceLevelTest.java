@@ -2,10 +2,14 @@
 package dev.vel2.debug.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.model.IStackFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,24 +17,27 @@ import org.junit.jupiter.api.Test;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.hypervisor.TrapClass;
+import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.TrapFilter;
 
 /**
- * Stepping by source line on dwarf-o0 (GCC 12 -O0, DWARF 5) under the virtual EL2, from the trap breakpoint on its
- * HVC #1 in {@code hypercall} (dwarf-demo.c:22): Step Over goes line by line, out of the function to the caller's
- * line of the call (mid-line, as GDB's next shows it) and over calls; Step Into enters the subroutine inlined on the
- * line; Step Return returns from the physical frame to the caller the call frame information names; in instruction
- * stepping mode a step is one instruction whatever the line.
+ * Source-level debugging through the launch manager, on the -g guests of guests/dwarf (GCC 12, DWARF 5) under the
+ * virtual EL2, from a trap breakpoint on their HVC #1 in {@code hypercall} (dwarf-demo.c:22).
+ * <p>
+ * Frames: in dwarf-o2, {@code hypercall} is a -O2 leaf without a frame record whose locals move SP; the Debug view's
+ * frames are GDB's {@code bt} on the same image at the same address (record-frames.sh under QEMU).
+ * <p>
+ * Stepping, in dwarf-o0: Step Over goes line by line, out of the function to the caller's line of the call (mid-line,
+ * as GDB's next shows it) and over calls; Step Into enters the subroutine inlined on the line; Step Return returns
+ * from the physical frame to the caller the call frame information names; in instruction stepping mode a step is one
+ * instruction whatever the line.
  */
-class LineSteppingTest {
+class SourceLevelTest {
     private GuestLaunches guests;
-    private ILaunchConfigurationWorkingCopy config;
 
     @BeforeEach
     void setUp() throws Exception {
         guests = new GuestLaunches();
-        config = guests.configuration("calls.elf");
-        config.setAttribute(LaunchAttributes.IMAGE_PATH, GdbBacktraces.image("dwarf-o0").toString());
     }
 
     @AfterEach
@@ -38,10 +45,36 @@ class LineSteppingTest {
         guests.close();
     }
 
+    /** A configuration of guests/dwarf/NAME.elf. */
+    private ILaunchConfigurationWorkingCopy dwarfGuest(String name) throws Exception {
+        ILaunchConfigurationWorkingCopy config = guests.configuration("calls.elf");
+        config.setAttribute(LaunchAttributes.IMAGE_PATH, GdbBacktraces.image(name).toString());
+        return config;
+    }
+
+    @Test
+    void atATrapInALeafWithoutAFrameRecordTheFramesAreGdbs() throws Exception {
+        new Vel2TrapBreakpoint(TrapFilter.of(TrapClass.HVC).withImm(1), "");
+        guests.debug(dwarfGuest("dwarf-o2"));
+        Vel2Thread t = guests.awaitSuspend(DebugEvent.BREAKPOINT);
+        TrapEvent trap = t.trapEvent();
+        assertNotNull(trap, "stopped at the HVC");
+        List<String> gdb = GdbBacktraces.of("dwarf-o2").get(trap.pc());
+        assertNotNull(gdb, "GDB stopped at the HVC too");
+        assertEquals(gdb, RunControlTest.frameNames(t));
+        assertEquals(List.of("hypercall (dwarf-demo.c:22)", "on_side_stack (dwarf-demo.c:48)",
+                "call_on_stack (dwarf-asm.S:37)", "el1_main (dwarf-demo.c:59)", "el1_entry (hv-start.S:13)"), gdb);
+        IStackFrame top = t.getTopStackFrame();
+        assertEquals(22, top.getLineNumber(), "the hvc's line: the editor's instruction pointer");
+        assertEquals("./dwarf/dwarf-demo.c", ((Vel2StackFrame) top).sourceFile().path(), "as addr2line names it");
+        t.resume();
+        guests.awaitTerminated(t.getDebugTarget());
+    }
+
     @Test
     void stepsGoBySourceLineUnlessInInstructionSteppingMode() throws Exception {
         new Vel2TrapBreakpoint(TrapFilter.of(TrapClass.HVC).withImm(1), "");
-        Vel2DebugTarget target = guests.debug(config);
+        Vel2DebugTarget target = guests.debug(dwarfGuest("dwarf-o0"));
         Vel2Thread t = guests.awaitSuspend(DebugEvent.BREAKPOINT);
         assertEquals("hypercall (dwarf-demo.c:22)", top(t).getName());
 
