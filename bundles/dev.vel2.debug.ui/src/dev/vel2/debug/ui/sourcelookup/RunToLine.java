@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IAdapterFactory;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.model.ISuspendResume;
 import org.eclipse.debug.ui.actions.IRunToLineTarget;
 import org.eclipse.jface.text.ITextSelection;
@@ -39,7 +40,10 @@ public final class RunToLine implements IRunToLineTarget {
     public void runToLine(IWorkbenchPart part, ISelection selection, ISuspendResume target) throws CoreException {
         Optional<Path> file = ToggleLineBreakpoints.file(part);
         if (file.isPresent() && selection instanceof ITextSelection text && target instanceof Vel2DebugElement e) {
-            e.vel2Target().runToLine(file.get(), text.getStartLine() + 1);
+            int line = text.getStartLine() + 1;
+            Job.create("Run to line " + line, monitor -> { // finding the line reads the image's line tables
+                e.vel2Target().runToLine(file.get(), line);
+            }).schedule();
         }
     }
 

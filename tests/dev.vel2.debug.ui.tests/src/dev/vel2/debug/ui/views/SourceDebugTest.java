@@ -54,6 +54,7 @@ import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.breakpoints.Vel2LineBreakpoint;
@@ -71,7 +72,8 @@ import dev.vel2.tests.support.Workbench;
  * Source-level debugging in a real workbench: the example guest (built with -g) stops at a trap breakpoint on its
  * first MSR TTBR0_EL1 and the editor shows example.c with the Platform's instruction pointer on the line of that
  * write, the line addr2line gives for the trap's PC; a line breakpoint toggled in the editor is hit; Step Over moves
- * one source line; Run to Line reaches the last line. Screenshots in {@code target/screenshots}.
+ * one source line; Run to Line reaches the last line; without the sources, the "source not found" editor. Screenshots
+ * in {@code target/screenshots}.
  */
 class SourceDebugTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -234,6 +236,27 @@ class SourceDebugTest {
         waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.STEP_END)
                 && instructionPointerLine(editor(page)).orElse(0) == SYSTEM_OFF_LINE);
         assertEquals(SYSTEM_OFF_LINE, vcpu0.getTopStackFrame().getLineNumber());
+    }
+
+    /**
+     * The example's image alone, its sources nowhere the source lookup looks: the Platform's "source not found"
+     * editor, whose button edits the source lookup path, for the frame that has a line.
+     */
+    @Test
+    void aFrameWhoseFileIsNotFoundOpensTheSourceNotFoundEditor(@TempDir Path dir) throws Exception {
+        Path example = Path.of(ExampleLaunch.configuration().getAttribute(LaunchAttributes.IMAGE_PATH, ""));
+        Path alone = Files.copy(example, dir.resolve("example.elf"));
+        ILaunchConfigurationWorkingCopy config = ExampleLaunch.configuration().getWorkingCopy();
+        config.setAttribute(LaunchAttributes.IMAGE_PATH, alone.toString());
+        launch = config.launch(ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
+        Session session = launch.getDebugTarget().getAdapter(Session.class);
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.ENTRY));
+        new Vel2TrapBreakpoint(TrapFilter.sysregWrite("TTBR0_EL1"), "");
+        launch.getDebugTarget().resume();
+        waitFor(display, () -> Stops.seen(session, launch, StopInfo.Reason.TRAP_BREAKPOINT));
+        waitFor(display, () -> page.getActiveEditor() != null && page.getActiveEditor().getSite().getId()
+                .equals(IDebugUIConstants.ID_COMMON_SOURCE_NOT_FOUND_EDITOR)
+                && page.getActiveEditor().getEditorInput().getName().contains("switch_address_spaces"));
     }
 
     private static IBreakpoint[] lineBreakpoints() {
