@@ -196,6 +196,27 @@ public final class DebugInfo {
         return best == 0 ? OptionalInt.empty() : OptionalInt.of(best);
     }
 
+    /**
+     * The parameters and locals in scope at {@code pc} of the subprogram that holds it, in DWARF's order (parameters
+     * first); empty where DWARF has none, or where {@code pc} is in an inlined subroutine (its variables are not read).
+     */
+    public synchronized List<Variable> variables(long pc) {
+        Location at = locate(pc);
+        if (at.scope < 0) {
+            return List.of();
+        }
+        Scopes s = scopes(at.unit);
+        if (s.scope(at.scope, "", lineTable(at.unit)).inlined()) {
+            return List.of();
+        }
+        try {
+            return FrameVariables.read(units.get(at.unit), s.die(at.scope), pc);
+        } catch (RuntimeException e) {
+            warnings.add(e, "variables", "; the variables at 0x" + Long.toHexString(pc) + " are left out");
+            return List.of();
+        }
+    }
+
     /** The unwinder over the image's {@code .debug_frame} and {@code .eh_frame}. */
     public synchronized Unwinder unwinder() {
         if (unwinder == null) {

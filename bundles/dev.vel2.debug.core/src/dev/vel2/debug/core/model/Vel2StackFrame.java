@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.core.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IThread;
 import org.eclipse.debug.core.model.IVariable;
 
+import dev.vel2.emulator.dwarf.FrameRegisters;
 import dev.vel2.emulator.dwarf.SourceFile;
 import dev.vel2.hypervisor.TrapEvent;
 
@@ -22,6 +26,8 @@ public final class Vel2StackFrame extends Vel2DebugElement implements IStackFram
     private final int depth;
     private final FrameChain.Frame frame;
     private final String name;
+    /** The frame's parameters and locals from DWARF, read when first asked. */
+    private List<IVariable> sourceVariables;
     /** The thread's suspension this frame was read in. */
     private final long suspension;
 
@@ -86,12 +92,35 @@ public final class Vel2StackFrame extends Vel2DebugElement implements IStackFram
     @Override
     public IVariable[] getVariables() throws DebugException {
         TrapEvent e = trapEvent();
-        return e == null ? new IVariable[0] : TrapVariables.of(this, e);
+        List<IVariable> out = new ArrayList<>(e == null ? List.of() : List.of(TrapVariables.of(this, e)));
+        out.addAll(sourceVariables());
+        return out.toArray(new IVariable[0]);
     }
 
     @Override
     public boolean hasVariables() {
-        return trapEvent() != null;
+        return trapEvent() != null || !sourceVariables().isEmpty();
+    }
+
+    /**
+     * The parameters and locals DWARF places in this frame, read once: for a frame the call frame information
+     * unwound (its CFA is where their offsets start) that is not an inlined subroutine's.
+     */
+    private List<IVariable> sourceVariables() {
+        if (sourceVariables == null) {
+            try {
+                sourceVariables = readSourceVariables();
+            } catch (DebugException running) {
+                return List.of(); // the vCPU runs again: this frame is gone
+            }
+        }
+        return sourceVariables;
+    }
+
+    private List<IVariable> readSourceVariables() throws DebugException {
+        FrameRegisters r = frame.registers();
+        return r == null || frame.inlined() ? List.of()
+                : access(s -> FrameValues.read(vel2Target(), s, thread.index(), r));
     }
 
     /** The source line (1-based) of the frame, -1 where the image has none: the Platform shows it in the editor. */

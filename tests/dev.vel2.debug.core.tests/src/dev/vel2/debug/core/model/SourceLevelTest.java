@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.model.IStackFrame;
+import org.eclipse.debug.core.model.IVariable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,8 @@ import dev.vel2.hypervisor.session.TrapFilter;
  * <p>
  * Frames: in dwarf-o2, {@code hypercall} is a -O2 leaf without a frame record whose locals move SP; the Debug view's
  * frames are GDB's {@code bt} on the same image at the same address (record-frames.sh under QEMU).
+ * <p>
+ * Variables, in dwarf-o0: the parameters and locals DWARF places on the stack, with their values.
  * <p>
  * Stepping, in dwarf-o0: Step Over goes line by line, out of the function to the caller's line of the call (mid-line,
  * as GDB's next shows it) and over calls; Step Into enters the subroutine inlined on the line; Step Return returns
@@ -77,6 +81,19 @@ class SourceLevelTest {
         Vel2DebugTarget target = guests.debug(dwarfGuest("dwarf-o0"));
         Vel2Thread t = guests.awaitSuspend(DebugEvent.BREAKPOINT);
         assertEquals("hypercall (dwarf-demo.c:22)", top(t).getName());
+        // -O0: the parameters and locals on the stack, as the source computes them (hypercall(0x86000000 + 5, 5))
+        long fid = 0x86000000L + 5;
+        assertEquals(Long.toUnsignedString(fid), value(top(t), "fid"));
+        assertEquals("5", value(top(t), "arg"));
+        IVariable args = variable(top(t), "args");
+        assertEquals("[4]", args.getValue().getValueString());
+        List<String> elements = new ArrayList<>();
+        for (IVariable element : args.getValue().getVariables()) {
+            elements.add(element.getName() + "=" + element.getValue().getValueString());
+        }
+        assertEquals(List.of("[0]=" + fid, "[1]=5", "[2]=" + (fid ^ 5), "[3]=0"), elements);
+        assertEquals("u64", variable(top(t), "fid").getReferenceTypeName());
+        assertEquals(Long.toUnsignedString(x(t, 1)), value(top(t), "x1"), "a register variable: the frame's X1");
 
         assertEquals("hypercall (dwarf-demo.c:23)", over(t), "the HVC completed, the next line");
         assertEquals("hypercall (dwarf-demo.c:24)", over(t));
@@ -99,6 +116,23 @@ class SourceLevelTest {
         assertEquals("call_on_stack", top(t).function(), top(t).getName());
         t.resume();
         guests.awaitTerminated(t.getDebugTarget());
+    }
+
+    private static IVariable variable(Vel2StackFrame f, String name) throws Exception {
+        for (IVariable v : f.getVariables()) {
+            if (v.getName().equals(name)) {
+                return v;
+            }
+        }
+        throw new AssertionError(f.getName() + " has no variable " + name);
+    }
+
+    private static long x(Vel2Thread t, int n) throws Exception {
+        return t.vel2Target().session().inspection().x(t.index(), n);
+    }
+
+    private static String value(Vel2StackFrame f, String name) throws Exception {
+        return variable(f, name).getValue().getValueString();
     }
 
     private String over(Vel2Thread t) throws Exception {
