@@ -79,6 +79,8 @@ public final class Machine implements Platform {
     private final Bus bus;
     final Cpu[] cpus;
     final boolean[] on;
+    /** vCPUs a debugger holds where they are: powered on, but skipped by the round-robin. */
+    private final boolean[] held;
     private final boolean[] waitingForEvent;
     private final GenericTimer[] timers;
     final long[] timerCheckAt;
@@ -128,6 +130,7 @@ public final class Machine implements Platform {
         bus.monitor().setClearedByStore(this::monitorCleared);
         cpus = new Cpu[cpuCount];
         on = new boolean[cpuCount];
+        held = new boolean[cpuCount];
         waitingForEvent = new boolean[cpuCount];
         timers = new GenericTimer[cpuCount];
         timerCheckAt = new long[cpuCount];
@@ -194,6 +197,19 @@ public final class Machine implements Platform {
 
     public boolean isOn(int i) {
         return on[i];
+    }
+
+    /** True while vCPU {@code i} waits in WFE (false in WFI, or when it does not wait). */
+    public boolean waitsForEvent(int i) {
+        return cpus[i].isWaiting() && waitingForEvent[i];
+    }
+
+    /**
+     * Holds vCPU {@code i} where it is, or releases it: {@link #run} skips a held vCPU (its time, timer and interrupts
+     * go on), as a debugger's scheduler locking steps one vCPU alone. Call between runs.
+     */
+    public void setHeld(int i, boolean hold) {
+        held[i] = hold;
     }
 
     public Cpu.El2Mode mode() {
@@ -293,6 +309,9 @@ public final class Machine implements Platform {
                     continue;
                 }
                 anyOn = true;
+                if (held[i]) {
+                    continue;
+                }
                 Cpu c = cpus[i];
                 if (c.isWaiting() && !wake(i)) {
                     continue;

@@ -89,9 +89,10 @@ final class BlockRunner {
         return c.insns - before;
     }
 
-    /** True when {@code b} may run now: it ends within {@code limit} and no breakpoint is in it. */
+    /** True when {@code b} may run now: it ends within {@code limit}, no breakpoint is in it, nothing is watched. */
     private static boolean fits(Cpu c, Block b, long limit) {
-        return c.insns + b.length <= limit && (c.breakpoints == null || !mayStopIn(c.breakpoints, b));
+        return c.insns + b.length <= limit && (c.breakpoints == null || !mayStopIn(c.breakpoints, b))
+                && c.watchpoints == null;
     }
 
     private static boolean mayStopIn(AddressBreakpoints breakpoints, Block b) {

@@ -114,6 +114,8 @@ public final class Cpu {
     Translation translation = new Mmu();
     /** The debugger's instruction breakpoints, or null when there are none (the step loop then checks nothing). */
     AddressBreakpoints breakpoints;
+    /** The debugger's data watchpoints, or null when there are none (loads and stores then check nothing). */
+    Watchpoints watchpoints;
 
     /** Maps a virtual address to a physical one for an access, or throws a {@link GuestFault}. */
     @FunctionalInterface
@@ -538,6 +540,11 @@ public final class Cpu {
         return breakpoints;
     }
 
+    /** Installs the debugger's data watchpoints (null: none); on the thread that runs this vCPU. */
+    public void setWatchpoints(Watchpoints w) {
+        watchpoints = w;
+    }
+
     /**
      * Holds pending interrupts back (a debugger's "mask interrupts while stepping"): while held, an interrupt ends a
      * WFI/WFE wait but is not taken; on release it is taken before the next instruction. Guest state is unchanged.
@@ -629,6 +636,8 @@ public final class Cpu {
             insns++;
         } catch (GuestFault f) {
             ExceptionModel.fault(this, f, at);
+        } catch (Watchpoints.Stop s) {
+            nextPc = at; // stopped for the debugger at a watched access: the instruction runs again on resume
         }
         pc = nextPc;
     }

@@ -57,6 +57,9 @@ final class DataAccess {
     }
 
     long read(long va, int size, int access) {
+        if (cpu.watchpoints != null) {
+            cpu.watchpoints.check(cpu, va, size, false);
+        }
         int offset = (int) va & PAGE_OFFSET;
         if ((va & ~PAGE_OFFSET) == readPage && access == Cpu.Translation.READ && offset <= PAGE_SIZE - size
                 && holds()) {
@@ -104,6 +107,9 @@ final class DataAccess {
     }
 
     void write(long va, int size, long value, int access) {
+        if (cpu.watchpoints != null) {
+            cpu.watchpoints.check(cpu, va, size, true);
+        }
         int offset = (int) va & PAGE_OFFSET;
         if ((va & ~PAGE_OFFSET) == writePage && access == Cpu.Translation.WRITE && offset <= PAGE_SIZE - size
                 && holds()) {

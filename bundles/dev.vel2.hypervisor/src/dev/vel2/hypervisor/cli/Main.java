@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.a64.Disassembler;
@@ -27,6 +28,7 @@ import dev.vel2.hypervisor.LinuxBoot;
 import dev.vel2.hypervisor.Vm;
 import dev.vel2.hypervisor.VmBuilder;
 import dev.vel2.hypervisor.VmDescription;
+import dev.vel2.hypervisor.gdb.GdbRun;
 
 /**
  * The headless runner, {@code releng/vel2}: {@code run} boots an image on the virt board and passes the guest's UART
@@ -146,7 +148,12 @@ public final class Main {
                         + Long.toHexString(Vm.DEFAULT_VPIDR) + " (set --vpidr)");
             }
             if (log != null) {
-                hv.addListener(new TrapLog(log, debug)); // both EL2 modes: one sequence for every vCPU
+                TrapLog l = new TrapLog(log, debug); // both EL2 modes: one sequence for every vCPU; a held trap once handled
+                hv.addListener(e -> {
+                    if (!e.held()) {
+                        l.trap(e);
+                    }
+                });
             }
             for (int i = 0; i < m.cpuCount(); i++) { // what vel2 lacks, once per instruction: one line each
                 m.cpu(i).addNotModelledListener((c, what) -> err.println(what.line(c.index())));
@@ -157,7 +164,7 @@ public final class Main {
             if (in != null) {
                 feedUart(in, m);
             }
-            m.setUartOutput(b -> {
+            IntConsumer uart = b -> {
                 try {
                     out.write(b);
                     if (b == '\n') {
@@ -166,8 +173,9 @@ public final class Main {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            });
-            Machine.ExitReason exit = m.run(o.maxInsns());
+            };
+            m.setUartOutput(uart);
+            Machine.ExitReason exit = o.gdb() == null ? m.run(o.maxInsns()) : runForGdb(o, d, vm, uart, err);
             out.flush();
             write(o.regsOut(), RegisterDump.of(m, exit, debug), err);
             write(o.stats(), Stats.of(hv, exit), err);
@@ -186,6 +194,16 @@ public final class Main {
         }
     }
 
+    /** {@code --gdb}: the run under the stub; an address it cannot listen on is a bad argument. */
+    private static Machine.ExitReason runForGdb(Options o, VmDescription d, VmBuilder.Built vm, IntConsumer uart,
+            PrintStream err) throws UsageException {
+        try {
+            return GdbRun.run(d, vm, o.maxInsns(), o.gdb(), uart, err);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** Builds the VM to write the device tree it would boot with, as QEMU's {@code -machine dumpdtb=FILE}. */
     private static int dumpDtb(VmDescription d, String file) throws UsageException, ImageException {
         byte[] dtb = VmBuilder.build(d, 0).linux().dtb();
@@ -197,7 +215,8 @@ public final class Main {
         return OK;
     }
 
-    private static int exitCode(Machine.ExitReason exit) {
+    /** The exit status of a run that ended so: also what GDB's exit packet reports. */
+    public static int exitCode(Machine.ExitReason exit) {
         return switch (exit) {
             case SYSTEM_OFF -> OK;
             case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.cli;
 
+import java.net.InetSocketAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.GuestImage;
 import dev.vel2.hypervisor.VmDescription;
+import dev.vel2.hypervisor.gdb.GdbServer;
 
 /**
  * The options of {@code vel2 run}; their names are an interface users script against, so they do not change.
@@ -25,7 +27,7 @@ import dev.vel2.hypervisor.VmDescription;
  */
 record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, Integer vcpus,
         int memMiB, long maxInsns, String trapLog, String regsOut, String stats, boolean interpret, boolean debug,
-        String image, GuestImage.Linux linux, String dumpDtb) {
+        String image, GuestImage.Linux linux, String dumpDtb, InetSocketAddress gdb) {
 
     static final long DEFAULT_MAX_INSNS = 5_000_000_000L;
 
@@ -59,6 +61,9 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
               --regs-out FILE|-     final registers as JSON (- is stderr)
               --interpret           no translated blocks: every instruction through the interpreter (slower;
                                     the same results, for telling a translator bug from a guest bug)
+              --gdb [HOST:]PORT     a GDB remote stub on PORT (loopback unless HOST is given): the guest waits
+                                    before its first instruction until a debugger attaches (gdb-multiarch:
+                                    target remote :PORT); monitor help lists vel2's commands
               --debug               stack traces for internal errors
             Linux (QEMU -kernel's rules):
               --kernel FILE         instead of IMAGE: an arm64 Image (gzip too) at a 2 MiB aligned RAM address +
@@ -89,6 +94,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         boolean debug = false;
         String image = null;
         Map<String, String> linux = new LinkedHashMap<>();
+        InetSocketAddress gdb = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || a.equals("--")) {
@@ -126,6 +132,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                 case "--trap-log" -> trapLog = v;
                 case "--regs-out" -> regsOut = v;
                 case "--stats" -> stats = v;
+                case "--gdb" -> gdb = gdb(v);
                 case "--kernel", "--initrd", "--append", "--dtb", "--dump-dtb" -> linux.put(a, v);
                 default -> throw new UsageException("unknown option " + a);
             }
@@ -144,7 +151,15 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             checkVcpus(vpidr, vmpidr, vcpus);
         }
         return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, stats,
-                interpret, debug, image, linux(linux), linux.get("--dump-dtb"));
+                interpret, debug, image, linux(linux), linux.get("--dump-dtb"), gdb);
+    }
+
+    private static InetSocketAddress gdb(String v) throws UsageException {
+        try {
+            return GdbServer.address(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** The Linux boot of {@code --kernel} and its companions, or null without {@code --kernel}. */

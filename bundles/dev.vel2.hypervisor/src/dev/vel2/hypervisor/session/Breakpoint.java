@@ -2,6 +2,6 @@
 package dev.vel2.hypervisor.session;
 
 /** A breakpoint installed in a {@link Session}; enable and remove it through the session. */
-public sealed interface Breakpoint permits AddressBreakpoint, TrapBreakpoint {
+public sealed interface Breakpoint permits AddressBreakpoint, TrapBreakpoint, Watchpoint {
     boolean isEnabled();
 }

@@ -8,15 +8,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Watchpoints;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 
 /**
- * A session's breakpoints: the lists any thread may change, and the per-vCPU {@link AddressBreakpoints} the machine
- * thread rebuilds from them (and from the step target) before it runs, and between slices after a change.
+ * A session's breakpoints and watchpoints: the lists any thread may change, and the per-vCPU {@link AddressBreakpoints}
+ * and {@link Watchpoints} the machine thread rebuilds from them (and from the step target) before it runs, and
+ * between slices after a change.
  */
 final class BreakpointTable {
     private final List<AddressBreakpoint> addresses = new CopyOnWriteArrayList<>();
+    private final List<Watchpoint> watches = new CopyOnWriteArrayList<>();
     private final List<TrapBreakpoint> traps = new CopyOnWriteArrayList<>();
     /**
      * The trap breakpoints by the trap class they can match ({@link TrapFilter#canMatch}, by {@link
@@ -25,13 +28,22 @@ final class BreakpointTable {
      */
     private volatile TrapBreakpoint[][] trapsByClass = byClass(List.of());
     private final AddressBreakpoints[] perCpu;
+    private final Watchpoints[] watchedPerCpu;
     private volatile boolean changed = true;
 
-    BreakpointTable(int cpus, AddressBreakpoints.Handler handler) {
+    BreakpointTable(int cpus, AddressBreakpoints.Handler handler, Watchpoints.Handler watched) {
         perCpu = new AddressBreakpoints[cpus];
+        watchedPerCpu = new Watchpoints[cpus];
         for (int i = 0; i < cpus; i++) {
             perCpu[i] = new AddressBreakpoints(handler);
+            watchedPerCpu[i] = new Watchpoints(watched);
         }
+    }
+
+    Watchpoint add(Watchpoint w) {
+        watches.add(w);
+        changed = true;
+        return w;
     }
 
     AddressBreakpoint add(AddressBreakpoint b) {
@@ -52,6 +64,8 @@ final class BreakpointTable {
         boolean removed;
         if (b instanceof AddressBreakpoint a) {
             removed = addresses.remove(a);
+        } else if (b instanceof Watchpoint w) {
+            removed = watches.remove(w);
         } else {
             synchronized (traps) {
                 removed = traps.remove(b);
@@ -75,6 +89,7 @@ final class BreakpointTable {
         switch (b) {
             case AddressBreakpoint a -> a.setEnabled(on);
             case TrapBreakpoint t -> t.setEnabled(on);
+            case Watchpoint w -> w.setEnabled(on);
         }
         changed = true;
     }
@@ -82,6 +97,7 @@ final class BreakpointTable {
     List<Breakpoint> all() {
         List<Breakpoint> all = new ArrayList<>(addresses);
         all.addAll(traps);
+        all.addAll(watches);
         return all;
     }
 
@@ -105,6 +121,16 @@ final class BreakpointTable {
         for (AddressBreakpoint b : addresses) {
             if (b.address() == va && b.appliesTo(cpu)) {
                 return b;
+            }
+        }
+        return null;
+    }
+
+    /** The enabled watchpoint an access of vCPU {@code cpu} stops at, else null. */
+    Watchpoint watchHit(int cpu, long va, int size, boolean write) {
+        for (Watchpoint w : watches) {
+            if (w.hit(cpu, va, size, write)) {
+                return w;
             }
         }
         return null;
@@ -134,14 +160,28 @@ final class BreakpointTable {
                 b.add(target.address());
             }
             m.cpu(i).setBreakpoints(b.size() == 0 && !b.everyInstruction() ? null : b);
+            Watchpoints w = watchedPerCpu[i];
+            w.clear();
+            for (Watchpoint a : watches) {
+                if (a.appliesTo(i)) {
+                    w.add(a.address(), a.length(), a.access().kinds());
+                }
+            }
+            m.cpu(i).setWatchpoints(w.size() == 0 ? null : w);
         }
     }
 
-    /** Machine thread, before a run: each vCPU executes the instruction at its PC even if a breakpoint is there. */
-    void skipCurrent(Machine m) {
+    /**
+     * Machine thread, before a run: each vCPU executes the instruction at its PC even if a breakpoint is there; the
+     * vCPU that stopped at a watchpoint, if {@code last} is that stop, makes the access it stopped at.
+     */
+    void skipCurrent(Machine m, StopInfo last) {
         for (int i = 0; i < perCpu.length; i++) {
             Cpu c = m.cpu(i);
             perCpu[i].skipOnce(c.pc());
+        }
+        if (last != null && last.reason() == StopInfo.Reason.WATCHPOINT && last.pc() == m.cpu(last.vcpu()).pc()) {
+            watchedPerCpu[last.vcpu()].skipOnce(m.cpu(last.vcpu()));
         }
     }
 }

@@ -2,6 +2,7 @@
 package dev.vel2.hypervisor.session;
 
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.a64.Decoder;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.memory.Ram;
@@ -15,6 +16,7 @@ import dev.vel2.emulator.memory.Walk;
  */
 final class GuestMemory {
     private static final int PAGE = 4096;
+    private static final Decoder DECODER = Decoder.a64();
     private final Machine machine;
 
     GuestMemory(Machine machine) {
@@ -25,6 +27,15 @@ final class GuestMemory {
     Walk translate(Cpu c, long va, int access) {
         TranslationRegime regime = c.el() == 2 ? TranslationRegime.EL2 : TranslationRegime.EL10;
         return Mmu.walk(c, va, regime, access);
+    }
+
+    /** Whether the instruction at the vCPU's PC is a branch with link (BL, BLR, BLRAA...); false where none is read. */
+    boolean callAt(Cpu c) {
+        Walk w = translate(c, c.pc(), Cpu.Translation.FETCH);
+        if (w.faulted() || !machine.ram().contains(w.pa(), 4)) {
+            return false;
+        }
+        return DECODER.decode((int) machine.ram().read(w.pa(), 4)).flow().isCall();
     }
 
     byte[] readPhysical(long pa, int length) {

@@ -11,13 +11,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.vel2.emulator.Machine;
-import dev.vel2.emulator.a64.Decoder;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
-import dev.vel2.emulator.memory.Walk;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.Vcpu;
@@ -49,14 +47,9 @@ public final class Session {
     static final long SLICE = 100_000;
 
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
-    private static final Decoder DECODER = Decoder.a64();
 
     public enum State {
         SUSPENDED, RUNNING, TERMINATED
-    }
-
-    /** A run request for the machine thread; a null reason publishes the entry stop without running. */
-    private record Request(ResumeReason reason, StepTarget target) {
     }
 
     private final SessionConfig config;
@@ -76,7 +69,7 @@ public final class Session {
     /** Written under {@link #lock}; the machine's state belongs to the machine thread while it is RUNNING. */
     private volatile State state = State.SUSPENDED;
     private volatile StopInfo lastStop;
-    private Request request;
+    private RunRequest request;
     private boolean started;
     private volatile boolean suspendRequested;
     private volatile boolean terminateRequested;
@@ -85,20 +78,20 @@ public final class Session {
     private volatile Throwable failure;
 
     // Machine thread only.
-    private StepTarget target;
-    private StopInfo stopCause;
+    private final StopConditions stops;
     private boolean hypervisorStopped;
 
-    private Session(SessionConfig config) throws ImageException {
+    private Session(SessionConfig config, VmBuilder.Built built) {
         this.config = config;
-        VmBuilder.Built built = VmBuilder.build(config.vm(), 0);
         machine = built.machine();
         hypervisor = built.hypervisor();
         elf = built.elf();
         debugInfo = elf == null ? null : DebugInfo.of(elf);
         vm = hypervisor.vm();
+        stops = new StopConditions(machine, config.maxInsns());
+        breakpoints = stops.breakpoints();
         if (config.vm().el2() == Cpu.El2Mode.VIRTUAL) {
-            hypervisor.addStop(this::trapBreakpointStops);
+            hypervisor.addStop(stops::trapHeld);
         }
         hypervisor.addListener(this::trapped);
         hypervisor.setStopper(() -> {
@@ -110,8 +103,7 @@ public final class Session {
             machine.cpu(i).addNotModelledListener((c, what) -> fire(l -> l.notModelled(c.index(), what)));
         }
         memory = new GuestMemory(machine);
-        inspection = new SessionInspection(this, hypervisor, memory);
-        breakpoints = new BreakpointTable(machine.cpuCount(), this::addressReached);
+        inspection = new SessionInspection(this, machine, hypervisor, memory);
         thread = new Thread(this::loop, THREAD_NAME);
         thread.setDaemon(true);
     }
@@ -124,7 +116,16 @@ public final class Session {
      * @throws IllegalArgumentException when a per-vCPU setting does not fit the vCPU count
      */
     public static Session open(SessionConfig config) throws ImageException {
-        Session s = new Session(config);
+        return open(config, VmBuilder.build(config.vm(), 0));
+    }
+
+    /**
+     * {@link #open(SessionConfig)} of a VM {@link VmBuilder} built from {@code config.vm()} already, to which a front
+     * end attached its own trap listeners and reports before the session's (what {@code vel2 run --gdb} writes as
+     * {@code vel2 run} does).
+     */
+    public static Session open(SessionConfig config, VmBuilder.Built vm) {
+        Session s = new Session(config, vm);
         s.thread.start();
         return s;
     }
@@ -189,14 +190,14 @@ public final class Session {
                 throw new IllegalStateException("session already started");
             }
             started = true;
-            post(new Request(config.stopAtEntry() ? null : ResumeReason.CLIENT_REQUEST, null));
+            post(new RunRequest(config.stopAtEntry() ? null : ResumeReason.CLIENT_REQUEST, null));
         } finally {
             lock.unlock();
         }
     }
 
     public void resume() {
-        post(new Request(ResumeReason.CLIENT_REQUEST, null));
+        post(new RunRequest(ResumeReason.CLIENT_REQUEST, null));
     }
 
     /** Asks a running machine to stop ({@link StopInfo.Reason#CLIENT_REQUEST}); does nothing otherwise. */
@@ -218,8 +219,26 @@ public final class Session {
      * them meanwhile (round-robin: those before it run a slice first); a waiting vCPU steps once it wakes.
      */
     public void stepInstruction(int vcpu) {
+        stepInstruction(vcpu, true);
+    }
+
+    /**
+     * {@link #stepInstruction(int)}; with {@code othersRun} false every other vCPU stays where it is meanwhile (a
+     * debugger's scheduler locking: GDB steps a thread alone over a breakpoint it took out).
+     */
+    public void stepInstruction(int vcpu, boolean othersRun) {
         checkVcpu(vcpu);
-        post(new Request(ResumeReason.STEP_INTO, new StepTarget.Instruction(vcpu)));
+        post(new RunRequest(ResumeReason.STEP_INTO, new StepTarget.Instruction(vcpu), othersRun ? 0 : ~(1L << vcpu)));
+    }
+
+    /** Resumes the vCPUs {@code vcpus} only; the others stay where they are (a debugger's scheduler locking). */
+    public void resumeOnly(int... vcpus) {
+        long running = 0;
+        for (int v : vcpus) {
+            checkVcpu(v);
+            running |= 1L << v;
+        }
+        post(new RunRequest(ResumeReason.CLIENT_REQUEST, null, ~running));
     }
 
     /**
@@ -231,9 +250,9 @@ public final class Session {
         lock.lock();
         try {
             Cpu c = stoppedCpu(vcpu);
-            StepTarget t = isCall(c) ? new StepTarget.Return(vcpu, c.pc() + 4, c.el(), c.sp())
+            StepTarget t = memory.callAt(c) ? new StepTarget.Return(vcpu, c.pc() + 4, c.el(), c.sp())
                     : new StepTarget.Instruction(vcpu);
-            post(new Request(ResumeReason.STEP_OVER, t));
+            post(new RunRequest(ResumeReason.STEP_OVER, t));
         } finally {
             lock.unlock();
         }
@@ -249,7 +268,7 @@ public final class Session {
             Cpu c = stoppedCpu(vcpu);
             var step = debugInfo == null ? java.util.Optional.<StepTarget.Line>empty()
                     : StepTarget.Line.of(c, into, new SourceFrames(debugInfo, memory));
-            step.ifPresent(t -> post(new Request(into ? ResumeReason.STEP_INTO : ResumeReason.STEP_OVER, t)));
+            step.ifPresent(t -> post(new RunRequest(into ? ResumeReason.STEP_INTO : ResumeReason.STEP_OVER, t)));
             return step.isPresent();
         } finally {
             lock.unlock();
@@ -273,7 +292,7 @@ public final class Session {
             if ((ret & 3) != 0) {
                 throw new IllegalStateException("LR 0x" + Long.toHexString(ret) + " is not an instruction address");
             }
-            post(new Request(ResumeReason.STEP_RETURN, new StepTarget.Return(vcpu, ret, c.el(), sp)));
+            post(new RunRequest(ResumeReason.STEP_RETURN, new StepTarget.Return(vcpu, ret, c.el(), sp)));
         } finally {
             lock.unlock();
         }
@@ -284,7 +303,7 @@ public final class Session {
         if ((va & 3) != 0) {
             throw new IllegalArgumentException("0x" + Long.toHexString(va) + " is not word aligned");
         }
-        post(new Request(ResumeReason.CLIENT_REQUEST, new StepTarget.RunTo(va)));
+        post(new RunRequest(ResumeReason.CLIENT_REQUEST, new StepTarget.RunTo(va)));
     }
 
     /**
@@ -350,7 +369,7 @@ public final class Session {
         }
     }
 
-    private void post(Request r) {
+    private void post(RunRequest r) {
         lock.lock();
         try {
             if (state == State.TERMINATED) {
@@ -413,6 +432,17 @@ public final class Session {
         return breakpoints.add(new TrapBreakpoint(filter));
     }
 
+    /**
+     * Stops a vCPU ({@code vcpu} -1: any) before a load or store touches the {@code length} bytes at virtual address
+     * {@code va} in the way {@code access} says.
+     */
+    public Watchpoint addWatchpoint(long va, int length, Watchpoint.Access access, int vcpu) {
+        if (vcpu >= 0) {
+            checkVcpu(vcpu);
+        }
+        return breakpoints.add(new Watchpoint(va, length, access, vcpu));
+    }
+
     public boolean removeBreakpoint(Breakpoint b) {
         return breakpoints.remove(b);
     }
@@ -430,7 +460,7 @@ public final class Session {
     private void loop() {
         Machine.ExitReason exit = Machine.ExitReason.STOPPED;
         try {
-            for (Request r = nextRequest(); r != null; r = nextRequest()) {
+            for (RunRequest r = nextRequest(); r != null; r = nextRequest()) {
                 StopInfo s = r.reason() == null ? StopInfo.of(StopInfo.Reason.ENTRY, 0, 0) : execute(r);
                 if (s.reason() == StopInfo.Reason.EXITED) {
                     exit = s.exit();
@@ -456,13 +486,13 @@ public final class Session {
         }
     }
 
-    private Request nextRequest() {
+    private RunRequest nextRequest() {
         lock.lock();
         try {
             while (request == null && !terminateRequested) {
                 changed.awaitUninterruptibly();
             }
-            Request r = terminateRequested ? null : request;
+            RunRequest r = terminateRequested ? null : request;
             request = null;
             return r;
         } finally {
@@ -470,35 +500,44 @@ public final class Session {
         }
     }
 
-    /** Runs a request until it ends in a stop; a step holds its vCPU's interrupts back if asked to. */
-    private StopInfo execute(Request r) {
-        Cpu held = maskInterruptsWhileStepping && (r.target() instanceof StepTarget.Instruction
+    /**
+     * Runs a request until it ends in a stop, with the vCPUs it holds held; a step holds its vCPU's interrupts back if
+     * asked to.
+     */
+    private StopInfo execute(RunRequest r) {
+        Cpu masked = maskInterruptsWhileStepping && (r.target() instanceof StepTarget.Instruction
                 || r.target() instanceof StepTarget.Return || r.target() instanceof StepTarget.Line)
                         ? machine.cpu(r.target().vcpu()) : null;
-        if (held == null) {
-            return run(r);
+        r.hold(machine, true);
+        if (masked != null) {
+            masked.setInterruptsHeld(true);
         }
-        held.setInterruptsHeld(true);
         try {
             return run(r);
         } finally {
-            held.setInterruptsHeld(false);
+            if (masked != null) {
+                masked.setInterruptsHeld(false);
+            }
+            r.hold(machine, false);
         }
     }
 
-    private StopInfo run(Request r) {
-        target = r.target();
-        stopCause = null;
+    private StopInfo run(RunRequest r) {
+        stops.start(r.target());
         fire(l -> l.resumed(r.reason()));
-        StopInfo done = completePendingTraps();
+        StopInfo done = completePendingTraps(r);
         if (done != null) {
             return done;
         }
-        if (target instanceof StepTarget.Line l && l.reached(machine.cpu(l.vcpu()), machine.cpu(l.vcpu()).pc())) {
+        if (r.target() instanceof StepTarget.Line l && l.reached(machine.cpu(l.vcpu()), machine.cpu(l.vcpu()).pc())) {
             return StopInfo.of(StopInfo.Reason.STEP_END, l.vcpu(), 0); // the trap it stopped at ended the line
         }
-        breakpoints.install(machine, target);
-        breakpoints.skipCurrent(machine);
+        done = r.nothingToRun(machine);
+        if (done != null) {
+            return done;
+        }
+        breakpoints.install(machine, r.target());
+        breakpoints.skipCurrent(machine, lastStop);
         while (true) {
             if (terminateRequested) {
                 return StopInfo.exited(Machine.ExitReason.STOPPED);
@@ -506,11 +545,11 @@ public final class Session {
             if (suspendRequested) {
                 return StopInfo.of(StopInfo.Reason.CLIENT_REQUEST, -1, 0);
             }
-            breakpoints.refresh(machine, target);
+            breakpoints.refresh(machine, r.target());
             resetIfRequested();
-            Machine.ExitReason exit = machine.run(SLICE);
-            if (stopCause != null) {
-                return stopCause;
+            Machine.ExitReason exit = stops.runSlice(SLICE);
+            if (stops.cause() != null) {
+                return stops.cause();
             }
             if (exit == Machine.ExitReason.SYSTEM_OFF || exit == Machine.ExitReason.SYSTEM_RESET
                     || (exit == Machine.ExitReason.STOPPED && !suspendRequested && !terminateRequested)) {
@@ -520,13 +559,13 @@ public final class Session {
     }
 
     /**
-     * Emulates the traps vCPUs stopped at (trap breakpoints) before anything else runs. A pending trap of the vCPU
-     * being stepped is its step.
+     * Emulates the traps vCPUs stopped at (trap breakpoints) before anything else runs, but for vCPUs {@code r}
+     * holds. A pending trap of the vCPU being stepped is its step.
      */
-    private StopInfo completePendingTraps() {
+    private StopInfo completePendingTraps(RunRequest r) {
         StopInfo step = null;
         for (Vcpu v : vm.vcpus()) {
-            if (v.pendingTrap() == null) {
+            if (v.pendingTrap() == null || r.holds(v.index())) {
                 continue;
             }
             int function = (int) v.cpu().x(0);
@@ -539,7 +578,7 @@ public final class Session {
                         : function == Psci.SYSTEM_RESET ? Machine.ExitReason.SYSTEM_RESET
                         : Machine.ExitReason.SYSTEM_OFF);
             }
-            if (target instanceof StepTarget.Instruction s && s.vcpu() == v.index()) {
+            if (r.target() instanceof StepTarget.Instruction s && s.vcpu() == v.index()) {
                 step = StopInfo.of(StopInfo.Reason.STEP_END, v.index(), 0);
             }
         }
@@ -553,7 +592,7 @@ public final class Session {
         try {
             resetIfRequested();
             lastStop = at;
-            target = null;
+            stops.stopped();
             suspendRequested = false;
             state = State.SUSPENDED;
             changed.signalAll();
@@ -563,45 +602,11 @@ public final class Session {
         fire(l -> l.suspended(at));
     }
 
-    /** The first stop cause of a run wins; the machine stops after the current instruction. */
-    private void stopWith(StopInfo s) {
-        if (stopCause == null) {
-            stopCause = s;
-        }
-        machine.stop();
-    }
-
-    /** Hypervisor stop condition (virtual EL2): a trap breakpoint holds the trap back. */
-    private boolean trapBreakpointStops(TrapEvent e) {
-        TrapBreakpoint b = breakpoints.trapHit(e);
-        if (b != null) {
-            stopWith(new StopInfo(StopInfo.Reason.TRAP_BREAKPOINT, e.vcpu(), e.pc(), e, b, null));
-        }
-        return b != null;
-    }
-
     private void trapped(TrapEvent e) {
-        if (config.vm().el2() == Cpu.El2Mode.GUEST && breakpoints.hasTrapBreakpoints()) {
-            TrapBreakpoint b = breakpoints.trapHit(e);
-            if (b != null) {
-                stopWith(new StopInfo(StopInfo.Reason.TRAP_BREAKPOINT, e.vcpu(), e.pc(), e, b, null));
-            }
+        if (config.vm().el2() == Cpu.El2Mode.GUEST) {
+            stops.trapTaken(e);
         }
         fire(l -> l.trap(e));
-    }
-
-    /** A vCPU at a watched address: the step target, or an address breakpoint that applies to it. */
-    private boolean addressReached(Cpu c, long va) {
-        StepTarget t = target;
-        if (t != null && t.reached(c, va)) {
-            stopWith(StopInfo.of(StopInfo.Reason.STEP_END, c.index(), va));
-            return true;
-        }
-        AddressBreakpoint b = breakpoints.addressHit(c.index(), va);
-        if (b != null) {
-            stopWith(new StopInfo(StopInfo.Reason.ADDRESS_BREAKPOINT, c.index(), va, null, b, null));
-        }
-        return b != null;
     }
 
     private void fire(Consumer<SessionListener> event) {
@@ -612,14 +617,6 @@ public final class Session {
                 LOG.log(System.Logger.Level.WARNING, "session listener failed", e);
             }
         }
-    }
-
-    private boolean isCall(Cpu c) {
-        Walk w = memory.translate(c, c.pc(), Cpu.Translation.FETCH);
-        if (w.faulted() || !machine.ram().contains(w.pa(), 4)) {
-            return false;
-        }
-        return DECODER.decode((int) machine.ram().read(w.pa(), 4)).flow().isCall();
     }
 
     // ---------------------------------------------------------------- the suspended machine (any thread)

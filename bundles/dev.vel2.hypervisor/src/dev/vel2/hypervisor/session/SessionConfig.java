@@ -11,11 +11,21 @@ import dev.vel2.hypervisor.VmDescription;
  *
  * @param vm          the VM the session builds and drives
  * @param stopAtEntry {@link Session#start()} leaves the machine suspended at the entry point
+ * @param maxInsns    the instructions all vCPUs may retire together before the run ends with
+ *                    {@code INSTRUCTION_LIMIT} ({@code vel2 run --max-insns}); {@link #UNLIMITED} by default
  */
-public record SessionConfig(VmDescription vm, boolean stopAtEntry) {
+public record SessionConfig(VmDescription vm, boolean stopAtEntry, long maxInsns) {
+    public static final long UNLIMITED = Long.MAX_VALUE;
 
     public SessionConfig {
         Objects.requireNonNull(vm, "vm");
+        if (maxInsns <= 0) {
+            throw new IllegalArgumentException("instruction limit " + maxInsns);
+        }
+    }
+
+    public SessionConfig(VmDescription vm, boolean stopAtEntry) {
+        this(vm, stopAtEntry, UNLIMITED);
     }
 
     /** {@code vm}, run from its entry by {@link Session#start()}. */
@@ -24,10 +34,14 @@ public record SessionConfig(VmDescription vm, boolean stopAtEntry) {
     }
 
     public SessionConfig withVm(VmDescription d) {
-        return new SessionConfig(d, stopAtEntry);
+        return new SessionConfig(d, stopAtEntry, maxInsns);
     }
 
     public SessionConfig withStopAtEntry(boolean stop) {
-        return new SessionConfig(vm, stop);
+        return new SessionConfig(vm, stop, maxInsns);
+    }
+
+    public SessionConfig withMaxInsns(long n) {
+        return new SessionConfig(vm, stopAtEntry, n);
     }
 }

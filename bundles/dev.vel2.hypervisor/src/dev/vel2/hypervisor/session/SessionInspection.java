@@ -10,9 +10,13 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.memory.Walk;
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegTable;
+import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.ShadowMmuRegisters;
 import dev.vel2.hypervisor.TrapClass;
@@ -34,13 +38,40 @@ public final class SessionInspection {
     public record ShadowRegister(SysReg reg, long live, long saved, boolean dirty) {
     }
 
+    /**
+     * What a vCPU is doing, as a debugger lists its threads.
+     *
+     * @param mode the EL and stack pointer as SPSR.M names them ({@code EL1h}); empty for a powered-off vCPU
+     */
+    public record VcpuState(String mode, Activity activity) {
+
+        /** Whether it would run if resumed, waits, or is off. */
+        public enum Activity {
+            READY, WFI, WFE, OFF
+        }
+
+        /** {@code EL1h}, {@code EL1h, WFI}, {@code off}. */
+        @Override
+        public String toString() {
+            return switch (activity) {
+                case READY -> mode;
+                case WFI, WFE -> mode + ", " + activity;
+                case OFF -> "off";
+            };
+        }
+    }
+
+    private static final Field SPSR_M = SysRegs.get("SPSR_EL1").field("M");
+
     private final Session session;
+    private final Machine machine;
     private final Vm vm;
     private final Hypervisor hypervisor;
     private final GuestMemory memory;
 
-    SessionInspection(Session session, Hypervisor hypervisor, GuestMemory memory) {
+    SessionInspection(Session session, Machine machine, Hypervisor hypervisor, GuestMemory memory) {
         this.session = session;
+        this.machine = machine;
         this.hypervisor = hypervisor;
         this.vm = hypervisor.vm();
         this.memory = memory;
@@ -87,6 +118,36 @@ public final class SessionInspection {
         write(() -> session.stoppedCpu(vcpu).setPstate(value));
     }
 
+    /** Vn, n in 0..31, all 128 bits: {@code [0]} the low half, {@code [1]} the high half. */
+    public long[] v(int vcpu, int n) {
+        checkVector(n);
+        return read(() -> {
+            long[] v = session.stoppedCpu(vcpu).vreg;
+            return new long[] { v[2 * n], v[2 * n + 1] };
+        });
+    }
+
+    public void setV(int vcpu, int n, long low, long high) {
+        checkVector(n);
+        write(() -> {
+            long[] v = session.stoppedCpu(vcpu).vreg;
+            v[2 * n] = low;
+            v[2 * n + 1] = high;
+        });
+    }
+
+    /** What the vCPU is doing: its mode, whether it waits in WFI or WFE, or is powered off. */
+    public VcpuState state(int vcpu) {
+        return read(() -> {
+            Cpu c = session.stoppedCpu(vcpu);
+            VcpuState.Activity a = !machine.isOn(vcpu) ? VcpuState.Activity.OFF
+                    : machine.waitsForEvent(vcpu) ? VcpuState.Activity.WFE
+                    : c.isWaiting() ? VcpuState.Activity.WFI : VcpuState.Activity.READY;
+            String mode = SPSR_M.valueMeaning(SPSR_M.get(c.pstate()));
+            return new VcpuState(a == VcpuState.Activity.OFF || mode == null ? "" : mode, a);
+        });
+    }
+
     /**
      * A system register's value as the debugger sees it, as its policy shows it: the stored (real) value, e.g.
      * MIDR_EL1 itself and not what EL1 reads through VPIDR_EL2; PSTATE and device registers (timers) through their
@@ -99,6 +160,30 @@ public final class SessionInspection {
     /** Writes one vCPU's register (HCR_EL2 of every vCPU: {@link #setHcr}); system instructions are refused. */
     public void setSysreg(int vcpu, SysReg r, long value) {
         write(() -> r.policy().modify(session.stoppedCpu(vcpu), r, value));
+    }
+
+    /**
+     * A system register as a debugger's register views show it: HCR_EL2 is the VM's ({@link #hcr()}), every other
+     * register the vCPU's ({@link #sysreg}).
+     */
+    public long register(int vcpu, SysReg r) {
+        return r == SysRegAccess.HCR_EL2 ? hcr() : sysreg(vcpu, r);
+    }
+
+    /**
+     * A debugger's write of a system register, the one path the IDE's register views and the GDB stub take: HCR_EL2
+     * changes every vCPU's ({@link #setHcr}), any other register the vCPU's; a register whose policy lets no debugger
+     * write it ({@code Policy.modifiable}) is refused with an IllegalArgumentException.
+     */
+    public void setRegister(int vcpu, SysReg r, long value) {
+        if (!r.policy().modifiable(r)) {
+            throw new IllegalArgumentException(r.name() + " is read-only");
+        }
+        if (r == SysRegAccess.HCR_EL2) {
+            setHcr(value);
+        } else {
+            setSysreg(vcpu, r, value);
+        }
     }
 
     /** The system register table of the session's machine (the debugger's register groups list its rows). */
@@ -194,6 +279,12 @@ public final class SessionInspection {
             write.run();
             return null;
         });
+    }
+
+    private static void checkVector(int n) {
+        if (n < 0 || n > 31) {
+            throw new IllegalArgumentException("V" + n + " is not a SIMD&FP register (V0-V31)");
+        }
     }
 
     private static void checkRegister(int n) {

@@ -23,6 +23,8 @@ public record StopInfo(Reason reason, int vcpu, long pc, TrapEvent trap, Breakpo
         TRAP_BREAKPOINT,
         /** An address breakpoint: the instruction at the PC has not executed. */
         ADDRESS_BREAKPOINT,
+        /** A {@link Watchpoint}: the instruction at the PC made a watched access, and runs again when resumed. */
+        WATCHPOINT,
         /** A step or run-to-address request completed. */
         STEP_END,
         /** {@link Session#suspend()}. */
@@ -32,7 +34,7 @@ public record StopInfo(Reason reason, int vcpu, long pc, TrapEvent trap, Breakpo
     }
 
     public boolean isBreakpoint() {
-        return reason == Reason.TRAP_BREAKPOINT || reason == Reason.ADDRESS_BREAKPOINT;
+        return reason == Reason.TRAP_BREAKPOINT || reason == Reason.ADDRESS_BREAKPOINT || reason == Reason.WATCHPOINT;
     }
 
     static StopInfo of(Reason reason, int vcpu, long pc) {

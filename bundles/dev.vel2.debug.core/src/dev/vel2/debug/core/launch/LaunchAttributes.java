@@ -121,6 +121,17 @@ public final class LaunchAttributes {
     public static final String STOP_AT_ENTRY = PREFIX + "stopAtEntry";
     public static final boolean DEFAULT_STOP_AT_ENTRY = true;
 
+    /** Start a GDB remote stub on the launch's session ({@code vel2 run --gdb}); boolean. */
+    public static final String GDB_LISTEN = PREFIX + "gdbListen";
+    public static final boolean DEFAULT_GDB_LISTEN = false;
+
+    /** The loopback port the GDB stub listens on (0: any free port); int. */
+    public static final String GDB_PORT = PREFIX + "gdbPort";
+    public static final int DEFAULT_GDB_PORT = 1234;
+
+    /** A launch's attribute (not the configuration's): the port its GDB stub listens on, once it does. */
+    public static final String GDB_LISTENING_PORT = PREFIX + "gdbListeningPort";
+
     /** Who stands at EL2. */
     public enum El2Mode {
         /** vel2's Java hypervisor handles the traps. */
@@ -243,6 +254,10 @@ public final class LaunchAttributes {
         }
         if (memory > MAX_MEMORY_MIB) {
             return "Guest memory must be at most " + MAX_MEMORY_MIB + " MiB, not " + memory;
+        }
+        int port = c.getAttribute(GDB_PORT, DEFAULT_GDB_PORT);
+        if (c.getAttribute(GDB_LISTEN, DEFAULT_GDB_LISTEN) && (port < 0 || port > 0xffff)) {
+            return "GDB port must be between 0 (any free port) and 65535, not " + port;
         }
         int vcpus = c.getAttribute(VCPU_COUNT, DEFAULT_VCPU_COUNT);
         if (vcpus < 1 || vcpus > MAX_VCPUS) {

@@ -31,10 +31,11 @@ import dev.vel2.hypervisor.session.SessionConfig;
  * documented default for every attribute the configuration does not set. Every problem is a one-line
  * {@link CoreException}.
  *
- * @param file the image, or the kernel of a Linux boot
- * @param elf  the ELF image, or null for a raw binary or a kernel that is no ELF
+ * @param file    the image, or the kernel of a Linux boot
+ * @param elf     the ELF image, or null for a raw binary or a kernel that is no ELF
+ * @param gdbPort the loopback port of a GDB stub on the session (0: any free port), or -1 for none
  */
-public record LaunchSettings(Path file, ElfImage elf, SessionConfig config) {
+public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, int gdbPort) {
 
     /** Reads and checks {@code c}: the attributes ({@link LaunchAttributes#validate}), then the image itself. */
     public static LaunchSettings read(ILaunchConfiguration c) throws CoreException {
@@ -87,7 +88,12 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config) {
         if (identity != null) {
             throw error(identity);
         }
-        return new LaunchSettings(file, elf, new SessionConfig(vm, stop));
+        return new LaunchSettings(file, elf, new SessionConfig(vm, stop), gdbPort(c));
+    }
+
+    private static int gdbPort(ILaunchConfiguration c) throws CoreException {
+        return c.getAttribute(LaunchAttributes.GDB_LISTEN, LaunchAttributes.DEFAULT_GDB_LISTEN)
+                ? c.getAttribute(LaunchAttributes.GDB_PORT, LaunchAttributes.DEFAULT_GDB_PORT) : -1;
     }
 
     /** A Linux boot, which {@link LaunchAttributes#validate} checked as {@code vel2 run --kernel} does. */
@@ -96,7 +102,7 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config) {
         GuestImage.Linux linux = (GuestImage.Linux) vm.image();
         try {
             return new LaunchSettings(linux.kernel(), LinuxBoot.elf(LinuxBoot.kernel(linux)), new SessionConfig(vm,
-                    stop));
+                    stop), gdbPort(c));
         } catch (ImageException e) {
             throw error(e.getMessage());
         }
@@ -145,7 +151,7 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config) {
 
     /** The configuration with the entry stop switched off: run mode has nobody to resume it. */
     public LaunchSettings forRunMode() {
-        return new LaunchSettings(file, elf, config.withStopAtEntry(false));
+        return new LaunchSettings(file, elf, config.withStopAtEntry(false), gdbPort);
     }
 
     private static long hex(ILaunchConfiguration c, String key, String dflt) throws CoreException {

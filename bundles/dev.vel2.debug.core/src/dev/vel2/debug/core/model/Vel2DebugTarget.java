@@ -138,7 +138,7 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
             case EngineEvent.Suspended s -> {
                 StopInfo stop = s.stop();
                 int detail = switch (stop.reason()) {
-                    case TRAP_BREAKPOINT, ADDRESS_BREAKPOINT -> DebugEvent.BREAKPOINT;
+                    case TRAP_BREAKPOINT, ADDRESS_BREAKPOINT, WATCHPOINT -> DebugEvent.BREAKPOINT;
                     case STEP_END -> DebugEvent.STEP_END;
                     case ENTRY, CLIENT_REQUEST, EXITED -> DebugEvent.CLIENT_REQUEST;
                 };

@@ -147,6 +147,7 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         return "Suspended: " + switch (s.reason()) {
             case TRAP_BREAKPOINT -> "trap " + s.trap().summary();
             case ADDRESS_BREAKPOINT -> "breakpoint at " + FrameChain.location(s.pc(), vel2Target().symbols());
+            case WATCHPOINT -> s.breakpoint() + " at " + FrameChain.location(s.pc(), vel2Target().symbols());
             case STEP_END -> "step at " + FrameChain.location(s.pc(), vel2Target().symbols());
             case ENTRY -> "at entry";
             case CLIENT_REQUEST -> "on request";

@@ -57,6 +57,8 @@ final class GuestTab extends Vel2Tab {
     private Spinner vcpus;
     private Combo mode;
     private Button stopAtEntry;
+    private Button gdbListen;
+    private Spinner gdbPort;
 
     @Override
     public String getName() {
@@ -117,6 +119,10 @@ final class GuestTab extends Vel2Tab {
                 "guest: the image's own EL2 code through VBAR_EL2");
         mode.addListener(SWT.Selection, e -> changed());
         stopAtEntry = check(el2, "launch.stopAtEntry", "Stop at the entry point", 2);
+        gdbListen = check(el2, "launch.gdbListen", "Listen for GDB on port (gdb-multiarch: target remote :PORT):",
+                1);
+        gdbPort = spinner(el2, "launch.gdbPort", 0, 0xffff);
+        gdbListen.addListener(SWT.Selection, e -> gdbPort.setEnabled(gdbListen.getSelection()));
         showMode(false);
     }
 
@@ -220,6 +226,9 @@ final class GuestTab extends Vel2Tab {
             mode.select(El2Mode.fromId(m).orElse(El2Mode.VIRTUAL).ordinal());
             stopAtEntry.setSelection(c.getAttribute(LaunchAttributes.STOP_AT_ENTRY,
                     LaunchAttributes.DEFAULT_STOP_AT_ENTRY));
+            gdbListen.setSelection(c.getAttribute(LaunchAttributes.GDB_LISTEN, LaunchAttributes.DEFAULT_GDB_LISTEN));
+            gdbPort.setSelection(c.getAttribute(LaunchAttributes.GDB_PORT, LaunchAttributes.DEFAULT_GDB_PORT));
+            gdbPort.setEnabled(gdbListen.getSelection());
         } catch (CoreException e) {
             setErrorMessage(e.getStatus().getMessage());
         } finally {
@@ -241,6 +250,8 @@ final class GuestTab extends Vel2Tab {
         c.setAttribute(LaunchAttributes.VCPU_COUNT, vcpus.getSelection());
         c.setAttribute(LaunchAttributes.EL2_MODE, El2Mode.values()[Math.max(0, mode.getSelectionIndex())].id());
         c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, stopAtEntry.getSelection());
+        c.setAttribute(LaunchAttributes.GDB_LISTEN, gdbListen.getSelection());
+        c.setAttribute(LaunchAttributes.GDB_PORT, gdbPort.getSelection());
     }
 
     private static String nullIfBlank(String text) {

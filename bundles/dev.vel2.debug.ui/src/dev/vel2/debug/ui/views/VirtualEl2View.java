@@ -15,7 +15,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 
-import dev.vel2.debug.ui.internal.EsrText;
 import dev.vel2.debug.ui.internal.HcrTraps;
 import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.debug.ui.trap.TrapLogs;
@@ -23,6 +22,7 @@ import dev.vel2.debug.ui.trap.TrapRecorder;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.EsrText;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.SessionInspection;

@@ -131,6 +131,16 @@ class LaunchAttributesTest {
     }
 
     @Test
+    void theGdbPortIsCheckedOnlyWhenListening() {
+        config.setAttribute(LaunchAttributes.GDB_PORT, 70000);
+        assertEquals(Optional.empty(), LaunchAttributes.validate(config), "not listening: the port is not used");
+        config.setAttribute(LaunchAttributes.GDB_LISTEN, true);
+        assertEquals("GDB port must be between 0 (any free port) and 65535, not 70000", problem());
+        config.setAttribute(LaunchAttributes.GDB_PORT, 0);
+        assertEquals(Optional.empty(), LaunchAttributes.validate(config));
+    }
+
+    @Test
     void memoryMustBePositive() {
         config.setAttribute(LaunchAttributes.MEMORY_MIB, 0);
         assertEquals("Guest memory must be at least 1 MiB, not 0", problem());

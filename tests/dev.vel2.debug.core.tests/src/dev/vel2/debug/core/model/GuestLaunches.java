@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import org.eclipse.debug.core.model.IBreakpoint;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.launch.LaunchAttributes;
+import dev.vel2.tests.support.Committed;
 import dev.vel2.hypervisor.session.Session;
 
 /**
@@ -55,12 +55,7 @@ final class GuestLaunches implements IDebugEventSetListener {
 
     /** A committed file of the project ({@code tests/...}), found by walking up from the working directory. */
     static Path committed(String relative) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(relative))) {
-                return p.resolve(relative);
-            }
-        }
-        throw new IllegalStateException("no " + relative + " above " + Path.of("").toAbsolutePath());
+        return Committed.file(relative);
     }
 
     /** A configuration of {@code image} as the launch tab makes one: the story's traps written in, no entry stop. */

@@ -151,7 +151,7 @@ class CheatSheetTest {
     }
 
     /** The titles of the form headings and expandable sections (the cheat sheet's title and steps) under root. */
-    private static List<String> texts(Control root) {
+    static List<String> texts(Control root) {
         List<String> out = new ArrayList<>();
         if (root instanceof Form f && f.getText() != null) {
             out.add(f.getText());

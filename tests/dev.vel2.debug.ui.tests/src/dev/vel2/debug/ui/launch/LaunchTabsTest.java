@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.eclipse.debug.core.DebugPlugin;
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.launch.LaunchAttributes;
+import dev.vel2.tests.support.Committed;
 import dev.vel2.tests.support.Workbench;
 
 /** The launch tabs on a real working copy: widgets to attributes, HCR_EL2 check list, inline validation. */
@@ -158,15 +157,9 @@ class LaunchTabsTest {
         b.notifyListeners(SWT.Selection, new Event());
     }
 
-    /** The stand-in kernel of the guest images, found by walking up. */
+    /** The stand-in kernel of the guest images. */
     private static String kernelImage() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path k = p.resolve("tests/dev.vel2.tests.support/guests/kernel/kernel-boot.Image");
-            if (Files.exists(k)) {
-                return k.toString();
-            }
-        }
-        throw new IllegalStateException("no guests/kernel above " + Path.of("").toAbsolutePath());
+        return Committed.file("tests/dev.vel2.tests.support/guests/kernel/kernel-boot.Image").toString();
     }
 
     private static TableItem item(Table t, String prefix) {

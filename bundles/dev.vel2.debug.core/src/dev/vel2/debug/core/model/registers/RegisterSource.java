@@ -14,7 +14,6 @@ import dev.vel2.hypervisor.session.SessionInspection;
  * system register table (the one description of every layout; general registers have none).
  */
 sealed interface RegisterSource {
-    SysReg HCR_EL2 = SysRegs.get("HCR_EL2");
 
     String name();
 
@@ -175,7 +174,7 @@ sealed interface RegisterSource {
 
         @Override
         public long read(SessionInspection s, int vcpu) {
-            return reg == HCR_EL2 ? s.hcr() : s.sysreg(vcpu, reg);
+            return s.register(vcpu, reg);
         }
 
         /** Writable where the register's policy lets a debugger write it. */
@@ -186,11 +185,7 @@ sealed interface RegisterSource {
 
         @Override
         public void write(SessionInspection s, int vcpu, long value) {
-            if (reg == HCR_EL2) {
-                s.setHcr(value);
-            } else {
-                s.setSysreg(vcpu, reg, value);
-            }
+            s.setRegister(vcpu, reg, value);
         }
 
         @Override

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.vel2.debug.ui.internal;
+package dev.vel2.hypervisor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -12,15 +12,20 @@ import dev.vel2.emulator.cpu.Iss.CallIss;
 import dev.vel2.emulator.cpu.Iss.DataAbortIss;
 import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.cpu.Trap;
-import dev.vel2.hypervisor.TrapAction;
-import dev.vel2.hypervisor.TrapEvent;
 
-/** The ESR rows of the Virtual EL2 view: EC, IL and ISS, then the fields of the trap's ISS by name. */
+/**
+ * The ESR rows of the Virtual EL2 view and the GDB stub's trap line: EC, IL and ISS, then the fields of the trap's ISS
+ * by name.
+ */
 class EsrTextTest {
 
+    private static TrapEvent event(int esr) {
+        return TrapEvent.of(1, 0, new Trap(0, 100, 1, 0x4008_0000L, esr, 0x1000, 0x4008_0000L), 0,
+                TrapAction.EMULATED);
+    }
+
     private static List<String> rows(int esr) {
-        TrapEvent e = TrapEvent.of(1, 0, new Trap(0, 100, 1, 0x4008_0000L, esr, 0x1000, 0x4008_0000L), 0, TrapAction.EMULATED);
-        return EsrText.decode(e).stream().map(r -> String.join(" | ", r)).toList();
+        return EsrText.decode(event(esr)).stream().map(r -> String.join(" | ", r)).toList();
     }
 
     @Test
@@ -54,5 +59,12 @@ class EsrTextTest {
         List<String> rows = rows(new Syndrome(ExceptionClass.HVC64, new CallIss(0x42)).encode());
         assertEquals("ISS [24:0] | 0x0000042 | immediate #0x42", rows.get(3));
         assertEquals(List.of("imm16 [15:0] | 0x0042 | the instruction's immediate"), rows.subList(4, rows.size()));
+    }
+
+    @Test
+    void theLineOfTheGdbStubHasTheRowsInOrder() {
+        int esr = new Syndrome(ExceptionClass.HVC64, new CallIss(0x42)).encode();
+        assertEquals("ESR_EL2 0x5a000042: EC=0x16 (HVC), IL=1 (32-bit instruction), ISS=0x0000042 (immediate #0x42), "
+                + "imm16=0x0042 (the instruction's immediate)", EsrText.line(event(esr)));
     }
 }

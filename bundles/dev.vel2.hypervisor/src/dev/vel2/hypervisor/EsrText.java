@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.vel2.debug.ui.internal;
+package dev.vel2.hypervisor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.Syndrome;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.sysreg.Field;
-import dev.vel2.hypervisor.TrapEvent;
 
 /**
  * ESR_EL2 of a trap in words: one line per part, EC, IL and ISS as the system register table lays ESR_EL2 out
  * (with what the ISS says for the trap's class), then every field of the ISS as the class's syndrome view decodes
- * it (a data abort's WnR and DFSC, a system register access's Op0..Rt).
+ * it (a data abort's WnR and DFSC, a system register access's Op0..Rt): the IDE's Virtual EL2 view shows them as rows,
+ * the GDB stub on one line.
  */
 public final class EsrText {
     private static final Field EC = SysRegAccess.ESR_EL2.field("EC");
@@ -42,6 +42,23 @@ public final class EsrText {
             }
         }
         return rows;
+    }
+
+    /**
+     * The rows on one line, for a console: {@code ESR_EL2 0x92000047: EC=0x24 (Data abort from a lower EL), IL=1
+     * (32-bit instruction), ...}, with the fields of the ISS after its own.
+     */
+    public static String line(TrapEvent e) {
+        List<String[]> rows = decode(e);
+        StringBuilder b = new StringBuilder(rows.get(0)[0]).append(' ').append(rows.get(0)[1]).append(':');
+        for (String[] r : rows.subList(1, rows.size())) {
+            b.append(b.charAt(b.length() - 1) == ':' ? " " : ", ").append(r[0], 0, r[0].indexOf(' ')).append('=')
+                    .append(r[1]);
+            if (!r[2].isEmpty()) {
+                b.append(" (").append(r[2]).append(')');
+            }
+        }
+        return b.toString();
     }
 
     /** {@code IL [25]}, {@code 1}; {@code EC [31:26]}, {@code 0x18}: bits in decimal, wider fields in hex digits. */
