@@ -19,6 +19,7 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 
 import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.debug.core.breakpoints.Vel2LineBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.launch.LaunchSettings;
 import dev.vel2.emulator.Machine;
@@ -49,6 +50,8 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
     private volatile boolean suspended = true;
     private volatile boolean terminated;
     private volatile StopInfo lastStop;
+    /** Steps by instruction even where the PC has a source line (CDT's "Instruction Stepping Mode"). */
+    private volatile boolean instructionStepping;
 
     private Vel2DebugTarget(ILaunch launch, Session session, LaunchSettings settings) {
         super(null);
@@ -190,6 +193,16 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
         return List.copyOf(threads);
     }
 
+    /** True while Step Into and Step Over go by instruction though the PC has a source line. */
+    public boolean isInstructionStepping() {
+        return instructionStepping;
+    }
+
+    /** Instruction stepping mode on or off (the Debug view's toggle), for the next steps. */
+    public void setInstructionStepping(boolean on) {
+        instructionStepping = on;
+    }
+
     /** The last stop, null before the first. */
     public StopInfo lastStop() {
         return lastStop;
@@ -206,6 +219,19 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
             s.runTo(va);
             return null;
         });
+    }
+
+    /**
+     * Runs until any vCPU is about to execute the first statement of {@code line} of the source file at {@code file}
+     * (or of the next line with code), or a breakpoint: Run to Line.
+     */
+    public void runToLine(java.nio.file.Path file, int line) throws DebugException {
+        Vel2LineBreakpoint.Resolved at = Vel2LineBreakpoint.resolve(session.debugInfo(), file, line, settings.file());
+        if (at.addresses().isEmpty()) {
+            requestFailed(settings.file().getFileName() + " has no code at or after line " + line + " of " + file,
+                    null);
+        }
+        runToAddress(at.addresses().get(0));
     }
 
     /** Runs to an ELF symbol's address. */

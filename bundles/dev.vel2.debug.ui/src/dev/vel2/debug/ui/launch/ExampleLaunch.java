@@ -78,12 +78,17 @@ public final class ExampleLaunch implements IStartup {
                 .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID);
     }
 
-    /** The example image as a file (extracted from the bundle's jar when it is one). */
+    /**
+     * The example image as a file: its directory is extracted from the bundle's jar when it is one, so that its
+     * sources lie beside it, where the source lookup finds them (the image's compilation directory is ".").
+     */
     static String imageFile() throws IOException {
-        URL entry = Platform.getBundle(Vel2UiPlugin.PLUGIN_ID).getEntry(IMAGE);
-        if (entry == null) {
+        String dir = IMAGE.substring(0, IMAGE.lastIndexOf('/') + 1);
+        URL entry = Platform.getBundle(Vel2UiPlugin.PLUGIN_ID).getEntry(dir);
+        if (entry == null || Platform.getBundle(Vel2UiPlugin.PLUGIN_ID).getEntry(IMAGE) == null) {
             throw new IOException("the bundle has no " + IMAGE);
         }
-        return new java.io.File(FileLocator.toFileURL(entry).getPath()).getAbsolutePath();
+        java.io.File extracted = new java.io.File(FileLocator.toFileURL(entry).getPath());
+        return new java.io.File(extracted, IMAGE.substring(dir.length())).getAbsolutePath();
     }
 }

@@ -115,7 +115,7 @@ class RunControlTest {
 
         List<Instruction> around = t.disassembleAroundPc(2, 1);
         assertEquals(4, around.size());
-        assertEquals(new Instruction(0x40080034L, 0x94000004, "bl\t40080044 <outer>", "after_leaf", false),
+        assertEquals(new Instruction(0x40080034L, 0x94000004, "bl\t40080044 <outer>", "after_leaf", false, null),
                 around.get(1));
         assertEquals("mov\tx19, x0", around.get(2).text());
         assertTrue(around.get(2).isPc());
