@@ -65,10 +65,12 @@ random_guest isa-fp-scalar     gen-fp-scalar.py
 random_guest isa-simd-fp       gen-fp-simd.py
 # isa-crypto-kat: known answers (FIPS-197, FIPS-180, CRC check values) through the crypto extension and CRC32
 guest isa-crypto-kat cortex-a57 $INT -march=armv8-a+crypto+crc $RUNTIME isa-crypto-kat.c isa-crypto-kat-asm.S
-# hv-*: EL1 programs for both EL2 modes (vel2 run --el2 virtual starts them at el1_entry)
-guest hv-probe   cortex-a57 $INT $RUNTIME $HV hv-probe.c
-guest hv-idle    cortex-a57 $INT $RUNTIME $HV hv-idle.c
-guest hv-mmu     cortex-a57 $INT $RUNTIME $HV hv-mmu.c
+# hv-*: EL1 programs for both EL2 modes (vel2 run --el2 virtual starts them at el1_entry), with -g (DWARF 5: the
+# trap log's "source"; -g changes no instruction, so their listings and QEMU's output stay), paths relative to here
+G="-g -ffile-prefix-map=$PWD=."
+guest hv-probe   cortex-a57 $INT $G $RUNTIME $HV hv-probe.c
+guest hv-idle    cortex-a57 $INT $G $RUNTIME $HV hv-idle.c
+guest hv-mmu     cortex-a57 $INT $G $RUNTIME $HV hv-mmu.c
 # s2-mmio: the image's own EL2 (as Xen's or KVM's) emulating MMIO from the syndrome of stage 2 Data Aborts
 guest s2-mmio    cortex-a57 $INT $RUNTIME s2-mmio.c
 # dev-*: the board's devices as Linux uses them: the GIC, its virtualization interface, PL011 interrupts, the devices

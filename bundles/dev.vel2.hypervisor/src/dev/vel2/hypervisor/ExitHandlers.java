@@ -11,6 +11,7 @@ import dev.vel2.emulator.cpu.Iss.WfxIss;
 import dev.vel2.emulator.cpu.Trap;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
  * The trap dispatch table, indexed by exception class as KVM's {@code arm_exit_handlers[]}: every one of the 64
@@ -18,6 +19,12 @@ import dev.vel2.emulator.sysreg.SysReg;
  * operation traps and built ESR_EL2; a handler decides what it means.
  */
 public final class ExitHandlers {
+    /** SMCCC: bit 30 of a function id selects the SMC64 calling convention (64-bit arguments). */
+    private static final int SMC64 = 0x4000_0000;
+    /** MPIDR_EL1's affinity fields Aff3 (39:32) and Aff2..Aff0 (23:0). */
+    private static final long AFFINITY = 0xff_00ff_ffffL;
+    private static final SysReg MPIDR_EL1 = SysRegs.get("MPIDR_EL1");
+
     private final ExitHandler[] table = new ExitHandler[64];
 
     public ExitHandlers() {
@@ -96,7 +103,7 @@ public final class ExitHandlers {
         c.setNextPc(t.ret());
         int imm = ((CallIss) t.syndrome().iss()).imm16();
         if (imm == 0 && isPsci(c.x(0))) {
-            return psci(c);
+            return psci(v);
         }
         Vm.Hypercall h = v.vm().hypercall(imm);
         long r = h != null ? h.call(v, imm) : Psci.NOT_SUPPORTED;
@@ -109,7 +116,7 @@ public final class ExitHandlers {
         Cpu c = v.cpu();
         c.setNextPc(t.pc() + 4);
         if (isPsci(c.x(0))) {
-            return psci(c);
+            return psci(v);
         }
         c.setX(0, Psci.NOT_SUPPORTED);
         return Emulation.resume(TrapAction.SMC_NOT_SUPPORTED, Psci.NOT_SUPPORTED);
@@ -120,12 +127,43 @@ public final class ExitHandlers {
         return ((x0 & 0xffff_ffffL) & 0xbfff_ffe0L) == 0x8400_0000L;
     }
 
-    /** The virtual EL2 serves PSCI with the board's PSCI (the same one QEMU's firmware role is modelled by). */
-    private static Emulation psci(Cpu c) {
+    /**
+     * The virtual EL2 serves PSCI with the board's PSCI (the same one QEMU's firmware role is modelled by), which
+     * names a vCPU by the PE's MPIDR_EL1: a call naming one by the guest's MPIDR_EL1 is given the PE's for it.
+     */
+    private static Emulation psci(Vcpu v) {
+        Cpu c = v.cpu();
         int fid = (int) c.x(0);
+        long target = c.x(1);
+        boolean namesVcpu = namesVcpu(fid);
+        if (namesVcpu) {
+            c.setX(1, physicalTarget(v.vm(), (fid & SMC64) == 0 ? target & 0xffff_ffffL : target));
+        }
         c.platform().firmwareCall(c, 0);
+        if (namesVcpu) {
+            c.setX(1, target);
+        }
         TrapAction action = TrapAction.psci(fid);
         boolean ends = fid == Psci.SYSTEM_OFF || fid == Psci.SYSTEM_RESET;
         return ends ? Emulation.stop(action, 0) : Emulation.resume(action, c.x(0));
+    }
+
+    /** CPU_ON and AFFINITY_INFO name their target vCPU in X1 by its MPIDR_EL1 (PSCI, ARM DEN 0022 5.1.4, 5.1.5). */
+    private static boolean namesVcpu(int fid) {
+        int f = fid & ~SMC64;
+        return f == Psci.CPU_ON || f == Psci.AFFINITY_INFO;
+    }
+
+    /**
+     * The PE's affinity for the vCPU the guest names by the MPIDR_EL1 it reads (VMPIDR_EL2, as the device tree's cpu
+     * nodes say), as KVM's {@code kvm_mpidr_to_vcpu}; no vCPU of the VM has it: an affinity no PE has.
+     */
+    static long physicalTarget(Vm vm, long target) {
+        for (Vcpu w : vm.vcpus()) {
+            if ((w.vmpidr() & AFFINITY) == (target & AFFINITY)) {
+                return w.cpu().sysreg(MPIDR_EL1) & AFFINITY;
+            }
+        }
+        return AFFINITY;
     }
 }

@@ -22,6 +22,9 @@ public final class Vel2Debug {
     /** Persistent marker of a {@code Vel2SymbolBreakpoint}, declared in plugin.xml. */
     public static final String SYMBOL_BREAKPOINT_MARKER = "dev.vel2.debug.core.symbolBreakpointMarker";
 
+    /** Persistent marker of a {@code Vel2LineBreakpoint} (a line marker), declared in plugin.xml. */
+    public static final String LINE_BREAKPOINT_MARKER = "dev.vel2.debug.core.lineBreakpointMarker";
+
     /**
      * Preference (boolean, default false): stepping a vCPU holds its pending interrupts back, so that a step does not
      * land in an interrupt handler; the interrupt is taken at the next resume. Exception entries the stepped

@@ -5,9 +5,10 @@ package dev.vel2.emulator.cpu;
  * A translated block: a trace of instructions of one page from {@link #start}, as they run one after the other when
  * conditional branches are not taken: it follows B and BL within the page and returns from a BL's call where the
  * call returns to (checked, as every branch is), and it ends at another branch to a register.
- * The code that {@link BlockTranslator} generates for it calls each instruction's handler from the decode table in
- * turn, with the handler and its operands as constants, so the JVM inlines them and the step loop's per-instruction
- * work (decode cache lookup, megamorphic handler call, interrupt and breakpoint checks) is done once per block.
+ * It has two forms, which run the same: first a {@link ThreadedBlock}, which calls each instruction's handler from the
+ * decode table in turn from an array, so the step loop's per-instruction work (fetch, decode cache lookup, interrupt
+ * and breakpoint checks) is done once per block; once it has run enough, the class {@link BlockTranslator} generates
+ * for it, with each handler and its operands as constants, so that the JVM inlines them.
  * <p>
  * A block behaves exactly as {@link Cpu#step} called {@link #length} times would, as {@link BlockRunner} uses it: it
  * runs only when none of the checks that step makes before an instruction can fire inside it, and it leaves after
@@ -26,6 +27,8 @@ abstract class Block {
     final long[] runs;
     /** The block that ran after this one last time, when in the same page: tried first by {@link BlockRunner}. */
     Block next;
+    /** Replaced in its page by the same trace's generated class (a {@link ThreadedBlock}): not to be chained to. */
+    boolean superseded;
     /**
      * The cache entry of this block's class ({@link BlockTranslator}), held while the block is in use so that the
      * JVM does not drop it (a soft reference) and make the next machine with the same code compile it again.

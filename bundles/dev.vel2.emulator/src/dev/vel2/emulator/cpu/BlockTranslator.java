@@ -21,7 +21,8 @@ import dev.vel2.emulator.a64.Insn;
 import dev.vel2.emulator.a64.Row;
 
 /**
- * Translates traces of decoded instructions ({@link #next}) into {@link Block}s: a hidden JVM class per block whose
+ * Translates traces of decoded instructions ({@link #next}) into {@link Block}s (the hot ones: a trace runs as a
+ * {@link ThreadedBlock} first, see {@link BlockRunner#PROMOTE_AFTER}): a hidden JVM class per block whose
  * {@code run} calls the decode table's handler of each instruction with its operands, both held in static final
  * fields, so that the JIT compiler sees constant receivers and arguments and inlines the handlers with their
  * operands folded in. The instruction table stays the one definition of what an instruction does; this class only
@@ -135,6 +136,15 @@ final class BlockTranslator {
      * all translatable). Its start and words determine the trace, so they name its class.
      */
     static Block translate(long[] addresses, List<Insn> insns) {
+        return instance(addresses, insns, true);
+    }
+
+    /** The block of {@code insns} at {@code addresses} when its class was made already (by any vCPU), else null. */
+    static Block translated(long[] addresses, List<Insn> insns) {
+        return instance(addresses, insns, false);
+    }
+
+    private static Block instance(long[] addresses, List<Insn> insns, boolean define) {
         int n = insns.size();
         int[] words = new int[n];
         for (int i = 0; i < n; i++) {
@@ -146,6 +156,9 @@ final class BlockTranslator {
             SoftReference<MethodHandle> known = CLASSES.get(key);
             MethodHandle constructor = known == null ? null : known.get();
             if (constructor == null) {
+                if (!define) {
+                    return null;
+                }
                 constructor = define(addresses, insns);
                 CLASSES.put(key, new SoftReference<>(constructor));
             }
@@ -158,7 +171,7 @@ final class BlockTranslator {
     }
 
     /** {@link Block#runs} of the trace at {@code addresses}. */
-    private static long[] runs(long[] addresses, int n) {
+    static long[] runs(long[] addresses, int n) {
         long[] runs = new long[2 * n];
         int k = 0;
         for (int i = 0; i < n; i++) {
@@ -331,7 +344,7 @@ final class BlockTranslator {
     }
 
     /** The later instruction of the block a conditional branch at {@code i} jumps to when taken, or -1. */
-    private static int jumpTarget(long[] addresses, List<Insn> insns, int i) {
+    static int jumpTarget(long[] addresses, List<Insn> insns, int i) {
         Insn insn = insns.get(i);
         if (insn.flow() != Insn.Flow.CONDITIONAL) {
             return -1;

@@ -588,6 +588,11 @@ public final class Cpu {
         return blocks.translating();
     }
 
+    /** How many instructions a threaded block retires before its generated class replaces it (tests: 0, never). */
+    void setBlockPromotion(long insns) {
+        blocks.setPromoteAfter(insns);
+    }
+
     /** Instructions this vCPU retired inside translated blocks so far: the rest were single steps. */
     public long translatedInsns() {
         return blocks.translatedInsns();

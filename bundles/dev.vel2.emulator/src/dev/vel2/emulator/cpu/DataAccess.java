@@ -1,32 +1,40 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.cpu;
 
+import java.util.Arrays;
+
 import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.BusError;
 import dev.vel2.emulator.memory.Ram;
 
 /**
- * A vCPU's loads and stores: through its translation to the bus, with their faults. The RAM page of the last
- * translated read and of the last translated write are remembered while the translation they came from holds
- * (the same EL and translation generation, which TLB maintenance bumps too, as for the fetch page; a new
- * translation {@link #forget}s them), so an access within one of them goes straight to RAM.
+ * A vCPU's loads and stores: through its translation to the bus, with their faults. The RAM pages of recent
+ * translated reads and writes are remembered, direct-mapped by virtual page ({@link #PAGES} of each), while the
+ * translation they came from holds (the same EL and translation generation, which TLB maintenance bumps too, as for
+ * the fetch page; a new translation {@link #forget}s them), so an access within one of them goes straight to RAM. A
+ * kernel touches its stack, per-CPU data and a few objects in turn: one remembered page per kind missed about once
+ * per 10 instructions of a Linux boot, each miss a call of the MMU.
  */
 final class DataAccess {
     /** The translation granule that matters for accesses crossing pages: 4 KB, the smallest. */
     private static final int PAGE_SIZE = 4096;
     private static final int PAGE_OFFSET = PAGE_SIZE - 1;
     private static final long NONE = -1;
+    /** Remembered pages per kind of access; a power of 2. */
+    private static final int PAGES = 64;
 
     private final Cpu cpu;
     private final Bus bus;
     private final Ram ram;
     private final DecodeCache code;
-    /** Virtual page (address with the offset bits clear) of the last read, or {@link #NONE}; its physical page. */
-    private long readPage = NONE;
-    private long readPa;
-    private long writePage = NONE;
-    private long writePa;
-    /** The translation state both pages were translated in. */
+    /**
+     * Per entry {@code i} of {@link #index}: at {@code 2i} a virtual page (address with the offset bits clear) read
+     * from, or {@link #NONE}; at {@code 2i + 1} its physical page in RAM.
+     */
+    private final long[] reads = new long[2 * PAGES];
+    /** The same for writes. */
+    private final long[] writes = new long[2 * PAGES];
+    /** The translation state the pages were translated in. */
     private long generation;
     private int el;
 
@@ -35,12 +43,18 @@ final class DataAccess {
         this.bus = bus;
         this.ram = bus.ram();
         this.code = code;
+        forget();
     }
 
     /** Drops the remembered pages (TLB maintenance, a new translation). */
     void forget() {
-        readPage = NONE;
-        writePage = NONE;
+        Arrays.fill(reads, NONE);
+        Arrays.fill(writes, NONE);
+    }
+
+    /** The entry of {@code va}'s page in {@link #reads} or {@link #writes}. */
+    private static int index(long va) {
+        return ((int) (va >>> 12) & (PAGES - 1)) << 1;
     }
 
     private boolean holds() {
@@ -61,9 +75,10 @@ final class DataAccess {
             cpu.watchpoints.check(cpu, va, size, false);
         }
         int offset = (int) va & PAGE_OFFSET;
-        if ((va & ~PAGE_OFFSET) == readPage && access == Cpu.Translation.READ && offset <= PAGE_SIZE - size
+        int i = index(va);
+        if (reads[i] == (va & ~PAGE_OFFSET) && access == Cpu.Translation.READ && offset <= PAGE_SIZE - size
                 && holds()) {
-            return ram.read(readPa + offset, size);
+            return ram.read(reads[i + 1] + offset, size);
         }
         return readTranslated(va, size, access);
     }
@@ -76,8 +91,9 @@ final class DataAccess {
         long pa = cpu.translation.translate(cpu, va, access);
         if (access == Cpu.Translation.READ && ram.contains(pa - offset, PAGE_SIZE)) {
             stamp();
-            readPage = va & ~PAGE_OFFSET;
-            readPa = pa - offset;
+            int i = index(va);
+            reads[i] = va & ~PAGE_OFFSET;
+            reads[i + 1] = pa - offset;
         }
         try {
             return bus.read(pa, size);
@@ -111,9 +127,10 @@ final class DataAccess {
             cpu.watchpoints.check(cpu, va, size, true);
         }
         int offset = (int) va & PAGE_OFFSET;
-        if ((va & ~PAGE_OFFSET) == writePage && access == Cpu.Translation.WRITE && offset <= PAGE_SIZE - size
+        int i = index(va);
+        if (writes[i] == (va & ~PAGE_OFFSET) && access == Cpu.Translation.WRITE && offset <= PAGE_SIZE - size
                 && holds()) {
-            long pa = writePa + offset;
+            long pa = writes[i + 1] + offset;
             bus.monitor().stored(pa, size); // clears any vCPU's reservation of a granule it touches
             ram.write(pa, size, value);
             cpu.codeWritten(code.written(pa, size));
@@ -131,8 +148,9 @@ final class DataAccess {
         long pa = cpu.translation.translate(cpu, va, access);
         if (access == Cpu.Translation.WRITE && ram.contains(pa - offset, PAGE_SIZE)) {
             stamp();
-            writePage = va & ~PAGE_OFFSET;
-            writePa = pa - offset;
+            int i = index(va);
+            writes[i] = va & ~PAGE_OFFSET;
+            writes[i + 1] = pa - offset;
         }
         bus.monitor().stored(pa, size);
         try {

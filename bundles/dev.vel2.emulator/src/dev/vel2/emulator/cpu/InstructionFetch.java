@@ -159,7 +159,12 @@ final class InstructionFetch {
             heat[slot] = COLD;
             return null;
         }
-        Block b = BlockTranslator.translate(addresses, run);
+        // A trace whose class exists (made for another vCPU or machine) runs as that class at once; others start
+        // threaded, and BlockRunner gives them their class when they have run enough.
+        Block b = BlockTranslator.translated(addresses, run);
+        if (b == null) {
+            b = new ThreadedBlock(addresses, run, p);
+        }
         if (p.blocks == null) {
             p.blocks = new Block[CodePage.SLOTS];
         }

@@ -93,6 +93,16 @@ public final class DebugInfo {
     }
 
     /**
+     * The row a debugger shows the instruction at {@code pc} on (GDB's find_pc_line): {@link #line}'s, but where that
+     * row is not a statement (is_stmt), the last statement row before it at the same address.
+     */
+    public synchronized Optional<LineRow> statementLine(long pc) {
+        Location at = locate(pc);
+        LineTable table = at.row < 0 ? null : lineTable(at.unit);
+        return table == null ? Optional.empty() : Optional.of(table.row(table.statementRow(at.row)));
+    }
+
+    /**
      * The addresses of the line {@code pc} is on: from the first to past the last of the consecutive rows of the
      * same file and line around it (a step over the line runs until the PC leaves it).
      */
@@ -184,6 +194,27 @@ public final class DebugInfo {
             }
         }
         return best == 0 ? OptionalInt.empty() : OptionalInt.of(best);
+    }
+
+    /**
+     * The parameters and locals in scope at {@code pc} of the subprogram that holds it, in DWARF's order (parameters
+     * first); empty where DWARF has none, or where {@code pc} is in an inlined subroutine (its variables are not read).
+     */
+    public synchronized List<Variable> variables(long pc) {
+        Location at = locate(pc);
+        if (at.scope < 0) {
+            return List.of();
+        }
+        Scopes s = scopes(at.unit);
+        if (s.scope(at.scope, "", lineTable(at.unit)).inlined()) {
+            return List.of();
+        }
+        try {
+            return FrameVariables.read(units.get(at.unit), s.die(at.scope), pc);
+        } catch (RuntimeException e) {
+            warnings.add(e, "variables", "; the variables at 0x" + Long.toHexString(pc) + " are left out");
+            return List.of();
+        }
     }
 
     /** The unwinder over the image's {@code .debug_frame} and {@code .eh_frame}. */

@@ -19,20 +19,42 @@ final class Dw {
     static final int UT_SPLIT_TYPE = 0x06;
 
     // 7.5.3 tags
+    static final int TAG_ARRAY_TYPE = 0x01;
     static final int TAG_ENTRY_POINT = 0x03;
+    static final int TAG_ENUMERATION_TYPE = 0x04;
+    static final int TAG_FORMAL_PARAMETER = 0x05;
+    static final int TAG_LEXICAL_BLOCK = 0x0b;
+    static final int TAG_MEMBER = 0x0d;
+    static final int TAG_POINTER_TYPE = 0x0f;
+    static final int TAG_STRUCTURE_TYPE = 0x13;
+    static final int TAG_TYPEDEF = 0x16;
+    static final int TAG_UNION_TYPE = 0x17;
     static final int TAG_INLINED_SUBROUTINE = 0x1d;
+    static final int TAG_SUBRANGE_TYPE = 0x21;
+    static final int TAG_BASE_TYPE = 0x24;
+    static final int TAG_CONST_TYPE = 0x26;
     static final int TAG_SUBPROGRAM = 0x2e;
+    static final int TAG_VARIABLE = 0x34;
+    static final int TAG_VOLATILE_TYPE = 0x35;
 
     // 7.5.4 attributes
+    static final int AT_LOCATION = 0x02;
     static final int AT_NAME = 0x03;
+    static final int AT_BYTE_SIZE = 0x0b;
     static final int AT_STMT_LIST = 0x10;
     static final int AT_LOW_PC = 0x11;
     static final int AT_HIGH_PC = 0x12;
     static final int AT_LANGUAGE = 0x13;
     static final int AT_COMP_DIR = 0x1b;
     static final int AT_PRODUCER = 0x25;
+    static final int AT_UPPER_BOUND = 0x2f;
     static final int AT_ABSTRACT_ORIGIN = 0x31;
+    static final int AT_COUNT = 0x37;
+    static final int AT_DATA_MEMBER_LOCATION = 0x38;
+    static final int AT_ENCODING = 0x3e;
+    static final int AT_FRAME_BASE = 0x40;
     static final int AT_SPECIFICATION = 0x47;
+    static final int AT_TYPE = 0x49;
     static final int AT_ENTRY_PC = 0x52;
     static final int AT_RANGES = 0x55;
     static final int AT_CALL_COLUMN = 0x57;

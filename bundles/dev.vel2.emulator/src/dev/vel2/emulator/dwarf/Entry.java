@@ -38,6 +38,21 @@ final class Entry {
     long strOffsetsBase;
     long addrBase;
     long rnglistsBase;
+    /** DW_AT_type as a {@code .debug_info} offset, -1 where none. */
+    long type;
+    Form location;
+    long locationValue;
+    /** Where DW_AT_location's value ends in the section (an expression's end). */
+    long locationEnd;
+    Form frameBase;
+    long frameBaseValue;
+    long frameBaseEnd;
+    long byteSize;
+    int encoding;
+    /** DW_AT_data_member_location as a constant, -1 where none or an expression. */
+    long memberOffset;
+    /** DW_AT_upper_bound + 1, or DW_AT_count, of an array's subrange; -1 where none. */
+    long count;
 
     /** Reads the entry of abbreviation {@code a} at {@code r}'s cursor; references are made absolute by unitOffset. */
     void read(FormReader r, long unitOffset, Abbrev a) {
@@ -68,6 +83,14 @@ final class Entry {
                 case Dw.AT_STR_OFFSETS_BASE -> strOffsetsBase = v;
                 case Dw.AT_ADDR_BASE, Dw.AT_GNU_ADDR_BASE -> addrBase = v;
                 case Dw.AT_RNGLISTS_BASE -> rnglistsBase = v;
+                case Dw.AT_TYPE -> type = reference(f, v, unitOffset);
+                case Dw.AT_LOCATION -> { location = f; locationValue = v; locationEnd = r.cursor.position(); }
+                case Dw.AT_FRAME_BASE -> { frameBase = f; frameBaseValue = v; frameBaseEnd = r.cursor.position(); }
+                case Dw.AT_BYTE_SIZE -> byteSize = v;
+                case Dw.AT_ENCODING -> encoding = (int) v;
+                case Dw.AT_DATA_MEMBER_LOCATION -> memberOffset = f.kind == Form.Kind.CONSTANT ? v : -1;
+                case Dw.AT_UPPER_BOUND -> count = f.kind == Form.Kind.CONSTANT ? v + 1 : -1;
+                case Dw.AT_COUNT -> count = f.kind == Form.Kind.CONSTANT ? v : -1;
                 default -> {
                 }
             }
@@ -75,8 +98,11 @@ final class Entry {
     }
 
     private void clear() {
-        name = linkageName = lowPc = highPc = entryPc = ranges = compDir = producer = null;
-        abstractOrigin = specification = stmtList = strOffsetsBase = addrBase = rnglistsBase = -1;
+        name = linkageName = lowPc = highPc = entryPc = ranges = compDir = producer = location = frameBase = null;
+        abstractOrigin = specification = stmtList = strOffsetsBase = addrBase = rnglistsBase = type = -1;
+        memberOffset = count = -1;
+        byteSize = 0;
+        encoding = 0;
         callFile = callLine = callColumn = 0;
         language = 0;
     }

@@ -57,6 +57,19 @@ final class LineTable {
         return row >= seqStart[s] ? row : -1;
     }
 
+    /**
+     * GDB's row where {@link #rowAt} gave {@code row} (symtab.c find_pc_sect_line): where that row is not a statement,
+     * the last statement row before it at the same address (none of line 0 between), if there is one; else itself.
+     */
+    int statementRow(int row) {
+        int i = row;
+        while (i > 0 && (flags[i] & STMT) == 0 && (flags[i - 1] & END) == 0 && address[i - 1] == address[i]
+                && line[i - 1] != 0) {
+            i--;
+        }
+        return (flags[i] & STMT) != 0 ? i : row;
+    }
+
     private int sequenceAt(long pc) {
         int found = RangeIndex.lastAtOrBelow(seqLow, 0, seqLow.length - 1, pc);
         return found >= 0 && Long.compareUnsigned(pc, address[seqEnd[found]]) < 0 ? found : -1;

@@ -16,9 +16,9 @@ import dev.vel2.emulator.cpu.Cpu;
 /**
  * System register table section: identification registers. Reset values are those of the CPU vel2 models
  * (a Cortex-A57 r1p0 as QEMU 7.2's {@code -cpu cortex-a57} reports it on {@code -M virt,virtualization=on}: no
- * EL3, so ID_AA64PFR0_EL1.EL3 reads 0). The whole ID space op0=3, op1=0, CRn=0, CRm=1..7 is listed: encodings
- * ARMv8.0 leaves unallocated there read as zero at EL1 and are trapped by HCR_EL2.TID3 (ARM ARM D12.3.1);
- * they carry the names objdump prints for them.
+ * EL3, so ID_AA64PFR0_EL1.EL3 reads 0), except that no EL has AArch32 (ID_AA64PFR0_EL1.EL0-EL2). The whole ID
+ * space op0=3, op1=0, CRn=0, CRm=1..7 is listed: encodings ARMv8.0 leaves unallocated there read as zero at EL1 and
+ * are trapped by HCR_EL2.TID3 (ARM ARM D12.3.1); they carry the names objdump prints for them.
  */
 final class IdRegisters {
 
@@ -118,17 +118,20 @@ final class IdRegisters {
         raz(3, 5, "ID_DFR1_EL1");
         raz(3, 6, "ID_MMFR5_EL1");
         raz(3, 7, null);
-        // Sanitised as KVM and Hafnium do: no nested virtualization or EL3 (EL2, EL3 = 0), AArch64 only at EL1/EL0
-        // (vel2 runs no AArch32), no SVE, AMU, MPAM or Secure EL2.
-        ROWS.add(id64("ID_AA64PFR0_EL1", 4, 0, 0x222L).about("AArch64 Processor Feature Register 0")
+        // EL0-EL2 AArch64 only (1, where QEMU's Cortex-A57 says 2): vel2 runs no AArch32, an exception return to it
+        // is illegal (ARM ARM D1.11.4), so no EL may claim it. Sanitised as KVM and Hafnium do: no nested
+        // virtualization or EL3 (EL2, EL3 = 0), and, whatever the real value says, AArch64 only at EL1/EL0, no SVE,
+        // AMU, MPAM or Secure EL2.
+        ROWS.add(id64("ID_AA64PFR0_EL1", 4, 0, 0x111L).about("AArch64 Processor Feature Register 0")
             .fields(f("CSV3", 63, 60, "speculative faulting"), f("CSV2", 59, 56, "branch target speculation"),
                 res0(55, 52), f("DIT", 51, 48, "data independent timing"), f("AMU", 47, 44, "activity monitors"),
                 f("MPAM", 43, 40, "MPAM"), f("SEL2", 39, 36, "secure EL2"), f("SVE", 35, 32, "SVE"),
                 f("RAS", 31, 28, "RAS"), f("GIC", 27, 24, "GIC system registers"),
                 f("AdvSIMD", 23, 20, "Advanced SIMD (0: implemented, 0xf: not)"),
                 f("FP", 19, 16, "floating point (0: implemented, 0xf: not)"), f("EL3", 15, 12, "EL3 handling"),
-                f("EL2", 11, 8, "EL2 handling"), f("EL1", 7, 4, "EL1 handling (2: AArch64 and AArch32)"),
-                f("EL0", 3, 0, "EL0 handling (2: AArch64 and AArch32)"))
+                f("EL2", 11, 8, "EL2 handling (1: AArch64 only)"),
+                f("EL1", 7, 4, "EL1 handling (1: AArch64 only, 2: AArch64 and AArch32)"),
+                f("EL0", 3, 0, "EL0 handling (1: AArch64 only, 2: AArch64 and AArch32)"))
             .sanitise("EL3", 0).sanitise("EL2", 0).sanitise("EL1", 1).sanitise("EL0", 1).sanitise("SVE", 0)
             .sanitise("AMU", 0).sanitise("MPAM", 0).sanitise("SEL2", 0));
         raz(4, 1, "ID_AA64PFR1_EL1");

@@ -46,10 +46,10 @@ enum StandardPolicy implements Policy {
             return r.view() != null ? r.view().read(c) : c.sysreg(r);
         }
 
-        // HCR_EL2.TID1/TID2/TID3: the VM's virtual value.
+        // HCR_EL2.TID1/TID2/TID3: the VM's virtual value of the real one as an MRS reads it (CCSIDR_EL1 by CSSELR_EL1).
         @Override
         public OptionalLong emulateRead(TrapContext t, SysReg r) {
-            return OptionalLong.of(t.idValue(r, t.cpu().sysreg(r)));
+            return OptionalLong.of(t.idValue(r, read(t.cpu(), r)));
         }
     },
     VIRTUALIZED_ID {

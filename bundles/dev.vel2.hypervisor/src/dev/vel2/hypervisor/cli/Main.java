@@ -142,12 +142,13 @@ public final class Main {
             VmBuilder.Built vm = VmBuilder.build(d, 0);
             Machine m = vm.machine();
             Hypervisor hv = vm.hypervisor();
+            DebugInfo debug = vm.elf() == null ? null : DebugInfo.of(vm.elf()); // the logs' "source", read lazily
             if (d.el2() == Cpu.El2Mode.VIRTUAL && vm.vm().vcpu(0).vpidrDefaulted()) {
                 err.println("vel2: warning: VPIDR_EL2 has no reset value; EL1 reads MIDR_EL1 as the default 0x"
                         + Long.toHexString(Vm.DEFAULT_VPIDR) + " (set --vpidr)");
             }
             if (log != null) {
-                TrapLog l = new TrapLog(log); // both EL2 modes: one sequence for every vCPU; a held trap once handled
+                TrapLog l = new TrapLog(log, debug); // both EL2 modes: one sequence for every vCPU; a held trap once handled
                 hv.addListener(e -> {
                     if (!e.held()) {
                         l.trap(e);
@@ -176,7 +177,7 @@ public final class Main {
             m.setUartOutput(uart);
             Machine.ExitReason exit = o.gdb() == null ? m.run(o.maxInsns()) : runForGdb(o, d, vm, uart, err);
             out.flush();
-            write(o.regsOut(), RegisterDump.of(m, exit), err);
+            write(o.regsOut(), RegisterDump.of(m, exit, debug), err);
             write(o.stats(), Stats.of(hv, exit), err);
             if (hv.failed()) {
                 err.println("vel2: internal error: the hypervisor could not handle a trap");

@@ -32,7 +32,7 @@ public final class GdbRun {
      */
     public static Machine.ExitReason run(VmDescription d, VmBuilder.Built vm, long maxInsns,
             InetSocketAddress address, IntConsumer uart, PrintStream err) throws IOException {
-        Session s = Session.open(new SessionConfig(d, true, maxInsns), vm);
+        Session s = Session.open(new SessionConfig(d, true, maxInsns, null), vm);
         s.addListener(new SessionListener() {
             @Override
             public void uartOutput(int b) {

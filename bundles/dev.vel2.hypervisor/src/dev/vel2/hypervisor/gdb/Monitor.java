@@ -154,7 +154,7 @@ final class Monitor {
             return "no traps yet\n";
         }
         StringBuilder b = new StringBuilder();
-        last.forEach(e -> b.append(TrapLog.line(e)).append('\n'));
+        last.forEach(e -> b.append(TrapLog.line(e, session.debugInfo())).append('\n')); // as --trap-log writes it
         return b.toString();
     }
 

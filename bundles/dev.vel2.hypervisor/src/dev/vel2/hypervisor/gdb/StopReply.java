@@ -17,6 +17,8 @@ import dev.vel2.hypervisor.session.Watchpoint;
 final class StopReply {
     private static final int SIGINT = 2;
     private static final int SIGTRAP = 5;
+    /** An exception loop: the vCPU faults at its own vector for ever, as a process that faults in a loop. */
+    private static final int SIGSEGV = 11;
 
     private StopReply() {
     }
@@ -34,6 +36,7 @@ final class StopReply {
         return switch (stop.reason()) {
             case EXITED -> String.format("W%02x", Main.exitCode(stop.exit()));
             case CLIENT_REQUEST -> t(SIGINT, v, "");
+            case EXCEPTION_LOOP -> t(SIGSEGV, v, "");
             case ADDRESS_BREAKPOINT -> t(SIGTRAP, v, switch (inserted.applyAsInt(stop.breakpoint())) {
                 case 0 -> "swbreak:;";
                 case 1 -> "hwbreak:;";

@@ -12,7 +12,9 @@ import java.util.function.Supplier;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.ExceptionLoop;
 import dev.vel2.emulator.devices.Psci;
+import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.hypervisor.Hypervisor;
@@ -54,6 +56,8 @@ public final class Session {
     private final SessionConfig config;
     private final Machine machine;
     private final ElfImage elf;
+    private volatile ExceptionLoop exceptionLoop;
+    private final DebugInfo debugInfo;
     private final Vm vm;
     private final Hypervisor hypervisor;
     private final GuestMemory memory;
@@ -83,7 +87,8 @@ public final class Session {
         this.config = config;
         machine = built.machine();
         hypervisor = built.hypervisor();
-        elf = built.elf();
+        elf = config.symbols() != null ? config.symbols() : built.elf();
+        debugInfo = elf == null ? null : DebugInfo.of(elf);
         vm = hypervisor.vm();
         stops = new StopConditions(machine, config.maxInsns());
         breakpoints = stops.breakpoints();
@@ -136,9 +141,20 @@ public final class Session {
         return config;
     }
 
-    /** The image's ELF (its symbols), or null for an image without. */
+    /** The ELF naming the guest's addresses: {@link SessionConfig#symbols()}, else the image's, else null. */
     public ElfImage elf() {
         return elf;
+    }
+
+    /** The loop of the last {@link StopInfo.Reason#EXCEPTION_LOOP} stop, else null. */
+    public ExceptionLoop exceptionLoop() {
+        StopInfo s = lastStop;
+        return s != null && s.reason() == StopInfo.Reason.EXCEPTION_LOOP ? exceptionLoop : null;
+    }
+
+    /** The image's DWARF (lines, functions, call frames), read when first asked; null without an ELF. */
+    public DebugInfo debugInfo() {
+        return debugInfo;
     }
 
     public int vcpuCount() {
@@ -251,19 +267,40 @@ public final class Session {
     }
 
     /**
-     * Runs until the current function returns: until {@code vcpu}'s PC equals the value X30 (LR) holds now, at the
-     * current EL, with the stack pointer at or above its current value; or until a breakpoint. Valid where LR still
-     * holds the return address (a leaf function, or a function before it calls another).
+     * Steps by source line where the image has a line for the PC ({@link StepTarget.Line}: GDB's next, or step when
+     * {@code into}); returns false, posting nothing, where it has none (the caller steps by instruction).
+     */
+    public boolean stepLine(int vcpu, boolean into) {
+        lock.lock();
+        try {
+            Cpu c = stoppedCpu(vcpu);
+            var step = debugInfo == null ? java.util.Optional.<StepTarget.Line>empty()
+                    : StepTarget.Line.of(c, into, new SourceFrames(debugInfo, memory));
+            step.ifPresent(t -> post(new RunRequest(into ? ResumeReason.STEP_INTO : ResumeReason.STEP_OVER, t)));
+            return step.isPresent();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs until the current function returns: until {@code vcpu}'s PC is at the return address, at the current EL,
+     * with the stack pointer at or above the frame's CFA; or until a breakpoint. The return address and CFA come from
+     * the image's call frame information where it describes the PC; else they are X30 (LR) and the stack pointer as
+     * they are now, valid where LR still holds the return address (a leaf function, or one before it calls another).
      */
     public void stepReturn(int vcpu) {
         lock.lock();
         try {
             Cpu c = stoppedCpu(vcpu);
-            long lr = c.x(30);
-            if ((lr & 3) != 0) {
-                throw new IllegalStateException("LR 0x" + Long.toHexString(lr) + " is not an instruction address");
+            var up = debugInfo == null ? java.util.Optional.<dev.vel2.emulator.dwarf.Unwinder.Unwound>empty()
+                    : new SourceFrames(debugInfo, memory).unwind(c);
+            long ret = up.map(u -> u.caller().pc()).orElse(c.x(30));
+            long sp = up.map(u -> u.cfa()).orElse(c.sp());
+            if ((ret & 3) != 0) {
+                throw new IllegalStateException("LR 0x" + Long.toHexString(ret) + " is not an instruction address");
             }
-            post(new RunRequest(ResumeReason.STEP_RETURN, new StepTarget.Return(vcpu, lr, c.el(), c.sp())));
+            post(new RunRequest(ResumeReason.STEP_RETURN, new StepTarget.Return(vcpu, ret, c.el(), sp)));
         } finally {
             lock.unlock();
         }
@@ -477,7 +514,8 @@ public final class Session {
      */
     private StopInfo execute(RunRequest r) {
         Cpu masked = maskInterruptsWhileStepping && (r.target() instanceof StepTarget.Instruction
-                || r.target() instanceof StepTarget.Return) ? machine.cpu(r.target().vcpu()) : null;
+                || r.target() instanceof StepTarget.Return || r.target() instanceof StepTarget.Line)
+                        ? machine.cpu(r.target().vcpu()) : null;
         r.hold(machine, true);
         if (masked != null) {
             masked.setInterruptsHeld(true);
@@ -499,6 +537,9 @@ public final class Session {
         if (done != null) {
             return done;
         }
+        if (r.target() instanceof StepTarget.Line l && l.reached(machine.cpu(l.vcpu()), machine.cpu(l.vcpu()).pc())) {
+            return StopInfo.of(StopInfo.Reason.STEP_END, l.vcpu(), 0); // the trap it stopped at ended the line
+        }
         done = r.nothingToRun(machine);
         if (done != null) {
             return done;
@@ -517,6 +558,10 @@ public final class Session {
             Machine.ExitReason exit = stops.runSlice(SLICE);
             if (stops.cause() != null) {
                 return stops.cause();
+            }
+            if (exit == Machine.ExitReason.EXCEPTION_LOOP) {
+                exceptionLoop = machine.exceptionLoop();
+                return StopInfo.exceptionLoop(exceptionLoop.vcpu());
             }
             if (exit == Machine.ExitReason.SYSTEM_OFF || exit == Machine.ExitReason.SYSTEM_RESET
                     || (exit == Machine.ExitReason.STOPPED && !suspendRequested && !terminateRequested)) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import dev.vel2.emulator.cpu.Cpu;
@@ -237,6 +238,11 @@ public final class SessionInspection {
     /** Bytes at virtual address {@code va} in {@code vcpu}'s current regime; IllegalArgumentException on a fault. */
     public byte[] readVirtual(int vcpu, long va, int length) {
         return read(() -> memory.readVirtual(session.stoppedCpu(vcpu), va, length));
+    }
+
+    /** {@code size} (1 to 8) bytes at {@code va} in {@code vcpu}'s regime, little-endian, as an unwinder reads them. */
+    public OptionalLong readVirtualLong(int vcpu, long va, int size) {
+        return read(() -> SourceFrames.readLong(memory, session.stoppedCpu(vcpu), va, size));
     }
 
     /** Writes at a virtual address (permissions ignored); a translation fault anywhere writes nothing. */

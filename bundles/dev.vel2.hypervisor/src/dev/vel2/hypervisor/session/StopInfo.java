@@ -29,6 +29,12 @@ public record StopInfo(Reason reason, int vcpu, long pc, TrapEvent trap, Breakpo
         STEP_END,
         /** {@link Session#suspend()}. */
         CLIENT_REQUEST,
+        /**
+         * The vCPU takes the same exception at its vector again and again, retiring nothing else
+         * ({@link Session#exceptionLoop()} says which): suspended at the vector, as the command line stops with exit
+         * code 6. A resume runs it again, so that a fix of VBAR_ELx, the tables or the vector takes effect.
+         */
+        EXCEPTION_LOOP,
         /** The guest ended the run (PSCI SYSTEM_OFF/SYSTEM_RESET, every vCPU off) or the session was terminated. */
         EXITED
     }
@@ -39,6 +45,10 @@ public record StopInfo(Reason reason, int vcpu, long pc, TrapEvent trap, Breakpo
 
     static StopInfo of(Reason reason, int vcpu, long pc) {
         return new StopInfo(reason, vcpu, pc, null, null, null);
+    }
+
+    static StopInfo exceptionLoop(int vcpu) {
+        return new StopInfo(Reason.EXCEPTION_LOOP, vcpu, 0, null, null, null);
     }
 
     static StopInfo exited(Machine.ExitReason exit) {

@@ -26,10 +26,17 @@ import dev.vel2.emulator.sysreg.SysRegs;
 /**
  * Translated blocks behave exactly as single steps: every committed guest, and the cases a block must stop for
  * (a breakpoint inside it, a fault in its middle, a store over its own code, an interrupt made pending by a device),
- * give the same UART text, registers, instruction counts and traps with translation on and off.
+ * give the same UART text, registers, instruction counts and traps with translation on and off. Blocks start threaded
+ * ({@link ThreadedBlock}) and get their generated class when they have run enough: both forms are compared, each
+ * alone and one replacing the other while the guest runs.
  */
 class BlockTranslationTest {
     private static final long BUDGET = 50_000_000L;
+    /** {@link Cpu#setBlockPromotion}: every block generated at once, or never (threaded only). */
+    private static final long AT_ONCE = 0;
+    private static final long NEVER = Long.MAX_VALUE;
+    /** Instructions after which a scenario's blocks are generated: in the middle of its loops. */
+    private static final long MIDWAY = 500;
 
     /**
      * What a run leaves behind, compared between the two modes: UART text, exit, each vCPU's registers and count, and
@@ -43,18 +50,20 @@ class BlockTranslationTest {
         return Guests.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
             ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
             byte[] input = Guests.uartInput(name);
-            long[] blockInsns = {0};
-            Outcome translated = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> runGuest(image, input, true, blockInsns));
             Outcome interpreted = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> runGuest(image, input, false, new long[1]));
-            assertEquals(interpreted, translated, name);
-            assertTrue(blockInsns[0] > 0, name + ": no instruction ran translated, so nothing was compared");
+                    () -> runGuest(image, input, false, NEVER, new long[1]));
+            for (long promotion : new long[] {AT_ONCE, BlockRunner.PROMOTE_AFTER}) {
+                long[] blockInsns = {0};
+                Outcome translated = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                        () -> runGuest(image, input, true, promotion, blockInsns));
+                assertEquals(interpreted, translated, name + ", blocks generated after " + promotion);
+                assertTrue(blockInsns[0] > 0, name + ": no instruction ran translated, so nothing was compared");
+            }
         }));
     }
 
-    private static Outcome runGuest(ElfImage image, byte[] input, boolean translate, long[] translatedInsns)
-            throws Exception {
+    private static Outcome runGuest(ElfImage image, byte[] input, boolean translate, long promotion,
+            long[] translatedInsns) throws Exception {
         Machine m = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
         ByteArrayOutputStream uart = new ByteArrayOutputStream();
         List<String> traps = new ArrayList<>();
@@ -70,6 +79,7 @@ class BlockTranslationTest {
         });
         for (int i = 0; i < m.cpuCount(); i++) {
             m.cpu(i).setTranslating(translate);
+            m.cpu(i).setBlockPromotion(promotion);
             assertEquals(translate, m.cpu(i).translating(), "ASM is on the class path");
             m.cpu(i).addTrapListener((c, t) -> traps.add(t.toString()));
         }
@@ -111,23 +121,27 @@ class BlockTranslationTest {
         0x14000000, // 0x1c b    .
     };
 
-    /** Runs {@code scenario} on a fresh fixture with translation on, then off; both must end alike. */
+    /**
+     * Runs {@code scenario} on a fresh fixture with translation off, then on with blocks generated at once, midway
+     * and never (threaded only); all must end alike.
+     */
     private static void sameBothWays(Consumer<CpuFixture> scenario, boolean expectBlocks) {
-        String[] outcomes = new String[2];
-        long translatedInsns = 0;
-        for (int mode = 0; mode < 2; mode++) {
+        String interpreted = null;
+        for (long promotion : new long[] {-1, AT_ONCE, MIDWAY, NEVER}) {
             CpuFixture f = new CpuFixture();
-            f.cpu.setTranslating(mode == 0);
+            f.cpu.setTranslating(promotion >= 0);
+            f.cpu.setBlockPromotion(promotion);
             scenario.accept(f);
-            outcomes[mode] = state(f.cpu) + " ELR_EL1=" + Long.toHexString(f.sys("ELR_EL1")) + " ESR_EL1="
+            String outcome = state(f.cpu) + " ELR_EL1=" + Long.toHexString(f.sys("ELR_EL1")) + " ESR_EL1="
                     + Long.toHexString(f.sys("ESR_EL1"));
-            if (mode == 0) {
-                translatedInsns = f.cpu.translatedInsns();
+            if (promotion < 0) {
+                interpreted = outcome;
+                continue;
             }
-        }
-        assertEquals(outcomes[1], outcomes[0]);
-        if (expectBlocks) {
-            assertTrue(translatedInsns > 0, "the scenario ran no translated block");
+            assertEquals(interpreted, outcome, "blocks generated after " + promotion);
+            if (expectBlocks) {
+                assertTrue(f.cpu.translatedInsns() > 0, "the scenario ran no translated block");
+            }
         }
     }
 

@@ -128,4 +128,21 @@ class LineQueriesTest {
             assertEquals("dwarf-demo.c", demo.name());
         }
     }
+
+    /**
+     * GDB's line where the last row at an address is no statement: at hypercall's first instruction in dwarf-o2 the
+     * rows are 18 (is_stmt), 19 (is_stmt, discriminator 1), 18 (objdump --dwarf=decodedline): addr2line says 18,
+     * GDB 19 (its bt in dwarf-o2.frames); with only statement rows both say the same.
+     */
+    @Test
+    void theStatementLineIsGdbs() throws Exception {
+        DebugInfo debug = DebugInfo.of(DwarfGuests.image("dwarf-o2"));
+        long hypercall = 0x40082280L;
+        assertEquals(18, debug.line(hypercall).orElseThrow().line());
+        LineRow statement = debug.statementLine(hypercall).orElseThrow();
+        assertEquals(19, statement.line());
+        assertTrue(statement.statement());
+        assertEquals(debug.line(hypercall + 4), debug.statementLine(hypercall + 4));
+        assertEquals(java.util.Optional.empty(), debug.statementLine(0x1000));
+    }
 }

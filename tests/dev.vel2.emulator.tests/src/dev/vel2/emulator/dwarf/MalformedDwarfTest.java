@@ -71,6 +71,7 @@ class MalformedDwarfTest {
             debug.lineRange(pc);
             debug.function(pc);
             debug.functionName(pc);
+            debug.variables(pc);
             long[] x = new long[31];
             x[29] = 0x400a3f00L;
             x[30] = pc + 8;

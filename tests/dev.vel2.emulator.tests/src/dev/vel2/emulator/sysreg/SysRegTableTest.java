@@ -116,7 +116,7 @@ class SysRegTableTest {
         assertEquals(0x411fd070L, SysRegs.get("MIDR_EL1").reset());
         assertEquals(0x80000000L, SysRegs.get("MPIDR_EL1").reset());
         assertEquals(0x1124L, SysRegs.get("ID_AA64MMFR0_EL1").reset());
-        assertEquals(0x222L, SysRegs.get("ID_AA64PFR0_EL1").reset());
+        assertEquals(0x111L, SysRegs.get("ID_AA64PFR0_EL1").reset(), "EL0-EL2 AArch64 only: vel2 runs no AArch32");
         assertEquals(0xc50838L, SysRegs.get("SCTLR_EL1").reset());
         assertEquals(0L, SysRegs.get("SCTLR_EL2").reset());
         assertEquals(62_500_000L, SysRegs.get("CNTFRQ_EL0").reset());

@@ -81,8 +81,9 @@ class VirtualOptionsTest extends CliFixture {
 
     @Test
     void oneVmpidrForSeveralVcpusGivesEachItsIndexAsAff0(@TempDir Path dir) throws Exception {
-        String json = hvIdleRegisters(dir, "0x81000100", "81000100");
-        assertTrue(json.contains("\"VMPIDR_EL2\":\"0x81000101\""), "vCPU 1: Aff0 = 1, the other bits as given");
+        // hv-idle starts vCPU 1 by CPU_ON(1): a vCPU reading MPIDR_EL1 Aff3..Aff0 = 1
+        String json = hvIdleRegisters(dir, "0x81000000", "81000000");
+        assertTrue(json.contains("\"VMPIDR_EL2\":\"0x81000001\""), "vCPU 1: Aff0 = 1, the other bits as given");
     }
 
     @Test
@@ -92,6 +93,9 @@ class VirtualOptionsTest extends CliFixture {
         String json = Files.readString(regs);
         assertTrue(json.contains("\"el\":1"), json);
         assertTrue(json.contains("\"VBAR_EL2\":\"0x0\""), "the image's EL2 vectors were never installed");
+        // after the HVC of PSCI SYSTEM_OFF; addr2line -e hv-probe.elf 0x40081d6c: ././hv-start.S:63
+        assertTrue(json.contains("\"pc\":\"0x40081d6c\""), json);
+        assertTrue(json.endsWith(",\"source\":\"././hv-start.S:63\"}]}\n"), "the vCPU's source, its last field");
     }
 
     @Test
@@ -102,6 +106,7 @@ class VirtualOptionsTest extends CliFixture {
                 find("tests/dev.vel2.emulator.tests/resources/hello.elf")));
         assertEquals("hello vel2\r\n", out.toString(StandardCharsets.US_ASCII));
         assertTrue(Files.readString(regs).contains("\"x5\":\"0x4\""), "CurrentEL read at EL1");
+        assertFalse(Files.readString(regs).contains("\"source\""), "an image without line information has none");
     }
 
     @Test

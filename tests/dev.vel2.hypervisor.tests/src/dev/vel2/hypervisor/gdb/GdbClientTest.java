@@ -78,8 +78,8 @@ class GdbClientTest {
     @Test
     void twoVcpusPrintWhatQemusStubPrints() throws Exception {
         String vel2 = vel2(HV_IDLE, COMMON_2, 0, "--el2", "guest");
-        assertLines(vel2, "Thread 2 hit Breakpoint 1, 0x000000004008228c in el1_secondary ()",
-                "#1  0x0000000040081d2c in el1_secondary_entry ()", "[Switching to Thread 2]");
+        assertLines(vel2, "Thread 2 hit Breakpoint 1.2, el1_secondary (cpu=1) at ./hv-idle.c:26",
+                "#1  0x0000000040081d2c in el1_secondary_entry () at ./hv-start.S:28", "[Switching to Thread 2]");
         assertEquals(comparable(qemu(HV_IDLE, 2, COMMON_2)), comparable(vel2));
     }
 
@@ -163,10 +163,10 @@ class GdbClientTest {
                 delete
                 continue
                 """, 0, "--hcr", "TWI");
-        assertLines(out, "* 1    Thread 1 (vCPU 0 [EL1h]) 0x0000000040081cf8 in el1_entry ()",
+        assertLines(out, "* 1    Thread 1 (vCPU 0 [EL1h]) el1_entry () at ./hv-start.S:10",
                 "  2    Thread 2 (vCPU 1 [off])  0x0000000000000000 in ?? ()",
-                "Thread 2 hit Breakpoint 1, 0x000000004008228c in el1_secondary ()",
-                "* 2    Thread 2 (vCPU 1 [EL1h])      0x000000004008228c in el1_secondary ()",
+                "Thread 2 hit Breakpoint 1.2, el1_secondary (cpu=1) at ./hv-idle.c:26",
+                "* 2    Thread 2 (vCPU 1 [EL1h])      el1_secondary (cpu=1) at ./hv-idle.c:26",
                 "$1 = 0x80000001", "$2 = 0x80000000", "trap breakpoint 1: WFI on vCPU 1",
                 "Thread 2 received signal SIGTRAP, Trace/breakpoint trap.",
                 "=> 0x40081f50 <hv_sleep+28>:\twfi", "Thread 2 hit Hardware watchpoint 2: *(unsigned long *)((char "
@@ -199,7 +199,7 @@ class GdbClientTest {
             assertTrue(gdb.waitFor(60, TimeUnit.SECONDS), screen.toString());
             reader.join();
             String out = screen.toString(StandardCharsets.UTF_8);
-            assertTrue(out.contains("* 1    Thread 1 (vCPU 0 [EL1h]) 0x0000000040081cf8 in el1_entry ()"), out);
+            assertTrue(out.contains("* 1    Thread 1 (vCPU 0 [EL1h]) el1_entry () at ./hv-start.S:10"), out);
             assertTrue(out.contains("  2    Thread 2 (vCPU 1 [off])"), out);
             assertEquals(5, run.exit(), "killed: the run was stopped\n" + run.stderr());
             assertTrue(run.stderr().contains("vel2: gdb: debugger killed the guest"), run.stderr());

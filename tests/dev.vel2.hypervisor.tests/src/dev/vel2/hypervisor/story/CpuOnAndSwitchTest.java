@@ -31,7 +31,7 @@ class CpuOnAndSwitchTest {
     private static final int[] PROGRAM = {
         0xd2800060, // mov  x0, #0x3
         0xf2b88000, // movk x0, #0xc400, lsl #16      PSCI CPU_ON (SMC64)
-        0xd2800021, // mov  x1, #0x1                  target: MPIDR Aff0 = 1
+        0xd2802ee1, // mov  x1, #0x177                target: vCPU 1 by the MPIDR_EL1 it reads
         0x100001a2, // adr  x2, second (+0x40)
         0xd2800aa3, // mov  x3, #0x55                 context id
         0xd4000002, // hvc  #0

@@ -56,6 +56,14 @@ public final class LaunchAttributes {
      */
     public static final String DTB_PATH = PREFIX + "dtbPath";
 
+    /**
+     * An ELF whose symbols name the guest's addresses, used instead of the image's for frames, the views' labels and
+     * symbol breakpoints: a Linux kernel's {@code vmlinux} beside the {@code Image} it boots (boot it with
+     * {@code nokaslr}, so that the kernel runs where vmlinux says), or any ELF; with an image or a kernel; a path as
+     * {@link #IMAGE_PATH} takes; string, optional.
+     */
+    public static final String SYMBOLS_PATH = PREFIX + "symbolsPath";
+
     /** Guest physical address where the image is loaded; hex string. */
     public static final String LOAD_ADDRESS = PREFIX + "loadAddress";
     /** RAM base of QEMU's {@code virt} board, so that one image runs on both. */
@@ -184,6 +192,9 @@ public final class LaunchAttributes {
             return problem;
         }
         problem = boardProblem(c);
+        if (problem == null) {
+            problem = symbolsProblem(c);
+        }
         if (problem == null && linux) {
             try {
                 LinuxBoot.check(LaunchSettings.linuxDescription(c)); // what vel2 run --kernel checks, in its words
@@ -245,6 +256,22 @@ public final class LaunchAttributes {
             }
         }
         return null;
+    }
+
+    /** The symbols file exists; whether it is an ELF is read at launch (a vmlinux is large: not as the user types). */
+    private static String symbolsProblem(ILaunchConfiguration c) throws CoreException {
+        String text = c.getAttribute(SYMBOLS_PATH, "");
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            Path p = file(text);
+            return Files.isRegularFile(p) ? null : "Symbols file not found: " + text.strip();
+        } catch (InvalidPathException e) {
+            return "Symbols file path is not valid: " + text.strip();
+        } catch (CoreException e) {
+            return "Symbols file path " + text.strip() + ": " + e.getStatus().getMessage();
+        }
     }
 
     private static String boardProblem(ILaunchConfiguration c) throws CoreException {

@@ -88,7 +88,28 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, int 
         if (identity != null) {
             throw error(identity);
         }
-        return new LaunchSettings(file, elf, new SessionConfig(vm, stop), gdbPort(c));
+        return new LaunchSettings(file, elf, new SessionConfig(vm, stop).withSymbols(symbols(c)), gdbPort(c));
+    }
+
+    /** The configuration's {@link LaunchAttributes#SYMBOLS_PATH} read, else null; a problem is one line. */
+    private static ElfImage symbols(ILaunchConfiguration c) throws CoreException {
+        String text = c.getAttribute(LaunchAttributes.SYMBOLS_PATH, "");
+        if (text.isBlank()) {
+            return null;
+        }
+        Path file = LaunchAttributes.file(text);
+        try {
+            return ElfImage.parse(Files.readAllBytes(file), file.getFileName().toString());
+        } catch (IOException e) {
+            throw error("Symbols file " + file + ": cannot read: " + e.getMessage());
+        } catch (ImageException e) {
+            throw error("Symbols file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The ELF whose symbols name the guest's addresses: the symbols file, else the image's, else null. */
+    public ElfImage symbols() {
+        return config.symbols() != null ? config.symbols() : elf;
     }
 
     private static int gdbPort(ILaunchConfiguration c) throws CoreException {
@@ -102,7 +123,7 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, int 
         GuestImage.Linux linux = (GuestImage.Linux) vm.image();
         try {
             return new LaunchSettings(linux.kernel(), LinuxBoot.elf(LinuxBoot.kernel(linux)), new SessionConfig(vm,
-                    stop), gdbPort(c));
+                    stop).withSymbols(symbols(c)), gdbPort(c));
         } catch (ImageException e) {
             throw error(e.getMessage());
         }

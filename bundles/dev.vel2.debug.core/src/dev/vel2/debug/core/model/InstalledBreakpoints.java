@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.core.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,7 @@ import org.eclipse.debug.core.IBreakpointManagerListener;
 import org.eclipse.debug.core.model.IBreakpoint;
 
 import dev.vel2.debug.core.breakpoints.Vel2Breakpoint;
+import dev.vel2.debug.core.breakpoints.Vel2LineBreakpoint;
 import dev.vel2.hypervisor.session.Breakpoint;
 
 /**
@@ -24,7 +26,7 @@ final class InstalledBreakpoints implements IBreakpointManagerListener {
     private static final ILog LOG = ILog.of(InstalledBreakpoints.class);
 
     private final Vel2DebugTarget target;
-    private final Map<IBreakpoint, Breakpoint> installed = new ConcurrentHashMap<>();
+    private final Map<IBreakpoint, List<Breakpoint>> installed = new ConcurrentHashMap<>();
     private final Map<Breakpoint, IBreakpoint> byEngine = new ConcurrentHashMap<>();
 
     InstalledBreakpoints(Vel2DebugTarget target) {
@@ -55,22 +57,28 @@ final class InstalledBreakpoints implements IBreakpointManagerListener {
     }
 
     void breakpointAdded(IBreakpoint b) {
-        if (!(b instanceof Vel2Breakpoint v) || !target.supportsBreakpoint(b) || target.isTerminated()) {
+        if (!target.supportsBreakpoint(b) || target.isTerminated()) {
             return;
         }
         try {
-            Breakpoint engine = v.install(target.session(), target.symbols());
-            installed.put(b, engine);
-            byEngine.put(engine, b);
-            target.session().setEnabled(engine, manager().isEnabled() && b.isEnabled());
+            List<Breakpoint> engines = switch (b) {
+                case Vel2Breakpoint v -> List.of(v.install(target.session(), target.symbols()));
+                case Vel2LineBreakpoint l -> l.install(target.session(), target.settings().file());
+                default -> List.of();
+            };
+            installed.put(b, engines);
+            for (Breakpoint engine : engines) {
+                byEngine.put(engine, b);
+                target.session().setEnabled(engine, manager().isEnabled() && b.isEnabled());
+            }
         } catch (CoreException e) {
             LOG.log(e.getStatus()); // an unknown symbol or a bad condition: the others still install
         }
     }
 
     void breakpointRemoved(IBreakpoint b, IMarkerDelta delta) {
-        Breakpoint engine = installed.remove(b);
-        if (engine != null) {
+        List<Breakpoint> engines = installed.remove(b);
+        for (Breakpoint engine : engines == null ? List.<Breakpoint>of() : engines) {
             byEngine.remove(engine);
             target.session().removeBreakpoint(engine);
         }
@@ -83,9 +91,11 @@ final class InstalledBreakpoints implements IBreakpointManagerListener {
 
     @Override
     public void breakpointManagerEnablementChanged(boolean enabled) {
-        installed.forEach((b, engine) -> {
+        installed.forEach((b, engines) -> {
             try {
-                target.session().setEnabled(engine, enabled && b.isEnabled());
+                for (Breakpoint engine : engines) {
+                    target.session().setEnabled(engine, enabled && b.isEnabled());
+                }
             } catch (CoreException e) {
                 LOG.log(e.getStatus());
             }

@@ -19,7 +19,8 @@ import dev.vel2.hypervisor.session.StopInfo;
 /**
  * The guest console: the UART's output as the process's output stream (UTF-8, passed on a line at a time, or
  * when the machine stops); the error stream has a line for each instruction the guest executed that vel2 lacks
- * ({@code vel2: vCPU 0: not on a Cortex-A57 (FEAT_LRCPC2): ...}). Typed input goes to the UART's receiver (UTF-8),
+ * ({@code vel2: vCPU 0: not on a Cortex-A57 (FEAT_LRCPC2): ...}) and one for each kind of problem in the image's DWARF
+ * ({@code vel2: warning: IMAGE: ...}, as {@code vel2 disasm --source} prints them). Typed input goes to the UART's receiver (UTF-8),
  * delivered by the machine thread.
  */
 final class UartStreams implements IStreamsProxy {
@@ -46,6 +47,11 @@ final class UartStreams implements IStreamsProxy {
                 err.append(what.line(vcpu) + "\n");
             }
         });
+    }
+
+    /** A line of the error stream that is not the guest's: {@code vel2: warning: ...}. */
+    void warning(String line) {
+        err.append(line + "\n");
     }
 
     /** One byte from the guest (machine thread). */

@@ -19,6 +19,7 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 
 import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.debug.core.breakpoints.Vel2LineBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.launch.LaunchSettings;
 import dev.vel2.emulator.Machine;
@@ -49,13 +50,15 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
     private volatile boolean suspended = true;
     private volatile boolean terminated;
     private volatile StopInfo lastStop;
+    /** Steps by instruction even where the PC has a source line (CDT's "Instruction Stepping Mode"). */
+    private volatile boolean instructionStepping;
 
     private Vel2DebugTarget(ILaunch launch, Session session, LaunchSettings settings) {
         super(null);
         this.launch = launch;
         this.session = session;
         this.settings = settings;
-        this.symbols = new GuestSymbols(settings.elf());
+        this.symbols = new GuestSymbols(settings.symbols());
         for (int i = 0; i < session.vcpuCount(); i++) {
             threads.add(new Vel2Thread(this, i));
         }
@@ -138,6 +141,7 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
                     case TRAP_BREAKPOINT, ADDRESS_BREAKPOINT, WATCHPOINT -> DebugEvent.BREAKPOINT;
                     case STEP_END -> DebugEvent.STEP_END;
                     case ENTRY, CLIENT_REQUEST, EXITED -> DebugEvent.CLIENT_REQUEST;
+                    case EXCEPTION_LOOP -> DebugEvent.UNSPECIFIED;
                 };
                 IBreakpoint hit = breakpoints.eclipseBreakpoint(stop.breakpoint());
                 disableSpentHitCount(hit); // before the events: who hears them sees the breakpoint as it now is
@@ -189,6 +193,16 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
         return List.copyOf(threads);
     }
 
+    /** True while Step Into and Step Over go by instruction though the PC has a source line. */
+    public boolean isInstructionStepping() {
+        return instructionStepping;
+    }
+
+    /** Instruction stepping mode on or off (the Debug view's toggle), for the next steps. */
+    public void setInstructionStepping(boolean on) {
+        instructionStepping = on;
+    }
+
     /** The last stop, null before the first. */
     public StopInfo lastStop() {
         return lastStop;
@@ -205,6 +219,19 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
             s.runTo(va);
             return null;
         });
+    }
+
+    /**
+     * Runs until any vCPU is about to execute the first statement of {@code line} of the source file at {@code file}
+     * (or of the next line with code), or a breakpoint: Run to Line.
+     */
+    public void runToLine(java.nio.file.Path file, int line) throws DebugException {
+        Vel2LineBreakpoint.Resolved at = Vel2LineBreakpoint.resolve(session.debugInfo(), file, line, settings.file());
+        if (at.addresses().isEmpty()) {
+            requestFailed(settings.file().getFileName() + " has no code at or after line " + line + " of " + file,
+                    null);
+        }
+        runToAddress(at.addresses().get(0));
     }
 
     /** Runs to an ELF symbol's address. */

@@ -17,6 +17,7 @@ import org.eclipse.debug.core.model.IStreamsProxy;
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.launch.LaunchSettings;
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.SessionListener;
 
@@ -51,13 +52,35 @@ public final class Vel2Process extends PlatformObject implements IProcess {
         session.addListener(p.new Console());
         launch.addProcess(p);
         p.fireEvent(DebugEvent.CREATE);
+        p.reportDwarfWarnings(session.debugInfo(), settings.file().getFileName().toString());
         return p;
+    }
+
+    /**
+     * The image's DWARF problems on the console, read on a thread of their own: reading every line table takes a
+     * while for a kernel, and bad DWARF never holds the guest back (its frames then fall back to the symbols).
+     */
+    private void reportDwarfWarnings(DebugInfo debug, String image) {
+        if (debug == null) {
+            return;
+        }
+        Thread t = new Thread(() -> debug.warnings()
+                .forEach(w -> streams.warning("vel2: warning: " + image + ": " + w)), "vel2 DWARF warnings of " + image);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Run mode: the process alone, and the machine started. */
     public static Vel2Process start(ILaunch launch, Session session, LaunchSettings settings) {
         Vel2Process p = attach(launch, session, settings);
-        session.start();
+        try {
+            session.start();
+        } catch (IllegalStateException e) {
+            if (session.state() != Session.State.TERMINATED) {
+                throw e;
+            }
+            // terminated as soon as its process appeared in the launch: nothing left to start
+        }
         return p;
     }
 

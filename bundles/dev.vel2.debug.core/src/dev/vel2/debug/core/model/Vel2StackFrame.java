@@ -1,44 +1,43 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.core.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IThread;
 import org.eclipse.debug.core.model.IVariable;
 
+import dev.vel2.emulator.dwarf.FrameRegisters;
+import dev.vel2.emulator.dwarf.SourceFile;
 import dev.vel2.hypervisor.TrapEvent;
 
 /**
  * One frame of a vCPU's call chain ({@link FrameChain}): the PC for the top frame, a return address for the
- * others, named by the ELF symbols ({@code el1_main+0x24}). Run control is the thread's. The registers are the
- * vCPU's (frames below the top are not unwound: their groups show the live registers too). The top frame of a vCPU
- * stopped at a trap carries the trap as its variables.
+ * others, named by DWARF and placed on its source line ({@code el1_main (hv-probe.c:42)}) where the image has line
+ * information, else by the ELF symbols ({@code el1_main+0x24 (0x40080024)}). Run control is the thread's. The
+ * registers are the vCPU's (frames below the top are not unwound: their groups show the live registers too). The top
+ * frame of a vCPU stopped at a trap carries the trap as its variables.
  */
 public final class Vel2StackFrame extends Vel2DebugElement implements IStackFrame {
     private final Vel2Thread thread;
     private final int depth;
-    private final long pc;
-    private final long frameAddress;
+    private final FrameChain.Frame frame;
     private final String name;
+    /** The frame's parameters and locals from DWARF, read when first asked. */
+    private List<IVariable> sourceVariables;
     /** The thread's suspension this frame was read in. */
     private final long suspension;
 
-    Vel2StackFrame(Vel2Thread thread, int depth, long pc, long frameAddress, String name) {
+    Vel2StackFrame(Vel2Thread thread, int depth, FrameChain.Frame frame, GuestSymbols symbols) {
         super(thread.getDebugTarget());
         this.thread = thread;
         this.suspension = thread.suspensions();
         this.depth = depth;
-        this.pc = pc;
-        this.frameAddress = frameAddress;
-        this.name = name;
-    }
-
-    /** {@code el1_main+0x24 (0x40080024)}, or the bare address where no symbol precedes it. */
-    static String location(long address, GuestSymbols symbols) {
-        String label = symbols.label(address);
-        String hex = "0x" + Long.toHexString(address);
-        return label == null ? hex : label + " (" + hex + ")";
+        this.frame = frame;
+        this.name = frame.label(symbols);
     }
 
     public Vel2Thread vel2Thread() {
@@ -52,12 +51,27 @@ public final class Vel2StackFrame extends Vel2DebugElement implements IStackFram
 
     /** The PC (top frame) or the return address into this frame's function. */
     public long pc() {
-        return pc;
+        return frame.pc();
     }
 
-    /** The frame record's address (X29) this frame was found through; 0 for the top frame and a leaf's caller. */
+    /** The frame record's address (X29) this frame was found through; 0 where none was (the top frame, CFI). */
     public long frameAddress() {
-        return frameAddress;
+        return frame.frameAddress();
+    }
+
+    /** The source file of the frame's line as the line table names it, or null where the image has none. */
+    public SourceFile sourceFile() {
+        return frame.file();
+    }
+
+    /** The function (DWARF's, else the symbol's), empty where none is known. */
+    public String function() {
+        return frame.function();
+    }
+
+    /** True for a subroutine inlined into the next frame. */
+    public boolean inlined() {
+        return frame.inlined();
     }
 
     /** The trap the vCPU stopped at, for the top frame; else null. */
@@ -78,17 +92,41 @@ public final class Vel2StackFrame extends Vel2DebugElement implements IStackFram
     @Override
     public IVariable[] getVariables() throws DebugException {
         TrapEvent e = trapEvent();
-        return e == null ? new IVariable[0] : TrapVariables.of(this, e);
+        List<IVariable> out = new ArrayList<>(e == null ? List.of() : List.of(TrapVariables.of(this, e)));
+        out.addAll(sourceVariables());
+        return out.toArray(new IVariable[0]);
     }
 
     @Override
     public boolean hasVariables() {
-        return trapEvent() != null;
+        return trapEvent() != null || !sourceVariables().isEmpty();
     }
 
+    /**
+     * The parameters and locals DWARF places in this frame, read once: for a frame the call frame information
+     * unwound (its CFA is where their offsets start) that is not an inlined subroutine's.
+     */
+    private List<IVariable> sourceVariables() {
+        if (sourceVariables == null) {
+            try {
+                sourceVariables = readSourceVariables();
+            } catch (DebugException running) {
+                return List.of(); // the vCPU runs again: this frame is gone
+            }
+        }
+        return sourceVariables;
+    }
+
+    private List<IVariable> readSourceVariables() throws DebugException {
+        FrameRegisters r = frame.registers();
+        return r == null || frame.inlined() ? List.of()
+                : access(s -> FrameValues.read(vel2Target(), s, thread.index(), r));
+    }
+
+    /** The source line (1-based) of the frame, -1 where the image has none: the Platform shows it in the editor. */
     @Override
     public int getLineNumber() {
-        return -1;
+        return frame.file() == null ? -1 : frame.line();
     }
 
     @Override
@@ -196,7 +234,7 @@ public final class Vel2StackFrame extends Vel2DebugElement implements IStackFram
     /** Same vCPU, same depth: the Debug view keeps its selection across steps. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Vel2StackFrame f && f.thread == thread && f.depth == depth && f.pc == pc;
+        return o instanceof Vel2StackFrame f && f.thread == thread && f.depth == depth && f.pc() == pc();
     }
 
     @Override

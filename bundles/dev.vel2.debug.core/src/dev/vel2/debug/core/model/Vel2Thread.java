@@ -146,11 +146,15 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         }
         return "Suspended: " + switch (s.reason()) {
             case TRAP_BREAKPOINT -> "trap " + s.trap().summary();
-            case ADDRESS_BREAKPOINT -> "breakpoint at " + Vel2StackFrame.location(s.pc(), vel2Target().symbols());
-            case WATCHPOINT -> s.breakpoint() + " at " + Vel2StackFrame.location(s.pc(), vel2Target().symbols());
-            case STEP_END -> "step at " + Vel2StackFrame.location(s.pc(), vel2Target().symbols());
+            case ADDRESS_BREAKPOINT -> "breakpoint at " + FrameChain.location(s.pc(), vel2Target().symbols());
+            case WATCHPOINT -> s.breakpoint() + " at " + FrameChain.location(s.pc(), vel2Target().symbols());
+            case STEP_END -> "step at " + FrameChain.location(s.pc(), vel2Target().symbols());
             case ENTRY -> "at entry";
             case CLIENT_REQUEST -> "on request";
+            case EXCEPTION_LOOP -> {
+                var loop = vel2Target().session().exceptionLoop();
+                yield loop == null ? "exception loop" : loop.reason();
+            }
             case EXITED -> "exited";
         };
     }
@@ -171,7 +175,14 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         }
         long g = generation;
         if (frames == null || framesGeneration != g) {
-            frames = access(s -> FrameChain.walk(this, s.inspection(), vel2Target().symbols()));
+            GuestSymbols symbols = vel2Target().symbols();
+            List<FrameChain.Frame> chain = access(s -> FrameChain.walk(FrameChain.of(s.inspection(), index),
+                    s.debugInfo(), symbols));
+            List<Vel2StackFrame> made = new java.util.ArrayList<>();
+            for (FrameChain.Frame f : chain) {
+                made.add(new Vel2StackFrame(this, made.size(), f, symbols));
+            }
+            frames = made;
             framesGeneration = g;
         }
         return frames.toArray(new IStackFrame[0]);
@@ -210,12 +221,13 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
     /** The instructions around the PC: {@code before} ahead of it, the PC's, {@code after} behind it. */
     public List<Instruction> disassembleAroundPc(int before, int after) throws DebugException {
         return access(s -> Instruction.around(s.inspection(), index, s.inspection().pc(index), before, after,
-                vel2Target().symbols()));
+                vel2Target().symbols(), s.debugInfo()));
     }
 
     /** The instructions around {@code address} (a trap log row's PC); {@link Instruction#isPc} marks {@code address}. */
     public List<Instruction> disassembleAround(long address, int before, int after) throws DebugException {
-        return access(s -> Instruction.around(s.inspection(), index, address, before, after, vel2Target().symbols()));
+        return access(s -> Instruction.around(s.inspection(), index, address, before, after, vel2Target().symbols(),
+                s.debugInfo()));
     }
 
     // run control: the machine's, steps on this vCPU
@@ -265,14 +277,26 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
         return stepping;
     }
 
+    /** By source line where the PC has one, unless the target is in instruction stepping mode; else one instruction. */
     @Override
     public void stepInto() throws DebugException {
-        step(s -> s.stepInstruction(index));
+        boolean byLine = !vel2Target().isInstructionStepping();
+        step(s -> {
+            if (!byLine || !s.stepLine(index, true)) {
+                s.stepInstruction(index);
+            }
+        });
     }
 
+    /** As {@link #stepInto}, over calls: by source line, else one instruction or a whole call. */
     @Override
     public void stepOver() throws DebugException {
-        step(s -> s.stepOver(index));
+        boolean byLine = !vel2Target().isInstructionStepping();
+        step(s -> {
+            if (!byLine || !s.stepLine(index, false)) {
+                s.stepOver(index);
+            }
+        });
     }
 
     @Override

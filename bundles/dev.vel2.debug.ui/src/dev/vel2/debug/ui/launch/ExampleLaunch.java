@@ -41,15 +41,11 @@ public final class ExampleLaunch implements IStartup {
 
     /** The example's configuration, created and saved if missing. */
     public static ILaunchConfiguration configuration() throws CoreException, IOException {
-        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-        ILaunchConfigurationType type = manager.getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID);
-        for (ILaunchConfiguration c : manager.getLaunchConfigurations(type)) {
-            if (c.getName().equals(NAME)) {
-                return c;
-            }
+        ILaunchConfiguration saved = saved(NAME);
+        if (saved != null) {
+            return saved;
         }
-        ILaunchConfigurationWorkingCopy wc = type.newInstance(null, NAME);
-        Defaults.apply(wc);
+        ILaunchConfigurationWorkingCopy wc = newWithDefaults(NAME);
         wc.setAttribute(LaunchAttributes.IMAGE_PATH, imageFile());
         wc.setAttribute(LaunchAttributes.VCPU_COUNT, 2);
         wc.setAttribute(LaunchAttributes.HCR_EL2, LaunchAttributes.STORY_HCR_EL2);
@@ -59,12 +55,40 @@ public final class ExampleLaunch implements IStartup {
         return wc.doSave();
     }
 
-    /** The example image as a file (extracted from the bundle's jar when it is one). */
+    /** The saved vel2 configuration named {@code name}, else null. */
+    static ILaunchConfiguration saved(String name) throws CoreException {
+        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
+        for (ILaunchConfiguration c : manager.getLaunchConfigurations(type())) {
+            if (c.getName().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** A new vel2 configuration named {@code name} with the tabs' defaults. */
+    static ILaunchConfigurationWorkingCopy newWithDefaults(String name) throws CoreException {
+        ILaunchConfigurationWorkingCopy wc = type().newInstance(null, name);
+        Defaults.apply(wc);
+        return wc;
+    }
+
+    private static ILaunchConfigurationType type() {
+        return DebugPlugin.getDefault().getLaunchManager()
+                .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID);
+    }
+
+    /**
+     * The example image as a file: its directory is extracted from the bundle's jar when it is one, so that its
+     * sources lie beside it, where the source lookup finds them (the image's compilation directory is ".").
+     */
     static String imageFile() throws IOException {
-        URL entry = Platform.getBundle(Vel2UiPlugin.PLUGIN_ID).getEntry(IMAGE);
-        if (entry == null) {
+        String dir = IMAGE.substring(0, IMAGE.lastIndexOf('/') + 1);
+        URL entry = Platform.getBundle(Vel2UiPlugin.PLUGIN_ID).getEntry(dir);
+        if (entry == null || Platform.getBundle(Vel2UiPlugin.PLUGIN_ID).getEntry(IMAGE) == null) {
             throw new IOException("the bundle has no " + IMAGE);
         }
-        return new java.io.File(FileLocator.toFileURL(entry).getPath()).getAbsolutePath();
+        java.io.File extracted = new java.io.File(FileLocator.toFileURL(entry).getPath());
+        return new java.io.File(extracted, IMAGE.substring(dir.length())).getAbsolutePath();
     }
 }

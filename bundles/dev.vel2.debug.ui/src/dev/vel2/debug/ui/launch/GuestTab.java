@@ -38,6 +38,7 @@ final class GuestTab extends Vel2Tab {
     static final String INITRD_ID = "launch.initrd";
     static final String COMMAND_LINE_ID = "launch.commandLine";
     static final String DTB_ID = "launch.dtb";
+    static final String SYMBOLS_ID = "launch.symbols";
     static final String VCPUS_ID = "launch.vcpus";
     static final String MEMORY_ID = "launch.memory";
     static final String MODE_ID = "launch.el2Mode";
@@ -53,6 +54,7 @@ final class GuestTab extends Vel2Tab {
     private Text initrd;
     private Text commandLine;
     private Text dtb;
+    private Text symbols;
     private Spinner memory;
     private Spinner vcpus;
     private Combo mode;
@@ -104,6 +106,13 @@ final class GuestTab extends Vel2Tab {
         dtb.setToolTipText("Empty: vel2's board's own tree. A file: booted instead, its memory node and /chosen set "
                 + "as QEMU sets them");
         fileButtons(kernelGroup, dtb, "a device tree blob", "*.dtb", "*");
+
+        Group debug = group(top, "Symbols (optional: an ELF naming the guest's addresses, e.g. the kernel's vmlinux)", 3);
+        symbols = text(debug, SYMBOLS_ID, 1);
+        symbols.setToolTipText("Used instead of the image's symbols for frames, the views' labels and symbol "
+                + "breakpoints. For a kernel's vmlinux, add nokaslr to the command line so the kernel runs where "
+                + "vmlinux says");
+        fileButtons(debug, symbols, "an ELF with the guest's symbols", "vmlinux*", "*.elf", "*");
 
         Group board = group(top, "Board (QEMU virt: RAM at 0x4000_0000, PL011 at 0x0900_0000)", 2);
         label(board, "Memory (MiB):");
@@ -217,6 +226,7 @@ final class GuestTab extends Vel2Tab {
             initrd.setText(c.getAttribute(LaunchAttributes.INITRD_PATH, ""));
             commandLine.setText(c.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
             dtb.setText(c.getAttribute(LaunchAttributes.DTB_PATH, ""));
+            symbols.setText(c.getAttribute(LaunchAttributes.SYMBOLS_PATH, ""));
             showMode(LaunchAttributes.isLinuxBoot(c));
             loadAddress.setText(c.getAttribute(LaunchAttributes.LOAD_ADDRESS, LaunchAttributes.DEFAULT_LOAD_ADDRESS));
             entry.setText(c.getAttribute(LaunchAttributes.ENTRY, ""));
@@ -244,6 +254,7 @@ final class GuestTab extends Vel2Tab {
         c.setAttribute(LaunchAttributes.INITRD_PATH, linux ? nullIfBlank(initrd.getText().strip()) : null);
         c.setAttribute(LaunchAttributes.COMMAND_LINE, linux ? nullIfBlank(commandLine.getText()) : null);
         c.setAttribute(LaunchAttributes.DTB_PATH, linux ? nullIfBlank(dtb.getText().strip()) : null);
+        c.setAttribute(LaunchAttributes.SYMBOLS_PATH, nullIfBlank(symbols.getText().strip()));
         c.setAttribute(LaunchAttributes.LOAD_ADDRESS, loadAddress.getText().strip());
         c.setAttribute(LaunchAttributes.ENTRY, entry.getText().strip());
         c.setAttribute(LaunchAttributes.MEMORY_MIB, memory.getSelection());

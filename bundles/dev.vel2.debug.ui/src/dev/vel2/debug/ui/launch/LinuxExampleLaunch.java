@@ -2,13 +2,9 @@
 package dev.vel2.debug.ui.launch;
 
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
-import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
-import org.eclipse.debug.core.ILaunchManager;
 
-import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.launch.LaunchAttributes;
 
 /**
@@ -29,15 +25,11 @@ public final class LinuxExampleLaunch {
 
     /** The example's configuration, created and saved (without a kernel) if missing. */
     public static ILaunchConfiguration configuration() throws CoreException {
-        ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
-        ILaunchConfigurationType type = manager.getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID);
-        for (ILaunchConfiguration c : manager.getLaunchConfigurations(type)) {
-            if (c.getName().equals(NAME)) {
-                return c;
-            }
+        ILaunchConfiguration saved = ExampleLaunch.saved(NAME);
+        if (saved != null) {
+            return saved;
         }
-        ILaunchConfigurationWorkingCopy wc = type.newInstance(null, NAME);
-        Defaults.apply(wc);
+        ILaunchConfigurationWorkingCopy wc = ExampleLaunch.newWithDefaults(NAME);
         wc.setAttribute(LaunchAttributes.KERNEL_PATH, ""); // the Linux kernel mode, its files left to the user
         wc.setAttribute(LaunchAttributes.COMMAND_LINE, "console=ttyAMA0");
         wc.setAttribute(LaunchAttributes.VCPU_COUNT, 2);

@@ -5,12 +5,14 @@ import org.eclipse.debug.ui.AbstractLaunchConfigurationTabGroup;
 import org.eclipse.debug.ui.CommonTab;
 import org.eclipse.debug.ui.ILaunchConfigurationDialog;
 import org.eclipse.debug.ui.ILaunchConfigurationTab;
+import org.eclipse.debug.ui.sourcelookup.SourceLookupTab;
 
-/** The tabs of an "AArch64 Guest (virtual EL2)" configuration: the guest and board, the virtual EL2, Common. */
+/** The tabs of an "AArch64 Guest (virtual EL2)" configuration: the guest and board, the virtual EL2, Source, Common. */
 public final class Vel2TabGroup extends AbstractLaunchConfigurationTabGroup {
 
     @Override
     public void createTabs(ILaunchConfigurationDialog dialog, String mode) {
-        setTabs(new ILaunchConfigurationTab[] { new GuestTab(), new VirtualEl2Tab(), new CommonTab() });
+        setTabs(new ILaunchConfigurationTab[] { new GuestTab(), new VirtualEl2Tab(), new SourceLookupTab(),
+                new CommonTab() });
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
@@ -27,12 +28,15 @@ import dev.vel2.debug.core.model.Instruction;
 import dev.vel2.debug.core.model.Vel2Thread;
 import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.debug.ui.internal.Vel2UiPlugin;
+import dev.vel2.debug.ui.sourcelookup.SourceTexts;
+import dev.vel2.emulator.dwarf.LineRow;
 import dev.vel2.hypervisor.session.Session;
 
 /**
- * The "Disassembly" view for frames without source: the instructions around the selected vCPU's PC (or an address
- * asked for by the trap log), as the model decodes them with the A64 table: address, word, symbol, text. The current
- * instruction carries an arrow; a double click toggles an address breakpoint on a line.
+ * The "Disassembly" view: the instructions around the selected vCPU's PC (or an address asked for by the trap log), as
+ * the model decodes them with the A64 table: address, word, symbol, text; where the image has line information the
+ * source lines between them, as {@code objdump -S} interleaves them. The current instruction carries an arrow; a
+ * double click toggles an address breakpoint on an instruction.
  */
 public class DisassemblyView extends VcpuView {
 
@@ -47,6 +51,8 @@ public class DisassemblyView extends VcpuView {
     /** An address to show instead of the PC, until the next stop. */
     private long requested = -1;
     private Object requestedAt;
+    /** The text of the source lines shown between the instructions. */
+    private final SourceTexts sources = new SourceTexts();
 
     @Override
     protected void createContents(Composite parent) {
@@ -101,16 +107,19 @@ public class DisassemblyView extends VcpuView {
                     : thread.get().disassembleAroundPc(BEFORE, AFTER);
             title.setText("vCPU " + c.get().vcpu() + (requested >= 0 ? ": around 0x" + Long.toHexString(requested)
                     : ": around the PC") + " (double-click a line to toggle an address breakpoint)");
-            fill(lines, c.get().session().inspection().pc(c.get().vcpu()));
+            fill(lines, c.get().session().inspection().pc(c.get().vcpu()), thread.get().getLaunch());
         } catch (DebugException e) {
             title.setText(e.getMessage());
         }
         root.layout(true, true);
     }
 
-    private void fill(List<Instruction> lines, long pc) {
+    private void fill(List<Instruction> lines, long pc, ILaunch launch) {
         TableItem current = null;
         for (Instruction i : lines) {
+            if (i.line() != null) {
+                sourceRow(i.line(), launch);
+            }
             TableItem item = new TableItem(table, SWT.NONE);
             item.setData(i);
             item.setText(new String[] { breakpointAt(i.address()) != null ? "\u25cf" : "",
@@ -127,6 +136,16 @@ public class DisassemblyView extends VcpuView {
         if (current != null) {
             table.showItem(current);
         }
+    }
+
+    /** A source line before its instructions, as objdump -S prints it: {@code example.c:112} and its text. */
+    private void sourceRow(LineRow row, ILaunch launch) {
+        TableItem item = new TableItem(table, SWT.NONE);
+        item.setData(row);
+        String name = row.file().name();
+        item.setText(new String[] { "", "", "", name.substring(name.lastIndexOf('/') + 1) + ":" + row.line(),
+            sources.line(launch, row.file(), row.line()).map(String::strip).orElse("") });
+        item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
     }
 
     private static Vel2AddressBreakpoint breakpointAt(long address) {

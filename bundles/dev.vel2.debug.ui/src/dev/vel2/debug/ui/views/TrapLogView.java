@@ -33,6 +33,7 @@ import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.debug.ui.internal.Vel2UiPlugin;
 import dev.vel2.debug.ui.trap.TrapLogs;
 import dev.vel2.debug.ui.trap.TrapRecorder;
+import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.cli.TrapLog;
@@ -53,7 +54,7 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
     public static final String CLASS_FILTER_ID = "trapLog.classFilter";
 
     private static final String[] COLUMNS = { "Seq", "vCPU", "PC", "Symbol", "Class", "Register / imm", "Value",
-        "Action" };
+        "Action", "Source" };
     private static final String ALL = "all classes";
 
     private Composite root;
@@ -103,7 +104,7 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
-        int[] widths = { 60, 45, 110, 150, 70, 150, 140, 170 };
+        int[] widths = { 60, 45, 110, 150, 70, 150, 140, 170, 130 };
         for (int i = 0; i < COLUMNS.length; i++) {
             org.eclipse.swt.widgets.TableColumn c = new org.eclipse.swt.widgets.TableColumn(table, SWT.LEFT);
             c.setText(COLUMNS[i]);
@@ -250,7 +251,14 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
         String operand = e.sysreg() != null ? e.sysreg().name() : e.imm() >= 0 ? "#0x" + Integer.toHexString(e.imm()) : "";
         String value = e.sysreg() != null ? "0x" + Long.toHexString(e.value()) : "";
         return new String[] { Long.toString(e.seq()), Integer.toString(e.vcpu()), "0x" + Long.toHexString(e.pc()),
-            SessionSymbols.label(recorder.session(), e.pc()), e.trapClass().label, operand, value, e.action().text() };
+            SessionSymbols.label(recorder.session(), e.pc()), e.trapClass().label, operand, value, e.action().text(),
+            sourceLine(e.pc()) };
+    }
+
+    /** {@code example.c:112}: the trap log's {@code source} (addr2line's line) without its directories; "" if none. */
+    private String sourceLine(long pc) {
+        String source = TrapLog.source(debugInfo(), pc);
+        return source == null ? "" : source.substring(source.lastIndexOf('/') + 1);
     }
 
     private void fillRow(Event event) {
@@ -298,10 +306,16 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
     public void export(Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < rowCount; i++) {
-                w.write(TrapLog.line(recorder.get(rows[i])));
+                w.write(TrapLog.line(recorder.get(rows[i]), debugInfo()));
                 w.write('\n');
             }
         }
+    }
+
+    /** The DWARF of the shown session's image, or null. */
+    private DebugInfo debugInfo() {
+        Session s = recorder.session();
+        return s == null ? null : s.debugInfo();
     }
 
     /** Sets the text filter, as typing does (tests). */

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.debug.core.breakpoints.Vel2AddressBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2SymbolBreakpoint;
+import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.debug.core.model.registers.RegisterGroups;
 
 /**
@@ -62,6 +63,17 @@ class RunControlTest {
 
     static long x(Vel2Thread t, int n) throws DebugException {
         return register(t, RegisterGroups.GENERAL, "X" + n).longValue();
+    }
+
+    @Test
+    void aVcpuLoopingOnAnExceptionSuspendsSayingWhere() throws Exception {
+        config.setAttribute(LaunchAttributes.IMAGE_PATH,
+                GuestLaunches.committed("tests/dev.vel2.emulator.tests/resources/exception-loop.elf").toString());
+        guests.debug(config);
+        Vel2Thread t = guests.awaitSuspend(DebugEvent.UNSPECIFIED);
+        assertEquals("vCPU 0 [EL1h] (Suspended: loops on an UNDEFINED instruction at VBAR_EL1+0x200 (VBAR_EL1 = 0))",
+                t.getName(), "the command line's message, as the thread's label");
+        assertEquals(0x200, t.getTopStackFrame() instanceof Vel2StackFrame f ? f.pc() : -1, "at the vector");
     }
 
     @Test
@@ -103,7 +115,7 @@ class RunControlTest {
 
         List<Instruction> around = t.disassembleAroundPc(2, 1);
         assertEquals(4, around.size());
-        assertEquals(new Instruction(0x40080034L, 0x94000004, "bl\t40080044 <outer>", "after_leaf", false),
+        assertEquals(new Instruction(0x40080034L, 0x94000004, "bl\t40080044 <outer>", "after_leaf", false, null),
                 around.get(1));
         assertEquals("mov\tx19, x0", around.get(2).text());
         assertTrue(around.get(2).isPc());

@@ -132,6 +132,17 @@ class LaunchTabsTest {
         assertFalse(wc.hasAttribute(LaunchAttributes.IMAGE_PATH), "the image is the other mode's");
         assertFalse(wc.hasAttribute(LaunchAttributes.INITRD_PATH), "an empty field is no initrd");
 
+        Text symbols = find(shell, GuestTab.SYMBOLS_ID, Text.class);
+        symbols.setText(file + ".missing");
+        guest.performApply(wc);
+        assertFalse(guest.isValid(wc));
+        assertEquals("Symbols file not found: " + file + ".missing", guest.getErrorMessage());
+        symbols.setText(ExampleLaunch.imageFile());
+        guest.performApply(wc);
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
+        assertEquals(ExampleLaunch.imageFile(), wc.getAttribute(LaunchAttributes.SYMBOLS_PATH, ""), "in both modes");
+        symbols.setText("");
+
         find(shell, GuestTab.DTB_ID, Text.class).setText(file);
         guest.performApply(wc);
         assertFalse(guest.isValid(wc));

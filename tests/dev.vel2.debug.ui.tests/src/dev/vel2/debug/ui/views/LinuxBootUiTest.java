@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.launch.LaunchAttributes;
+import dev.vel2.debug.ui.trap.TrapLogs;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
@@ -41,10 +42,11 @@ import dev.vel2.tests.support.Workbench;
 /**
  * Debian's kernel in a real workbench, as a user debugs it: a Linux launch under the virtual EL2 with the story's
  * traps (TVM, TID3, TWI, TWE, TSC), a trap breakpoint on the kernel's first write of TTBR1_EL1, the Virtual EL2 and
- * Shadow MMU views at that stop, then on to userspace, whose lines the console shows, and the Trap Statistics view
- * of the whole boot. The kernel and the busybox initramfs are Debian's, fetched by {@code releng/check-linux-ide}
- * (nothing downloaded is part of the build), which names them with {@code -Dvel2.linux.kernel} and
- * {@code -Dvel2.linux.initrd}; without them (the README's build) the test is skipped, saying so.
+ * Shadow MMU views at that stop, then on to userspace, whose lines the console shows, with the Trap Log view keeping
+ * up with every trap and the UI thread never frozen, and the Trap Statistics view of the whole boot. The kernel and
+ * the busybox initramfs are Debian's, fetched by {@code releng/check-linux-ide} (nothing downloaded is part of the
+ * build), which names them with {@code -Dvel2.linux.kernel} and {@code -Dvel2.linux.initrd}; without them (the
+ * README's build) the test is skipped, saying so.
  */
 class LinuxBootUiTest {
 
@@ -108,11 +110,19 @@ class LinuxBootUiTest {
         Workbench.pumpUntil(display, () -> written.equals(live(shadowTable, "TTBR1_EL1")), STOP);
         GuestDebugScenarioTest.maximizedShot(page, shadow, display, shell, "linux-shadow-mmu-view.png");
 
-        // On to userspace and the power-off; the console has the initramfs's lines.
+        // On to userspace and the power-off, with the Trap Log view showing every trap as it comes and the UI thread
+        // probed for freezes; the console has the initramfs's lines.
         DebugPlugin.getDefault().getBreakpointManager().removeBreakpoint(breakpoint, true);
         TrapStatisticsView stats = (TrapStatisticsView) page.showView(TrapStatisticsView.ID);
+        TrapLogView log = (TrapLogView) page.showView(TrapLogView.ID);
         launch.getDebugTarget().resume();
+        UiThreadProbe probe = new UiThreadProbe(display);
         Workbench.pumpUntil(display, launch::isTerminated, BOOT);
+        probe.stop();
+        int traps = TrapLogs.INSTANCE.recorder(session).size();
+        Workbench.pumpUntil(display, () -> log.rowCount() == traps, STOP);
+        assertTrue(traps > 5_000, traps + " traps: the kernel's TVM writes, TID3 reads, WFIs, PSCI calls");
+        probe.assertResponsive();
         IProcess process = launch.getProcesses()[0];
         String console = process.getStreamsProxy().getOutputStreamMonitor().getContents();
         assertTrue(console.contains("vel2-init: userspace up"), console.substring(Math.max(0, console.length() - 2000)));

@@ -4,7 +4,6 @@ package dev.vel2.debug.ui.views;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +40,6 @@ import dev.vel2.tests.support.Workbench;
 class TrapStatisticsViewTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final long LONGEST_GAP_MS = 100;
     /** The session's slice, 10^5 instructions: a reset asked for while running applies within one, at most. */
     private static final long SLICE = 100_000;
 
@@ -111,7 +109,7 @@ class TrapStatisticsViewTest {
         // The launch's own UI (Debug view, Console page) comes first: the probe watches the run after it.
         waitFor(display, () -> session.state() == Session.State.RUNNING && view.session() == session
                 && view.refreshesWhileRunning() >= 2 && traps(session) > 10_000);
-        Probe probe = new Probe(display);
+        UiThreadProbe probe = new UiThreadProbe(display);
         reset(); // while the guest runs
         long resetAt = session.inspection().statistics().traps();
         waitFor(display, () -> session.state() != Session.State.RUNNING || StatisticsLaunch.enough());
@@ -192,56 +190,5 @@ class TrapStatisticsViewTest {
 
     private static void waitFor(Display display, BooleanSupplier condition) {
         Workbench.pumpUntil(display, condition, WAIT);
-    }
-
-    /**
-     * Measures how long the UI thread goes without running a {@code timerExec} of 10 ms: its longest gap, and how much
-     * of that gap the UI thread spent on the CPU (its own work, whatever the host's load).
-     */
-    private static final class Probe implements Runnable {
-        private final Display display;
-        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        private long last = System.nanoTime();
-        private long lastCpu = threads.getCurrentThreadCpuTime();
-        private long longestGap;
-        private long longestBusy;
-        private boolean stopped;
-
-        Probe(Display display) {
-            this.display = display;
-            display.timerExec(10, this);
-        }
-
-        @Override
-        public void run() {
-            long now = System.nanoTime();
-            long cpu = threads.getCurrentThreadCpuTime();
-            longestGap = Math.max(longestGap, now - last);
-            longestBusy = Math.max(longestBusy, cpu - lastCpu);
-            last = now;
-            lastCpu = cpu;
-            if (!stopped) {
-                display.timerExec(10, this);
-            }
-        }
-
-        void stop() {
-            stopped = true;
-        }
-
-        /**
-         * The longest gap stays under {@value #LONGEST_GAP_MS} ms. On a host with more runnable threads than cores
-         * (another build) the scheduler, not the view, decides how long a thread waits: then the UI thread's own work
-         * in the gap is what must stay under it.
-         */
-        void assertResponsive() {
-            var os = ManagementFactory.getOperatingSystemMXBean();
-            boolean overloaded = os.getSystemLoadAverage() > os.getAvailableProcessors();
-            String measured = "longest gap " + longestGap / 1_000_000 + " ms, UI thread busy " + longestBusy / 1_000_000
-                    + " ms in one gap, load " + os.getSystemLoadAverage();
-            assertTrue(longestBusy < LONGEST_GAP_MS * 1_000_000, measured);
-            assertTrue(overloaded || longestGap < LONGEST_GAP_MS * 1_000_000, measured);
-            System.out.println("Trap Statistics view, UI thread: " + measured);
-        }
     }
 }

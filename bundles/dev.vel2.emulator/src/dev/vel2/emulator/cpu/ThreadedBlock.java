@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.emulator.cpu;
+
+import java.util.Arrays;
+import java.util.List;
+
+import dev.vel2.emulator.a64.Insn;
+
+/**
+ * A block's first form: the trace's instructions run in turn from an array, each through its handler from the decode
+ * table as a step runs it, with the checks between instructions that {@link BlockTranslator} generates (the same
+ * {@link Cpu#pc}, {@link Cpu#nextPc} and {@link Cpu#blockDone} before each instruction that may look at them, the
+ * same ways out and the same passes), so it retires exactly what the block's generated class would.
+ * <p>
+ * It needs no class of its own: a Linux boot makes about 18,000 blocks, most of which run a few hundred times, and
+ * their classes cost a definition each, then ran in the JVM's bytecode interpreter and were compiled for little
+ * (the JIT's compilations were ~40 % of the process's CPU). {@link BlockRunner} replaces a threaded block by its
+ * generated class once it has retired enough instructions ({@link #retired}).
+ */
+final class ThreadedBlock extends Block {
+    private final Insn[] insns;
+    private final long[] addresses;
+    /** Per instruction: it uses only registers, so nothing is set before it or checked after it. */
+    private final boolean[] registersOnly;
+    /** Per instruction: the later instruction of the block a taken conditional branch there goes on with, or -1. */
+    private final int[] jumps;
+    /** The page and slot that hold this block, where its generated class replaces it. */
+    final CodePage page;
+    final int slot;
+    /** Instructions retired by this block so far. */
+    long retired;
+
+    ThreadedBlock(long[] addresses, List<Insn> trace, CodePage page) {
+        super(addresses[0], trace.size(), BlockTranslator.runs(addresses, trace.size()));
+        int n = trace.size();
+        this.insns = trace.toArray(new Insn[0]);
+        this.addresses = Arrays.copyOf(addresses, n);
+        this.registersOnly = new boolean[n];
+        this.jumps = new int[n];
+        for (int i = 0; i < n; i++) {
+            registersOnly[i] = insns[i].registersOnly();
+            jumps[i] = BlockTranslator.jumpTarget(addresses, trace, i);
+        }
+        this.page = page;
+        this.slot = CodePage.slot(start);
+    }
+
+    /** The trace, for its generated class. */
+    List<Insn> trace() {
+        return List.of(insns);
+    }
+
+    long[] addresses() {
+        return addresses;
+    }
+
+    @Override
+    void run(Cpu cpu, long limit) {
+        int n = length;
+        do {
+            int done = 0;
+            for (int i = 0;;) {
+                boolean plain = registersOnly[i];
+                if (!plain) {
+                    cpu.pc = addresses[i];
+                    cpu.nextPc = addresses[i] + 4;
+                    cpu.blockDone = done;
+                }
+                insns[i].exec(cpu);
+                done++;
+                if (i == n - 1) {
+                    if (plain) {
+                        cpu.nextPc = addresses[i] + 4;
+                    }
+                    break;
+                }
+                if (!plain) {
+                    long next = cpu.nextPc;
+                    int j = next == addresses[i + 1] ? i + 1 : jumps[i];
+                    if (j < 0 || next != addresses[j] || cpu.interruptsDirty) {
+                        break;
+                    }
+                    i = j;
+                } else {
+                    i++;
+                }
+            }
+            cpu.insns += done;
+            cpu.blockDone = 0;
+            retired += done;
+        } while (cpu.nextPc == start && !cpu.interruptsDirty && cpu.insns + n <= limit);
+    }
+}

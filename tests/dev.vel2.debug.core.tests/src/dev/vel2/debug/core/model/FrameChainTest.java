@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.vel2.debug.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.cpu.AddressBreakpoints;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.dwarf.DebugInfo;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.memory.Ram;
+import dev.vel2.emulator.sysreg.SysReg;
+import dev.vel2.emulator.sysreg.SysRegs;
+
+/**
+ * The Debug view's frames against GDB's {@code bt} on the same images and addresses: each -g guest of guests/dwarf runs
+ * as under QEMU (guest EL2) and, the first time each instruction GDB was stopped at is about to run, the call chain
+ * is walked; every frame, inlined subroutines included, has GDB's function, file and line: frames without a frame
+ * pointer, prologues and epilogues, a CFA that is a DWARF expression, return-address signing.
+ */
+class FrameChainTest {
+
+    @TestFactory
+    Stream<DynamicTest> framesAreGdbs() {
+        return Stream.of("dwarf-o0", "dwarf-o2", "dwarf-o2-v4").map(name -> DynamicTest.dynamicTest(name, () -> {
+            ElfImage image = ElfImage.read(GdbBacktraces.image(name));
+            DebugInfo debug = DebugInfo.of(image);
+            GuestSymbols symbols = new GuestSymbols(image);
+            Map<Long, List<String>> gdb = GdbBacktraces.of(name);
+            assertTrue(gdb.size() > 80, name + ": " + gdb.size() + " stops");
+            Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+            machine.load(image);
+            Map<Long, List<String>> ours = new LinkedHashMap<>();
+            AddressBreakpoints stops = new AddressBreakpoints((cpu, va) -> {
+                ours.computeIfAbsent(va, pc -> labels(FrameChain.walk(vcpu(cpu, machine.ram()), debug, symbols),
+                        symbols));
+                return false;
+            });
+            gdb.keySet().forEach(stops::add);
+            machine.cpu(0).setBreakpoints(stops);
+            assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(50_000_000L));
+            List<String> differences = new ArrayList<>();
+            gdb.forEach((pc, frames) -> {
+                if (!frames.equals(ours.get(pc)) && differences.size() < 5) {
+                    differences.add(String.format("at 0x%x GDB %s, ours %s", pc, frames, ours.get(pc)));
+                }
+            });
+            assertEquals(List.of(), differences);
+        }));
+    }
+
+    /** GDB's names: {@code function (file:line)}, the function alone where there is no line. */
+    static List<String> labels(List<FrameChain.Frame> frames, GuestSymbols symbols) {
+        return frames.stream().map(f -> f.file() == null ? f.function() : f.label(symbols)).toList();
+    }
+
+    /** A stopped CPU of a bare machine as the walk reads a vCPU. */
+    static FrameChain.Vcpu vcpu(Cpu cpu, Ram ram) {
+        return new FrameChain.Vcpu() {
+            @Override
+            public long x(int n) {
+                return cpu.x(n);
+            }
+
+            @Override
+            public long sp() {
+                return cpu.sp();
+            }
+
+            @Override
+            public long pc() {
+                return cpu.pc();
+            }
+
+            @Override
+            public long pstate() {
+                return cpu.pstate();
+            }
+
+            @Override
+            public long sysreg(String name) {
+                SysReg r = SysRegs.get(name);
+                return r.policy().inspect(cpu, r);
+            }
+
+            @Override
+            public OptionalLong read(long address, int size) {
+                return ram.contains(address, size) ? OptionalLong.of(ram.read(address, size)) : OptionalLong.empty();
+            }
+        };
+    }
+}
