@@ -71,6 +71,8 @@ G="-g -ffile-prefix-map=$PWD=."
 guest hv-probe   cortex-a57 $INT $G $RUNTIME $HV hv-probe.c
 guest hv-idle    cortex-a57 $INT $G $RUNTIME $HV hv-idle.c
 guest hv-mmu     cortex-a57 $INT $G $RUNTIME $HV hv-mmu.c
+# s2-mmio: the image's own EL2 (as Xen's or KVM's) emulating MMIO from the syndrome of stage 2 Data Aborts
+guest s2-mmio    cortex-a57 $INT $RUNTIME s2-mmio.c
 # dev-*: the board's devices as Linux uses them: the GIC, its virtualization interface, PL011 interrupts, the devices
 # of QEMU's tree with nothing attached, and SMP
 DEV=-Idev-common
@@ -140,7 +142,9 @@ dwarf dwarf-o2 -O2 -g
 dwarf dwarf-o2-v4 -O2 -gdwarf-4 -fno-asynchronous-unwind-tables -fno-unwind-tables
 # kernel/: kernel-boot.S, a stand-in for a Linux kernel (vel2 run --kernel): linked at 0 and copied out as an arm64
 # Image, linked at 0x40080000 as an ELF kernel; the Image's output under QEMU -kernel at EL2 (kernel-boot.qemu.log)
-# and at EL1 with an initrd (its own source) and a command line (kernel-boot.el1.qemu.log).
+# and at EL1 with an initrd (its own source) and a command line (kernel-boot.el1.qemu.log); the /chosen/module@
+# nodes of QEMU's tree with the Image under two -device guest-loader (its source as a kernel with bootargs, its ELF as
+# an initrd), as dtc prints them (kernel-boot.guest-loader.qemu.dts).
 kernel() {
     case " $ONLY " in *" kernel/$1 "*|"  ") ;; *) return ;; esac
     echo "building kernel/$1"
@@ -155,6 +159,11 @@ kernel() {
     timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu cortex-a57 -nographic -kernel "$1.Image" \
         < /dev/null > "$1.qemu.log"
     timeout 60 qemu-system-aarch64 -M virt -cpu cortex-a57 -nographic -kernel "$1.Image" -initrd "$1.S" \
-        -append "console=ttyAMA0 vel2" < /dev/null > "$1.el1.qemu.log")
+        -append "console=ttyAMA0 vel2" < /dev/null > "$1.el1.qemu.log"
+    timeout 60 qemu-system-aarch64 -M virt,virtualization=on,dumpdtb="$1.guest-loader.dtb" -cpu cortex-a57 \
+        -nographic -kernel "$1.Image" -device guest-loader,addr=0x42000000,kernel="$1.S",bootargs="console=hvc0,,x" \
+        -device guest-loader,addr=0x43000000,initrd="$1.elf" 2> /dev/null
+    dtc -I dtb -O dts "$1.guest-loader.dtb" 2> /dev/null | sed -n '/module@/,/};/p' > "$1.guest-loader.qemu.dts"
+    rm "$1.guest-loader.dtb")
 }
 kernel kernel-boot

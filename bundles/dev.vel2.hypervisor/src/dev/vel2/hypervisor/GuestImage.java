@@ -2,9 +2,11 @@
 package dev.vel2.hypervisor;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.RawImage;
 
@@ -45,14 +47,21 @@ public sealed interface GuestImage permits GuestImage.ElfFile, GuestImage.Elf, G
      * @param commandLine the kernel command line, /chosen's {@code bootargs} ({@code -append}); empty (an empty
      *                    string too, as QEMU takes it) leaves bootargs as the tree has them
      * @param dtb         a device tree blob to boot with instead of vel2's board's ({@code -dtb}), or empty
+     * @param modules     a hypervisor's guests, QEMU's {@code -device guest-loader}s, in the order given
      */
-    record Linux(Path kernel, Optional<Path> initrd, Optional<String> commandLine, Optional<Path> dtb)
-            implements GuestImage {
+    record Linux(Path kernel, Optional<Path> initrd, Optional<String> commandLine, Optional<Path> dtb,
+            List<GuestModule> modules) implements GuestImage {
         public Linux {
             Objects.requireNonNull(kernel, "kernel");
             Objects.requireNonNull(initrd, "initrd");
             commandLine = commandLine.filter(c -> !c.isEmpty());
             Objects.requireNonNull(dtb, "dtb");
+            modules = List.copyOf(modules);
+        }
+
+        /** Without guest-loader modules. */
+        public Linux(Path kernel, Optional<Path> initrd, Optional<String> commandLine, Optional<Path> dtb) {
+            this(kernel, initrd, commandLine, dtb, List.of());
         }
 
         /** {@code kernel} alone: vel2's board's tree, no initrd, no command line. */

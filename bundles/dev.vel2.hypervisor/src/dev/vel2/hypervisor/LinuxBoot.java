@@ -8,6 +8,7 @@ import java.util.List;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.boot.BootFiles;
 import dev.vel2.emulator.boot.BootLayout;
+import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.emulator.boot.Kernel;
 import dev.vel2.emulator.boot.VirtDeviceTree;
 import dev.vel2.emulator.cpu.Cpu;
@@ -25,14 +26,16 @@ import dev.vel2.emulator.memory.Ram;
  * node and {@code /chosen} set as QEMU sets them; vCPU 0 enters the kernel with X0 = the tree's address. {@link #plan}
  * is the one place that reads and checks the files and their placement: {@link VmBuilder} boots with it, and
  * {@link #check} runs it for a front end that checks before building (the launch configuration), so that both report
- * the same one-line {@link ImageException}s.
+ * the same one-line {@link ImageException}s. A hypervisor's guests ({@link GuestImage.Linux#modules()}, QEMU's
+ * {@code -device guest-loader}) go where the user put them, each named by a {@code /chosen/module@} node.
  *
  * @param image  what was asked for
  * @param kernel the kernel as probed
  * @param layout where the kernel, the initrd and the tree go
  * @param dtb    the device tree blob vCPU 0 finds at {@link BootLayout#dtb()}
+ * @param moduleSizes each of the image's modules' size in bytes, as planned
  */
-public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout, byte[] dtb) {
+public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout, byte[] dtb, List<Long> moduleSizes) {
 
     /** The kernel file probed: what it is and where it goes. */
     public static Kernel kernel(GuestImage.Linux image) throws ImageException {
@@ -69,10 +72,24 @@ public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout
         long initrd = BootLayout.place(Machine.RAM_BASE, ramSize, kernel.address(), kernel.end(), initrdSize, 0)
                 .initrd();
         VirtDeviceTree.choose(tree, image.commandLine().orElse(null), initrd, initrdSize);
+        List<Long> moduleSizes = new ArrayList<>();
+        for (GuestModule m : image.modules()) {
+            moduleSizes.add(BootFiles.size(m.file()));
+        }
+        try {
+            GuestModule.choose(tree, image.modules(), moduleSizes);
+        } catch (FdtException e) {
+            throw new ImageException(image.dtb().map(Path::toString).orElse("device tree") + ": " + e.getMessage(), e);
+        }
         byte[] dtb = Fdt.write(tree, image.dtb().isPresent() ? userTreeRoom(BootFiles.size(image.dtb().get())) : 0);
         BootLayout layout = BootLayout.place(Machine.RAM_BASE, ramSize, kernel.address(), kernel.end(), initrdSize,
                 dtb.length);
-        return new LinuxBoot(image, kernel, layout, dtb);
+        List<BootLayout.Region> modules = new ArrayList<>();
+        for (int i = 0; i < moduleSizes.size(); i++) {
+            modules.add(image.modules().get(i).region(moduleSizes.get(i)));
+        }
+        BootLayout.checkModules(Machine.RAM_BASE, ramSize, layout.regions(dtb.length), modules);
+        return new LinuxBoot(image, kernel, layout, dtb, List.copyOf(moduleSizes));
     }
 
     /** Whether the board's GIC models its virtual interface: then the board maps GICH where QEMU's virt has it. */
@@ -85,18 +102,26 @@ public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout
         return kernel.entry();
     }
 
-    /** Copies the kernel, the initrd and the tree to RAM. */
+    /** Copies the kernel, the initrd, the guest-loader modules and the tree to RAM. */
     public void load(Ram ram) throws ImageException {
         kernel.load(ram);
         if (image.initrd().isPresent()) {
-            Path file = image.initrd().get();
-            byte[] initrd = BootFiles.read(file);
-            if (initrd.length != layout.initrdSize()) {
-                throw new ImageException(file + ": changed while the VM was built");
-            }
-            ram.load(layout.initrd(), initrd, 0, initrd.length);
+            load(ram, image.initrd().get(), layout.initrd(), layout.initrdSize());
+        }
+        for (int i = 0; i < image.modules().size(); i++) {
+            GuestModule m = image.modules().get(i);
+            load(ram, m.file(), m.address(), moduleSizes.get(i));
         }
         ram.load(layout.dtb(), dtb, 0, dtb.length);
+    }
+
+    /** Copies {@code file} to {@code address}: it must still have the size it was planned with. */
+    private static void load(Ram ram, Path file, long address, long size) throws ImageException {
+        byte[] bytes = BootFiles.read(file);
+        if (bytes.length != size) {
+            throw new ImageException(file + ": changed while the VM was built");
+        }
+        ram.load(address, bytes, 0, bytes.length);
     }
 
     private static GuestImage.Linux linux(VmDescription d) {

@@ -2,6 +2,7 @@
 package dev.vel2.emulator.a64;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Iss;
 
 /**
  * A decoded instruction: its row, its typed operands and the word it came from, with the row's handler at hand (the
@@ -26,6 +27,14 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
 
     public String name() {
         return row.name();
+    }
+
+    /**
+     * {@code abort}, a stage 2 Data Abort this instruction caused, with the instruction syndrome it reports to EL2
+     * (ISV = 1) when it is a single general-purpose register load or store without writeback, else as it is.
+     */
+    public Iss.DataAbortIss syndrome(Iss.DataAbortIss abort) {
+        return InstructionSyndrome.of(operands, abort);
     }
 
     /**

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.boot;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.vel2.emulator.loader.ImageException;
 
 /**
@@ -57,6 +60,49 @@ public record BootLayout(long kernel, long kernelEnd, long initrd, long initrdSi
                     + "(0x%x bytes at 0x%x, RAM ends at 0x%x): give more memory", dtbSize, dtb, ramEnd));
         }
         return new BootLayout(kernel, kernelEnd, initrd, initrdSize, dtb);
+    }
+
+    /** Bytes {@code base..end} (exclusive) of guest physical memory that {@code name} takes. */
+    public record Region(String name, long base, long end) {
+        boolean overlaps(Region o) {
+            return base < o.end && o.base < end;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%s 0x%x-0x%x", name, base, end);
+        }
+    }
+
+    /** The kernel's footprint, the initrd (when there is one) and the device tree of {@code dtbSize} bytes. */
+    public List<Region> regions(long dtbSize) {
+        List<Region> r = new ArrayList<>(List.of(new Region("kernel", kernel, kernelEnd)));
+        if (initrdSize > 0) {
+            r.add(new Region("initrd", initrd, initrd + initrdSize));
+        }
+        r.add(new Region("device tree", dtb, dtb + dtbSize));
+        return r;
+    }
+
+    /**
+     * Checks that each of {@code modules} (QEMU's guest-loader's files, at the addresses the user gave) lies in RAM
+     * and overlaps neither what is {@code taken} nor an earlier module; a one-line {@link ImageException} if not.
+     */
+    public static void checkModules(long ramBase, long ramSize, List<Region> taken, List<Region> modules)
+            throws ImageException {
+        List<Region> placed = new ArrayList<>(taken);
+        for (Region m : modules) {
+            if (m.base < ramBase || m.end > ramBase + ramSize || m.end < m.base) {
+                throw new ImageException(String.format("%s does not fit in RAM 0x%x-0x%x", m, ramBase,
+                        ramBase + ramSize));
+            }
+            for (Region t : placed) {
+                if (m.overlaps(t)) {
+                    throw new ImageException(m + " overlaps the " + t);
+                }
+            }
+            placed.add(m);
+        }
     }
 
     static long alignUp(long v, long a) {

@@ -127,12 +127,26 @@ public final class VirtDeviceTree {
         memory(root, cellCount(root, "#address-cells", 2), cellCount(root, "#size-cells", 1), ramSize);
     }
 
-    private static void memory(FdtNode root, int addressCells, int sizeCells, long ramSize) {
+    /**
+     * A {@code reg} of one region in the root's {@code #address-cells}/{@code #size-cells} (by default 2 and 1).
+     *
+     * @throws FdtException when the root asks for other than 1 or 2 cells
+     */
+    public static long[] reg(FdtNode root, long base, long size) throws FdtException {
+        return reg(cellCount(root, "#address-cells", 2), cellCount(root, "#size-cells", 1), base, size);
+    }
+
+    private static long[] reg(int addressCells, int sizeCells, long base, long size) {
         long[] reg = new long[addressCells + sizeCells];
-        putCells(reg, 0, addressCells, Machine.RAM_BASE);
-        putCells(reg, addressCells, sizeCells, ramSize);
+        putCells(reg, 0, addressCells, base);
+        putCells(reg, addressCells, sizeCells, size);
+        return reg;
+    }
+
+    private static void memory(FdtNode root, int addressCells, int sizeCells, long ramSize) {
         root.removeChildren("memory");
-        root.add(String.format("memory@%x", Machine.RAM_BASE)).cells("reg", reg).strings("device_type", "memory");
+        root.add(String.format("memory@%x", Machine.RAM_BASE))
+                .cells("reg", reg(addressCells, sizeCells, Machine.RAM_BASE, ramSize)).strings("device_type", "memory");
     }
 
     /** {@code v} as {@code n} (1 or 2) cells from {@code at}, the high cell first. */

@@ -304,6 +304,21 @@ public final class ExceptionModel {
      * Takes the exception a {@link GuestFault} describes for the instruction at {@code at}. Abort classes are given
      * as "lower EL"; they become "same EL" when the exception is taken at the EL it came from.
      */
+    /**
+     * A stage 2 Data Abort's ISS with the instruction syndrome of the access at {@code at} (ARM ARM D17.2.40, ISV: not
+     * for an abort on a stage 1 walk nor by a cache maintenance instruction); any other fault's as it is.
+     */
+    private static Iss stage2Syndrome(Cpu c, GuestFault f, long at) {
+        if (!f.ipaValid || !(f.iss instanceof DataAbortIss d) || d.s1ptw() || d.cm()) {
+            return f.iss;
+        }
+        try {
+            return c.fetch(at).syndrome(d); // the instruction that just faulted: its decode is cached
+        } catch (GuestFault refetch) {
+            return f.iss;
+        }
+    }
+
     static void fault(Cpu c, GuestFault f, long at) {
         ExceptionClass ec = f.ec;
         boolean toEl2 = f.toEl2 || c.el == 2 || (c.el == 0 && (c.hcr() & HCR_TGE) != 0);
@@ -320,7 +335,7 @@ public final class ExceptionModel {
             ec = ExceptionClass.IABT_LOWER;
         }
         if (toEl2) {
-            toEl2(c, ec, f.iss.encode(), at, f.far, f.ipaValid, f.ipa);
+            toEl2(c, ec, stage2Syndrome(c, f, at).encode(), at, f.far, f.ipaValid, f.ipa);
         } else {
             enter(c, 1, Syndrome.esr(ec, f.iss.encode()), f.far, at, SYNC);
         }

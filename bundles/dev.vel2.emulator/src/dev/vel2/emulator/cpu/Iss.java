@@ -188,8 +188,8 @@ public sealed interface Iss {
     }
 
     /**
-     * EC 0x24, 0x25: a Data Abort. With ISV = 0 (all vel2 reports: no instruction syndrome for MMIO emulation) SAS,
-     * SSE, SRT, SF and AR are RES0.
+     * EC 0x24, 0x25: a Data Abort. With ISV = 0 (all but a stage 2 abort of a single general-purpose register load or
+     * store, see {@code a64/InstructionSyndrome}) SAS, SSE, SRT, SF and AR are RES0.
      */
     record DataAbortIss(boolean isv, int sas, boolean sse, int srt, boolean sf, boolean ar, boolean fnv,
             boolean ea, boolean cm, boolean s1ptw, boolean wnr, int dfsc) implements Iss {
@@ -214,6 +214,16 @@ public sealed interface Iss {
         /** A Data Abort without an instruction syndrome (ISV = 0) and without CM. */
         public static DataAbortIss of(int dfsc, boolean wnr, boolean s1ptw) {
             return new DataAbortIss(false, 0, false, 0, false, false, false, false, false, s1ptw, wnr, dfsc);
+        }
+
+        /**
+         * The same abort with an instruction syndrome (ISV = 1): the access size (log2 bytes), sign extension, the
+         * register transferred, whether it is 64-bit, acquire/release.
+         */
+        public DataAbortIss withSyndrome(int accessSize, boolean signExtend, int rt, boolean sixtyFour,
+                boolean acquireRelease) {
+            return new DataAbortIss(true, accessSize, signExtend, rt, sixtyFour, acquireRelease, fnv, ea, cm, s1ptw,
+                    wnr, dfsc);
         }
 
         /** The same abort caused by a cache maintenance or address translation instruction (CM = 1). */

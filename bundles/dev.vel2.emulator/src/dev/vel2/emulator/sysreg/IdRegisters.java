@@ -81,9 +81,10 @@ final class IdRegisters {
     static {
         // ID group 3 (HCR_EL2.TID3): CRm=1..3 the AArch32 view, CRm=4..7 the AArch64 feature registers.
         id(1, 0, "ID_PFR0_EL1", 0x131, "RES0", "RES0", "RES0", "RES0", "State3", "State2", "State1", "State0");
-        id(1, 1, "ID_PFR1_EL1", 0x11011, "GIC", "Virt_frac", "Sec_frac", "GenTimer", "Virtualization",
+        // no EL3: Security and CopSDbg read 0, as on QEMU's Cortex-A57 without EL3 (Xen prints both)
+        id(1, 1, "ID_PFR1_EL1", 0x11001, "GIC", "Virt_frac", "Sec_frac", "GenTimer", "Virtualization",
                 "MProgMod", "Security", "ProgMod");
-        id(1, 2, "ID_DFR0_EL1", 0x03010066, "RES0", "PerfMon", "MProfDbg", "MMapTrc", "CopTrc", "MMapDbg",
+        id(1, 2, "ID_DFR0_EL1", 0x03010006, "RES0", "PerfMon", "MProfDbg", "MMapTrc", "CopTrc", "MMapDbg",
                 "CopSDbg", "CopDbg");
         id(1, 3, "ID_AFR0_EL1", 0, "RES0", "RES0", "RES0", "RES0", "IMPDEF3", "IMPDEF2", "IMPDEF1", "IMPDEF0");
         id(1, 4, "ID_MMFR0_EL1", 0x10101105, "InnerShr", "FCSE", "AuxReg", "TCM", "ShareLvl", "OuterShr",

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.sysreg.Field;
@@ -35,6 +36,8 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             usage: vel2 run [options] IMAGE     run an AArch64 ELF on the virt board; stdout is the guest's UART
                    vel2 run [options] --kernel FILE [--initrd FILE] [--append CMDLINE] [--dtb FILE] [--dump-dtb FILE]
                                                 boot a Linux kernel as QEMU -kernel does
+                   vel2 run --el2 guest [options] --kernel HYPERVISOR --guest-loader addr=ADDR,kernel=FILE ...
+                                                boot a hypervisor with its guests as QEMU -device guest-loader
                    vel2 disasm IMAGE            list the image's executable sections
                    vel2 disasm --source IMAGE   the same with the function and FILE:LINE lines of objdump -d -l
             options:
@@ -75,6 +78,10 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
               --dtb FILE            boot with this device tree instead of vel2's board's; its memory node and
                                     /chosen are set as QEMU sets them
               --dump-dtb FILE       write the device tree the run would boot with and exit 0 without running
+              --guest-loader addr=ADDR,kernel=FILE[,bootargs=ARGS] | addr=ADDR,initrd=FILE
+                                    (repeatable) a hypervisor's guest kernel or RAM disk copied to ADDR, named by a
+                                    /chosen/module@0xADDR node (multiboot,kernel or multiboot,ramdisk) as QEMU's
+                                    -device guest-loader does; ",," is a comma in ARGS
             exit: 0 SYSTEM_OFF, 2 bad arguments or image, 3 instruction limit, 4 SYSTEM_RESET,
                   5 every vCPU off, 6 a vCPU loops on an exception, 1 internal error""";
 
@@ -94,6 +101,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         boolean debug = false;
         String image = null;
         Map<String, String> linux = new LinkedHashMap<>();
+        List<GuestModule> modules = new ArrayList<>();
         InetSocketAddress gdb = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -134,6 +142,10 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                 case "--stats" -> stats = v;
                 case "--gdb" -> gdb = gdb(v);
                 case "--kernel", "--initrd", "--append", "--dtb", "--dump-dtb" -> linux.put(a, v);
+                case "--guest-loader" -> {
+                    modules.add(guestLoader(v));
+                    linux.putIfAbsent(a, v);
+                }
                 default -> throw new UsageException("unknown option " + a);
             }
         }
@@ -151,7 +163,15 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             checkVcpus(vpidr, vmpidr, vcpus);
         }
         return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, stats,
-                interpret, debug, image, linux(linux), linux.get("--dump-dtb"), gdb);
+                interpret, debug, image, linux(linux, modules), linux.get("--dump-dtb"), gdb);
+    }
+
+    private static GuestModule guestLoader(String v) throws UsageException {
+        try {
+            return GuestModule.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static InetSocketAddress gdb(String v) throws UsageException {
@@ -163,7 +183,8 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
     }
 
     /** The Linux boot of {@code --kernel} and its companions, or null without {@code --kernel}. */
-    private static GuestImage.Linux linux(Map<String, String> options) throws UsageException {
+    private static GuestImage.Linux linux(Map<String, String> options, List<GuestModule> modules)
+            throws UsageException {
         String kernel = options.get("--kernel");
         if (kernel == null) {
             return null;
@@ -171,7 +192,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         try {
             return new GuestImage.Linux(Path.of(kernel), Optional.ofNullable(options.get("--initrd")).map(Path::of),
                     Optional.ofNullable(options.get("--append")), Optional.ofNullable(options.get("--dtb"))
-                            .map(Path::of));
+                            .map(Path::of), modules);
         } catch (InvalidPathException e) {
             throw new UsageException("not a path: " + e.getInput());
         }

@@ -79,7 +79,8 @@ class Stage2TranslationTest {
         assertEquals(MmuFixture.VBAR_EL2 + 0x400, m.cpu.pc());
         long esr = m.get("ESR_EL2");
         assertEquals(ExceptionClass.DABT_LOWER.code, esr >>> 26);
-        assertEquals(0x05, esr & 0x1ffffff);
+        // a single X register load without writeback: ISV, SAS doubleword, SRT 1, SF (ARM ARM D17.2.40); level 1
+        assertEquals(1L << 24 | 3L << 22 | 1L << 16 | 1L << 15 | 0x05, esr & 0x1ffffff);
         assertEquals(ipa, m.get("FAR_EL2"));
         assertEquals((ipa >>> 12) << 4, m.get("HPFAR_EL2"));
     }

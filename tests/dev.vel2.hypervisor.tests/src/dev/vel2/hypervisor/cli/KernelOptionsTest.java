@@ -20,8 +20,9 @@ import dev.vel2.emulator.fdt.Fdt;
 import dev.vel2.emulator.fdt.FdtNode;
 
 /**
- * {@code vel2 run --kernel/--initrd/--append/--dtb/--dump-dtb}: the stand-in kernel's output as QEMU's, the tree
- * {@code --dump-dtb} writes as dtc reads it, and one {@code vel2: } line with exit code 2 for every bad input.
+ * {@code vel2 run --kernel/--initrd/--append/--dtb/--dump-dtb/--guest-loader}: the stand-in kernel's output as
+ * QEMU's, the tree {@code --dump-dtb} writes as dtc reads it, and one {@code vel2: } line with exit code 2 for every
+ * bad input.
  */
 class KernelOptionsTest extends CliFixture {
     private static final String KERNEL = "tests/dev.vel2.tests.support/guests/kernel/";
@@ -100,13 +101,20 @@ class KernelOptionsTest extends CliFixture {
     }
 
     @Test
-    void optionsThatNeedAKernelOrExcludeAnImage() {
+    void optionsThatNeedAKernelOrExcludeAnImage() throws Exception {
         assertEquals("give IMAGE or --kernel FILE, not both", refused("--kernel", IMAGE, "guest.elf"));
         assertEquals("--initrd needs --kernel", refused("--initrd", "initrd.img", "guest.elf"));
         assertEquals("--append needs --kernel", refused("--append", "quiet", "guest.elf"));
         assertEquals("--dtb needs --kernel", refused("--dtb", "board.dtb"));
         assertEquals("--dump-dtb needs --kernel", refused("--dump-dtb", "out.dtb", "guest.elf"));
         assertEquals("--kernel needs a value", refused("--kernel"));
+        assertEquals("--guest-loader needs --kernel", refused("--guest-loader", "addr=0x42000000,initrd=x",
+                "guest.elf"));
+        assertEquals("guest-loader needs one of kernel=FILE or initrd=FILE", refused("--kernel", IMAGE,
+                "--guest-loader", "addr=0x42000000"));
+        assertEquals(String.format("initrd module %s 0x40200000-0x%x overlaps the kernel 0x40200000-0x40220000",
+                IMAGE, 0x4020_0000L + Files.size(Path.of(IMAGE))),
+                refused("--kernel", IMAGE, "--guest-loader", "addr=0x40200000,initrd=" + IMAGE));
     }
 
     @Test
