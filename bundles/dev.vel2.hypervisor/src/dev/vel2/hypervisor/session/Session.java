@@ -190,7 +190,10 @@ public final class Session {
 
     // ---------------------------------------------------------------- run control (any thread)
 
-    /** Runs the guest from its entry, or suspends there with {@link StopInfo.Reason#ENTRY} (stop at entry). */
+    /**
+     * Runs the guest from its entry, or suspends there with {@link StopInfo.Reason#ENTRY} (stop at entry); does
+     * nothing once {@link #terminate()} was asked (a launch ended while it was being made).
+     */
     public void start() {
         lock.lock();
         try {
@@ -198,6 +201,9 @@ public final class Session {
                 throw new IllegalStateException("session already started");
             }
             started = true;
+            if (terminateRequested) {
+                return;
+            }
             post(new RunRequest(config.stopAtEntry() ? null : ResumeReason.CLIENT_REQUEST, null));
         } finally {
             lock.unlock();

@@ -382,6 +382,16 @@ class SessionTest {
     }
 
     @Test
+    void aSessionTerminatedBeforeItStartedStartsNothing() throws Exception {
+        Session s = open(program(LOOP));
+        s.terminate(); // a launch ended while it was being made: its start comes after, on another thread
+        s.start();
+        assertTrue(s.awaitTerminated(WAIT));
+        assertEquals(StopInfo.exited(Machine.ExitReason.STOPPED), s.lastStop());
+        assertEquals(ENTRY, s.inspection().pc(0), "nothing ran");
+    }
+
+    @Test
     void terminateLeavesNoMachineThread() throws Exception {
         java.util.Set<Thread> before = machineThreadSet();
         Session s = open(program(LOOP));

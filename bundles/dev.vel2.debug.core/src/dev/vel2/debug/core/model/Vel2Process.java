@@ -73,14 +73,7 @@ public final class Vel2Process extends PlatformObject implements IProcess {
     /** Run mode: the process alone, and the machine started. */
     public static Vel2Process start(ILaunch launch, Session session, LaunchSettings settings) {
         Vel2Process p = attach(launch, session, settings);
-        try {
-            session.start();
-        } catch (IllegalStateException e) {
-            if (session.state() != Session.State.TERMINATED) {
-                throw e;
-            }
-            // terminated as soon as its process appeared in the launch: nothing left to start
-        }
+        session.start(); // nothing to start when the launch was terminated as soon as its process appeared
         return p;
     }
 
