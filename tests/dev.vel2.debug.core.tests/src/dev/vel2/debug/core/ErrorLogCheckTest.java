@@ -20,6 +20,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import dev.vel2.tests.support.ErrorLogCheck;
 import dev.vel2.tests.support.LoggedError;
 import dev.vel2.tests.support.NestedTestRun;
+import dev.vel2.tests.support.OnPurpose;
 
 /**
  * The error log check of every plug-in test class: installed here by auto-detection, it fails a test that logs an
@@ -38,7 +39,7 @@ class ErrorLogCheckTest {
 
     @Test
     void aTestThatLogsAVel2ExceptionFails() {
-        TestExecutionSummary summary = NestedTestRun.of(LogsAnEventLoopException.class);
+        TestExecutionSummary summary = OnPurpose.logged(() -> NestedTestRun.of(LogsAnEventLoopException.class));
         assertEquals(1, summary.getTestsStartedCount());
         assertEquals(1, summary.getTestsFailedCount(), "the check failed the test that logged");
         String message = summary.getFailures().get(0).getException().getMessage();
@@ -83,9 +84,11 @@ class ErrorLogCheckTest {
     @Test
     void warningsAndEclipseErrorsPassTheCheck() {
         ILog log = ILog.of(Platform.getBundle("org.eclipse.core.runtime"));
-        log.log(new Status(IStatus.WARNING, WORKBENCH, "a warning", vel2Exception()));
-        log.log(new Status(IStatus.INFO, WORKBENCH, "an info", vel2Exception()));
-        log.log(new Status(IStatus.ERROR, WORKBENCH, "Eclipse's own", eclipseException(null)));
+        OnPurpose.logged(() -> {
+            log.log(new Status(IStatus.WARNING, WORKBENCH, "a warning", vel2Exception()));
+            log.log(new Status(IStatus.INFO, WORKBENCH, "an info", vel2Exception()));
+            log.log(new Status(IStatus.ERROR, WORKBENCH, "Eclipse's own", eclipseException(null)));
+        });
         assertEquals(List.of(), ErrorLogCheck.logged());
         ErrorLogCheck.failOnLogged("in this test");
     }

@@ -17,6 +17,7 @@ import org.opentest4j.AssertionFailedError;
 import dev.vel2.tests.support.ErrorLogCheck;
 import dev.vel2.tests.support.LoggedError;
 import dev.vel2.tests.support.NestedTestRun;
+import dev.vel2.tests.support.OnPurpose;
 import dev.vel2.tests.support.Workbench;
 
 /**
@@ -37,8 +38,10 @@ class WorkbenchErrorLogCheckTest {
     @Test
     void anExceptionInTheEventLoopReachesTheCheck() {
         Display display = PlatformUI.getWorkbench().getDisplay();
-        display.asyncExec(WorkbenchErrorLogCheckTest::throwOnPurpose);
-        Workbench.pumpUntil(display, () -> !ErrorLogCheck.logged().isEmpty(), WAIT);
+        OnPurpose.logged(() -> {
+            display.asyncExec(WorkbenchErrorLogCheckTest::throwOnPurpose);
+            Workbench.pumpUntil(display, () -> !ErrorLogCheck.logged().isEmpty(), WAIT);
+        });
 
         LoggedError logged = ErrorLogCheck.logged().get(0);
         assertEquals(LOOP_EXCEPTION, logged.status().getMessage());
@@ -53,7 +56,7 @@ class WorkbenchErrorLogCheckTest {
 
     @Test
     void anExceptionAfterTheLastAssertionFailsTheTest() {
-        TestExecutionSummary summary = NestedTestRun.of(PostsAnException.class);
+        TestExecutionSummary summary = OnPurpose.logged(() -> NestedTestRun.of(PostsAnException.class));
         assertEquals(1, summary.getTestsFailedCount(), "the check dispatched the event, then failed the test");
         String message = summary.getFailures().get(0).getException().getMessage();
         assertTrue(message.contains(LOOP_EXCEPTION) && message.contains("throwOnPurpose"), message);
