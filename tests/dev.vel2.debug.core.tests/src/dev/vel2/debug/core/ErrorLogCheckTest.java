@@ -20,7 +20,6 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import dev.vel2.tests.support.ErrorLogCheck;
 import dev.vel2.tests.support.LoggedError;
 import dev.vel2.tests.support.NestedTestRun;
-import dev.vel2.tests.support.OnPurpose;
 
 /**
  * The error log check of every plug-in test class: installed here by auto-detection, it fails a test that logs an
@@ -39,7 +38,7 @@ class ErrorLogCheckTest {
 
     @Test
     void aTestThatLogsAVel2ExceptionFails() {
-        TestExecutionSummary summary = OnPurpose.logged(() -> NestedTestRun.of(LogsAnEventLoopException.class));
+        TestExecutionSummary summary = NestedTestRun.of(LogsAnEventLoopException.class);
         assertEquals(1, summary.getTestsStartedCount());
         assertEquals(1, summary.getTestsFailedCount(), "the check failed the test that logged");
         String message = summary.getFailures().get(0).getException().getMessage();
@@ -84,11 +83,9 @@ class ErrorLogCheckTest {
     @Test
     void warningsAndEclipseErrorsPassTheCheck() {
         ILog log = ILog.of(Platform.getBundle("org.eclipse.core.runtime"));
-        OnPurpose.logged(() -> {
-            log.log(new Status(IStatus.WARNING, WORKBENCH, "a warning", vel2Exception()));
-            log.log(new Status(IStatus.INFO, WORKBENCH, "an info", vel2Exception()));
-            log.log(new Status(IStatus.ERROR, WORKBENCH, "Eclipse's own", eclipseException(null)));
-        });
+        log.log(new Status(IStatus.WARNING, WORKBENCH, "a warning", vel2Exception()));
+        log.log(new Status(IStatus.INFO, WORKBENCH, "an info", vel2Exception()));
+        log.log(new Status(IStatus.ERROR, WORKBENCH, "Eclipse's own", eclipseException(null)));
         assertEquals(List.of(), ErrorLogCheck.logged());
         ErrorLogCheck.failOnLogged("in this test");
     }

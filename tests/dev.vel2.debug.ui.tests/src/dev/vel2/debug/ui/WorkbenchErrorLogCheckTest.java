@@ -17,7 +17,6 @@ import org.opentest4j.AssertionFailedError;
 import dev.vel2.tests.support.ErrorLogCheck;
 import dev.vel2.tests.support.LoggedError;
 import dev.vel2.tests.support.NestedTestRun;
-import dev.vel2.tests.support.OnPurpose;
 import dev.vel2.tests.support.Workbench;
 
 /**
@@ -38,10 +37,8 @@ class WorkbenchErrorLogCheckTest {
     @Test
     void anExceptionInTheEventLoopReachesTheCheck() {
         Display display = PlatformUI.getWorkbench().getDisplay();
-        OnPurpose.logged(() -> {
-            display.asyncExec(WorkbenchErrorLogCheckTest::throwOnPurpose);
-            Workbench.pumpUntil(display, () -> !ErrorLogCheck.logged().isEmpty(), WAIT);
-        });
+        display.asyncExec(WorkbenchErrorLogCheckTest::throwOnPurpose);
+        Workbench.pumpUntil(display, () -> !ErrorLogCheck.logged().isEmpty(), WAIT);
 
         LoggedError logged = ErrorLogCheck.logged().get(0);
         assertEquals(LOOP_EXCEPTION, logged.status().getMessage());
@@ -56,7 +53,7 @@ class WorkbenchErrorLogCheckTest {
 
     @Test
     void anExceptionAfterTheLastAssertionFailsTheTest() {
-        TestExecutionSummary summary = OnPurpose.logged(() -> NestedTestRun.of(PostsAnException.class));
+        TestExecutionSummary summary = NestedTestRun.of(PostsAnException.class);
         assertEquals(1, summary.getTestsFailedCount(), "the check dispatched the event, then failed the test");
         String message = summary.getFailures().get(0).getException().getMessage();
         assertTrue(message.contains(LOOP_EXCEPTION) && message.contains("throwOnPurpose"), message);
