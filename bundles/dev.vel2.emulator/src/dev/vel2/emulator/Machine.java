@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.ExceptionModel;
 import dev.vel2.emulator.cpu.ExceptionLoop;
 import dev.vel2.emulator.cpu.Platform;
@@ -87,7 +88,7 @@ public final class Machine implements Platform {
     private final long[] sliceStart;
     private final Board board;
     private final Psci psci;
-    final Cpu.El2Mode mode;
+    final El2Mode mode;
     /** Per system register index: the timer register it is, or null; built once from the table by name. */
     private final GenericTimer.Register[] timerRegister;
     final SysReg mpidrEl1 = SysRegs.byName("MPIDR_EL1");
@@ -109,12 +110,12 @@ public final class Machine implements Platform {
     private long sliceStartNanos = -1;
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
-    public Machine(int cpuCount, int memoryMiB, Cpu.El2Mode mode) {
+    public Machine(int cpuCount, int memoryMiB, El2Mode mode) {
         this(cpuCount, memoryMiB, mode, SysRegs.TABLE);
     }
 
     /** The same, with the system registers of {@code sysRegs} (the standard table, or one extending it). */
-    public Machine(int cpuCount, int memoryMiB, Cpu.El2Mode mode, SysRegTable sysRegs) {
+    public Machine(int cpuCount, int memoryMiB, El2Mode mode, SysRegTable sysRegs) {
         if (cpuCount < 1 || cpuCount > MAX_CPUS) {
             throw new IllegalArgumentException("vCPU count " + cpuCount + " not in 1.." + MAX_CPUS);
         }
@@ -124,7 +125,7 @@ public final class Machine implements Platform {
         this.mode = mode;
         ram = new Ram(RAM_BASE, memoryMiB << 20);
         bus = new Bus(ram);
-        board = new Board(bus, cpuCount, mode == Cpu.El2Mode.GUEST, () -> current, this::currentCounter,
+        board = new Board(bus, cpuCount, mode == El2Mode.GUEST, () -> current, this::currentCounter,
                 this::interruptsChanged, this::forgetDeadlines);
         psci = new Psci(new Power(this));
         bus.monitor().setClearedByStore(this::monitorCleared);
@@ -212,7 +213,7 @@ public final class Machine implements Platform {
         held[i] = hold;
     }
 
-    public Cpu.El2Mode mode() {
+    public El2Mode mode() {
         return mode;
     }
 
@@ -271,7 +272,7 @@ public final class Machine implements Platform {
         }
         c.setX(0, x0);
         // PSTATE: EL2h (M = 0b1001) or EL1h (0b0101), D, A, I, F set.
-        c.setPstate((0xfL << 6) | (mode == Cpu.El2Mode.GUEST ? 0b1001 : 0b0101));
+        c.setPstate((0xfL << 6) | (mode == El2Mode.GUEST ? 0b1001 : 0b0101));
         c.setPc(entry);
         c.setWaiting(false);
         c.setEventRegister(false);

@@ -4,6 +4,7 @@ package dev.vel2.emulator;
 import java.util.Arrays;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.sysreg.SysReg;
 
@@ -63,7 +64,7 @@ final class Power implements Psci.Board {
      * it programmed (the registers EL1 cannot access: HCR_EL2, VPIDR_EL2/VMPIDR_EL2, CNTHCTL_EL2...) is kept.
      */
     private void resetRegisters(Cpu c) {
-        boolean keepEl2 = m.mode == Cpu.El2Mode.VIRTUAL;
+        boolean keepEl2 = m.mode == El2Mode.VIRTUAL;
         for (SysReg r : c.sysRegs().all()) {
             if (!(keepEl2 && isEl2State(r))) {
                 c.setSysreg(r, r.reset() == null ? 0 : r.reset());

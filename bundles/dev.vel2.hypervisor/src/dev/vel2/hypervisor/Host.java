@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.Machine.ExitReason;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ImageException;
 
 /**
@@ -101,7 +102,7 @@ public final class Host {
      * @throws ImageException           when the image cannot be read or loaded
      */
     public int addVm(VmDescription d) throws ImageException {
-        if (d.el2() != Cpu.El2Mode.VIRTUAL) {
+        if (d.el2() != El2Mode.VIRTUAL) {
             throw new IllegalArgumentException("a host runs its VMs under the virtual EL2, not " + d.el2());
         }
         int index = vms.size();

@@ -7,6 +7,8 @@ import java.util.function.Predicate;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Handler;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Trap;
 import dev.vel2.emulator.sysreg.SysReg;
@@ -17,7 +19,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * and turns every trap into one {@link TrapEvent} for the debugger and the trap log. In guest-EL2 mode the same
  * stream is produced while the guest's own vectors handle the traps ("forward first, emulate second").
  */
-public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling {
+public final class Hypervisor implements El2Handler, Machine.VcpuScheduling {
     private static final SysReg CNTHCTL_EL2 = SysRegs.get("CNTHCTL_EL2");
     private static final SysReg CNTVOFF_EL2 = SysRegs.get("CNTVOFF_EL2");
 
@@ -56,14 +58,14 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
     }
 
     /**
-     * Installs this hypervisor at EL2 of every vCPU of the VM ({@link Cpu.El2Mode#VIRTUAL}) and programs the EL2
+     * Installs this hypervisor at EL2 of every vCPU of the VM ({@link El2Mode#VIRTUAL}) and programs the EL2
      * state a real hypervisor sets before its first entry to EL1 (HCR_EL2, VPIDR_EL2 and VMPIDR_EL2 are the VM's).
      * For the lazy context switch, also install it as the machine's scheduling hook
      * ({@link Machine#setVcpuScheduling}).
      */
     public void attachVirtual() {
         for (Vcpu v : vm.vcpus()) {
-            v.cpu().setEl2(Cpu.El2Mode.VIRTUAL, this);
+            v.cpu().setEl2(El2Mode.VIRTUAL, this);
             programEl2(v.cpu());
             v.shadow().capture(v.cpu());
         }
@@ -82,7 +84,7 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
     /** The lazy context switch: {@code from}'s dirty stage-1 controls are saved, {@code to}'s restored. */
     @Override
     public void switched(Cpu from, Cpu to) {
-        if (from.el2Mode() == Cpu.El2Mode.VIRTUAL) { // the guest's own EL2 switches its own context
+        if (from.el2Mode() == El2Mode.VIRTUAL) { // the guest's own EL2 switches its own context
             vm.vcpu(from.index()).shadow().switchOut(from);
             vm.vcpu(to.index()).shadow().switchIn(to);
         }
@@ -94,21 +96,21 @@ public final class Hypervisor implements Cpu.El2Handler, Machine.VcpuScheduling 
      */
     @Override
     public void poweredOn(Cpu c) {
-        if (c.el2Mode() == Cpu.El2Mode.VIRTUAL) {
+        if (c.el2Mode() == El2Mode.VIRTUAL) {
             vm.vcpu(c.index()).shadow().capture(c);
         }
         statistics.poweredOn(c.index());
     }
 
     /**
-     * Observes the guest's own EL2 ({@link Cpu.El2Mode#GUEST}): the same event stream, one sequence across the vCPUs,
+     * Observes the guest's own EL2 ({@link El2Mode#GUEST}): the same event stream, one sequence across the vCPUs,
      * each event {@link TrapAction#GUEST_EL2} as the CPU takes the trap; the statistics see its ERETs too. For a
      * trap's cost to end where a vCPU powered off in its handler, install it as the machine's scheduling hook as well.
      */
     public void attachGuest() {
         statistics.attachGuest();
         for (Vcpu v : vm.vcpus()) {
-            v.cpu().setEl2(Cpu.El2Mode.GUEST, null);
+            v.cpu().setEl2(El2Mode.GUEST, null);
             v.cpu().addReturnListener(statistics::returned);
             v.cpu().addTrapListener((cpu, t) -> {
                 statistics.entered(cpu, t);

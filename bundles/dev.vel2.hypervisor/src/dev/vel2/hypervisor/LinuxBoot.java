@@ -12,6 +12,7 @@ import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.emulator.boot.Kernel;
 import dev.vel2.emulator.boot.VirtDeviceTree;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.fdt.Fdt;
 import dev.vel2.emulator.fdt.FdtException;
 import dev.vel2.emulator.fdt.FdtNode;
@@ -140,7 +141,7 @@ public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout
         for (int i = 0; i < vcpus; i++) {
             mpidrs.add(d.mpidrAtBoot(i, vcpus));
         }
-        boolean guest = d.el2() == Cpu.El2Mode.GUEST;
+        boolean guest = d.el2() == El2Mode.GUEST;
         return new VirtDeviceTree.Board((long) d.memoryMiB() << 20, mpidrs, guest, guest && gicVirtualInterface);
     }
 

@@ -4,6 +4,7 @@ package dev.vel2.hypervisor;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.boot.Kernel;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 
@@ -46,7 +47,7 @@ public final class VmBuilder {
         ElfImage elf = elf(d.image(), kernel);
         Machine m = new Machine(d.vcpusFor(elf), d.memoryMiB(), d.el2(), d.sysRegs());
         Hypervisor hv = new Hypervisor(vm(d, m, index));
-        if (d.el2() == Cpu.El2Mode.VIRTUAL) {
+        if (d.el2() == El2Mode.VIRTUAL) {
             hv.attachVirtual();
             hv.setStopper(m::stop);
         } else {
@@ -72,11 +73,11 @@ public final class VmBuilder {
             Vcpu v = vm.addVcpu(m.cpu(i));
             d.vpidrOf(i, n).ifPresent(v::setVpidr);
             d.vmpidrOf(i, n).ifPresent(v::setVmpidr);
-            if (d.el2() == Cpu.El2Mode.GUEST) {
+            if (d.el2() == El2Mode.GUEST) {
                 d.ids().forEach(m.cpu(i)::setSysreg); // the image's EL2 reads them as the PE's own
             }
         }
-        if (d.el2() == Cpu.El2Mode.VIRTUAL) {
+        if (d.el2() == El2Mode.VIRTUAL) {
             d.ids().forEach(vm.ids()::set); // what reads trapped by HCR_EL2.TID3 return
         }
         return vm;
@@ -111,7 +112,7 @@ public final class VmBuilder {
     /** The segments; under the virtual EL2 the entry is {@value #EL1_ENTRY} if the image has it, else the ELF's. */
     private static long loadElf(ElfImage elf, Machine m) throws ImageException {
         elf.load(m.ram());
-        if (m.mode() == Cpu.El2Mode.VIRTUAL) {
+        if (m.mode() == El2Mode.VIRTUAL) {
             for (ElfImage.Symbol s : elf.symbols()) {
                 if (s.name().equals(EL1_ENTRY)) {
                     return s.value();

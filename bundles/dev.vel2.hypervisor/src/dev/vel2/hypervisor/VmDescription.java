@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.sysreg.SysReg;
@@ -25,7 +26,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * <li><b>memory</b>: {@value Machine#DEFAULT_MEMORY_MIB} MiB of RAM at 0x4000_0000;
  * <li><b>vCPUs</b>: as many as the image asks for with its absolute ELF symbol {@value Machine#VCPUS_SYMBOL}, else 1;
  * vCPU 0 starts, the others wait for PSCI CPU_ON;
- * <li><b>EL2</b>: the Java hypervisor ({@link Cpu.El2Mode#VIRTUAL});
+ * <li><b>EL2</b>: the Java hypervisor ({@link El2Mode#VIRTUAL});
  * <li><b>HCR_EL2</b>: under the virtual EL2 RW only, so nothing traps (RW is always added: vel2 runs no AArch32 at
  * EL1); under the guest's EL2 what the image's EL2 finds at boot: the register's reset value unless given;
  * <li><b>VPIDR_EL2</b> (what EL1 reads as MIDR_EL1): {@link Vm#DEFAULT_VPIDR}, the modelled Cortex-A57's MIDR, as QEMU
@@ -58,7 +59,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * @param translate whether hot code becomes translated blocks (false: every instruction is interpreted)
  * @param sysRegs   the PE's system register table
  */
-public record VmDescription(GuestImage image, int memoryMiB, int vcpus, Cpu.El2Mode el2, OptionalLong hcr,
+public record VmDescription(GuestImage image, int memoryMiB, int vcpus, El2Mode el2, OptionalLong hcr,
         List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, OptionalLong entry, boolean translate,
         SysRegTable sysRegs) {
 
@@ -90,7 +91,7 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, Cpu.El2M
 
     /** {@code image} with every default (see the class comment). */
     public static VmDescription of(GuestImage image) {
-        return new VmDescription(image, Machine.DEFAULT_MEMORY_MIB, VCPUS_OF_IMAGE, Cpu.El2Mode.VIRTUAL,
+        return new VmDescription(image, Machine.DEFAULT_MEMORY_MIB, VCPUS_OF_IMAGE, El2Mode.VIRTUAL,
                 OptionalLong.empty(), List.of(), List.of(), Map.of(), OptionalLong.empty(), true, SysRegs.TABLE);
     }
 
@@ -111,7 +112,7 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, Cpu.El2M
         return new VmDescription(image, memoryMiB, n, el2, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs);
     }
 
-    public VmDescription withEl2(Cpu.El2Mode mode) {
+    public VmDescription withEl2(El2Mode mode) {
         return new VmDescription(image, memoryMiB, vcpus, mode, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs);
     }
 
@@ -152,7 +153,7 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, Cpu.El2M
 
     /** HCR_EL2 at boot: virtual EL2 the given value (else 0) | RW; guest EL2 as given, else the reset value. */
     public long hcrAtBoot() {
-        if (el2 == Cpu.El2Mode.VIRTUAL) {
+        if (el2 == El2Mode.VIRTUAL) {
             return hcr.orElse(0) | HCR_RW;
         }
         return hcr.orElse(SysRegAccess.HCR_EL2.reset());
@@ -181,7 +182,7 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, Cpu.El2M
      * under the virtual EL2 its VMPIDR_EL2 ({@link #vmpidrOf}, else the default), under the guest's EL2 the PE's own.
      */
     public long mpidrAtBoot(int vcpu, int count) {
-        OptionalLong given = el2 == Cpu.El2Mode.VIRTUAL ? vmpidrOf(vcpu, count) : OptionalLong.empty();
+        OptionalLong given = el2 == El2Mode.VIRTUAL ? vmpidrOf(vcpu, count) : OptionalLong.empty();
         return given.orElse(VIRT_MPIDR | vcpu);
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ElfImage;
 
 /**
@@ -33,7 +34,7 @@ class GuestRunTest {
             String expected = Files.readString(Guests.file(name, ".qemu.log"), StandardCharsets.ISO_8859_1);
             ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
             // as many vCPUs as QEMU ran (build.sh: -smp from the image's vel2_vcpus symbol)
-            Machine machine = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+            Machine machine = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
             ByteArrayOutputStream uart = new ByteArrayOutputStream();
             machine.setUartOutput(uart::write);
             machine.load(image);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
@@ -20,7 +21,7 @@ class InterpreterShortcutsTest {
     /** An SGI sent to itself through GICD_SGIR at EL2 (HCR_EL2.IMO, PSTATE.I clear) is taken before the next insn. */
     @Test
     void interruptMadePendingByAGicWriteIsTakenBeforeTheNextInstruction() {
-        Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 1, El2Mode.GUEST);
         int[] code = {
             0xd2a10001, // mov  x1, #0x8000000       GICD
             0x52800022, // mov  w2, #1

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
@@ -22,7 +23,7 @@ class MachineTest {
 
     @Test
     void helloGuestPrintsAndPowersOffAtEl2() throws Exception {
-        Machine m = new Machine(1, 16, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 16, El2Mode.GUEST);
         ByteArrayOutputStream uart = new ByteArrayOutputStream();
         m.setUartOutput(uart::write);
         m.load(ElfImage.read(TestImages.path("hello.elf")));
@@ -36,7 +37,7 @@ class MachineTest {
 
     @Test
     void loopEndsAtTheInstructionLimitAndTimeFollowsInstructions() throws Exception {
-        Machine m = new Machine(1, 16, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 16, El2Mode.GUEST);
         m.load(ElfImage.read(TestImages.path("loop.elf")));
         assertEquals(Machine.ExitReason.INSTRUCTION_LIMIT, m.run(1600));
         assertEquals(1600, m.cpu(0).insns());
@@ -46,8 +47,8 @@ class MachineTest {
 
     @Test
     void imageOutsideRamIsRefusedAndNothingBoots() {
-        Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST); // RAM 0x4000_0000-0x4010_0000
-        assertThrows(IllegalArgumentException.class, () -> new Machine(9, 16, Cpu.El2Mode.GUEST));
+        Machine m = new Machine(1, 1, El2Mode.GUEST); // RAM 0x4000_0000-0x4010_0000
+        assertThrows(IllegalArgumentException.class, () -> new Machine(9, 16, El2Mode.GUEST));
         ImageException e = assertThrows(ImageException.class,
                 () -> m.load(new RawImage("r", 0x400f_fffcL, new byte[8])));
         assertEquals("image 0x400ffffc-0x40100004 outside RAM", e.getMessage());
@@ -56,7 +57,7 @@ class MachineTest {
 
     @Test
     void wfiWithNoTimerCompletesAndAllOffStops() {
-        Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 1, El2Mode.GUEST);
         m.ram().write(0x4000_0000L, 4, 0xd503207f); // wfi
         m.ram().write(0x4000_0004L, 4, 0x14000000); // b .
         m.boot(0x4000_0000L);
@@ -66,7 +67,7 @@ class MachineTest {
 
     @Test
     void psciAnswersAsQemu() {
-        Machine m = new Machine(2, 16, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(2, 16, El2Mode.GUEST);
         m.boot(0x4008_0000L);
         Cpu c = m.cpu(0);
         assertEquals(0x8000_0001L, c.sysreg(SysRegs.get("MPIDR_EL1")) + 1); // Aff0 = 0, RES1 bit 31

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 
 /**
  * A store that clears another vCPU's exclusive reservation is a wake-up event for it (ARM ARM D1.6.1 "The Event
@@ -41,7 +42,7 @@ class MonitorEventTest {
     };
 
     private static Machine machine(int[] cpu0, int[] cpu1) {
-        Machine m = new Machine(2, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(2, 1, El2Mode.GUEST);
         SendEventTest.put(m, Machine.RAM_BASE, cpu0);
         SendEventTest.put(m, Machine.RAM_BASE + 0x1000, cpu1);
         m.boot(Machine.RAM_BASE);

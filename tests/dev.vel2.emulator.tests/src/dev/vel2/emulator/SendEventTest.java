@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 
 /**
  * SEV signals an event to every PE of the machine, SEVL only to its own (ARM ARM D1.6.1 "The Event Register"): a
@@ -51,7 +52,7 @@ class SendEventTest {
 
     @Test
     void sevWakesAnotherVcpuWaitingInWfeOnce() {
-        Machine m = new Machine(2, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(2, 1, El2Mode.GUEST);
         put(m, Machine.RAM_BASE, CPU0);
         put(m, Machine.RAM_BASE + 0x1000, CPU1);
         m.boot(Machine.RAM_BASE);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.Iss.SysRegIss;
 import dev.vel2.emulator.cpu.Syndrome;
@@ -39,7 +40,7 @@ class TimerControlsTest {
     static final int MSR_CNTKCTL_X1 = 0xd518e101;
     static final int MRS_X8_CNTHCTL = 0xd53ce108;
 
-    private final Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+    private final Machine m = new Machine(1, 1, El2Mode.GUEST);
     private final Cpu c = m.cpu(0);
 
     /** Boots at EL2 with {@code words} at RAM_BASE and the vector bases set. */

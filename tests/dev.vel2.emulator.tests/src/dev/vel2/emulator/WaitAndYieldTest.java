@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.devices.GenericTimer;
 
 /**
@@ -50,7 +51,7 @@ class WaitAndYieldTest {
     };
 
     private static Machine twoVcpus(int[] spin) {
-        Machine m = new Machine(2, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(2, 1, El2Mode.GUEST);
         put(m, Machine.RAM_BASE, CPU0_ON_AND_SPIN_HEAD, spin, SYSTEM_OFF);
         put(m, Machine.RAM_BASE + 0x1000, CPU1_WORK);
         m.boot(Machine.RAM_BASE);
@@ -87,7 +88,7 @@ class WaitAndYieldTest {
 
     @Test
     void anSgiWakesAVcpuWaitingInWfiInTheRoundItIsSent() {
-        Machine m = new Machine(2, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(2, 1, El2Mode.GUEST);
         put(m, Machine.RAM_BASE, new int[] {
             0xd2a10008, // mov x8, #0x08000000 (GICD)
             0x52800022, // mov w2, #1
@@ -117,7 +118,7 @@ class WaitAndYieldTest {
 
     @Test
     void anIdleMachineJumpsToTheTimerDeadline() {
-        Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 1, El2Mode.GUEST);
         put(m, Machine.RAM_BASE, new int[] {
             0xd292d000, 0xf2a01300, // mov x0, #10000000
             0xd51be200, // msr cntp_tval_el0, x0
@@ -136,7 +137,7 @@ class WaitAndYieldTest {
 
     @Test
     void anIdleMachineJumpsToTheRtcAlarm() {
-        Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 1, El2Mode.GUEST);
         put(m, Machine.RAM_BASE, new int[] {
             0xd2a12029, // mov x9, #0x09010000 (PL031)
             0xb9400121, // ldr w1, [x9]: RTCDR

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.fdt.Fdt;
 import dev.vel2.emulator.loader.ImageException;
 
@@ -48,7 +49,7 @@ class GuestLoaderTest {
 
     @Test
     void modulesLandWhereAskedAndTheTreeNamesThemAsQemusDoes() throws Exception {
-        VmBuilder.Built b = VmBuilder.build(VmDescription.of(hypervisor(qemusModules())).withEl2(Cpu.El2Mode.GUEST),
+        VmBuilder.Built b = VmBuilder.build(VmDescription.of(hypervisor(qemusModules())).withEl2(El2Mode.GUEST),
                 0);
         Machine m = b.machine();
         for (GuestModule g : qemusModules()) {
@@ -85,7 +86,7 @@ class GuestLoaderTest {
         GuestImage.Linux again = new GuestImage.Linux(LinuxBootTest.kernelFile("kernel-boot.Image"),
                 Optional.empty(), Optional.empty(), Optional.of(dumped), qemusModules());
         assertEquals(dumped + ": /chosen already has a module@0x43000000 node", assertThrows(ImageException.class,
-                () -> VmBuilder.build(VmDescription.of(again).withEl2(Cpu.El2Mode.GUEST), 0)).getMessage());
+                () -> VmBuilder.build(VmDescription.of(again).withEl2(El2Mode.GUEST), 0)).getMessage());
         Path missing = dir.resolve("none");
         assertEquals(missing + ": no such file", refused("addr=0x42000000,kernel=" + missing));
     }
@@ -109,7 +110,7 @@ class GuestLoaderTest {
     }
 
     private static VmBuilder.Built b(List<GuestModule> modules) throws ImageException {
-        return VmBuilder.build(VmDescription.of(hypervisor(modules)).withEl2(Cpu.El2Mode.GUEST), 0);
+        return VmBuilder.build(VmDescription.of(hypervisor(modules)).withEl2(El2Mode.GUEST), 0);
     }
 
     private static String refused(String... specs) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.Machine.ExitReason;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
 import dev.vel2.emulator.sysreg.SysReg;
@@ -176,7 +177,7 @@ class HostTest {
     @Test
     void aVmNeedsAVirtualEl2BoardAndKnownVcpus() {
         VmDescription d = vm(PROGRAM_A);
-        assertThrows(IllegalArgumentException.class, () -> host.addVm(d.withEl2(Cpu.El2Mode.GUEST)));
+        assertThrows(IllegalArgumentException.class, () -> host.addVm(d.withEl2(El2Mode.GUEST)));
         assertThrows(IllegalArgumentException.class,
                 () -> host.addVm(d.withVcpus(2).withVmpidr(List.of(1L, 2L, 3L))));
         assertEquals(2, host.vmCount(), "nothing added");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -35,7 +36,7 @@ class HypervisorTest {
         0xd4000002, // hvc  #0
     };
 
-    private final Machine machine = new Machine(1, 16, Cpu.El2Mode.VIRTUAL);
+    private final Machine machine = new Machine(1, 16, El2Mode.VIRTUAL);
     private final Vm vm = new Vm(0, HCR_TRAPS);
     private final Vcpu vcpu = vm.addVcpu(machine.cpu(0));
     private final Hypervisor hv = new Hypervisor(vm);

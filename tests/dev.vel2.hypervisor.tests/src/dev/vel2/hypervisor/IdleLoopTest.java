@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 
 /**
  * A hot idle loop under the virtual EL2: its trapped WFIs run inside a translated block (the wait of a lone vCPU ends
@@ -38,7 +39,7 @@ class IdleLoopTest {
     }
 
     private static Run run(boolean translate, long stopAtSeq) {
-        Machine m = new Machine(1, 16, Cpu.El2Mode.VIRTUAL);
+        Machine m = new Machine(1, 16, El2Mode.VIRTUAL);
         for (int i = 0; i < IDLE.length; i++) {
             m.ram().write(ENTRY + 4L * i, 4, IDLE[i]);
         }

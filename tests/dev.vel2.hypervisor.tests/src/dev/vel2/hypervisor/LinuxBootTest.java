@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.boot.LinuxImage;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.fdt.Fdt;
 import dev.vel2.emulator.fdt.FdtNode;
@@ -119,7 +120,7 @@ class LinuxBootTest {
     @Test
     void guestEl2EntersTheImageAtEl2AndServesPsciOverSmc() throws Exception {
         VmBuilder.Built b = VmBuilder.build(VmDescription.of(GuestImage.Linux.of(kernelFile("kernel-boot.Image")))
-                .withEl2(Cpu.El2Mode.GUEST), 0);
+                .withEl2(El2Mode.GUEST), 0);
         Machine m = b.machine();
         Cpu c = m.cpu(0);
         assertEquals(0x4020_0000L, c.pc());
@@ -157,7 +158,7 @@ class LinuxBootTest {
         byte[] raw = Files.readAllBytes(kernelFile("kernel-boot.Image"));
         raw[LinuxImage.MAGIC_OFFSET] = 'X'; // no Image header: a raw binary, entered at its first byte
         Path file = Files.write(dir.resolve("kernel.bin"), raw);
-        VmBuilder.Built b = VmBuilder.build(VmDescription.of(GuestImage.Linux.of(file)).withEl2(Cpu.El2Mode.GUEST),
+        VmBuilder.Built b = VmBuilder.build(VmDescription.of(GuestImage.Linux.of(file)).withEl2(El2Mode.GUEST),
                 0);
         assertEquals(0x4008_0000L, b.machine().cpu(0).pc());
         assertEquals(qemu("kernel-boot.qemu.log"), run(b.machine()), "the same tree address as the Image's");
@@ -189,7 +190,7 @@ class LinuxBootTest {
         }
         assertEquals(0x304, treeAtX0(virtual.machine()).find("/timer").orElseThrow().cellsOf("interrupts")
                 .orElseThrow()[2], "the timer's PPIs reach both vCPUs");
-        VmBuilder.Built guest = VmBuilder.build(d.withEl2(Cpu.El2Mode.GUEST), 0);
+        VmBuilder.Built guest = VmBuilder.build(d.withEl2(El2Mode.GUEST), 0);
         assertEquals(List.of("cpu@0", "cpu@1"), treeAtX0(guest.machine()).find("/cpus").orElseThrow().children()
                 .stream().map(FdtNode::name).toList(), "the guest's EL2 reads the PE's own MPIDR_EL1");
         assertEquals(1, guest.machine().cpu(1).sysreg(SysRegAccess.MPIDR_EL1) & 0xff);

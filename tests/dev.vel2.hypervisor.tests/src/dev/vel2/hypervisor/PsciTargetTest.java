@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.devices.Psci;
 
 /**
@@ -43,7 +44,7 @@ class PsciTargetTest {
 
     @Test
     void cpuOnAndAffinityInfoNameVcpusByTheirVirtualMpidr() {
-        Machine machine = new Machine(2, 16, Cpu.El2Mode.VIRTUAL);
+        Machine machine = new Machine(2, 16, El2Mode.VIRTUAL);
         Vm vm = new Vm(0, 1L << 31); // RW
         vm.addVcpu(machine.cpu(0)).setVmpidr(0x8000_0100L);
         vm.addVcpu(machine.cpu(1)).setVmpidr(0x8000_0201L);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -38,7 +39,7 @@ class SmcccTest {
 
     @Test
     void psciThroughATrappedSmcAndSmcccFunctionsNotSupported() {
-        Machine machine = new Machine(1, 16, Cpu.El2Mode.VIRTUAL);
+        Machine machine = new Machine(1, 16, El2Mode.VIRTUAL);
         Vm vm = new Vm(0, RW_TSC);
         vm.addVcpu(machine.cpu(0));
         Hypervisor hv = Programs.start(machine, vm, PROGRAM);

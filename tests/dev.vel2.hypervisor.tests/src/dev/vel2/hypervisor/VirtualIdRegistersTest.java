@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /** ID register reads HCR_EL2.TID3 traps: the configured value, else the real one sanitised as its row says. */
@@ -31,7 +32,7 @@ class VirtualIdRegistersTest {
         0xd53a0006); // mrs x6, csselr_el1
 
     private static Cpu run(long hcr, int[] program, long isar0, int sysregTraps) {
-        Machine machine = new Machine(1, 16, Cpu.El2Mode.VIRTUAL);
+        Machine machine = new Machine(1, 16, El2Mode.VIRTUAL);
         Vm vm = new Vm(0, hcr);
         vm.addVcpu(machine.cpu(0));
         vm.ids().set(SysRegs.get("ID_AA64ISAR0_EL1"), isar0);

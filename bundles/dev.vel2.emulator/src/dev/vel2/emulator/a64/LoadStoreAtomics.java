@@ -27,7 +27,7 @@ final class LoadStoreAtomics {
         int size = 1 << o.scale();
         Alignment.require(c, address, size, false);
         long v = c.read(address, size);
-        c.markExclusive(address, size);
+        c.exclusives().mark(address, size);
         c.setR(o.scale() == 3, o.rt(), v);
     }
 
@@ -40,7 +40,7 @@ final class LoadStoreAtomics {
         long address = c.xsp(o.rn());
         int size = 1 << o.scale();
         Alignment.require(c, address, size, true);
-        boolean pass = c.checkExclusive(address, size);
+        boolean pass = c.exclusives().check(address, size);
         if (pass) {
             c.write(address, size, c.x(o.rt()));
         }
@@ -69,7 +69,7 @@ final class LoadStoreAtomics {
             lo = v;
             hi = v >>> 32;
         }
-        c.markExclusive(address, sf ? 16 : 8);
+        c.exclusives().mark(address, sf ? 16 : 8);
         c.setR(sf, o.rt(), lo);
         c.setR(sf, o.rt2(), hi);
     }
@@ -80,7 +80,7 @@ final class LoadStoreAtomics {
         boolean sf = o.scale() == 3;
         int size = sf ? 16 : 8;
         Alignment.require(c, address, size, true);
-        boolean pass = c.checkExclusive(address, size);
+        boolean pass = c.exclusives().check(address, size);
         if (pass) {
             if (sf) {
                 c.write(address, 8, c.x(o.rt()));

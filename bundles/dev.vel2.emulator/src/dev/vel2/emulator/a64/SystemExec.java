@@ -73,7 +73,7 @@ final class SystemExec {
     }
 
     static void CLREX(Cpu c, Barrier o) {
-        c.clearExclusive();
+        c.exclusives().clear();
     }
 
     /** DSB, DMB: accesses complete in program order in this interpreter, so barriers have nothing to wait for. */

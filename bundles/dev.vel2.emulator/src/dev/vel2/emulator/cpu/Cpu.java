@@ -19,39 +19,6 @@ import dev.vel2.emulator.sysreg.SysRegs;
  */
 public final class Cpu {
 
-    /** Who handles exceptions taken to EL2 from EL0/EL1. */
-    public enum El2Mode {
-        /** The guest's own EL2 code, through VBAR_EL2 (like QEMU {@code -M virt,virtualization=on}). */
-        GUEST,
-        /** The Java hypervisor: the CPU never executes at EL2; traps go to {@link El2Handler}. */
-        VIRTUAL
-    }
-
-    /** The Java hypervisor's entry point for traps in {@link El2Mode#VIRTUAL}. */
-    @FunctionalInterface
-    public interface El2Handler {
-        /**
-         * Handles a trap. On entry the CPU state is as at the trapping instruction (PC = {@code trap.pc()}); the
-         * handler emulates and sets where the guest resumes with {@link Cpu#setNextPc}, or injects an exception.
-         */
-        void handle(Cpu cpu, Trap trap);
-    }
-
-    /** Listeners see every trap to EL2, in both modes, before it is handled. */
-    @FunctionalInterface
-    public interface TrapListener {
-        void trapped(Cpu cpu, Trap trap);
-    }
-
-    /**
-     * Listeners see every exception return from EL2 to EL1 or EL0 (guest-EL2 mode: where the guest's own EL2 ends
-     * its handling of a trap), while the ERET executes: {@link Cpu#insns()} does not count the ERET yet.
-     */
-    @FunctionalInterface
-    public interface ReturnListener {
-        void returned(Cpu cpu);
-    }
-
     // ---- architectural state ----
     final long[] x = new long[32];
     long pc;
@@ -71,10 +38,6 @@ public final class Cpu {
     /** Advanced SIMD/FP registers V0-V31 as two 64-bit halves each: [2n] low, [2n+1] high. */
     public final long[] vreg = new long[64];
 
-    // ---- exclusive monitor ----
-    long exclusiveAddress = -1;
-    int exclusiveSize;
-
     // ---- environment ----
     final int index;
     final Bus bus;
@@ -90,6 +53,7 @@ public final class Cpu {
     private final BlockRunner blocks;
     /** Loads and stores through {@link #translation}. */
     private final DataAccess data;
+    final LocalMonitor exclusives = new LocalMonitor(this);
     long insns;
     /** Inside a translated block: the instructions of its current pass before the current one (see BlockRunner). */
     int blockDone;
@@ -116,18 +80,6 @@ public final class Cpu {
     AddressBreakpoints breakpoints;
     /** The debugger's data watchpoints, or null when there are none (loads and stores then check nothing). */
     Watchpoints watchpoints;
-
-    /** Maps a virtual address to a physical one for an access, or throws a {@link GuestFault}. */
-    @FunctionalInterface
-    public interface Translation {
-        long translate(Cpu cpu, long va, int access);
-
-        int READ = 0;
-        int WRITE = 1;
-        int FETCH = 2;
-
-        Translation IDENTITY = (cpu, va, access) -> va;
-    }
 
     public Cpu(int index, Bus bus, Platform platform) {
         this(index, bus, platform, SysRegs.TABLE);
@@ -385,28 +337,9 @@ public final class Cpu {
         }
     }
 
-    /** Marks the local and the global exclusive monitor for {@code va} (LDXR family). */
-    public void markExclusive(long va, int size) {
-        exclusiveAddress = translation.translate(this, va, Translation.READ);
-        exclusiveSize = size;
-        bus.monitor().mark(index, exclusiveAddress);
-    }
-
-    /**
-     * True when the local monitor holds {@code va} with this size and no store has touched its granule since (the
-     * global monitor); clears both either way (STXR family).
-     */
-    public boolean checkExclusive(long va, int size) {
-        long pa = translation.translate(this, va, Translation.WRITE);
-        boolean ok = pa == exclusiveAddress && size == exclusiveSize && bus.monitor().holds(index, pa);
-        clearExclusive();
-        return ok;
-    }
-
-    /** CLREX: the local monitor; the global one too, which no store-exclusive can use without the local one. */
-    public void clearExclusive() {
-        exclusiveAddress = -1;
-        bus.monitor().clear(index);
+    /** The local exclusive monitor (LDXR, STXR, CLREX). */
+    public LocalMonitor exclusives() {
+        return exclusives;
     }
 
     public Bus bus() {

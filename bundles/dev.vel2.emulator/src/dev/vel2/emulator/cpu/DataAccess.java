@@ -76,7 +76,7 @@ final class DataAccess {
         }
         int offset = (int) va & PAGE_OFFSET;
         int i = index(va);
-        if (reads[i] == (va & ~PAGE_OFFSET) && access == Cpu.Translation.READ && offset <= PAGE_SIZE - size
+        if (reads[i] == (va & ~PAGE_OFFSET) && access == Translation.READ && offset <= PAGE_SIZE - size
                 && holds()) {
             return ram.read(reads[i + 1] + offset, size);
         }
@@ -89,7 +89,7 @@ final class DataAccess {
             return readAcrossPages(va, size, access);
         }
         long pa = cpu.translation.translate(cpu, va, access);
-        if (access == Cpu.Translation.READ && ram.contains(pa - offset, PAGE_SIZE)) {
+        if (access == Translation.READ && ram.contains(pa - offset, PAGE_SIZE)) {
             stamp();
             int i = index(va);
             reads[i] = va & ~PAGE_OFFSET;
@@ -128,7 +128,7 @@ final class DataAccess {
         }
         int offset = (int) va & PAGE_OFFSET;
         int i = index(va);
-        if (writes[i] == (va & ~PAGE_OFFSET) && access == Cpu.Translation.WRITE && offset <= PAGE_SIZE - size
+        if (writes[i] == (va & ~PAGE_OFFSET) && access == Translation.WRITE && offset <= PAGE_SIZE - size
                 && holds()) {
             long pa = writes[i + 1] + offset;
             bus.monitor().stored(pa, size); // clears any vCPU's reservation of a granule it touches
@@ -146,7 +146,7 @@ final class DataAccess {
             return;
         }
         long pa = cpu.translation.translate(cpu, va, access);
-        if (access == Cpu.Translation.WRITE && ram.contains(pa - offset, PAGE_SIZE)) {
+        if (access == Translation.WRITE && ram.contains(pa - offset, PAGE_SIZE)) {
             stamp();
             int i = index(va);
             writes[i] = va & ~PAGE_OFFSET;

@@ -107,7 +107,7 @@ public final class ExceptionModel {
             return;
         }
         c.trapSeq++;
-        boolean virtual = c.el2Mode == Cpu.El2Mode.VIRTUAL;
+        boolean virtual = c.el2Mode == El2Mode.VIRTUAL;
         // No need to end a translated block here. The guest's EL2 takes the trap by enter(), which makes every block
         // end; the virtual EL2 emulates it in Java, and what that changes ends the block by itself (a new PC, a
         // system register, an interrupt, a wait), as does its stop for the debugger (Cpu#endBlock).
@@ -115,7 +115,7 @@ public final class ExceptionModel {
             Trap trap = new Trap(c.index, c.insns(), c.el, c.pc, Syndrome.decode(esr), far, ret, ipaValid,
                     ipaValid ? ipa : 0);
             if (!c.trapListeners.isEmpty()) { // no iterator on the virtual EL2's path when nobody listens
-                for (Cpu.TrapListener l : c.trapListeners) {
+                for (TrapListener l : c.trapListeners) {
                     l.trapped(c, trap);
                 }
             }
@@ -155,7 +155,7 @@ public final class ExceptionModel {
         c.daif = 0xf;
         c.illegalState = false;
         c.waiting = false;
-        c.exclusiveAddress = -1;
+        c.exclusives.clearLocal();
         c.interruptsDirty = true; // new EL and DAIF
         long base = c.sys[vbar.index()] & ~0x7ffL;
         c.nextPc = base + offset + type;
@@ -181,7 +181,7 @@ public final class ExceptionModel {
         }
         long spsr = c.sys[(from == 2 ? SysRegAccess.SPSR_EL2 : SysRegAccess.SPSR_EL1).index()];
         long elr = c.sys[(from == 2 ? SysRegAccess.ELR_EL2 : SysRegAccess.ELR_EL1).index()];
-        c.exclusiveAddress = -1;
+        c.exclusives.clearLocal();
         c.eventRegister = true;
         if (illegalReturn(c, spsr)) {
             int el = c.el;
@@ -193,7 +193,7 @@ public final class ExceptionModel {
         } else {
             c.setPstate(spsr);
             if (from == 2 && c.el < 2 && !c.returnListeners.isEmpty()) {
-                for (Cpu.ReturnListener l : c.returnListeners) {
+                for (ReturnListener l : c.returnListeners) {
                     l.returned(c);
                 }
             }
@@ -267,7 +267,7 @@ public final class ExceptionModel {
     private static boolean take(Cpu c, long routedToEl2, int mask, int type) {
         if (routedToEl2 != 0) {
             if (c.el < 2) {
-                if (c.el2Mode == Cpu.El2Mode.VIRTUAL) {
+                if (c.el2Mode == El2Mode.VIRTUAL) {
                     return false; // the hypervisor owns physical interrupts; it injects virtual ones
                 }
                 enter(c, 2, 0, 0, c.pc, type);

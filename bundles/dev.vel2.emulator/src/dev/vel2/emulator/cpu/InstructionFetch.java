@@ -72,7 +72,7 @@ final class InstructionFetch {
         if ((va & 3) != 0) {
             throw ExceptionModel.pcAlignment(cpu, va);
         }
-        long pa = cpu.translation.translate(cpu, va, Cpu.Translation.FETCH);
+        long pa = cpu.translation.translate(cpu, va, Translation.FETCH);
         Insn insn = cache.get(pa);
         if (insn == null) {
             int word;

@@ -90,7 +90,7 @@ public final class SystemOperations {
             case "IC_IVAU" -> {
                 long pa;
                 try {
-                    pa = c.translation.translate(c, va, Cpu.Translation.READ);
+                    pa = c.translation.translate(c, va, Translation.READ);
                 } catch (GuestFault f) {
                     // As QEMU, IC IVAU never faults; with no page to name, every decoded page goes.
                     c.bus.innerShareable().broadcast(Cpu::invalidateDecodeCache);
@@ -125,7 +125,7 @@ public final class SystemOperations {
         boolean stage12 = n.startsWith("AT_S12");
         TranslationRegime regime = n.startsWith("AT_S1E2") ? TranslationRegime.EL2
                 : stage12 ? TranslationRegime.EL10 : TranslationRegime.EL10_STAGE1;
-        int access = (n.endsWith("W") ? Cpu.Translation.WRITE : Cpu.Translation.READ)
+        int access = (n.endsWith("W") ? Translation.WRITE : Translation.READ)
                 | (n.contains("E0") ? Mmu.UNPRIVILEGED : 0);
         Walk w = Mmu.walk(c, va, regime, access);
         MmuFault f = w.fault();

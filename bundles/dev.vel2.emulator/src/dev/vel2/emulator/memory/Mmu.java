@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Translation;
 
 /**
- * A vCPU's memory management unit: the {@link Cpu.Translation} every guest access goes through. With stage 1 and
+ * A vCPU's memory management unit: the {@link Translation} every guest access goes through. With stage 1 and
  * stage 2 off it is a flat mapping checked against the physical address size; otherwise a TLB hit costs one
  * comparison of the vCPU's translation generation and one lookup, and a miss walks the tables
  * ({@link PageTableWalker}) and fills the TLB. A fault becomes the guest's Instruction or Data Abort.
@@ -20,7 +21,7 @@ import dev.vel2.emulator.cpu.Cpu;
  * of the current VMID only ({@link #invalidate}). The Inner Shareable forms reach every vCPU of the bus
  * ({@link InnerShareable}).
  */
-public final class Mmu implements Cpu.Translation {
+public final class Mmu implements Translation {
     /** The access kind bits of an {@code access} argument: {@link #READ}, {@link #WRITE} or {@link #FETCH}. */
     public static final int ACCESS_KIND = 3;
     /** Or'ed into a READ/WRITE by LDTR/STTR at EL1: checked with EL0 permissions (AArch64.AccessIsPrivileged). */

@@ -5,6 +5,7 @@ import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.GuestFault;
 import dev.vel2.emulator.cpu.Iss;
+import dev.vel2.emulator.cpu.Translation;
 
 /**
  * A failed translation, as the fault status code and routing describe it (ARM ARM D17.2.40, ESR_ELx ISS encoding
@@ -41,20 +42,20 @@ public record MmuFault(Type type, int level, boolean stage2, boolean s1ptw, long
     }
 
     /**
-     * The ISS of the abort for an access of kind {@code access} ({@link Cpu.Translation#READ} etc.): an Instruction
+     * The ISS of the abort for an access of kind {@code access} ({@link Translation#READ} etc.): an Instruction
      * Abort's for a fetch, else a Data Abort's with WnR for writes (a stage 1 walk is a read, so WnR is 0 with S1PTW).
      */
     public Iss iss(int access) {
         int kind = access & Mmu.ACCESS_KIND;
-        if (kind == Cpu.Translation.FETCH) {
+        if (kind == Translation.FETCH) {
             return Iss.InstructionAbortIss.of(statusCode(), s1ptw);
         }
-        return Iss.DataAbortIss.of(statusCode(), kind == Cpu.Translation.WRITE && !s1ptw, s1ptw);
+        return Iss.DataAbortIss.of(statusCode(), kind == Translation.WRITE && !s1ptw, s1ptw);
     }
 
     /** The guest exception for this fault on {@code va}: the CPU turns "lower EL" classes into "same EL" ones. */
     public GuestFault toGuestFault(long va, int access) {
-        boolean fetch = (access & Mmu.ACCESS_KIND) == Cpu.Translation.FETCH;
+        boolean fetch = (access & Mmu.ACCESS_KIND) == Translation.FETCH;
         return new GuestFault(fetch ? ExceptionClass.IABT_LOWER : ExceptionClass.DABT_LOWER, iss(access), va,
                 stage2, stage2, stage2 ? ipa : 0);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.hypervisor.TrapClass;
@@ -62,19 +63,19 @@ public final class Bench {
 
     private void all() throws Exception {
         warmUp();
-        Guest loop = run(oracle.resolve("bench_loop.elf"), Cpu.El2Mode.GUEST, null);
+        Guest loop = run(oracle.resolve("bench_loop.elf"), El2Mode.GUEST, null);
         long[] l = loop.clock.phase("bench loop");
         print("loop_mips", mips(l), "MIPS");
         print("loop_mips_cpu", l[1] * 1000.0 / l[2], "MIPS");
-        Guest mixed = run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null);
+        Guest mixed = run(guests.resolve("bench-mixed.elf"), El2Mode.GUEST, null);
         long[] m = mixed.clock.phase("bench mixed");
         print("mixed_mips", mips(m), "MIPS");
         print("mixed_mips_cpu", m[1] * 1000.0 / m[2], "MIPS");
         print("mixed_insns", m[1], "insns");
         print("mixed_translated", 100.0 * mixed.machine.cpu(0).translatedInsns() / mixed.machine.cpu(0).insns(), "%");
-        Guest interpreted = run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null, false);
+        Guest interpreted = run(guests.resolve("bench-mixed.elf"), El2Mode.GUEST, null, false);
         print("mixed_mips_interpreter", mips(interpreted.clock.phase("bench mixed")), "MIPS");
-        Guest wfi = run(oracle.resolve("bench_wfi.elf"), Cpu.El2Mode.GUEST, null);
+        Guest wfi = run(oracle.resolve("bench_wfi.elf"), El2Mode.GUEST, null);
         print("wfi_guest_el2_ns", wfi.clock.phase("bench wfi")[0] / 1_000_000.0, "ns");
         trapRoundTrips(false);
         trapRoundTrips(true);
@@ -85,9 +86,9 @@ public final class Bench {
         for (int n : new int[] { 1, 2, 4, 8 }) {
             print("mixed_mips_vcpus_" + n, vcpus(n, 40_000_000L), "MIPS");
         }
-        print("mixed_mips_stage1", mips(run(guests.resolve("bench-mixed-s1.elf"), Cpu.El2Mode.GUEST, null)
+        print("mixed_mips_stage1", mips(run(guests.resolve("bench-mixed-s1.elf"), El2Mode.GUEST, null)
                 .clock.phase("bench mixed")), "MIPS");
-        print("mixed_mips_stage12", mips(run(guests.resolve("bench-mixed-s12.elf"), Cpu.El2Mode.GUEST, null)
+        print("mixed_mips_stage12", mips(run(guests.resolve("bench-mixed-s12.elf"), El2Mode.GUEST, null)
                 .clock.phase("bench mixed")), "MIPS");
     }
 
@@ -97,7 +98,7 @@ public final class Bench {
      */
     private void trapRoundTrips(boolean stats) throws IOException, ImageException {
         collectStatistics = stats;
-        for (Cpu.El2Mode mode : Cpu.El2Mode.values()) {
+        for (El2Mode mode : El2Mode.values()) {
             double[] wfiNs = new double[TRAP_RUNS];
             double[] hvcNs = new double[TRAP_RUNS];
             for (int i = 0; i < TRAP_RUNS; i++) {
@@ -105,7 +106,7 @@ public final class Bench {
                 wfiNs[i] = perTrap(g, "bench trap wfi");
                 hvcNs[i] = perTrap(g, "bench trap hvc");
             }
-            String el2 = (mode == Cpu.El2Mode.GUEST ? "guest_el2" : "virtual_el2") + (stats ? "_stats" : "");
+            String el2 = (mode == El2Mode.GUEST ? "guest_el2" : "virtual_el2") + (stats ? "_stats" : "");
             print("trap_wfi_" + el2 + "_ns", median(wfiNs), "ns");
             print("trap_hvc_" + el2 + "_ns", median(hvcNs), "ns");
         }
@@ -117,12 +118,12 @@ public final class Bench {
     }
 
     /** Runs an image to its end in {@code mode} (virtual: HCR_EL2 = RW|TWI under the Java hypervisor). */
-    private Guest run(Path image, Cpu.El2Mode mode, AddressBreakpoints bps) throws IOException, ImageException {
+    private Guest run(Path image, El2Mode mode, AddressBreakpoints bps) throws IOException, ImageException {
         return run(image, mode, bps, true);
     }
 
-    /** As {@link #run(Path, Cpu.El2Mode, AddressBreakpoints)}, with block translation on or off (interpreter only). */
-    private Guest run(Path image, Cpu.El2Mode mode, AddressBreakpoints bps, boolean translate)
+    /** As {@link #run(Path, El2Mode, AddressBreakpoints)}, with block translation on or off (interpreter only). */
+    private Guest run(Path image, El2Mode mode, AddressBreakpoints bps, boolean translate)
             throws IOException, ImageException {
         Machine m = machine(guest(image, 1).withEl2(mode).withTranslate(translate));
         if (bps != null) {
@@ -139,12 +140,12 @@ public final class Bench {
 
     /** {@code image} on {@code vcpus} vCPUs under its own EL2. */
     private static VmDescription guest(Path image, int vcpus) {
-        return VmDescription.of(image).withVcpus(vcpus).withEl2(Cpu.El2Mode.GUEST);
+        return VmDescription.of(image).withVcpus(vcpus).withEl2(El2Mode.GUEST);
     }
 
     /** The machine of {@code d}; under the virtual EL2 with HCR_EL2 = RW|TWI. */
     private Machine machine(VmDescription d) throws ImageException {
-        VmBuilder.Built b = VmBuilder.build(d.el2() == Cpu.El2Mode.VIRTUAL ? d.withHcr(HCR_TWI) : d, 0);
+        VmBuilder.Built b = VmBuilder.build(d.el2() == El2Mode.VIRTUAL ? d.withHcr(HCR_TWI) : d, 0);
         b.hypervisor().statistics().setCollecting(collectStatistics);
         return b.machine();
     }
@@ -167,10 +168,10 @@ public final class Bench {
             Machine m = machine(guest(oracle.resolve("bench_loop.elf"), 1));
             m.run(30_000_000L);
             loopPc = m.cpu(0).pc();
-            run(oracle.resolve("bench_loop.elf"), Cpu.El2Mode.GUEST, null);
-            run(guests.resolve("bench-mixed.elf"), Cpu.El2Mode.GUEST, null);
-            run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.GUEST, null);
-            run(guests.resolve("bench-trap.elf"), Cpu.El2Mode.VIRTUAL, null);
+            run(oracle.resolve("bench_loop.elf"), El2Mode.GUEST, null);
+            run(guests.resolve("bench-mixed.elf"), El2Mode.GUEST, null);
+            run(guests.resolve("bench-trap.elf"), El2Mode.GUEST, null);
+            run(guests.resolve("bench-trap.elf"), El2Mode.VIRTUAL, null);
             breakpoints(10);
         }
         sessionTrap(10);
@@ -212,7 +213,7 @@ public final class Bench {
                 bps.add(va);
             }
         }
-        return run(oracle.resolve("bench_loop.elf"), Cpu.El2Mode.GUEST, bps);
+        return run(oracle.resolve("bench_loop.elf"), El2Mode.GUEST, bps);
     }
 
     /**

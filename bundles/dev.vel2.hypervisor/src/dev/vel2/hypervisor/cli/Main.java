@@ -19,6 +19,7 @@ import java.util.function.IntConsumer;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.a64.Disassembler;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
@@ -143,7 +144,7 @@ public final class Main {
             Machine m = vm.machine();
             Hypervisor hv = vm.hypervisor();
             DebugInfo debug = vm.elf() == null ? null : DebugInfo.of(vm.elf()); // the logs' "source", read lazily
-            if (d.el2() == Cpu.El2Mode.VIRTUAL && vm.vm().vcpu(0).vpidrDefaulted()) {
+            if (d.el2() == El2Mode.VIRTUAL && vm.vm().vcpu(0).vpidrDefaulted()) {
                 err.println("vel2: warning: VPIDR_EL2 has no reset value; EL1 reads MIDR_EL1 as the default 0x"
                         + Long.toHexString(Vm.DEFAULT_VPIDR) + " (set --vpidr)");
             }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.Policy;
@@ -204,7 +205,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
      */
     VmDescription description(GuestImage image, ElfImage elf) throws UsageException {
         VmDescription d = VmDescription.of(image).withMemory(memMiB)
-                .withEl2(guestEl2 ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL).withTranslate(!interpret);
+                .withEl2(guestEl2 ? El2Mode.GUEST : El2Mode.VIRTUAL).withTranslate(!interpret);
         if (vcpus != null) {
             d = d.withVcpus(vcpus);
         }

@@ -4,6 +4,7 @@ package dev.vel2.hypervisor.session;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.a64.Decoder;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Translation;
 import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.memory.Ram;
 import dev.vel2.emulator.memory.TranslationRegime;
@@ -31,7 +32,7 @@ final class GuestMemory {
 
     /** Whether the instruction at the vCPU's PC is a branch with link (BL, BLR, BLRAA...); false where none is read. */
     boolean callAt(Cpu c) {
-        Walk w = translate(c, c.pc(), Cpu.Translation.FETCH);
+        Walk w = translate(c, c.pc(), Translation.FETCH);
         if (w.faulted() || !machine.ram().contains(w.pa(), 4)) {
             return false;
         }
@@ -56,7 +57,7 @@ final class GuestMemory {
         byte[] out = new byte[length];
         for (int done = 0; done < length; ) {
             int n = chunk(va + done, length - done);
-            System.arraycopy(readPhysical(physical(c, va + done, Cpu.Translation.READ), n), 0, out, done, n);
+            System.arraycopy(readPhysical(physical(c, va + done, Translation.READ), n), 0, out, done, n);
             done += n;
         }
         return out;
@@ -67,7 +68,7 @@ final class GuestMemory {
         long[] pa = new long[(data.length + PAGE) / PAGE + 1];
         int pages = 0;
         for (int done = 0; done < data.length; done += chunk(va + done, data.length - done)) {
-            pa[pages++] = physical(c, va + done, Cpu.Translation.READ);
+            pa[pages++] = physical(c, va + done, Translation.READ);
         }
         int done = 0;
         for (int p = 0; p < pages; p++) {

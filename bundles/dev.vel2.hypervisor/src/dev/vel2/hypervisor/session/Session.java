@@ -12,15 +12,13 @@ import java.util.function.Supplier;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.ExceptionLoop;
-import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.TrapEvent;
-import dev.vel2.hypervisor.Vcpu;
-import dev.vel2.hypervisor.Vm;
 import dev.vel2.hypervisor.VmBuilder;
 import dev.vel2.hypervisor.VmDescription;
 
@@ -56,9 +54,7 @@ public final class Session {
     private final SessionConfig config;
     private final Machine machine;
     private final ElfImage elf;
-    private volatile ExceptionLoop exceptionLoop;
     private final DebugInfo debugInfo;
-    private final Vm vm;
     private final Hypervisor hypervisor;
     private final GuestMemory memory;
     private final BreakpointTable breakpoints;
@@ -81,7 +77,7 @@ public final class Session {
 
     // Machine thread only.
     private final StopConditions stops;
-    private boolean hypervisorStopped;
+    private final RequestRunner runner;
 
     private Session(SessionConfig config, VmBuilder.Built built) {
         this.config = config;
@@ -89,21 +85,17 @@ public final class Session {
         hypervisor = built.hypervisor();
         elf = config.symbols() != null ? config.symbols() : built.elf();
         debugInfo = elf == null ? null : DebugInfo.of(elf);
-        vm = hypervisor.vm();
         stops = new StopConditions(machine, config.maxInsns());
         breakpoints = stops.breakpoints();
-        if (config.vm().el2() == Cpu.El2Mode.VIRTUAL) {
+        if (config.vm().el2() == El2Mode.VIRTUAL) {
             hypervisor.addStop(stops::trapHeld);
         }
         hypervisor.addListener(this::trapped);
-        hypervisor.setStopper(() -> {
-            hypervisorStopped = true;
-            machine.stop();
-        });
         machine.setUartOutput(b -> fire(l -> l.uartOutput(b)));
         for (int i = 0; i < machine.cpuCount(); i++) {
             machine.cpu(i).addNotModelledListener((c, what) -> fire(l -> l.notModelled(c.index(), what)));
         }
+        runner = new RequestRunner(this, machine, hypervisor, stops);
         memory = new GuestMemory(machine);
         inspection = new SessionInspection(this, machine, hypervisor, memory);
         thread = new Thread(this::loop, THREAD_NAME);
@@ -149,7 +141,7 @@ public final class Session {
     /** The loop of the last {@link StopInfo.Reason#EXCEPTION_LOOP} stop, else null. */
     public ExceptionLoop exceptionLoop() {
         StopInfo s = lastStop;
-        return s != null && s.reason() == StopInfo.Reason.EXCEPTION_LOOP ? exceptionLoop : null;
+        return s != null && s.reason() == StopInfo.Reason.EXCEPTION_LOOP ? runner.exceptionLoop() : null;
     }
 
     /** The image's DWARF (lines, functions, call frames), read when first asked; null without an ELF. */
@@ -419,7 +411,7 @@ public final class Session {
     }
 
     /** On the machine thread between slices, or with {@link #lock} held while it does not run. */
-    private void resetIfRequested() {
+    void resetIfRequested() {
         if (resetRequested) {
             resetRequested = false;
             hypervisor.statistics().reset();
@@ -475,7 +467,7 @@ public final class Session {
         Machine.ExitReason exit = Machine.ExitReason.STOPPED;
         try {
             for (RunRequest r = nextRequest(); r != null; r = nextRequest()) {
-                StopInfo s = r.reason() == null ? StopInfo.of(StopInfo.Reason.ENTRY, 0, 0) : execute(r);
+                StopInfo s = r.reason() == null ? StopInfo.of(StopInfo.Reason.ENTRY, 0, 0) : runner.execute(r);
                 if (s.reason() == StopInfo.Reason.EXITED) {
                     exit = s.exit();
                     break;
@@ -514,93 +506,16 @@ public final class Session {
         }
     }
 
-    /**
-     * Runs a request until it ends in a stop, with the vCPUs it holds held; a step holds its vCPU's interrupts back if
-     * asked to.
-     */
-    private StopInfo execute(RunRequest r) {
-        Cpu masked = maskInterruptsWhileStepping && (r.target() instanceof StepTarget.Instruction
-                || r.target() instanceof StepTarget.Return || r.target() instanceof StepTarget.Line)
-                        ? machine.cpu(r.target().vcpu()) : null;
-        r.hold(machine, true);
-        if (masked != null) {
-            masked.setInterruptsHeld(true);
-        }
-        try {
-            return run(r);
-        } finally {
-            if (masked != null) {
-                masked.setInterruptsHeld(false);
-            }
-            r.hold(machine, false);
-        }
+    boolean suspendRequested() {
+        return suspendRequested;
     }
 
-    private StopInfo run(RunRequest r) {
-        stops.start(r.target());
-        fire(l -> l.resumed(r.reason()));
-        StopInfo done = completePendingTraps(r);
-        if (done != null) {
-            return done;
-        }
-        if (r.target() instanceof StepTarget.Line l && l.reached(machine.cpu(l.vcpu()), machine.cpu(l.vcpu()).pc())) {
-            return StopInfo.of(StopInfo.Reason.STEP_END, l.vcpu(), 0); // the trap it stopped at ended the line
-        }
-        done = r.nothingToRun(machine);
-        if (done != null) {
-            return done;
-        }
-        breakpoints.install(machine, r.target());
-        breakpoints.skipCurrent(machine, lastStop);
-        while (true) {
-            if (terminateRequested) {
-                return StopInfo.exited(Machine.ExitReason.STOPPED);
-            }
-            if (suspendRequested) {
-                return StopInfo.of(StopInfo.Reason.CLIENT_REQUEST, -1, 0);
-            }
-            breakpoints.refresh(machine, r.target());
-            resetIfRequested();
-            Machine.ExitReason exit = stops.runSlice(SLICE);
-            if (stops.cause() != null) {
-                return stops.cause();
-            }
-            if (exit == Machine.ExitReason.EXCEPTION_LOOP) {
-                exceptionLoop = machine.exceptionLoop();
-                return StopInfo.exceptionLoop(exceptionLoop.vcpu());
-            }
-            if (exit == Machine.ExitReason.SYSTEM_OFF || exit == Machine.ExitReason.SYSTEM_RESET
-                    || (exit == Machine.ExitReason.STOPPED && !suspendRequested && !terminateRequested)) {
-                return StopInfo.exited(exit); // STOPPED unasked: every vCPU is off, or the hypervisor failed
-            }
-        }
+    boolean terminateRequested() {
+        return terminateRequested;
     }
 
-    /**
-     * Emulates the traps vCPUs stopped at (trap breakpoints) before anything else runs, but for vCPUs {@code r}
-     * holds. A pending trap of the vCPU being stepped is its step.
-     */
-    private StopInfo completePendingTraps(RunRequest r) {
-        StopInfo step = null;
-        for (Vcpu v : vm.vcpus()) {
-            if (v.pendingTrap() == null || r.holds(v.index())) {
-                continue;
-            }
-            int function = (int) v.cpu().x(0);
-            hypervisorStopped = false;
-            hypervisor.completePendingTrap(v);
-            if (hypervisorStopped) {
-                // The emulation ended the machine (PSCI SYSTEM_OFF/RESET): the board's exit is not reported
-                // outside Machine.run, so the function id tells which.
-                return StopInfo.exited(hypervisor.failed() ? Machine.ExitReason.STOPPED
-                        : function == Psci.SYSTEM_RESET ? Machine.ExitReason.SYSTEM_RESET
-                        : Machine.ExitReason.SYSTEM_OFF);
-            }
-            if (r.target() instanceof StepTarget.Instruction s && s.vcpu() == v.index()) {
-                step = StopInfo.of(StopInfo.Reason.STEP_END, v.index(), 0);
-            }
-        }
-        return step;
+    boolean maskInterruptsWhileStepping() {
+        return maskInterruptsWhileStepping;
     }
 
     private void publish(StopInfo s) {
@@ -621,13 +536,13 @@ public final class Session {
     }
 
     private void trapped(TrapEvent e) {
-        if (config.vm().el2() == Cpu.El2Mode.GUEST) {
+        if (config.vm().el2() == El2Mode.GUEST) {
             stops.trapTaken(e);
         }
         fire(l -> l.trap(e));
     }
 
-    private void fire(Consumer<SessionListener> event) {
+    void fire(Consumer<SessionListener> event) {
         for (SessionListener l : listeners) {
             try {
                 event.accept(l);

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.cpu.Translation;
 import dev.vel2.emulator.memory.Walk;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.sysreg.Field;
@@ -252,7 +253,7 @@ public final class SessionInspection {
 
     /** The MMU walk of {@code va} for a read in {@code vcpu}'s current regime, with no effect on the guest. */
     public Walk translate(int vcpu, long va) {
-        return read(() -> memory.translate(session.stoppedCpu(vcpu), va, Cpu.Translation.READ));
+        return read(() -> memory.translate(session.stoppedCpu(vcpu), va, Translation.READ));
     }
 
     /** Exit counters and costs per vCPU and class, and the lazy switch's savings; approximate while running. */

@@ -14,6 +14,7 @@ import dev.vel2.emulator.CpuFixture;
 import dev.vel2.emulator.Guests;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ElfImage;
 
 /**
@@ -26,7 +27,7 @@ class CryptoKnownAnswerTest {
 
     private static String run(String guest) throws Exception {
         ElfImage image = ElfImage.read(Guests.file(guest, ".elf"));
-        Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+        Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
         ByteArrayOutputStream uart = new ByteArrayOutputStream();
         machine.setUartOutput(uart::write);
         machine.load(image);

@@ -46,7 +46,7 @@ class LoadStoreAtomicsTest extends LoadStoreTest {
         assertEquals(1, cpu.x(3));
         assertEquals(9, mem(DATA, 8));
         run(LDXR_X0_X1);
-        cpu.clearExclusive();
+        cpu.exclusives().clear();
         run(STXR_W3_X2_X1);
         assertEquals(1, cpu.x(3));
     }

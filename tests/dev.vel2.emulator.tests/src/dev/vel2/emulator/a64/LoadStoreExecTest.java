@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.CpuFixture;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Translation;
 import dev.vel2.emulator.memory.Mmu;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
@@ -245,7 +246,7 @@ class LoadStoreExecTest extends LoadStoreTest {
     void unprivilegedAccessesTranslateAsEl0() {
         List<String> els = new ArrayList<>();
         cpu.setTranslation((c, va, access) -> {
-            if (access != Cpu.Translation.FETCH) {
+            if (access != Translation.FETCH) {
                 els.add("EL" + c.el() + ((access & Mmu.UNPRIVILEGED) != 0 ? " unprivileged" : ""));
             }
             return va;

@@ -11,6 +11,7 @@ import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.GuestFault;
 import dev.vel2.emulator.cpu.Iss;
+import dev.vel2.emulator.cpu.Translation;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -89,9 +90,9 @@ class SimdLoadStoreExecTest extends LoadStoreTest {
     void translationFaultInsideAStructureNamesTheFirstFaultingElement() {
         long page = DATA + 0x1000;
         cpu.setTranslation((c, va, access) -> {
-            if (access != Cpu.Translation.FETCH && va >= page) {
+            if (access != Translation.FETCH && va >= page) {
                 throw new GuestFault(ExceptionClass.DABT_LOWER,
-                        Iss.DataAbortIss.of(0x07, access == Cpu.Translation.WRITE, false), va, false, 0);
+                        Iss.DataAbortIss.of(0x07, access == Translation.WRITE, false), va, false, 0);
             }
             return va;
         });

@@ -64,7 +64,7 @@ class BlockTranslationTest {
 
     private static Outcome runGuest(ElfImage image, byte[] input, boolean translate, long promotion,
             long[] translatedInsns) throws Exception {
-        Machine m = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
         ByteArrayOutputStream uart = new ByteArrayOutputStream();
         List<String> traps = new ArrayList<>();
         m.setUartOutput(b -> {
@@ -323,7 +323,7 @@ class BlockTranslationTest {
     void anInterruptMadePendingByAStoreEndsTheBlockBeforeTheNextInstruction() {
         Outcome[] outcomes = new Outcome[2];
         for (int mode = 0; mode < 2; mode++) {
-            Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+            Machine m = new Machine(1, 1, El2Mode.GUEST);
             Cpu c = m.cpu(0);
             c.setTranslating(mode == 0);
             int[] code = {
@@ -367,7 +367,7 @@ class BlockTranslationTest {
     void aWfiThatWaitsEndsTheBlockAndTheOtherVcpuRuns() {
         String[] outcomes = new String[2];
         for (int mode = 0; mode < 2; mode++) {
-            Machine m = new Machine(2, 1, Cpu.El2Mode.GUEST);
+            Machine m = new Machine(2, 1, El2Mode.GUEST);
             int[] code = {
                 0xd2800060, // 0x00 mov  x0, #3
                 0xf2b88000, // 0x04 movk x0, #0xc400, lsl #16   PSCI CPU_ON

@@ -23,7 +23,7 @@ class ExceptionLoopTest {
      */
     @Test
     void udfWithVbarUnsetLoopsOnTheUndefinedFlashAtTheVector() throws Exception {
-        Machine m = new Machine(1, 16, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 16, El2Mode.GUEST);
         m.load(ElfImage.read(TestImages.path("exception-loop.elf")));
         assertEquals(Machine.ExitReason.EXCEPTION_LOOP, m.run(1_000_000));
         ExceptionLoop loop = m.exceptionLoop();
@@ -42,7 +42,7 @@ class ExceptionLoopTest {
 
     @Test
     void theSameExceptionWithInstructionsInBetweenIsNoLoop() {
-        Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 1, El2Mode.GUEST);
         long base = Machine.RAM_BASE;
         int[] code = {
             0xd4000001, // svc #0       (at EL2: to VBAR_EL2 + 0x200)
@@ -60,7 +60,7 @@ class ExceptionLoopTest {
 
     @Test
     void anUndefinedWordAtTheVectorLoopsToo() {
-        Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 1, El2Mode.GUEST);
         long base = Machine.RAM_BASE;
         m.ram().write(base, 4, 0xd4000001); // svc #0; the vectors at base + 0x800 are zero: udf #0
         m.boot(base);

@@ -143,7 +143,7 @@ class NotModelledTest {
                         expected.add("not modelled: " + text);
                     }
                 });
-        Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+        Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
         List<String> heard = new ArrayList<>();
         machine.cpu(0).addNotModelledListener((c, what) -> heard.add(what.message()));
         machine.setUartOutput(b -> { });

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 
 /**
  * What QEMU 7.2's firmware answers beyond PSCI's basic functions (target/arm/psci.c): SMCCC's own functions are
  * unknown to it, affinity levels above 0 are always on, CPU_SUSPEND refuses a power state above level 0.
  */
 class PsciTest {
-    private final Machine m = new Machine(2, 16, Cpu.El2Mode.GUEST);
+    private final Machine m = new Machine(2, 16, El2Mode.GUEST);
     private final Cpu c = m.cpu(0);
 
     PsciTest() {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.memory.Ram;
 
@@ -114,7 +115,7 @@ class UnwinderTest {
             DebugInfo debug = DebugInfo.of(image);
             Map<Long, List<String>> expected = gdbFrames(name);
             assertTrue(expected.size() > 80, name + ": " + expected.size() + " stops");
-            Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+            Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
             ByteArrayOutputStream uart = new ByteArrayOutputStream();
             machine.setUartOutput(uart::write);
             machine.load(image);
@@ -143,7 +144,7 @@ class UnwinderTest {
     void atATrapInALeafWithoutAFrameRecord() throws Exception {
         ElfImage image = DwarfGuests.image("dwarf-o2");
         DebugInfo debug = DebugInfo.of(image);
-        Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+        Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
         machine.load(image);
         Unwinder.Memory memory = memory(machine.ram());
         List<List<String>> atTraps = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.Translation;
 
 /** The debugger's view of a translation: per-level descriptors, attributes, faults, and no effect on the guest. */
 class MmuWalkTest {
@@ -28,7 +29,7 @@ class MmuWalkTest {
         t.map(va, DATA, 3, AF | EL0 | (2 << 2) | (3 << 8) | Descriptor.NG);
         m.stage1(TCR_4K_48, t.root);
         m.set("MAIR_EL1", 0x44_ff_00L); // Attr2 = 0x44 (Normal non-cacheable)
-        Walk w = Mmu.walk(m.cpu, va + 0x123, TranslationRegime.EL10, Cpu.Translation.READ);
+        Walk w = Mmu.walk(m.cpu, va + 0x123, TranslationRegime.EL10, Translation.READ);
         assertNull(w.fault());
         assertEquals(DATA + 0x123, w.pa());
         assertEquals(DATA + 0x123, w.ipa());
@@ -49,8 +50,8 @@ class MmuWalkTest {
         assertEquals(3, w.shareability());
         assertTrue(w.notGlobal());
         assertEquals("rw-/rwx", w.permissionText()); // EL0-writable: PXN implied
-        assertTrue(w.permitted(Cpu.Translation.WRITE, true));
-        assertFalse(w.permitted(Cpu.Translation.FETCH, false));
+        assertTrue(w.permitted(Translation.WRITE, true));
+        assertFalse(w.permitted(Translation.FETCH, false));
         assertTrue(steps.get(3).toString().startsWith("S1 L3"), steps.get(3).toString());
         assertTrue(steps.get(3).toString().contains("page 0x" + Long.toHexString(DATA) + " AP=1"));
     }
@@ -63,15 +64,15 @@ class MmuWalkTest {
         long esr = m.get("ESR_EL1");
         long far = m.get("FAR_EL1");
         long pc = m.cpu.pc();
-        Walk w = Mmu.walk(m.cpu, 0x20_0000, TranslationRegime.EL10, Cpu.Translation.WRITE);
+        Walk w = Mmu.walk(m.cpu, 0x20_0000, TranslationRegime.EL10, Translation.WRITE);
         assertEquals(MmuFault.Type.TRANSLATION, w.fault().type());
         assertEquals(2, w.fault().level());
-        assertEquals(0x46, w.fault().iss(Cpu.Translation.WRITE).encode());
+        assertEquals(0x46, w.fault().iss(Translation.WRITE).encode());
         assertEquals(2, w.steps().size());
         assertEquals(-1, w.pa());
         assertEquals(-1, w.ipa());
         // EL0's view of an EL1 page: a permission fault the guest would see, at level 3.
-        Walk user = Mmu.walk(m.cpu, 0x1000, TranslationRegime.EL10, Cpu.Translation.READ | Mmu.UNPRIVILEGED);
+        Walk user = Mmu.walk(m.cpu, 0x1000, TranslationRegime.EL10, Translation.READ | Mmu.UNPRIVILEGED);
         assertEquals(MmuFault.Type.PERMISSION, user.fault().type());
         assertEquals(3, user.fault().level());
         assertEquals(esr, m.get("ESR_EL1"));
@@ -91,7 +92,7 @@ class MmuWalkTest {
         MmuFixture.Tables s1 = m.tables(12, 39);
         s1.map(0x1000, 0x8000_0000L, 3, AF);
         m.stage1(25 | (2L << 32), s1.root);
-        Walk w = Mmu.walk(m.cpu, 0x1008, TranslationRegime.EL10, Cpu.Translation.READ);
+        Walk w = Mmu.walk(m.cpu, 0x1008, TranslationRegime.EL10, Translation.READ);
         assertNull(w.fault());
         assertEquals(0x8000_0008L, w.ipa());
         assertEquals(DATA + 8, w.pa());
@@ -102,11 +103,11 @@ class MmuWalkTest {
         assertEquals(0xf, w.s2MemAttr());
         assertEquals("r-x/--x", w.permissionText()); // stage 2 read-only; EL0 execute-only
         // Stage 1 alone stops at the IPA.
-        Walk s1Only = Mmu.walk(m.cpu, 0x1008, TranslationRegime.EL10_STAGE1, Cpu.Translation.READ);
+        Walk s1Only = Mmu.walk(m.cpu, 0x1008, TranslationRegime.EL10_STAGE1, Translation.READ);
         assertEquals(0x8000_0008L, s1Only.pa());
         assertEquals(-1, s1Only.s2Level());
         // Stage 2 alone, of an IPA.
-        Walk ipa = Mmu.walk(m.cpu, 0x8000_0010L, TranslationRegime.STAGE2, Cpu.Translation.WRITE);
+        Walk ipa = Mmu.walk(m.cpu, 0x8000_0010L, TranslationRegime.STAGE2, Translation.WRITE);
         assertEquals(MmuFault.Type.PERMISSION, ipa.fault().type());
         assertTrue(ipa.fault().stage2());
         assertEquals(3, ipa.steps().size());
@@ -118,16 +119,16 @@ class MmuWalkTest {
         t.map(0x1000, DATA, 3, AF);
         TranslationControls saved = new TranslationControls(false, 1, 25 | (5L << 32), t.root, 0, 0, 0, 0, 0);
         // The live vCPU has its MMU off; the saved copy (a shadow, a snapshot) has it on.
-        Walk w = Mmu.walk(m.ram, saved, 0x1010, TranslationRegime.EL10, Cpu.Translation.READ);
+        Walk w = Mmu.walk(m.ram, saved, 0x1010, TranslationRegime.EL10, Translation.READ);
         assertEquals(DATA + 0x10, w.pa());
-        assertEquals(0x1010, Mmu.walk(m.cpu, 0x1010, TranslationRegime.EL10, Cpu.Translation.READ).pa());
+        assertEquals(0x1010, Mmu.walk(m.cpu, 0x1010, TranslationRegime.EL10, Translation.READ).pa());
     }
 
     @Test
     void walkDoesNotReadDevices() {
         MmuFixture.Tables t = m.tables(12, 39);
         m.stage1(25 | (5L << 32), 0x0900_0000L); // where a UART would be
-        Walk w = Mmu.walk(m.cpu, 0x1000, TranslationRegime.EL10, Cpu.Translation.READ);
+        Walk w = Mmu.walk(m.cpu, 0x1000, TranslationRegime.EL10, Translation.READ);
         assertEquals(MmuFault.Type.WALK_EXTERNAL_ABORT, w.fault().type());
         assertEquals(0x15, w.fault().statusCode());
         assertTrue(w.steps().isEmpty());

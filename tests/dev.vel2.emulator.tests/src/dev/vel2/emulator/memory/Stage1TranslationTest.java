@@ -20,6 +20,7 @@ import org.junit.jupiter.api.function.Executable;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.GuestFault;
+import dev.vel2.emulator.cpu.Translation;
 
 /** Stage 1 of the EL1&0 and EL2 regimes: granules, VA sizes, TTBR1, blocks, faults and their syndromes. */
 class Stage1TranslationTest {
@@ -209,9 +210,9 @@ class Stage1TranslationTest {
         m.cpu.write(0x2000, 8, 7);
         // LDTR/STTR at EL1 are checked as EL0 accesses.
         m.atEl(1);
-        assertAbort(fault(() -> m.mmu.translate(m.cpu, 0x1000, Cpu.Translation.READ | Mmu.UNPRIVILEGED)),
+        assertAbort(fault(() -> m.mmu.translate(m.cpu, 0x1000, Translation.READ | Mmu.UNPRIVILEGED)),
                 ExceptionClass.DABT_LOWER, 0x0f, 0x1000);
-        assertEquals(DATA, m.mmu.translate(m.cpu, 0x2000, Cpu.Translation.WRITE | Mmu.UNPRIVILEGED));
+        assertEquals(DATA, m.mmu.translate(m.cpu, 0x2000, Translation.WRITE | Mmu.UNPRIVILEGED));
     }
 
     @Test

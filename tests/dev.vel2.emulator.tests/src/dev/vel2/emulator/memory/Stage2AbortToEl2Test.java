@@ -15,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.Trap;
 
@@ -60,7 +61,7 @@ class Stage2AbortToEl2Test {
     void theJavaHypervisorGetsTheIpaOfAStage2Abort() {
         stage2();
         List<Trap> traps = new ArrayList<>();
-        m.cpu.setEl2(Cpu.El2Mode.VIRTUAL, (c, t) -> traps.add(t));
+        m.cpu.setEl2(El2Mode.VIRTUAL, (c, t) -> traps.add(t));
         m.f.code(LDR_X1_X0, HVC_0);
         m.atEl(1);
         m.cpu.setX(0, 0x9000_0ff8L);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.ExceptionClass;
 import dev.vel2.emulator.cpu.Iss.CallIss;
 import dev.vel2.emulator.cpu.Iss.WfxIss;
@@ -30,7 +31,7 @@ class TrapLogTest {
      * {@code hcr}), with {@code x7} set: the hypervisor observes, as {@code vel2 run --el2 guest} does.
      */
     private static List<TrapEvent> guestEl2(long hcr, long x7, int... program) {
-        Machine m = new Machine(1, 1, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 1, El2Mode.GUEST);
         for (int i = 0; i < program.length; i++) {
             m.ram().write(Machine.RAM_BASE + 4L * i, 4, program[i]);
         }

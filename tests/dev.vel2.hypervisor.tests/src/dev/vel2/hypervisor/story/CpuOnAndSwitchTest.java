@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
@@ -51,7 +52,7 @@ class CpuOnAndSwitchTest {
         0xd4000002, // hvc  #0
     };
 
-    private final Machine machine = new Machine(2, 16, Cpu.El2Mode.VIRTUAL);
+    private final Machine machine = new Machine(2, 16, El2Mode.VIRTUAL);
     private final Vm vm = new Vm(0, HCR);
     private final Hypervisor hv;
     private final List<TrapEvent> events = new ArrayList<>();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.hypervisor.Hypervisor;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapStatistics;
@@ -50,7 +51,7 @@ class TrapCostOfAnAbortTest {
 
     @Test
     void anAbortAndABrkCostTheirHandlersInstructions() {
-        Machine m = new Machine(1, 16, Cpu.El2Mode.GUEST);
+        Machine m = new Machine(1, 16, El2Mode.GUEST);
         write(m, ENTRY, PROGRAM);
         write(m, ENTRY + 0xc00, HANDLER);
         Vm vm = new Vm(0, 0);

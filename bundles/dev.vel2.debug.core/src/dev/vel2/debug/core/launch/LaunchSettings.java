@@ -16,6 +16,7 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
@@ -157,7 +158,7 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, int 
         }
         LaunchAttributes.El2Mode mode = LaunchAttributes.El2Mode
                 .fromId(c.getAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.VIRTUAL.id())).orElseThrow();
-        d = d.withEl2(mode == LaunchAttributes.El2Mode.GUEST ? Cpu.El2Mode.GUEST : Cpu.El2Mode.VIRTUAL);
+        d = d.withEl2(mode == LaunchAttributes.El2Mode.GUEST ? El2Mode.GUEST : El2Mode.VIRTUAL);
         if (!c.getAttribute(LaunchAttributes.HCR_EL2, "").isBlank()) {
             d = d.withHcr(hex(c, LaunchAttributes.HCR_EL2, ""));
         }

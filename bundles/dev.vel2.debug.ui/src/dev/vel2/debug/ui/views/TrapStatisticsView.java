@@ -32,6 +32,7 @@ import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.debug.ui.trap.TrapLogs;
 import dev.vel2.debug.ui.trap.TrapRecorder;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.hypervisor.TrapStatistics;
 import dev.vel2.hypervisor.TrapStatistics.ClassStatistics;
 import dev.vel2.hypervisor.session.Session;
@@ -298,7 +299,7 @@ public class TrapStatisticsView extends VcpuView implements TrapLogs.Listener {
     private String summaryOf() {
         TrapRecorder r = TrapLogs.INSTANCE.recorder(session);
         String name = r == null ? "vel2" : r.name();
-        boolean guestEl2 = session.config().vm().el2() == Cpu.El2Mode.GUEST;
+        boolean guestEl2 = session.config().vm().el2() == El2Mode.GUEST;
         return name + ": counts since the start or Reset, costs of the traps taken while this view is open. "
                 + (guestEl2 ? "Guest EL2: insns the guest's EL2 executed per trap, vector to ERET; ns its run time."
                         : "Virtual EL2: ns of the Java exit handler's dispatch; it executes no guest insns.");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.memory.Ram;
@@ -39,7 +40,7 @@ class FrameChainTest {
             GuestSymbols symbols = new GuestSymbols(image);
             Map<Long, List<String>> gdb = GdbBacktraces.of(name);
             assertTrue(gdb.size() > 80, name + ": " + gdb.size() + " stops");
-            Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, Cpu.El2Mode.GUEST);
+            Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
             machine.load(image);
             Map<Long, List<String>> ours = new LinkedHashMap<>();
             AddressBreakpoints stops = new AddressBreakpoints((cpu, va) -> {
