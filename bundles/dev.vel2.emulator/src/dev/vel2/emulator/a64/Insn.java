@@ -106,4 +106,18 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
     public boolean isWait() {
         return operands instanceof SystemOperands.Hint h && (h.imm() == 2 || h.imm() == 3);
     }
+
+    /**
+     * True for the system instructions that change neither a system register, the translation regime, PSTATE nor
+     * the code: MRS, the barriers and CLREX, and the hints but YIELD (which offers the vCPU's slice to the others):
+     * NOP, the pointer authentication and BTI hints (NOPs on the Cortex-A57, ARM ARM C6.2), WFI, WFE, SEV, SEVL.
+     * Whatever else they do (trap, wait, read a timer) ends a block by itself or sees the count a step would.
+     */
+    public boolean keepsContext() {
+        return switch (row.name()) {
+            case "MRS", "DSB", "DMB", "ISB", "CLREX" -> true;
+            case "HINT" -> ((SystemOperands.Hint) operands).imm() != 1;
+            default -> false;
+        };
+    }
 }

@@ -27,6 +27,8 @@ abstract class Block {
     final long[] runs;
     /** The block that ran after this one last time, when in the same page: tried first by {@link BlockRunner}. */
     Block next;
+    /** The same trace's {@link ThreadedBlock}, which also runs parts of a pass ({@link ThreadedBlock#pass}). */
+    ThreadedBlock threaded;
     /** Replaced in its page by the same trace's generated class (a {@link ThreadedBlock}): not to be chained to. */
     boolean superseded;
     /**

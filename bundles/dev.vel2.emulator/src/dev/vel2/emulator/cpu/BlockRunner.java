@@ -20,6 +20,8 @@ final class BlockRunner {
     private Block running;
     /** The address after the instruction the step loop took last when a block could have held it, else -1. */
     private long inOrder = -1;
+    /** The threaded form of the last block that ran, or null: where a PC inside its trace goes on from. */
+    private ThreadedBlock last;
     /** Instructions retired inside blocks (for tests and benchmarks). */
     private long translatedInsns;
     /**
@@ -63,15 +65,19 @@ final class BlockRunner {
 
     /**
      * Runs the block at the PC and the ones chained after it, within {@code maxSteps} steps; returns the steps
-     * taken, or 0 when no block may run now (the caller then steps).
+     * taken, or 0 when no block may run now (the caller then steps). Where the PC is inside the trace of the last
+     * block that ran (it left early: a slice's end, a timer deadline, a device access, an interrupt taken and
+     * returned from), the rest of that trace runs from there, and a block longer than the steps left runs the part
+     * of its pass that fits: the rest of a trace is not left to single steps.
      */
     long run(Cpu c, long maxSteps) {
         if (!translating || c.interruptsDirty || c.waiting || c.illegalState) {
             return 0;
         }
         long limit = Math.min(c.interruptCheckAt, c.insns + maxSteps);
-        Block b = code.block(c.pc, c.pc != inOrder);
-        if (b == null || !fits(c, b, limit)) {
+        int from = resumeAt(c);
+        Block b = from > 0 ? last : code.block(c.pc, c.pc != inOrder);
+        if (b == null || c.insns >= limit || !mayRun(c, b)) {
             // The step that follows retires the instruction at the PC: if a block could hold it, what comes next in
             // order is that block's, not the start of another one.
             inOrder = code.holdable(c.pc) ? c.pc + 4 : -1;
@@ -80,15 +86,24 @@ final class BlockRunner {
         inOrder = -1;
         long before = c.insns;
         try {
-            do {
+            if (from > 0 || c.insns + b.length > limit) {
+                ThreadedBlock part = b.threaded;
+                running = part;
+                last = part;
+                part.pass(c, Math.max(from, 0), (int) Math.min(limit - c.insns, part.length));
+                c.pc = c.nextPc;
+                b = c.interruptsDirty || c.stopRequested ? null : successor(c, part, limit);
+            }
+            while (b != null) {
                 running = b;
+                last = b.threaded;
                 b.run(c, limit);
                 c.pc = c.nextPc;
                 if (b instanceof ThreadedBlock t && t.retired >= promoteAfter) {
                     b = promote(t);
                 }
                 b = c.interruptsDirty || c.stopRequested ? null : successor(c, b, limit);
-            } while (b != null);
+            }
         } catch (GuestFault f) {
             running = null;
             c.insns += c.blockDone; // the pass's instructions before the faulting one
@@ -105,6 +120,19 @@ final class BlockRunner {
     }
 
     /**
+     * The index of the PC in the trace of the last block that ran when it is past the trace's start and the trace's
+     * code still holds there ({@link InstructionFetch#holds}), else -1: a pass from there runs what steps would.
+     */
+    private int resumeAt(Cpu c) {
+        ThreadedBlock t = last;
+        if (t == null || ((c.pc ^ t.start) & ~0xfffL) != 0) {
+            return -1;
+        }
+        int i = t.indexOf(c.pc);
+        return i > 0 && code.holds(t, c.pc) ? i : -1;
+    }
+
+    /**
      * Replaces {@code t} in its page by the trace's generated class, which the next entry runs; {@code t} when the
      * page's code was dropped since (a store over it: the page is decoded afresh).
      */
@@ -115,15 +143,15 @@ final class BlockRunner {
         }
         Block b = BlockTranslator.translate(t.addresses(), t.trace());
         b.next = t.next;
+        b.threaded = t;
         blocks[t.slot] = b;
         t.superseded = true;
         return b;
     }
 
-    /** True when {@code b} may run now: it ends within {@code limit}, no breakpoint is in it, nothing is watched. */
-    private static boolean fits(Cpu c, Block b, long limit) {
-        return c.insns + b.length <= limit && (c.breakpoints == null || !mayStopIn(c.breakpoints, b))
-                && c.watchpoints == null;
+    /** True when {@code b} may run now as far as the debugger is concerned: no breakpoint in it, nothing watched. */
+    private static boolean mayRun(Cpu c, Block b) {
+        return (c.breakpoints == null || !mayStopIn(c.breakpoints, b)) && c.watchpoints == null;
     }
 
     private static boolean mayStopIn(AddressBreakpoints breakpoints, Block b) {
@@ -150,6 +178,6 @@ final class BlockRunner {
             }
             b.next = n;
         }
-        return fits(c, n, limit) ? n : null;
+        return c.insns + n.length <= limit && mayRun(c, n) ? n : null;
     }
 }

@@ -161,15 +161,33 @@ final class InstructionFetch {
         }
         // A trace whose class exists (made for another vCPU or machine) runs as that class at once; others start
         // threaded, and BlockRunner gives them their class when they have run enough.
+        ThreadedBlock t = new ThreadedBlock(addresses, run, p);
         Block b = BlockTranslator.translated(addresses, run);
         if (b == null) {
-            b = new ThreadedBlock(addresses, run, p);
+            b = t;
+        } else {
+            b.threaded = t;
         }
         if (p.blocks == null) {
             p.blocks = new Block[CodePage.SLOTS];
         }
         p.blocks[slot] = b;
         return b;
+    }
+
+    /**
+     * True when the instruction at {@code va} is fetched from {@code t}'s page now, so that a part of {@code t}'s pass
+     * from there runs what steps would; false too when fetching there faults.
+     */
+    boolean holds(ThreadedBlock t, long va) {
+        if (!inPage(va)) {
+            try {
+                fetch(va);
+            } catch (GuestFault f) {
+                return false;
+            }
+        }
+        return code == t.page;
     }
 
     private static boolean contains(long[] addresses, int n, long a) {

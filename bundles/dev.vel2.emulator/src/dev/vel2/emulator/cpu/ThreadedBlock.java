@@ -43,6 +43,7 @@ final class ThreadedBlock extends Block {
         }
         this.page = page;
         this.slot = CodePage.slot(start);
+        this.threaded = this;
     }
 
     /** The trace, for its generated class. */
@@ -58,36 +59,67 @@ final class ThreadedBlock extends Block {
     void run(Cpu cpu, long limit) {
         int n = length;
         do {
-            int done = 0;
-            for (int i = 0;;) {
-                boolean plain = registersOnly[i];
-                if (!plain) {
-                    cpu.pc = addresses[i];
+            pass(cpu, 0, n);
+        } while (cpu.nextPc == start && !cpu.interruptsDirty && cpu.insns + n <= limit);
+    }
+
+    /** The index of the instruction at {@code va} in the trace, or -1 (each address is in a trace once at most). */
+    int indexOf(long va) {
+        int i = 0;
+        for (int r = 0; r < runs.length; r += 2) {
+            long d = va - runs[r];
+            if (d >= 0 && d < 4 * runs[r + 1] && (d & 3) == 0) {
+                return i + (int) (d >> 2);
+            }
+            i += (int) runs[r + 1];
+        }
+        return -1;
+    }
+
+    /**
+     * Runs one pass from the trace's instruction {@code from} on, as {@link #run} would from there, but at most
+     * {@code room} instructions: a pass cut short by a limit (a slice's end, a timer deadline) stops before the
+     * instruction that would go past it. Returns the index of that instruction, {@link Cpu#nextPc} its address, or -1
+     * when the pass ended as a whole one does.
+     */
+    int pass(Cpu cpu, int from, int room) {
+        int n = length;
+        int done = 0;
+        int stop = -1;
+        for (int i = from;;) {
+            if (done == room) {
+                cpu.nextPc = addresses[i];
+                stop = i;
+                break;
+            }
+            boolean plain = registersOnly[i];
+            if (!plain) {
+                cpu.pc = addresses[i];
+                cpu.nextPc = addresses[i] + 4;
+                cpu.blockDone = done;
+            }
+            insns[i].exec(cpu);
+            done++;
+            if (i == n - 1) {
+                if (plain) {
                     cpu.nextPc = addresses[i] + 4;
-                    cpu.blockDone = done;
                 }
-                insns[i].exec(cpu);
-                done++;
-                if (i == n - 1) {
-                    if (plain) {
-                        cpu.nextPc = addresses[i] + 4;
-                    }
+                break;
+            }
+            if (!plain) {
+                long next = cpu.nextPc;
+                int j = next == addresses[i + 1] ? i + 1 : jumps[i];
+                if (j < 0 || next != addresses[j] || cpu.interruptsDirty) {
                     break;
                 }
-                if (!plain) {
-                    long next = cpu.nextPc;
-                    int j = next == addresses[i + 1] ? i + 1 : jumps[i];
-                    if (j < 0 || next != addresses[j] || cpu.interruptsDirty) {
-                        break;
-                    }
-                    i = j;
-                } else {
-                    i++;
-                }
+                i = j;
+            } else {
+                i++;
             }
-            cpu.insns += done;
-            cpu.blockDone = 0;
-            retired += done;
-        } while (cpu.nextPc == start && !cpu.interruptsDirty && cpu.insns + n <= limit);
+        }
+        cpu.insns += done;
+        cpu.blockDone = 0;
+        retired += done;
+        return stop;
     }
 }

@@ -237,7 +237,7 @@ class BlockTranslationTest {
     void codeAfterAnInstructionNoBlockHoldsBecomesABlock() {
         sameBothWays(f -> {
             f.code(0xd2800000, // 0x00 mov  x0, #0
-                    0xd538d082, // 0x04 mrs  x2, tpidr_el1   <- loop: system instructions stay with the step loop
+                    0xd50041bf, // 0x04 msr  spsel, #1       <- loop: PSTATE writes stay with the step loop
                     0x91000400, // 0x08 add  x0, x0, #1      a block from here on, though reached in order
                     0x91000821, // 0x0c add  x1, x1, #2
                     0xf10fa01f, // 0x10 cmp  x0, #1000
@@ -246,6 +246,41 @@ class BlockTranslationTest {
             f.cpu.run(5500);
             assertEquals(1000, f.x(0));
             assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 4 * 900, "the adds, cmp, b.ne in a block");
+        }, true);
+    }
+
+    @Test
+    void theHintsMrsAndBarriersOfAFunctionRunInsideItsBlock() {
+        sameBothWays(f -> {
+            f.code(0xd2800000, // 0x00 mov  x0, #0
+                    0xd503233f, // 0x04 paciasp            <- loop: a NOP on the Cortex-A57, as BTI and AUTIASP
+                    0xd503245f, // 0x08 bti  c
+                    0xd538d082, // 0x0c mrs  x2, tpidr_el1
+                    0xd5033bbf, // 0x10 dmb  ish
+                    0x91000400, // 0x14 add  x0, x0, #1
+                    0xd503201f, // 0x18 nop
+                    0xd50323bf, // 0x1c autiasp
+                    0xf10fa01f, // 0x20 cmp  x0, #1000
+                    0x54ffff01, // 0x24 b.ne 0x04
+                    0x14000000); // 0x28 b   .
+            f.setSys("TPIDR_EL1", 0x1234);
+            f.cpu.run(9500);
+            assertEquals(1000, f.x(0));
+            assertEquals(0x1234, f.x(2));
+            assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 9 * 900, "the whole loop in a block");
+        }, true);
+    }
+
+    @Test
+    void aPassCutShortByTheStepLimitGoesOnFromWhereItStopped() {
+        sameBothWays(f -> {
+            f.code(LOOP);
+            f.cpu.setX(2, BASE);
+            for (int slice = 0; slice < 1600; slice++) {
+                f.cpu.run(4); // shorter than the loop's block of 6: every pass is cut, as a slice's end cuts it
+            }
+            assertEquals(1000, f.x(0));
+            assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 5 * 900, "the cut passes ran in the block");
         }, true);
     }
 
