@@ -2,6 +2,7 @@
 package dev.vel2.emulator.cpu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import dev.vel2.emulator.a64.Decoder;
@@ -13,7 +14,9 @@ import dev.vel2.emulator.memory.BusError;
  * Where a vCPU's instructions come from: fetch through its translation, decode once per instruction word (the
  * {@link DecodeCache}), and the translated {@link Block}s that hot code becomes. The page of the last fetch is
  * remembered with the translation state it was translated in (EL and translation generation, which TLB maintenance
- * bumps too): fetches and block lookups within it skip translation.
+ * bumps too): fetches and block lookups within it skip translation. So are the {@link #RECENT} pages fetched from
+ * before it, by virtual page and EL, while the generation holds: a kernel's code calls across pages all the time (a
+ * Linux boot changed pages 15 million times, each a translation).
  */
 final class InstructionFetch {
     /** The offset bits of a 4 KB page except the two that must be 0 in a PC. */
@@ -32,28 +35,55 @@ final class InstructionFetch {
     private CodePage code;
     private long generation;
     private int el;
+    /** Pages fetched from lately: direct-mapped by virtual page, each its address with the EL in bits 1:0, or -1. */
+    private static final int RECENT = 64;
+    private final long[] recentPage = new long[RECENT];
+    private final CodePage[] recentCode = new CodePage[RECENT];
+    /** The translation generation the recent pages were translated in. */
+    private long recentGeneration;
 
     InstructionFetch(Cpu cpu, Bus bus) {
         this.cpu = cpu;
         this.bus = bus;
+        Arrays.fill(recentPage, -1);
     }
 
-    /** Forgets the fetch page (its code was dropped, or its translation may change). */
+    /** Forgets the fetch pages (their code was dropped, or their translation may change). */
     void forgetPage() {
         page = -1;
+        Arrays.fill(recentPage, -1);
     }
 
     /** Drops everything decoded and translated (IC IALLU/IALLUIS, a debugger's writes). */
     void invalidate() {
         cache.invalidateAll();
-        page = -1;
+        forgetPage();
     }
 
     /** Drops what is decoded of the physical page holding {@code pa} (IC IVAU, by this vCPU or another). */
     void invalidatePage(long pa) {
         if (cache.invalidatePage(pa)) {
-            page = -1;
+            forgetPage();
         }
+    }
+
+    /** Makes {@code va}'s page the fetch page when it is a recent one of the same EL and generation. */
+    private boolean recalled(long va) {
+        long generation = cpu.translationGeneration;
+        if (recentGeneration != generation) {
+            Arrays.fill(recentPage, -1);
+            recentGeneration = generation;
+            return false;
+        }
+        int i = (int) (va >>> 12) & (RECENT - 1);
+        if (recentPage[i] != ((va & ~0xfffL) | cpu.el)) {
+            return false;
+        }
+        page = va & ~0xfffL;
+        code = recentCode[i];
+        this.generation = generation;
+        el = cpu.el;
+        return true;
     }
 
     private boolean inPage(long va) {
@@ -72,6 +102,12 @@ final class InstructionFetch {
         if ((va & 3) != 0) {
             throw ExceptionModel.pcAlignment(cpu, va);
         }
+        if (recalled(va)) {
+            Insn insn = code.insns[CodePage.slot(va)];
+            if (insn != null) {
+                return insn;
+            }
+        }
         long pa = cpu.translation.translate(cpu, va, Translation.FETCH);
         Insn insn = cache.get(pa);
         if (insn == null) {
@@ -89,6 +125,11 @@ final class InstructionFetch {
         page = va & ~0xfffL;
         generation = cpu.translationGeneration;
         el = cpu.el;
+        if (recentGeneration == generation) {
+            int i = (int) (va >>> 12) & (RECENT - 1);
+            recentPage[i] = page | el;
+            recentCode[i] = code;
+        }
         return insn;
     }
 
