@@ -3,6 +3,7 @@ package dev.vel2.emulator.a64;
 
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.Iss;
+import dev.vel2.emulator.sysreg.SysReg;
 
 /**
  * A decoded instruction: its row, its typed operands and the word it came from, with the row's handler at hand (the
@@ -109,14 +110,16 @@ public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handl
 
     /**
      * True for the system instructions that change neither a system register, the translation regime, PSTATE nor
-     * the code: MRS, the barriers and CLREX, and the hints but YIELD (which offers the vCPU's slice to the others):
-     * NOP, the pointer authentication and BTI hints (NOPs on the Cortex-A57, ARM ARM C6.2), WFI, WFE, SEV, SEVL.
+     * the code: MRS, the barriers and CLREX, data cache maintenance (DC ZVA: a store), and the hints but YIELD (which
+     * offers the vCPU's slice to the others): NOP, the pointer authentication and BTI hints (NOPs on the Cortex-A57,
+     * ARM ARM C6.2), WFI, WFE, SEV, SEVL.
      * Whatever else they do (trap, wait, read a timer) ends a block by itself or sees the count a step would.
      */
     public boolean keepsContext() {
         return switch (row.name()) {
             case "MRS", "DSB", "DMB", "ISB", "CLREX" -> true;
             case "HINT" -> ((SystemOperands.Hint) operands).imm() != 1;
+            case "SYS" -> ((SystemOperands.SysOp) operands).reg() instanceof SysReg r && r.isDataCacheMaintenance();
             default -> false;
         };
     }

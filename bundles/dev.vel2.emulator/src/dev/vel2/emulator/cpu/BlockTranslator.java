@@ -68,12 +68,13 @@ final class BlockTranslator {
 
     /**
      * True when {@code insn} may be inside a block. Exception-generating instructions (SVC, HVC, SMC, BRK) and the
-     * system instructions that write system state (MSR, SYS: the translation regime, TLB and cache maintenance) stay
-     * with {@link Cpu#step}. The others ({@link Insn#keepsContext}) are in hot code: the hints of every function's
-     * prologue and epilogue (PACIASP, AUTIASP, BTI, NOP: a third of a Linux boot's single steps were these), MRS of
-     * SP_EL0 and TPIDR_EL1 (the kernel's current task and per-CPU data), barriers, an idle loop's WFI. A block holds
-     * them as a step runs them: the count they may read as time is a step's, and what they do that a step's checks
-     * must see (trap, wait) ends the block ({@link Cpu#setWaiting}, a trap's new PC, a hypervisor's stop).
+     * system instructions that write system state (MSR, SYS: the translation regime, TLB and instruction cache
+     * maintenance) stay with {@link Cpu#step}. The others ({@link Insn#keepsContext}) are in hot code: the hints of
+     * every function's prologue and epilogue (PACIASP, AUTIASP, BTI, NOP: a third of a Linux boot's single steps were
+     * these), MRS of SP_EL0 and TPIDR_EL1 (the kernel's current task and per-CPU data), barriers, memset's DC ZVA, an
+     * idle loop's WFI. A block holds them as a step runs them: the count they may read as time is a step's, and what
+     * they do that a step's checks must see (trap, wait) ends the block ({@link Cpu#setWaiting}, a trap's new PC, a
+     * hypervisor's stop).
      */
     static boolean translatable(Insn insn) {
         int w = insn.word();

@@ -148,7 +148,9 @@ public final class SysRegAccess {
 
     /** A permitted write, carried out by the register's policy. */
     public static void write(Cpu c, SysReg r, long value) {
-        c.interruptsDirty = true; // HCR_EL2, DAIF, a timer or GIC register: look for a pending interrupt again
+        if (!r.isDataCacheMaintenance()) {
+            c.interruptsDirty = true; // HCR_EL2, DAIF, a timer or GIC register: look for a pending interrupt again
+        }
         r.policy().write(c, r, value);
     }
 }

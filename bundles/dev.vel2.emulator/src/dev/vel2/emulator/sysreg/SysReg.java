@@ -124,6 +124,14 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
         return policy.operation();
     }
 
+    /**
+     * DC: data cache maintenance, which changes no system state here (caches are not modelled; DC ZVA is a store), so
+     * that blocks hold it and it makes no interrupt check.
+     */
+    public boolean isDataCacheMaintenance() {
+        return isSystemInstruction() && name.startsWith("DC_");
+    }
+
     /** A system instruction whose Xt carries an argument (objdump prints it); false when Xt is ignored. */
     public boolean takesRegister() {
         return writableMask() != 0;

@@ -250,7 +250,7 @@ class BlockTranslationTest {
     }
 
     @Test
-    void theHintsMrsAndBarriersOfAFunctionRunInsideItsBlock() {
+    void theHintsMrsBarriersAndDcZvaOfAFunctionRunInsideItsBlock() {
         sameBothWays(f -> {
             f.code(0xd2800000, // 0x00 mov  x0, #0
                     0xd503233f, // 0x04 paciasp            <- loop: a NOP on the Cortex-A57, as BTI and AUTIASP
@@ -258,15 +258,18 @@ class BlockTranslationTest {
                     0xd538d082, // 0x0c mrs  x2, tpidr_el1
                     0xd5033bbf, // 0x10 dmb  ish
                     0x91000400, // 0x14 add  x0, x0, #1
-                    0xd503201f, // 0x18 nop
+                    0xd50b7425, // 0x18 dc   zva, x5       a store of 64 zero bytes
                     0xd50323bf, // 0x1c autiasp
                     0xf10fa01f, // 0x20 cmp  x0, #1000
                     0x54ffff01, // 0x24 b.ne 0x04
                     0x14000000); // 0x28 b   .
             f.setSys("TPIDR_EL1", 0x1234);
+            f.cpu.setX(5, BASE + 0x1020);
+            f.ram.write(BASE + 0x1038, 8, -1);
             f.cpu.run(9500);
             assertEquals(1000, f.x(0));
             assertEquals(0x1234, f.x(2));
+            assertEquals(0, f.ram.read(BASE + 0x1038, 8), "DC ZVA zeroed the 64 bytes at 0x1000");
             assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 9 * 900, "the whole loop in a block");
         }, true);
     }
