@@ -167,7 +167,9 @@ final class BlockRunner {
     /**
      * The block to run after {@code b} without going back to the step loop: an already translated one at the PC in
      * the same page (whose translation still holds: a block changes no translation control, and leaves on an
-     * exception or an exception return), remembered in {@link Block#next}; null for anything else.
+     * exception or an exception return), remembered in {@link Block#next}, or in a recent fetch page of the same
+     * translation ({@link InstructionFetch#translatedAt}: a call to or a return from another page); null for anything
+     * else.
      */
     private Block successor(Cpu c, Block b, long limit) {
         Block n = b.next;
@@ -176,7 +178,9 @@ final class BlockRunner {
             if (n == null) {
                 return null;
             }
-            b.next = n;
+            if (((n.start ^ b.start) & ~0xfffL) == 0) {
+                b.next = n; // another page's translation must be checked each time
+            }
         }
         return c.insns + n.length <= limit && mayRun(c, n) ? n : null;
     }

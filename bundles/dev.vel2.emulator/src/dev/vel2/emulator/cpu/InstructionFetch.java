@@ -135,10 +135,10 @@ final class InstructionFetch {
 
     /**
      * The block already translated at {@code va} when {@code va} is in the page of the last fetch, whose translation
-     * the caller knows to hold (between blocks); else null.
+     * the caller knows to hold (between blocks), or in a recent page whose translation holds; else null.
      */
     Block translatedAt(long va) {
-        if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) != page) {
+        if ((va & ~PAGE_OFFSET_EXCEPT_ALIGNMENT) != page && !recalled(va)) {
             return null;
         }
         Block[] blocks = code.blocks;
