@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.devices;
 
+import static dev.vel2.emulator.devices.GicFields.bits;
+import static dev.vel2.emulator.devices.GicFields.bytes;
+import static dev.vel2.emulator.devices.GicFields.forBits;
+import static dev.vel2.emulator.devices.GicFields.setBytes;
+import static dev.vel2.emulator.devices.GicFields.sizeMask;
+
 import java.util.function.IntSupplier;
 
 import dev.vel2.emulator.memory.Device;
@@ -16,18 +22,13 @@ import dev.vel2.emulator.memory.Device;
  * SPIs follow the 1-N model (IHI 0048B 1.4.3): one pending and one active state, the first targeted interface to
  * acknowledge takes it. An interrupt that is active (or active and pending) is not signalled again until deactivated.
  */
-public final class Gicv2 {
+public final class Gicv2 implements InterruptController {
     public static final int SGIS = 16;
     public static final int PRIVATE = 32;
     public static final int IRQS = 288;
     public static final int SPURIOUS = GicCpuInterface.SPURIOUS;
     /** The virtual interface's maintenance interrupt: PPI 9, as QEMU's virt board wires it (ARCH_GIC_MAINT_IRQ). */
     public static final int MAINTENANCE = 25;
-    /** Bits of {@link #lines}: the physical interface's IRQ and FIQ, the virtual interface's vIRQ and vFIQ. */
-    public static final int IRQ = 1;
-    public static final int FIQ = 2;
-    public static final int VIRQ = 4;
-    public static final int VFIQ = 8;
 
     /** GICD_IIDR as QEMU's GIC reports it: ARM's JEP106 code, revision and variant 0. */
     static final int DIST_IIDR = 0x43b;
@@ -91,7 +92,7 @@ public final class Gicv2 {
 
     // ---------------------------------------------------------------- interrupt inputs and outputs
 
-    /** Drives the input line of interrupt {@code id} (a PPI of vCPU {@code c}, or an SPI: {@code c} ignored). */
+    @Override
     public void setLevel(int c, int id, boolean high) {
         int s = slot(c, id);
         if (level[s] == high) {
@@ -104,7 +105,7 @@ public final class Gicv2 {
         dirty = true;
     }
 
-    /** What vCPU {@code c}'s interfaces signal: {@link #IRQ}, {@link #FIQ}, {@link #VIRQ}, {@link #VFIQ}. */
+    @Override
     public int lines(int c) {
         if (dirty) {
             update();
@@ -300,22 +301,18 @@ public final class Gicv2 {
         }
     }
 
-    private static long sizeMask(int size) {
-        return size >= 4 ? 0xffff_ffffL : (1L << (8 * size)) - 1;
-    }
-
     private int readDistributor(int o, int c) {
         if (o >= 0x400 && o < 0x800) {
-            return bytes(o - 0x400, id -> priority[slot(c, id)]);
+            return bytes(o - 0x400, IRQS, id -> priority[slot(c, id)]);
         }
         if (o >= 0x800 && o < 0xc00) {
-            return bytes(o - 0x800, id -> cpus == 1 ? 0 : id < PRIVATE ? 1 << c : targets[id]);
+            return bytes(o - 0x800, IRQS, id -> cpus == 1 ? 0 : id < PRIVATE ? 1 << c : targets[id]);
         }
         if (o >= 0xc00 && o < 0xd00) {
             return config(c, (o - 0xc00) * 4);
         }
         if (o >= 0xf10 && o < 0xf30) {
-            return bytes(o & 0xf, sgi -> sgiSources[c][sgi]);
+            return bytes(o & 0xf, IRQS, sgi -> sgiSources[c][sgi]);
         }
         if (o >= 0xfd0) {
             return DIST_ID[(o - 0xfd0) >> 2];
@@ -328,10 +325,10 @@ public final class Gicv2 {
                 case 0x008 -> DIST_IIDR;
                 default -> 0;
             };
-            case 0x080 -> bits(first, id -> group1[slot(c, id)]);
-            case 0x100, 0x180 -> bits(first, id -> enabled[slot(c, id)]);
-            case 0x200, 0x280 -> bits(first, id -> pending(c, id));
-            case 0x300, 0x380 -> bits(first, id -> active[slot(c, id)]);
+            case 0x080 -> bits(first, IRQS, id -> group1[slot(c, id)]);
+            case 0x100, 0x180 -> bits(first, IRQS, id -> enabled[slot(c, id)]);
+            case 0x200, 0x280 -> bits(first, IRQS, id -> pending(c, id));
+            case 0x300, 0x380 -> bits(first, IRQS, id -> active[slot(c, id)]);
             default -> 0;
         };
     }
@@ -339,9 +336,9 @@ public final class Gicv2 {
     private void writeDistributor(int o, int c, int v, int mask) {
         dirty = true;
         if (o >= 0x400 && o < 0x800) {
-            setBytes(o - 0x400, v, mask, (id, b) -> priority[slot(c, id)] = b);
+            setBytes(o - 0x400, IRQS, v, mask, (id, b) -> priority[slot(c, id)] = b);
         } else if (o >= 0x800 && o < 0xc00) {
-            setBytes(o - 0x800, v, mask, (id, b) -> {
+            setBytes(o - 0x800, IRQS, v, mask, (id, b) -> {
                 if (id >= PRIVATE) { // SGI and PPI targets are read-only: the accessing vCPU
                     targets[id] = b & ((1 << cpus) - 1); // bits of absent interfaces are RAZ/WI (IHI 0048B 4.3.12)
                 }
@@ -350,7 +347,7 @@ public final class Gicv2 {
             setConfig(c, (o - 0xc00) * 4, v, mask);
         } else if (o >= 0xf10 && o < 0xf30) {
             boolean set = o >= 0xf20;
-            setBytes(o & 0xf, v, mask, (sgi, b) -> sgiSources[c][sgi] = set ? sgiSources[c][sgi] | b & ((1 << cpus) - 1)
+            setBytes(o & 0xf, IRQS, v, mask, (sgi, b) -> sgiSources[c][sgi] = set ? sgiSources[c][sgi] | b & ((1 << cpus) - 1)
                     : sgiSources[c][sgi] & ~b);
         } else if (o == 0xf00 && mask == -1) {
             sendSgi(c, v);
@@ -366,80 +363,22 @@ public final class Gicv2 {
         int first = (o & 0x7f) * 8;
         int notSgi = first == 0 ? ~0xffff : ~0;
         switch (o & ~0x7f) {
-            case 0x080 -> forBits(first, mask, id -> group1[slot(c, id)] = (v & 1 << (id - first)) != 0);
-            case 0x100 -> forBits(first, v & notSgi, id -> enabled[slot(c, id)] = true);
-            case 0x180 -> forBits(first, v & notSgi, id -> enabled[slot(c, id)] = false);
-            case 0x200 -> forBits(first, v & notSgi, id -> latched[slot(c, id)] = true);
-            case 0x280 -> forBits(first, v & notSgi, id -> latched[slot(c, id)] = false);
-            case 0x300 -> forBits(first, v, id -> active[slot(c, id)] = true);
-            case 0x380 -> forBits(first, v, id -> active[slot(c, id)] = false);
+            case 0x080 -> forBits(first, IRQS, mask, id -> group1[slot(c, id)] = (v & 1 << (id - first)) != 0);
+            case 0x100 -> forBits(first, IRQS, v & notSgi, id -> enabled[slot(c, id)] = true);
+            case 0x180 -> forBits(first, IRQS, v & notSgi, id -> enabled[slot(c, id)] = false);
+            case 0x200 -> forBits(first, IRQS, v & notSgi, id -> latched[slot(c, id)] = true);
+            case 0x280 -> forBits(first, IRQS, v & notSgi, id -> latched[slot(c, id)] = false);
+            case 0x300 -> forBits(first, IRQS, v, id -> active[slot(c, id)] = true);
+            case 0x380 -> forBits(first, IRQS, v, id -> active[slot(c, id)] = false);
             default -> { } // GICD_TYPER, GICD_IIDR, reserved and read-only offsets ignore writes
         }
     }
 
-    private interface IdTest {
-        boolean of(int id);
-    }
-
-    private interface IdValue {
-        int of(int id);
-    }
-
-    private interface IdAction {
-        void apply(int id);
-    }
-
-    private interface IdStore {
-        void put(int id, int value);
-    }
-
-    private static int bits(int first, IdTest bit) {
-        int v = 0;
-        for (int b = 0; b < 32 && first + b < IRQS; b++) {
-            v |= bit.of(first + b) ? 1 << b : 0;
-        }
-        return v;
-    }
-
-    private static void forBits(int first, int v, IdAction action) {
-        for (int b = 0; b < 32 && first + b < IRQS; b++) {
-            if ((v & (1 << b)) != 0) {
-                action.apply(first + b);
-            }
-        }
-    }
-
-    /** Four byte-per-interrupt fields from {@code first} (IDs, or SGIs for the SGI pending registers). */
-    private static int bytes(int first, IdValue f) {
-        int v = 0;
-        for (int i = 0; i < 4 && first + i < IRQS; i++) {
-            v |= (f.of(first + i) & 0xff) << (8 * i);
-        }
-        return v;
-    }
-
-    private static void setBytes(int first, int v, int mask, IdStore f) {
-        for (int i = 0; i < 4 && first + i < IRQS; i++) {
-            if ((mask >>> (8 * i) & 0xff) != 0) {
-                f.put(first + i, (v >>> (8 * i)) & 0xff);
-            }
-        }
-    }
-
-    /** GICD_ICFGR: two bits per interrupt, bit 1 of each pair = edge-triggered; SGIs read 0b10, read-only. */
     private int config(int c, int first) {
-        int v = 0;
-        for (int i = 0; i < 16 && first + i < IRQS; i++) {
-            v |= edge[slot(c, first + i)] ? 2 << (2 * i) : 0;
-        }
-        return v;
+        return GicFields.config(first, IRQS, id -> edge[slot(c, id)]);
     }
 
     private void setConfig(int c, int first, int v, int mask) {
-        for (int i = 0; i < 16 && first + i < IRQS; i++) {
-            if (first + i >= SGIS && (mask & (2 << (2 * i))) != 0) {
-                edge[slot(c, first + i)] = (v & (2 << (2 * i))) != 0;
-            }
-        }
+        GicFields.setConfig(first, IRQS, v, mask, (id, e) -> edge[slot(c, id)] = e != 0);
     }
 }
