@@ -18,7 +18,7 @@ public enum GicVersion {
         return switch (n) {
             case 2 -> V2;
             case 3 -> V3;
-            default -> throw new IllegalArgumentException("GIC version " + n + " is not 2 or 3");
+            default -> throw new IllegalArgumentException("GIC version must be 2 or 3, not " + n);
         };
     }
 }

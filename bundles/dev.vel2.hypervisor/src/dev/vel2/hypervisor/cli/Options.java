@@ -136,11 +136,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                     default -> throw new UsageException("--el2 takes virtual or guest, not " + v);
                 };
                 case "--hcr" -> hcr = hcr(v);
-                case "--gic" -> gic = switch (v) {
-                    case "2" -> GicVersion.V2;
-                    case "3" -> GicVersion.V3;
-                    default -> throw new UsageException("--gic takes 2 or 3, not " + v);
-                };
+                case "--gic" -> gic = gic(v);
                 case "--vpidr" -> vpidr = hexList(a, v);
                 case "--vmpidr" -> vmpidr = hexList(a, v);
                 case "--id" -> id(v, ids);
@@ -181,6 +177,15 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             return GuestModule.parse(v);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** {@code --gic N}: {@link GicVersion#of}'s check, as the launch configuration's. */
+    private static GicVersion gic(String v) throws UsageException {
+        try {
+            return GicVersion.of(Integer.parseInt(v));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gic takes 2 or 3, not " + v);
         }
     }
 

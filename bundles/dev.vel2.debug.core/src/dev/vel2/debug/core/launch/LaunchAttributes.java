@@ -17,6 +17,7 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.devices.GicVersion;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
@@ -88,6 +89,12 @@ public final class LaunchAttributes {
     /** What the launch tab gives a new configuration. */
     public static final int DEFAULT_VCPU_COUNT = 1;
     public static final int MAX_VCPUS = Machine.MAX_CPUS;
+
+    /**
+     * The board's GIC architecture version ({@code vel2 run --gic}); int, 2 or 3; absent = the VM description's
+     * default (2, QEMU virt's).
+     */
+    public static final String GIC_VERSION = PREFIX + "gicVersion";
 
     /** Who handles EL2 traps: one of {@link El2Mode#id()}; string. */
     public static final String EL2_MODE = PREFIX + "el2Mode";
@@ -289,6 +296,11 @@ public final class LaunchAttributes {
         int vcpus = c.getAttribute(VCPU_COUNT, DEFAULT_VCPU_COUNT);
         if (vcpus < 1 || vcpus > MAX_VCPUS) {
             return "Number of vCPUs must be between 1 and " + MAX_VCPUS + ", not " + vcpus;
+        }
+        try {
+            GicVersion.of(c.getAttribute(GIC_VERSION, GicVersion.V2.number())); // the check --gic makes
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         String mode = c.getAttribute(EL2_MODE, El2Mode.VIRTUAL.id());
         if (El2Mode.fromId(mode).isEmpty()) {

@@ -17,6 +17,7 @@ import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
+import dev.vel2.emulator.devices.GicVersion;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
@@ -159,6 +160,9 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, int 
         LaunchAttributes.El2Mode mode = LaunchAttributes.El2Mode
                 .fromId(c.getAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.VIRTUAL.id())).orElseThrow();
         d = d.withEl2(mode == LaunchAttributes.El2Mode.GUEST ? El2Mode.GUEST : El2Mode.VIRTUAL);
+        if (c.hasAttribute(LaunchAttributes.GIC_VERSION)) {
+            d = d.withGic(GicVersion.of(c.getAttribute(LaunchAttributes.GIC_VERSION, GicVersion.V2.number())));
+        }
         if (!c.getAttribute(LaunchAttributes.HCR_EL2, "").isBlank()) {
             d = d.withHcr(hex(c, LaunchAttributes.HCR_EL2, ""));
         }

@@ -24,6 +24,7 @@ import org.eclipse.ui.model.WorkbenchLabelProvider;
 
 import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.debug.core.launch.LaunchAttributes.El2Mode;
+import dev.vel2.emulator.devices.GicVersion;
 
 /**
  * The guest and its board: an image (workspace or file system) with its load and entry addresses, or a Linux kernel
@@ -41,6 +42,7 @@ final class GuestTab extends Vel2Tab {
     static final String SYMBOLS_ID = "launch.symbols";
     static final String VCPUS_ID = "launch.vcpus";
     static final String MEMORY_ID = "launch.memory";
+    static final String GIC_ID = "launch.gic";
     static final String MODE_ID = "launch.el2Mode";
 
     private Button imageMode;
@@ -57,6 +59,8 @@ final class GuestTab extends Vel2Tab {
     private Text symbols;
     private Spinner memory;
     private Spinner vcpus;
+    /** Item 0 GICv2, item 1 GICv3. */
+    private Combo gic;
     private Combo mode;
     private Button stopAtEntry;
     private Button gdbListen;
@@ -119,6 +123,11 @@ final class GuestTab extends Vel2Tab {
         memory = spinner(board, MEMORY_ID, 1, LaunchAttributes.MAX_MEMORY_MIB);
         label(board, "vCPUs:");
         vcpus = spinner(board, VCPUS_ID, 1, LaunchAttributes.MAX_VCPUS);
+        label(board, "GIC:");
+        gic = new Combo(board, SWT.READ_ONLY);
+        gic.setData("id", GIC_ID);
+        gic.setItems("GICv2 (QEMU virt's default)", "GICv3 (gic-version=3: redistributors, ICC_* system registers)");
+        gic.addListener(SWT.Selection, e -> changed());
 
         Group el2 = group(top, "EL2", 2);
         label(el2, "Who handles traps:");
@@ -232,6 +241,7 @@ final class GuestTab extends Vel2Tab {
             entry.setText(c.getAttribute(LaunchAttributes.ENTRY, ""));
             memory.setSelection(c.getAttribute(LaunchAttributes.MEMORY_MIB, LaunchAttributes.DEFAULT_MEMORY_MIB));
             vcpus.setSelection(c.getAttribute(LaunchAttributes.VCPU_COUNT, LaunchAttributes.DEFAULT_VCPU_COUNT));
+            gic.select(c.getAttribute(LaunchAttributes.GIC_VERSION, GicVersion.V2.number()) == 3 ? 1 : 0);
             String m = c.getAttribute(LaunchAttributes.EL2_MODE, El2Mode.VIRTUAL.id());
             mode.select(El2Mode.fromId(m).orElse(El2Mode.VIRTUAL).ordinal());
             stopAtEntry.setSelection(c.getAttribute(LaunchAttributes.STOP_AT_ENTRY,
@@ -259,6 +269,8 @@ final class GuestTab extends Vel2Tab {
         c.setAttribute(LaunchAttributes.ENTRY, entry.getText().strip());
         c.setAttribute(LaunchAttributes.MEMORY_MIB, memory.getSelection());
         c.setAttribute(LaunchAttributes.VCPU_COUNT, vcpus.getSelection());
+        // GICv2, the default, leaves the attribute out: configurations made before it stay as they are
+        c.setAttribute(LaunchAttributes.GIC_VERSION, gic.getSelectionIndex() == 1 ? GicVersion.V3.number() : null);
         c.setAttribute(LaunchAttributes.EL2_MODE, El2Mode.values()[Math.max(0, mode.getSelectionIndex())].id());
         c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, stopAtEntry.getSelection());
         c.setAttribute(LaunchAttributes.GDB_LISTEN, gdbListen.getSelection());

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.devices.GicVersion;
+import dev.vel2.emulator.fdt.Fdt;
+import dev.vel2.emulator.fdt.FdtNode;
+import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.Vcpu;
 import dev.vel2.hypervisor.VmBuilder;
@@ -144,6 +148,39 @@ class SameVmFromCliAndLaunchTest {
         VmBuilder.Built fromCli = VmBuilder.build(cli, 0);
         assertArrayEquals(fromCli.linux().dtb(), VmBuilder.build(ide, 0).linux().dtb());
         assertEquals(fromCli.linux().layout().dtb(), fromCli.machine().cpu(0).x(0));
+    }
+
+    /**
+     * {@code --gic 3} and the launch attribute give the same GICv3 board: the same description and tree (QEMU's
+     * {@code arm,gic-v3} intc), and vCPUs whose ID_AA64PFR0_EL1.GIC says they have the system-register interface;
+     * both refuse another version with one line.
+     */
+    @Test
+    void aGicv3BoardIsTheSameVmWithTheSameTree() throws Exception {
+        String kernel = guest("kernel/kernel-boot.Image");
+        VmDescription cli = Main.description("--el2", "guest", "--vcpus", "2", "--gic", "3", "--kernel", kernel);
+        VmDescription ide = LaunchSettings.read(configuration(null, Map.of(LaunchAttributes.EL2_MODE,
+                LaunchAttributes.El2Mode.GUEST.id(), LaunchAttributes.VCPU_COUNT, 2, LaunchAttributes.GIC_VERSION, 3,
+                LaunchAttributes.KERNEL_PATH, kernel))).config().vm();
+        assertEquals(cli, ide);
+        assertEquals(GicVersion.V3, cli.gic());
+        VmBuilder.Built b = VmBuilder.build(cli, 0);
+        assertArrayEquals(b.linux().dtb(), VmBuilder.build(ide, 0).linux().dtb());
+        FdtNode intc = Fdt.read(b.linux().dtb()).find("/intc@8000000").orElseThrow();
+        assertEquals("arm,gic-v3", intc.stringOf("compatible").orElseThrow());
+        SysReg pfr0 = SysRegs.get("ID_AA64PFR0_EL1");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(1, pfr0.field("GIC").get(b.machine().cpu(i).sysreg(pfr0)), "vCPU " + i);
+        }
+        assertEquals(0, pfr0.field("GIC").get(VmBuilder.build(cli.withGic(GicVersion.V2), 0).machine().cpu(0)
+                .sysreg(pfr0)), "GICv2: no system-register interface");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, Main.run(new String[] { "run", "--gic", "4", "--kernel", kernel }, new ByteArrayOutputStream(),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals("vel2: --gic takes 2 or 3, not 4\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(Optional.of("GIC version must be 2 or 3, not 4"), LaunchAttributes.validate(configuration(null,
+                Map.of(LaunchAttributes.KERNEL_PATH, kernel, LaunchAttributes.GIC_VERSION, 4))));
     }
 
     /**
