@@ -366,10 +366,12 @@ public final class Gicv3 implements InterruptController {
         }
         return switch (o) {
             case 0x004 -> IIDR;
-            case 0x008 -> (c << 8) | (c == cpus - 1 ? 1 << 4 : 0) | 1; // GICR_TYPER: Processor_Number, Last, PLPIS
+            // GICR_TYPER: CommonLPIAff 1 (all share LPI tables), Processor_Number, Last, PLPIS, as QEMU's
+            case 0x008 -> 1 << 24 | (c << 8) | (c == cpus - 1 ? 1 << 4 : 0) | 1;
             case 0x00c -> c; // GICR_TYPER's Affinity: Aff0 = the vCPU's index
             case 0x014 -> processorSleep[c] ? WAKER_PROCESSOR_SLEEP | WAKER_CHILDREN_ASLEEP : 0;
-            default -> 0; // GICR_CTLR: no LPIs, RWP 0; reserved offsets
+            case 0x000 -> 2; // GICR_CTLR: CES (EnableLPIs, RAZ/WI here, could be cleared), RWP 0
+            default -> 0; // reserved offsets
         };
     }
 

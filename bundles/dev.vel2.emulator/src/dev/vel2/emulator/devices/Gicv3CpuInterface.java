@@ -14,6 +14,8 @@ import dev.vel2.emulator.sysreg.SysReg;
  * GicVirtualInterface}, the same list register and maintenance rules) in the GICv3 layout, and EL1's ICC_* accesses
  * become ICV_* ones of that interface when HCR_EL2.IMO (Group 1) or FMO (Group 0) is set (12.2).
  * The SRE registers read as QEMU's: system registers always enabled (ICC_SRE_ELx.SRE, DFB, DIB, Enable RAO/WI).
+ * Not modelled: ICH_HCR_EL2's trap controls (TC, TALL0, TALL1, TSEI, TDIR: kept, no trap), EL3's and the Secure state's
+ * registers (vel2 has neither), ICC_AP*R1-3 (5 priority bits need only R0).
  */
 final class Gicv3CpuInterface {
     /** ICC_CTLR_EL1 / ICV_CTLR_EL1 read-only fields: PRIbits 4 (five bits), IDbits 1 (24 bits), A3V, as QEMU's. */
@@ -21,10 +23,10 @@ final class Gicv3CpuInterface {
     private static final int CTLR_CBPR = 1;
     private static final int CTLR_EOIMODE = 2;
     /**
-     * ICH_VTR_EL2: ListRegs 3 (four), IDbits 1, PREbits 4, PRIbits 4, A3V; no TDS: ICH_HCR_EL2's trap bits (TC, TALL0,
-     * TALL1, TSEI, TDIR) are not modelled.
+     * ICH_VTR_EL2 as QEMU's: ListRegs 3 (four), TDS, nV4, A3V, IDbits 1, PREbits 4, PRIbits 4. ICH_HCR_EL2's trap bits
+     * (TC, TALL0, TALL1, TSEI, TDIR) are kept but do not trap: see the class comment.
      */
-    static final long VTR = 3 | 1 << 21 | 1 << 23 | 4 << 26 | 4L << 29;
+    static final long VTR = 3 | 1 << 19 | 1 << 20 | 1 << 21 | 1 << 23 | 4 << 26 | 4L << 29;
     private static final long HCR_IMO = SysRegAccess.HCR_EL2.field("IMO").mask();
     private static final long HCR_FMO = SysRegAccess.HCR_EL2.field("FMO").mask();
 
@@ -91,6 +93,9 @@ final class Gicv3CpuInterface {
         this.index = index;
         virtual = virtualization ? new GicVirtualInterface(id -> gic.deactivate(index, id)) : null;
         physical.ctlr = GicCpuInterface.CTLR_FIQ_EN; // Group 0 is always FIQ in GICv3
+        if (virtual != null) {
+            virtual.ctlr = GicCpuInterface.CTLR_FIQ_EN; // ICH_VMCR_EL2.VFIQEn is RES1
+        }
     }
 
     boolean groupEnabled(boolean group1) {
@@ -194,7 +199,7 @@ final class Gicv3CpuInterface {
             case ICC_IGRPEN1_EL1 -> i.ctlr = i.ctlr & ~GicCpuInterface.CTLR_ENABLE_GRP1 | (v & 1) << 1;
             case ICC_SGI0R_EL1, ICC_SGI1R_EL1, ICC_ASGI1R_EL1 -> gic.sendSgi(index, value);
             case ICH_HCR_EL2 -> virtual.writeControl(0x00, v);
-            case ICH_VMCR_EL2 -> virtual.writeControl(0x08, v);
+            case ICH_VMCR_EL2 -> virtual.writeControl(0x08, v | GicCpuInterface.CTLR_FIQ_EN);
             case ICH_AP0R0_EL2, ICH_AP1R0_EL2 -> virtual.writeControl(0xf0, v);
             case ICH_LR0_EL2, ICH_LR1_EL2, ICH_LR2_EL2, ICH_LR3_EL2 -> virtual.writeControl(
                     0x100 + 4 * (reg.ordinal() - Register.ICH_LR0_EL2.ordinal()), listRegister(value));
