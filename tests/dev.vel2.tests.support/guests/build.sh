@@ -171,3 +171,13 @@ kernel() {
     rm "$1.guest-loader.dtb")
 }
 kernel kernel-boot
+# kernel/virt-gic3.qemu.dts: the interrupt controller and timer nodes of QEMU's tree for a GICv3 board with EL2 and no
+# ITS, as dtc prints them (VirtDeviceTreeTest compares vel2's with them)
+case " $ONLY " in *" kernel/virt-gic3 "*|"  ")
+    echo "building kernel/virt-gic3.qemu.dts"
+    qemu-system-aarch64 -M virt,virtualization=on,gic-version=3,its=off,dumpdtb=kernel/virt-gic3.dtb -cpu cortex-a57 \
+        -smp 2 -nographic 2> /dev/null
+    dtc -I dtb -O dts kernel/virt-gic3.dtb 2> /dev/null | sed -n '/^\t\(intc@\|timer \)/,/^\t};/p' \
+        > kernel/virt-gic3.qemu.dts
+    rm kernel/virt-gic3.dtb ;;
+esac
