@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.devices;
 
-import static dev.vel2.emulator.devices.GicFields.bits;
 import static dev.vel2.emulator.devices.GicFields.bytes;
-import static dev.vel2.emulator.devices.GicFields.forBits;
 import static dev.vel2.emulator.devices.GicFields.setBytes;
 import static dev.vel2.emulator.devices.GicFields.sizeMask;
 
@@ -22,9 +20,9 @@ import dev.vel2.emulator.memory.Device;
  * SPIs follow the 1-N model (IHI 0048B 1.4.3): one pending and one active state, the first targeted interface to
  * acknowledge takes it. An interrupt that is active (or active and pending) is not signalled again until deactivated.
  */
-public final class Gicv2 implements InterruptController {
-    public static final int SGIS = 16;
-    public static final int PRIVATE = 32;
+public final class Gicv2 extends GicDistributorState {
+    public static final int SGIS = GicDistributorState.SGIS;
+    public static final int PRIVATE = GicDistributorState.PRIVATE;
     public static final int IRQS = 288;
     public static final int SPURIOUS = GicCpuInterface.SPURIOUS;
     /** The virtual interface's maintenance interrupt: PPI 9, as QEMU's virt board wires it (ARCH_GIC_MAINT_IRQ). */
@@ -37,42 +35,20 @@ public final class Gicv2 implements InterruptController {
     private static final int CTLR_ENABLE_GRP0 = 1;
     private static final int CTLR_ENABLE_GRP1 = 2;
 
-    private final int cpus;
-    private final IntSupplier currentCpu;
     private int distributorCtlr;
-    /** Per-slot state; a slot is (vCPU, ID) for IDs below 32, else the SPI: see {@link #slot}. */
-    private final boolean[] enabled;
-    private final boolean[] latched;
-    private final boolean[] level;
-    private final boolean[] active;
-    private final boolean[] edge;
-    private final boolean[] group1;
-    private final int[] priority;
     private final int[] targets = new int[IRQS];
     /** Per (target vCPU, SGI): the bit mask of source vCPUs whose SGI is pending. */
     private final int[][] sgiSources;
     private final PhysicalCpuInterface[] cpu;
     /** Per vCPU, the virtualization extension's interface; null without it. */
     private final GicVirtualInterface[] virtualCpu;
-    private final int[] lines;
-    private boolean dirty = true;
 
     /** A GIC for {@code cpus} vCPUs, with the virtualization extension (GICH, GICV) if {@code virtualization}. */
     public Gicv2(int cpus, IntSupplier currentCpu, boolean virtualization) {
-        this.cpus = cpus;
-        this.currentCpu = currentCpu;
-        int slots = cpus * PRIVATE + IRQS - PRIVATE;
-        enabled = new boolean[slots];
-        latched = new boolean[slots];
-        level = new boolean[slots];
-        active = new boolean[slots];
-        edge = new boolean[slots];
-        group1 = new boolean[slots];
-        priority = new int[slots];
+        super(cpus, IRQS, currentCpu);
         sgiSources = new int[cpus][SGIS];
         cpu = new PhysicalCpuInterface[cpus];
         virtualCpu = virtualization ? new GicVirtualInterface[cpus] : null;
-        lines = new int[cpus];
         for (int i = 0; i < cpus; i++) {
             int index = i;
             cpu[i] = new PhysicalCpuInterface(i);
@@ -80,41 +56,16 @@ public final class Gicv2 implements InterruptController {
                 virtualCpu[i] = new GicVirtualInterface(id -> deactivatePhysical(index, id));
             }
             for (int id = 0; id < SGIS; id++) {
-                edge[slot(i, id)] = true; // SGIs are always edge-triggered; PPIs and SPIs reset to level
                 enabled[slot(i, id)] = true; // QEMU's GICv2 has SGIs permanently enabled (IMPLEMENTATION DEFINED)
             }
         }
     }
 
-    private int slot(int c, int id) {
-        return id < PRIVATE ? c * PRIVATE + id : cpus * PRIVATE + id - PRIVATE;
-    }
-
     // ---------------------------------------------------------------- interrupt inputs and outputs
 
-    @Override
-    public void setLevel(int c, int id, boolean high) {
-        int s = slot(c, id);
-        if (level[s] == high) {
-            return;
-        }
-        level[s] = high;
-        if (high && edge[s]) {
-            latched[s] = true; // an edge-triggered input latches on the rising edge
-        }
-        dirty = true;
-    }
-
-    @Override
-    public int lines(int c) {
-        if (dirty) {
-            update();
-        }
-        return lines[c];
-    }
-
     /** Recomputes the maintenance interrupts (an input of the distributor), then every interface's lines. */
-    private void update() {
+    @Override
+    void update() {
         if (virtualCpu != null) {
             for (int i = 0; i < cpus; i++) {
                 setLevel(i, MAINTENANCE, virtualCpu[i].maintenance());
@@ -130,8 +81,7 @@ public final class Gicv2 implements InterruptController {
         if (id < SGIS) {
             return sgiSources[c][id] != 0;
         }
-        int s = slot(c, id);
-        return latched[s] || (level[s] && !edge[s]);
+        return latchedOrHigh(c, id);
     }
 
     private boolean targets(int c, int id) {
@@ -156,21 +106,12 @@ public final class Gicv2 implements InterruptController {
 
         @Override
         Pending highestPending() {
-            int best = -1;
-            int bestPriority = IDLE;
-            for (int id = 0; id < IRQS; id++) {
-                int s = slot(c, id);
-                if (enabled[s] && !active[s] && priority[s] < bestPriority && pending(c, id) && targets(c, id)
-                        && forwarded(group1[s])) {
-                    best = id;
-                    bestPriority = priority[s];
-                }
-            }
+            int best = highest(c, id -> pending(c, id) && targets(c, id) && forwarded(group1[slot(c, id)]));
             if (best < 0) {
                 return null;
             }
             int source = best < SGIS ? Integer.numberOfTrailingZeros(sgiSources[c][best]) : 0;
-            return new Pending(best | source << 10, bestPriority, group1[slot(c, best)]);
+            return new Pending(best | source << 10, priority[slot(c, best)], group1[slot(c, best)]);
         }
 
         /** The distributor forwards the group (GICD_CTLR) and this interface signals it (GICC_CTLR). */
@@ -317,19 +258,11 @@ public final class Gicv2 implements InterruptController {
         if (o >= 0xfd0) {
             return DIST_ID[(o - 0xfd0) >> 2];
         }
-        int first = (o & 0x7f) * 8; // the first ID of a bit-per-interrupt register
-        return switch (o & ~0x7f) {
-            case 0x000 -> switch (o) {
-                case 0x000 -> distributorCtlr;
-                case 0x004 -> (IRQS / 32 - 1) | (cpus - 1) << 5; // GICD_TYPER: ITLinesNumber, CPUNumber
-                case 0x008 -> DIST_IIDR;
-                default -> 0;
-            };
-            case 0x080 -> bits(first, IRQS, id -> group1[slot(c, id)]);
-            case 0x100, 0x180 -> bits(first, IRQS, id -> enabled[slot(c, id)]);
-            case 0x200, 0x280 -> bits(first, IRQS, id -> pending(c, id));
-            case 0x300, 0x380 -> bits(first, IRQS, id -> active[slot(c, id)]);
-            default -> 0;
+        return switch (o) {
+            case 0x000 -> distributorCtlr;
+            case 0x004 -> (IRQS / 32 - 1) | (cpus - 1) << 5; // GICD_TYPER: ITLinesNumber, CPUNumber
+            case 0x008 -> DIST_IIDR;
+            default -> readBits(o, c, id -> pending(c, id));
         };
     }
 
@@ -354,23 +287,7 @@ public final class Gicv2 implements InterruptController {
         } else if (o == 0x000) {
             distributorCtlr = distributorCtlr & ~mask | v & mask & (CTLR_ENABLE_GRP0 | CTLR_ENABLE_GRP1);
         } else {
-            writeBits(o, c, v & mask, mask);
-        }
-    }
-
-    /** The set/clear registers, one bit per interrupt; SGIs' enable and pending bits ignore them (see SPENDSGIR). */
-    private void writeBits(int o, int c, int v, int mask) {
-        int first = (o & 0x7f) * 8;
-        int notSgi = first == 0 ? ~0xffff : ~0;
-        switch (o & ~0x7f) {
-            case 0x080 -> forBits(first, IRQS, mask, id -> group1[slot(c, id)] = (v & 1 << (id - first)) != 0);
-            case 0x100 -> forBits(first, IRQS, v & notSgi, id -> enabled[slot(c, id)] = true);
-            case 0x180 -> forBits(first, IRQS, v & notSgi, id -> enabled[slot(c, id)] = false);
-            case 0x200 -> forBits(first, IRQS, v & notSgi, id -> latched[slot(c, id)] = true);
-            case 0x280 -> forBits(first, IRQS, v & notSgi, id -> latched[slot(c, id)] = false);
-            case 0x300 -> forBits(first, IRQS, v, id -> active[slot(c, id)] = true);
-            case 0x380 -> forBits(first, IRQS, v, id -> active[slot(c, id)] = false);
-            default -> { } // GICD_TYPER, GICD_IIDR, reserved and read-only offsets ignore writes
+            writeBits(o, c, v, mask, (o & 0x7f) == 0 ? 0xffff : 0); // SGIs' enable, pending: see SPENDSGIR
         }
     }
 

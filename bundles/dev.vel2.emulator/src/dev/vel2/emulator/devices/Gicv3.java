@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.devices;
 
-import static dev.vel2.emulator.devices.GicFields.bits;
 import static dev.vel2.emulator.devices.GicFields.bytes;
-import static dev.vel2.emulator.devices.GicFields.forBits;
 import static dev.vel2.emulator.devices.GicFields.setBytes;
 import static dev.vel2.emulator.devices.GicFields.sizeMask;
 
@@ -22,9 +20,7 @@ import dev.vel2.emulator.sysreg.SysReg;
  * vCPU {@code i}'s affinity is Aff0 = i (its MPIDR_EL1 on the board); SPIs go where GICD_IROUTER routes them (IRM = 1:
  * to the first vCPU that acknowledges).
  */
-public final class Gicv3 implements InterruptController {
-    public static final int SGIS = 16;
-    public static final int PRIVATE = 32;
+public final class Gicv3 extends GicDistributorState {
     /** 224 SPIs, as QEMU's virt board gives its GICv3 (GICD_TYPER.ITLinesNumber 7). */
     public static final int IRQS = 256;
     /** The virtual interface's maintenance interrupt: PPI 9, as QEMU's virt board wires it. */
@@ -47,73 +43,23 @@ public final class Gicv3 implements InterruptController {
     /** GICD/GICR_PIDR4..CIDR3 (0xffd0-0xfffc): QEMU's GICv3 identification (PIDR2.ArchRev = 3). */
     private static final int[] ID = { 0x44, 0, 0, 0, 0x92, 0xb4, 0x3b, 0, 0x0d, 0xf0, 0x05, 0xb1 };
 
-    private final int cpus;
-    private final IntSupplier currentCpu;
     private int distributorCtlr;
-    /** Per-slot state; a slot is (vCPU, ID) for IDs below 32, else the SPI: see {@link #slot}. */
-    private final boolean[] enabled;
-    private final boolean[] latched;
-    private final boolean[] level;
-    private final boolean[] active;
-    private final boolean[] edge;
-    private final boolean[] group1;
-    private final int[] priority;
     private final long[] router = new long[IRQS];
     private final boolean[] processorSleep;
     private final Gicv3CpuInterface[] cpu;
-    private final int[] lines;
-    private boolean dirty = true;
 
     /** A GICv3 for {@code cpus} vCPUs, with the virtual CPU interface (ICH_*) if {@code virtualization}. */
     public Gicv3(int cpus, IntSupplier currentCpu, boolean virtualization) {
-        this.cpus = cpus;
-        this.currentCpu = currentCpu;
-        int slots = cpus * PRIVATE + IRQS - PRIVATE;
-        enabled = new boolean[slots];
-        latched = new boolean[slots];
-        level = new boolean[slots];
-        active = new boolean[slots];
-        edge = new boolean[slots];
-        group1 = new boolean[slots];
-        priority = new int[slots];
+        super(cpus, IRQS, currentCpu);
         processorSleep = new boolean[cpus];
         cpu = new Gicv3CpuInterface[cpus];
-        lines = new int[cpus];
         for (int i = 0; i < cpus; i++) {
             cpu[i] = new Gicv3CpuInterface(this, i, virtualization);
             processorSleep[i] = true;
-            for (int id = 0; id < SGIS; id++) {
-                edge[slot(i, id)] = true; // SGIs are always edge-triggered
-            }
         }
-    }
-
-    private int slot(int c, int id) {
-        return id < PRIVATE ? c * PRIVATE + id : cpus * PRIVATE + id - PRIVATE;
     }
 
     // ---------------------------------------------------------------- interrupt inputs and outputs
-
-    @Override
-    public void setLevel(int c, int id, boolean high) {
-        int s = slot(c, id);
-        if (level[s] == high) {
-            return;
-        }
-        level[s] = high;
-        if (high && edge[s]) {
-            latched[s] = true; // an edge-triggered input latches on the rising edge
-        }
-        dirty = true;
-    }
-
-    @Override
-    public int lines(int c) {
-        if (dirty) {
-            update();
-        }
-        return lines[c];
-    }
 
     /** Something changed what an interface may signal. */
     void changed() {
@@ -121,7 +67,8 @@ public final class Gicv3 implements InterruptController {
     }
 
     /** Recomputes the maintenance interrupts (an input of the redistributor), then every interface's lines. */
-    private void update() {
+    @Override
+    void update() {
         for (int i = 0; i < cpus; i++) {
             cpu[i].updateMaintenance();
         }
@@ -146,11 +93,6 @@ public final class Gicv3 implements InterruptController {
 
     // ---------------------------------------------------------------- what the CPU interfaces see
 
-    private boolean pending(int c, int id) {
-        int s = slot(c, id);
-        return latched[s] || (level[s] && !edge[s]);
-    }
-
     /** SPI {@code id} goes to vCPU {@code c}: GICD_IROUTER names its affinity, or IRM = 1 (any vCPU). */
     private boolean routedTo(int c, int id) {
         return id < PRIVATE || (router[id] & IROUTER_IRM) != 0 || (router[id] & 0xff_00ff_ffffL) == c;
@@ -158,18 +100,13 @@ public final class Gicv3 implements InterruptController {
 
     /** The highest-priority pending interrupt vCPU {@code c}'s interface may take, or null. */
     GicCpuInterface.Pending highestPending(int c) {
-        int best = -1;
-        int bestPriority = GicCpuInterface.IDLE;
-        for (int id = 0; id < IRQS; id++) {
-            int s = slot(c, id);
-            if (enabled[s] && !active[s] && priority[s] < bestPriority && pending(c, id) && routedTo(c, id)
-                    && (distributorCtlr & (group1[s] ? CTLR_ENABLE_GRP1 : CTLR_ENABLE_GRP0)) != 0
-                    && cpu[c].groupEnabled(group1[s])) {
-                best = id;
-                bestPriority = priority[s];
-            }
-        }
-        return best < 0 ? null : new GicCpuInterface.Pending(best, bestPriority, group1[slot(c, best)]);
+        int best = highest(c, id -> latchedOrHigh(c, id) && routedTo(c, id) && forwarded(c, group1[slot(c, id)]));
+        return best < 0 ? null : new GicCpuInterface.Pending(best, priority[slot(c, best)], group1[slot(c, best)]);
+    }
+
+    /** The distributor forwards the group (GICD_CTLR) and vCPU {@code c}'s interface signals it (ICC_IGRPEN*). */
+    private boolean forwarded(int c, boolean g1) {
+        return (distributorCtlr & (g1 ? CTLR_ENABLE_GRP1 : CTLR_ENABLE_GRP0)) != 0 && cpu[c].groupEnabled(g1);
     }
 
     void activate(int c, int id) {
@@ -322,13 +259,7 @@ public final class Gicv3 implements InterruptController {
             return o < 0x800 ? bytes(first, IRQS, id -> priority[slot(c, id)])
                     : GicFields.config(first, IRQS, id -> edge[slot(c, id)]);
         }
-        return switch (o & ~0x7f) {
-            case 0x080 -> bits(first, IRQS, id -> group1[slot(c, id)]);
-            case 0x100, 0x180 -> bits(first, IRQS, id -> enabled[slot(c, id)]);
-            case 0x200, 0x280 -> bits(first, IRQS, id -> pending(c, id));
-            case 0x300, 0x380 -> bits(first, IRQS, id -> active[slot(c, id)]);
-            default -> 0;
-        };
+        return readBits(o, c, id -> latchedOrHigh(c, id));
     }
 
     private void writePerInterrupt(int o, int c, int v, int mask) {
@@ -341,17 +272,7 @@ public final class Gicv3 implements InterruptController {
             }
             return;
         }
-        int set = v & mask;
-        switch (o & ~0x7f) {
-            case 0x080 -> forBits(first, IRQS, mask, id -> group1[slot(c, id)] = (v & 1 << (id - first)) != 0);
-            case 0x100 -> forBits(first, IRQS, set, id -> enabled[slot(c, id)] = true);
-            case 0x180 -> forBits(first, IRQS, set, id -> enabled[slot(c, id)] = false);
-            case 0x200 -> forBits(first, IRQS, set, id -> latched[slot(c, id)] = true);
-            case 0x280 -> forBits(first, IRQS, set, id -> latched[slot(c, id)] = false);
-            case 0x300 -> forBits(first, IRQS, set, id -> active[slot(c, id)] = true);
-            case 0x380 -> forBits(first, IRQS, set, id -> active[slot(c, id)] = false);
-            default -> { } // read-only and reserved offsets ignore writes
-        }
+        writeBits(o, c, v, mask, 0);
     }
 
     /** Redistributor {@code c}'s RD_base (offsets below 64 KiB) and SGI_base registers. */

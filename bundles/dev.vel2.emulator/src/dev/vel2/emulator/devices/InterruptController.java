@@ -8,7 +8,7 @@ import dev.vel2.emulator.sysreg.SysReg;
  * What the board needs of its GIC, whichever architecture version it is ({@link Gicv2}, {@link Gicv3}): device input
  * lines in, each vCPU's interrupt lines out, and the system-register CPU interface where the GIC has one.
  */
-public sealed interface InterruptController permits Gicv2, Gicv3 {
+public sealed interface InterruptController permits GicDistributorState {
     /** Bits of {@link #lines}: the physical interface's IRQ and FIQ, the virtual interface's vIRQ and vFIQ. */
     int IRQ = 1;
     int FIQ = 2;

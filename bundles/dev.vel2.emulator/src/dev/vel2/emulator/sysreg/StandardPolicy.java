@@ -94,12 +94,12 @@ enum StandardPolicy implements Policy {
     GIC_CPU_INTERFACE {
         @Override
         public long read(Cpu c, SysReg r) {
-            return c.platform().readDeviceSysReg(c, r);
+            return DEVICE.read(c, r);
         }
 
         @Override
         public void write(Cpu c, SysReg r, long value) {
-            c.platform().writeDeviceSysReg(c, r, value);
+            DEVICE.write(c, r, value);
         }
 
         /** ARM ARM D13.2: the ICC_ and ICH_ registers exist when ID_AA64PFR0_EL1.GIC is not 0. */
