@@ -23,9 +23,10 @@ import dev.vel2.emulator.sysreg.SysReg;
 
 /**
  * The {@link Machine}'s memory-mapped devices, where {@link MemoryMap} puts them: the GIC of the board's version
- * ({@link GicWiring}, with its virtualization extension when the guest has its own EL2), the PL011 console, and what else QEMU's virt board describes in its
- * device tree (flash, GICv2m, PL031, fw_cfg, PL061, virtio-mmio, PCIe), each answering as QEMU's does with nothing
- * attached. Device interrupt lines go to the GIC; every change tells the vCPUs to look for a pending interrupt.
+ * ({@link GicWiring}, with its virtualization extension when the guest has its own EL2), the PL011 console, and what
+ * else QEMU's virt board describes in its device tree (flash, GICv2m, PL031, fw_cfg, PL061, virtio-mmio, PCIe), each
+ * answering as QEMU's does with nothing attached. Device interrupt lines go to the GIC; every change tells the vCPUs to
+ * look for a pending interrupt.
  */
 final class Board {
     final InterruptController gic;
@@ -38,11 +39,12 @@ final class Board {
     private int typed;
 
     /**
-     * The devices of a board of {@code cpus} vCPUs and a GIC of {@code version} on {@code bus}; {@code currentCpu} names the vCPU whose access a
-     * device sees, {@code now} reads its counter; {@code deadlinesChanged} hears that {@link #nextDeadline} moved.
+     * The devices of a board of {@code cpus} vCPUs and a GIC of {@code version} on {@code bus}; {@code currentCpu}
+     * names the vCPU whose access a device sees, {@code now} reads its counter; {@code deadlinesChanged} hears that
+     * {@link #nextDeadline} moved.
      */
-    Board(Bus bus, int cpus, GicVersion version, boolean guestEl2, IntSupplier currentCpu, LongSupplier now, Runnable interruptsChanged,
-            Runnable deadlinesChanged) {
+    Board(Bus bus, int cpus, GicVersion version, boolean guestEl2, IntSupplier currentCpu, LongSupplier now,
+            Runnable interruptsChanged, Runnable deadlinesChanged) {
         this.interruptsChanged = interruptsChanged;
         bus.map(MemoryMap.UART.base(), uart); // the busiest first: the bus looks devices up in order
         gic = GicWiring.wire(version, bus, cpus, guestEl2, currentCpu, this::interruptControl, id -> {

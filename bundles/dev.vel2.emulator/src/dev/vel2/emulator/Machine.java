@@ -25,7 +25,7 @@ import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
- * The board: QEMU's {@code virt} memory map ({@link MemoryMap}: RAM at 0x4000_0000, GICv2 at 0x0800_0000, PL011 at
+ * The board: QEMU's {@code virt} memory map ({@link MemoryMap}: RAM at 0x4000_0000, GICv2/v3 at 0x0800_0000, PL011 at
  * 0x0900_0000, and the other devices of QEMU's tree, see {@link Board}), 1-8 vCPUs each with a generic timer, and
  * PSCI 1.1 firmware on SMC.
  * <p>
@@ -115,7 +115,7 @@ public final class Machine implements Platform {
         this(cpuCount, memoryMiB, mode, SysRegs.TABLE, GicVersion.V2);
     }
 
-    /** The same, with the system registers of {@code sysRegs} (the standard table, or one extending it), a {@code gic}. */
+    /** The same, with the system registers of {@code sysRegs} (the standard table or one extending it), a GIC. */
     public Machine(int cpuCount, int memoryMiB, El2Mode mode, SysRegTable sysRegs, GicVersion gic) {
         if (cpuCount < 1 || cpuCount > MAX_CPUS) {
             throw new IllegalArgumentException("vCPU count " + cpuCount + " not in 1.." + MAX_CPUS);

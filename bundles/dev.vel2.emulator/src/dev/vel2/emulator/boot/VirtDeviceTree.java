@@ -11,14 +11,15 @@ import dev.vel2.emulator.fdt.FdtException;
 import dev.vel2.emulator.fdt.FdtNode;
 
 /**
- * The device tree of vel2's board: exactly the devices it models, where QEMU's {@code virt} board has them and named
- * as QEMU names them ({@code hw/arm/virt.c}), so that a kernel sees the same machine on both: memory, one cpu node per
- * vCPU (enable-method psci, reg = its MPIDR affinity), PSCI 1.0 over SMC when the guest owns EL2 and over HVC under
- * the virtual EL2, the GICv2 distributor and CPU interface (and, where the GIC models them, the virtual interface
- * control and vCPU interface with the maintenance interrupt) or the GICv3 distributor and redistributors, the generic timer's four PPIs, the PL031 RTC, the PL011
- * and its 24 MHz clock, and {@code /chosen}. The board's devices with nothing attached (virtio-mmio, PCIe, fw_cfg,
- * flash, PL061, GICv2m) answer where QEMU's tree names them, which a user's tree may describe, but are left out here:
- * described, they would give the guest nothing. Nor is the PMU: its counters do not count.
+ * The device tree of vel2's board: exactly the devices it models, where QEMU's {@code virt} board has them and named as
+ * QEMU names them ({@code hw/arm/virt.c}), so that a kernel sees the same machine on both: memory, one cpu node per
+ * vCPU (enable-method psci, reg = its MPIDR affinity), PSCI 1.0 over SMC when the guest owns EL2 and over HVC under the
+ * virtual EL2, the GICv2 distributor and CPU interface (and, where the GIC models them, the virtual interface control
+ * and vCPU interface with the maintenance interrupt) or the GICv3 distributor and redistributors, the generic timer's
+ * four PPIs, the PL031 RTC, the PL011 and its 24 MHz clock, and {@code /chosen}. The board's devices with nothing
+ * attached (virtio-mmio, PCIe, fw_cfg, flash, PL061, GICv2m) answer where QEMU's tree names them, which a user's tree
+ * may describe, but are left out here: described, they would give the guest nothing. Nor is the PMU: its counters do
+ * not count.
  */
 public final class VirtDeviceTree {
     /** QEMU virt's GICv2 virtual interface control (GICH) and virtual CPU interface (GICV). */

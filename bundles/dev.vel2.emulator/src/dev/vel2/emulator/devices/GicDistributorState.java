@@ -122,7 +122,8 @@ abstract sealed class GicDistributorState implements InterruptController permits
         int set = v & mask;
         int settable = set & ~fixed;
         switch (o & ~0x7f) {
-            case 0x080 -> GicFields.forBits(first, irqs, mask, id -> group1[slot(c, id)] = (v & 1 << (id - first)) != 0);
+            case 0x080 -> GicFields.forBits(first, irqs, mask,
+                    id -> group1[slot(c, id)] = (v & 1 << (id - first)) != 0);
             case 0x100 -> GicFields.forBits(first, irqs, settable, id -> enabled[slot(c, id)] = true);
             case 0x180 -> GicFields.forBits(first, irqs, settable, id -> enabled[slot(c, id)] = false);
             case 0x200 -> GicFields.forBits(first, irqs, settable, id -> latched[slot(c, id)] = true);

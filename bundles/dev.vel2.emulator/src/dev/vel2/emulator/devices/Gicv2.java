@@ -280,8 +280,8 @@ public final class Gicv2 extends GicDistributorState {
             setConfig(c, (o - 0xc00) * 4, v, mask);
         } else if (o >= 0xf10 && o < 0xf30) {
             boolean set = o >= 0xf20;
-            setBytes(o & 0xf, IRQS, v, mask, (sgi, b) -> sgiSources[c][sgi] = set ? sgiSources[c][sgi] | b & ((1 << cpus) - 1)
-                    : sgiSources[c][sgi] & ~b);
+            setBytes(o & 0xf, IRQS, v, mask, (sgi, b) -> sgiSources[c][sgi] = set
+                    ? sgiSources[c][sgi] | b & ((1 << cpus) - 1) : sgiSources[c][sgi] & ~b);
         } else if (o == 0xf00 && mask == -1) {
             sendSgi(c, v);
         } else if (o == 0x000) {

@@ -13,12 +13,12 @@ import dev.vel2.emulator.sysreg.SysReg;
 
 /**
  * A GICv3 (ARM IHI 0069) as QEMU 7.2's virt board has it with {@code gic-version=3,its=off}: one Security state
- * (GICD_CTLR.DS = 1, affinity routing always on), a {@link #distributor()} at 0x0800_0000 for the 256 SPIs, one
- * {@link #redistributor()} frame pair per vCPU from 0x080A_0000 (RD_base: GICR_CTLR, TYPER, WAKER; SGI_base: the SGIs'
- * and PPIs' enable, pending, active, priority and configuration), no ITS (so no LPI can be enabled), and per vCPU the system-register
- * CPU interface ({@link Gicv3CpuInterface}: ICC_*, and with the guest's own EL2 the virtual interface ICH_* / ICV_*).
- * vCPU {@code i}'s affinity is Aff0 = i (its MPIDR_EL1 on the board); SPIs go where GICD_IROUTER routes them (IRM = 1:
- * to the first vCPU that acknowledges).
+ * (GICD_CTLR.DS = 1, affinity routing always on), a {@link #distributor()} at 0x0800_0000 for the 224 SPIs, one
+ * {@link #redistributor()} frame pair per vCPU from 0x080A_0000 (RD_base: GICR_CTLR, TYPER, WAKER; SGI_base: the
+ * SGIs' and PPIs' enable, pending, active, priority and configuration), no ITS (so no LPI can be enabled), and per
+ * vCPU the system-register CPU interface ({@link Gicv3CpuInterface}: ICC_*, and with the guest's own EL2 the virtual
+ * interface ICH_* / ICV_*). vCPU {@code i}'s affinity is Aff0 = i (its MPIDR_EL1 on the board); SPIs go where
+ * GICD_IROUTER routes them (IRM = 1: to the first vCPU that acknowledges).
  */
 public final class Gicv3 extends GicDistributorState {
     /** 224 SPIs, as QEMU's virt board gives its GICv3 (GICD_TYPER.ITLinesNumber 7). */

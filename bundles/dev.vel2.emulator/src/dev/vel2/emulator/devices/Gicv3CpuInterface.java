@@ -10,9 +10,9 @@ import dev.vel2.emulator.sysreg.SysReg;
 /**
  * One vCPU's GICv3 system-register CPU interface (IHI 0069 chapter 12.11): ICC_* over the acknowledge / end /
  * deactivate flow of {@link GicCpuInterface} (5 priority bits, 32 preemption levels, as QEMU's Cortex-A57), and, for a
- * guest that owns EL2, the virtual CPU interface: ICH_* are the GICv2 virtual interface control ({@link
- * GicVirtualInterface}, the same list register and maintenance rules) in the GICv3 layout, and EL1's ICC_* accesses
- * become ICV_* ones of that interface when HCR_EL2.IMO (Group 1) or FMO (Group 0) is set (12.2).
+ * guest that owns EL2, the virtual CPU interface: ICH_* are the GICv2 virtual interface control
+ * ({@link GicVirtualInterface}, the same list register and maintenance rules) in the GICv3 layout, and EL1's ICC_*
+ * accesses become ICV_* ones of that interface when HCR_EL2.IMO (Group 1) or FMO (Group 0) is set (12.2).
  * The SRE registers read as QEMU's: system registers always enabled (ICC_SRE_ELx.SRE, DFB, DIB, Enable RAO/WI).
  * Not modelled: ICH_HCR_EL2's trap controls (TC, TALL0, TALL1, TSEI, TDIR: kept, no trap), EL3's and the Secure state's
  * registers (vel2 has neither), ICC_AP*R1-3 (5 priority bits need only R0).
@@ -129,7 +129,8 @@ final class Gicv3CpuInterface {
 
     /** EL1's access goes to the virtual interface: HCR_EL2.IMO (FMO for Group 0's registers), EL2 enabled. */
     private boolean virtualAccess(Cpu c, Register reg) {
-        return virtual != null && c.el() == 1 && c.el2Enabled() && (c.sysreg(SysRegAccess.HCR_EL2) & reg.hcrBits()) != 0;
+        return virtual != null && c.el() == 1 && c.el2Enabled()
+                && (c.sysreg(SysRegAccess.HCR_EL2) & reg.hcrBits()) != 0;
     }
 
     long read(Cpu c, SysReg r) {
