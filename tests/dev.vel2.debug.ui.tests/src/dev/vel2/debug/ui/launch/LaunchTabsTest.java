@@ -13,6 +13,7 @@ import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -89,6 +90,19 @@ class LaunchTabsTest {
         assertEquals("0x840C2000", wc.getAttribute(LaunchAttributes.HCR_EL2, ""));
         assertEquals("0x410fd034", wc.getAttribute(LaunchAttributes.VPIDR_EL2, ""));
         assertEquals(Map.of("ID_AA64MMFR0_EL1", "0x101122"), wc.getAttribute(LaunchAttributes.ID_REGISTERS, Map.of()));
+        assertFalse(wc.hasAttribute(LaunchAttributes.GIC_VERSION), "GICv2, the default, is left out");
+
+        // The board's GIC: GICv3 is written as --gic 3 takes it, and read back.
+        Combo gic = find(shell, GuestTab.GIC_ID, Combo.class);
+        assertEquals(0, gic.getSelectionIndex());
+        gic.select(1);
+        gic.notifyListeners(SWT.Selection, new Event());
+        guest.performApply(wc);
+        assertEquals(3, wc.getAttribute(LaunchAttributes.GIC_VERSION, 0));
+        gic.select(0);
+        guest.initializeFrom(wc);
+        assertEquals(1, gic.getSelectionIndex());
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
 
         // A bad value: the message names the field and the text.
         find(shell, VirtualEl2Tab.VMPIDR_ID, Text.class).setText("0xzz");
