@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.debug.core.DebugPlugin;
@@ -143,6 +144,21 @@ class LaunchTabsTest {
         assertEquals(ExampleLaunch.imageFile(), wc.getAttribute(LaunchAttributes.SYMBOLS_PATH, ""), "in both modes");
         symbols.setText("");
 
+        Text modules = find(shell, GuestTab.GUEST_LOADER_ID, Text.class);
+        String initrd = Committed.file("tests/dev.vel2.tests.support/guests/kernel/kernel-boot.S").toString();
+        modules.setText("addr=0x42000000,kernel=" + file + ",bootargs=console=hvc0\n\n  addr=0x43000000,initrd=" + initrd
+                + "\n");
+        guest.performApply(wc);
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
+        assertEquals(List.of("addr=0x42000000,kernel=" + file + ",bootargs=console=hvc0", "addr=0x43000000,initrd="
+                + initrd), wc.getAttribute(LaunchAttributes.GUEST_LOADER, List.<String>of()), "a module a line");
+        modules.setText("addr=0x43000000,initrd=" + initrd + ",bootargs=console=hvc0");
+        guest.performApply(wc);
+        assertFalse(guest.isValid(wc));
+        assertEquals("bootargs= is for a kernel module, not an initrd", guest.getErrorMessage(),
+                "vel2 run --guest-loader's words");
+        modules.setText("");
+
         find(shell, GuestTab.DTB_ID, Text.class).setText(file);
         guest.performApply(wc);
         assertFalse(guest.isValid(wc));
@@ -155,6 +171,7 @@ class LaunchTabsTest {
         assertEquals(ExampleLaunch.imageFile(), wc.getAttribute(LaunchAttributes.IMAGE_PATH, ""));
         assertFalse(wc.hasAttribute(LaunchAttributes.KERNEL_PATH));
         assertFalse(wc.hasAttribute(LaunchAttributes.DTB_PATH));
+        assertFalse(wc.hasAttribute(LaunchAttributes.GUEST_LOADER));
 
         wc.setAttribute(LaunchAttributes.KERNEL_PATH, file);
         guest.initializeFrom(wc);
