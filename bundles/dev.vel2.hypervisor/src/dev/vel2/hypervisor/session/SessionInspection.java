@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Translation;
+import dev.vel2.emulator.memory.Mmu;
+import dev.vel2.emulator.memory.TranslationRegime;
 import dev.vel2.emulator.memory.Walk;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.sysreg.Field;
@@ -254,6 +256,14 @@ public final class SessionInspection {
     /** The MMU walk of {@code va} for a read in {@code vcpu}'s current regime, with no effect on the guest. */
     public Walk translate(int vcpu, long va) {
         return read(() -> memory.translate(session.stoppedCpu(vcpu), va, Translation.READ));
+    }
+
+    /**
+     * The MMU walk of {@code va} for a read in {@code regime} (the EL1&0 regime's two stages, say, while the vCPU is
+     * at the guest's EL2), with no effect on the guest.
+     */
+    public Walk translate(int vcpu, long va, TranslationRegime regime) {
+        return read(() -> Mmu.walk(session.stoppedCpu(vcpu), va, regime, Translation.READ));
     }
 
     /** Exit counters and costs per vCPU and class, and the lazy switch's savings; approximate while running. */
