@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.ui.views;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.swt.SWT;
@@ -30,7 +31,8 @@ import dev.vel2.hypervisor.session.SessionInspection;
 /**
  * The "Virtual EL2" view of the selected vCPU: HCR_EL2 field by field (trap bits toggle with their check box while
  * the machine is suspended), VPIDR_EL2/VMPIDR_EL2 with what the guest reads as MIDR_EL1/MPIDR_EL1 and a warning
- * when the configuration left them unset, and ESR_EL2 of the vCPU's last trap, decoded.
+ * when the configuration left them unset, ESR_EL2 of the vCPU's last trap, decoded, and the stage 2 controls
+ * (VTTBR_EL2, VTCR_EL2) that a hypervisor at the guest's EL2 programs, field by field.
  */
 public class VirtualEl2View extends VcpuView {
 
@@ -43,9 +45,12 @@ public class VirtualEl2View extends VcpuView {
     public static final String WARNING_ID = "identity.warning";
     public static final String ESR_TABLE_ID = "esr.table";
     public static final String STATUS_ID = "virtualEl2.status";
+    public static final String STAGE2_TABLE_ID = "stage2.table";
 
     private static final SysReg VPIDR = SysRegs.get("VPIDR_EL2");
     private static final SysReg VMPIDR = SysRegs.get("VMPIDR_EL2");
+    /** The stage 2 controls a hypervisor at the guest's EL2 programs (the Java one leaves them at reset). */
+    private static final List<SysReg> STAGE2 = List.of(SysRegs.get("VTTBR_EL2"), SysRegs.get("VTCR_EL2"));
 
     private Composite root;
     private Label status;
@@ -53,6 +58,7 @@ public class VirtualEl2View extends VcpuView {
     private Table identityTable;
     private Label warning;
     private Table esrTable;
+    private Table stage2Table;
     private boolean filling;
 
     @Override
@@ -74,6 +80,8 @@ public class VirtualEl2View extends VcpuView {
             }
         }
         pack(hcrTable);
+        label(left, "stage2.title", 1).setText("Stage 2 (VTTBR_EL2, VTCR_EL2): the EL2 owner's IPA to PA tables");
+        stage2Table = table(left, STAGE2_TABLE_ID, SWT.NONE, "Bits", "Name", "Value", "Meaning");
 
         Composite right = column(root);
         label(right, "identity.title", 1).setText("Identity the guest reads (no trap: the PE returns these at EL1)");
@@ -135,6 +143,7 @@ public class VirtualEl2View extends VcpuView {
                 identityTable.removeAll();
                 warning.setText("");
                 esrTable.removeAll();
+                stage2Table.removeAll();
             } else if (!c.get().isSuspended()) {
                 status.setText("vCPU " + c.get().vcpu() + ": " + c.get().session().state().name().toLowerCase()
                         + " (values shown when suspended)");
@@ -185,7 +194,23 @@ public class VirtualEl2View extends VcpuView {
             }
         }
         pack(esrTable);
+        showStage2(inspection, v);
         setEnabledAll(true);
+    }
+
+    /** VTTBR_EL2 and VTCR_EL2 of the vCPU, field by field as the system register table declares them. */
+    private void showStage2(SessionInspection inspection, int v) {
+        stage2Table.removeAll();
+        for (SysReg r : STAGE2) {
+            long value = inspection.sysreg(v, r);
+            row(stage2Table, "63:0", r.name(), HcrTraps.hex64(value), r.description());
+            for (Field f : r.fields()) {
+                if (!f.reserved()) {
+                    row(stage2Table, HcrTraps.bits(f), "  " + f.name(), HcrTraps.valueText(f, value), f.meaning());
+                }
+            }
+        }
+        pack(stage2Table);
     }
 
     private void showHcr(long hcr, boolean live) {
