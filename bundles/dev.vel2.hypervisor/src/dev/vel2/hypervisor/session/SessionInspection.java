@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Translation;
 import dev.vel2.emulator.memory.Mmu;
@@ -166,23 +167,29 @@ public final class SessionInspection {
     }
 
     /**
-     * A system register as a debugger's register views show it: HCR_EL2 is the VM's ({@link #hcr()}), every other
-     * register the vCPU's ({@link #sysreg}).
+     * A system register as a debugger's register views show it: HCR_EL2 is the VM's ({@link #hcr()}) under the
+     * virtual EL2, every other register (HCR_EL2 too where the guest's EL2 programs its own) the vCPU's
+     * ({@link #sysreg}).
      */
     public long register(int vcpu, SysReg r) {
-        return r == SysRegAccess.HCR_EL2 ? hcr() : sysreg(vcpu, r);
+        return vmWide(r) ? hcr() : sysreg(vcpu, r);
+    }
+
+    /** HCR_EL2 under the virtual EL2: the VM's trap policy, the same on every vCPU. */
+    private boolean vmWide(SysReg r) {
+        return r == SysRegAccess.HCR_EL2 && session.config().vm().el2() != El2Mode.GUEST;
     }
 
     /**
      * A debugger's write of a system register, the one path the IDE's register views and the GDB stub take: HCR_EL2
-     * changes every vCPU's ({@link #setHcr}), any other register the vCPU's; a register whose policy lets no debugger
+     * under the virtual EL2 changes every vCPU's ({@link #setHcr}), any other register the vCPU's; a register whose policy lets no debugger
      * write it ({@code Policy.modifiable}) is refused with an IllegalArgumentException.
      */
     public void setRegister(int vcpu, SysReg r, long value) {
         if (!r.policy().modifiable(r)) {
             throw new IllegalArgumentException(r.name() + " is read-only");
         }
-        if (r == SysRegAccess.HCR_EL2) {
+        if (vmWide(r)) {
             setHcr(value);
         } else {
             setSysreg(vcpu, r, value);

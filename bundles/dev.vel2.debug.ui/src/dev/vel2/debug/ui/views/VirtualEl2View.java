@@ -20,6 +20,7 @@ import dev.vel2.debug.ui.internal.HcrTraps;
 import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.debug.ui.trap.TrapLogs;
 import dev.vel2.debug.ui.trap.TrapRecorder;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
@@ -80,8 +81,6 @@ public class VirtualEl2View extends VcpuView {
             }
         }
         pack(hcrTable);
-        label(left, "stage2.title", 1).setText("Stage 2 (VTTBR_EL2, VTCR_EL2): the EL2 owner's IPA to PA tables");
-        stage2Table = table(left, STAGE2_TABLE_ID, SWT.NONE, "Bits", "Name", "Value", "Meaning");
 
         Composite right = column(root);
         label(right, "identity.title", 1).setText("Identity the guest reads (no trap: the PE returns these at EL1)");
@@ -91,6 +90,8 @@ public class VirtualEl2View extends VcpuView {
         warning.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         label(right, "esr.title", 1).setText("ESR_EL2 of this vCPU's last trap");
         esrTable = table(right, ESR_TABLE_ID, SWT.NONE, "Field", "Value", "Meaning");
+        label(right, "stage2.title", 1).setText("Stage 2 (VTTBR_EL2, VTCR_EL2): the EL2 owner's IPA to PA tables");
+        stage2Table = table(right, STAGE2_TABLE_ID, SWT.NONE, "Bits", "Name", "Value", "Meaning");
     }
 
     private static Composite column(Composite parent) {
@@ -161,9 +162,10 @@ public class VirtualEl2View extends VcpuView {
         Session s = c.session();
         SessionInspection inspection = s.inspection();
         int v = c.vcpu();
-        long hcr = inspection.hcr();
-        status.setText("vCPU " + v + " suspended: HCR_EL2 = " + HcrTraps.hex64(hcr)
-                + "; check or uncheck a trap bit to change what traps from the next resume");
+        long hcr = inspection.register(v, HcrTraps.HCR_EL2); // at the guest's EL2: this vCPU's, as that EL2 set it
+        status.setText("vCPU " + v + " suspended: HCR_EL2 = " + HcrTraps.hex64(hcr) + (guestEl2(s)
+                ? " as the guest's EL2 set it; check or uncheck a trap bit to change this vCPU's from the next resume"
+                : "; check or uncheck a trap bit to change what traps from the next resume"));
         showHcr(hcr, true);
         identityTable.removeAll();
         long vpidr = inspection.sysreg(v, VPIDR);
@@ -256,14 +258,22 @@ public class VirtualEl2View extends VcpuView {
         Field f = (Field) item.getData();
         Optional<VcpuContext> c = context();
         if (HcrTraps.isTrapBit(f) && c.isPresent() && c.get().isSuspended()) {
-            setTrapBit(c.get().session().inspection(), f, item.getChecked());
+            setTrapBit(c.get(), f, item.getChecked());
         }
         show(c);
     }
 
-    /** Sets or clears one HCR_EL2 trap bit of every vCPU of the suspended session. */
-    static void setTrapBit(SessionInspection s, Field f, boolean on) {
-        s.setHcr(f.set(s.hcr(), on ? 1 : 0));
+    /**
+     * Sets or clears one HCR_EL2 trap bit of the suspended session: the virtual EL2's trap policy, on every vCPU; at
+     * the guest's EL2, the selected vCPU's register, which that EL2 owns.
+     */
+    static void setTrapBit(VcpuContext c, Field f, boolean on) {
+        SessionInspection s = c.session().inspection();
+        s.setRegister(c.vcpu(), HcrTraps.HCR_EL2, f.set(s.register(c.vcpu(), HcrTraps.HCR_EL2), on ? 1 : 0));
+    }
+
+    private static boolean guestEl2(Session s) {
+        return s.config().vm().el2() == El2Mode.GUEST;
     }
 
     /** Clicks the check box of the row of HCR_EL2 field {@code name}, as a user does (tests). */
