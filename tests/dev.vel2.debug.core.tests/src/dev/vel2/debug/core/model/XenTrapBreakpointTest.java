@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
@@ -23,6 +22,7 @@ import dev.vel2.hypervisor.TrapAction;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.SessionInspection;
+import dev.vel2.tests.support.DebianXen;
 
 /**
  * Debian's Xen at the guest's EL2, launched through the launch manager as {@code releng/check-xen} runs it on the
@@ -33,9 +33,6 @@ import dev.vel2.hypervisor.session.SessionInspection;
  * ({@code releng/check-xen-ide} fetches them and runs this test); without them (the README's build) it is skipped.
  */
 class XenTrapBreakpointTest {
-    private static final String XEN = System.getProperty("vel2.xen");
-    private static final String KERNEL = System.getProperty("vel2.linux.kernel");
-    private static final String INITRD = System.getProperty("vel2.linux.initrd");
     /** Xen boots dom0 to its first WFI in about 1e9 instructions: half a minute alone, more on a shared machine. */
     private static final Duration BOOT = Duration.ofMinutes(5);
     /** A trapped exception from a lower EL using AArch64, synchronous (ARM ARM D1.10.2, Table D1-5). */
@@ -56,20 +53,17 @@ class XenTrapBreakpointTest {
                 .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID).newInstance(null, "vel2-xen");
         c.setAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.GUEST.id());
         c.setAttribute(LaunchAttributes.VCPU_COUNT, 1);
-        c.setAttribute(LaunchAttributes.MEMORY_MIB, 512);
-        c.setAttribute(LaunchAttributes.KERNEL_PATH, XEN);
-        c.setAttribute(LaunchAttributes.COMMAND_LINE, "dom0_mem=128M console=dtuart dtuart=/pl011@9000000");
-        c.setAttribute(LaunchAttributes.GUEST_LOADER, List.of(
-                "addr=0x49000000,kernel=" + KERNEL + ",bootargs=console=hvc0 earlycon=xenboot",
-                "addr=0x4d000000,initrd=" + INITRD));
+        c.setAttribute(LaunchAttributes.MEMORY_MIB, DebianXen.MEMORY_MIB);
+        c.setAttribute(LaunchAttributes.KERNEL_PATH, DebianXen.XEN);
+        c.setAttribute(LaunchAttributes.COMMAND_LINE, DebianXen.COMMAND_LINE);
+        c.setAttribute(LaunchAttributes.GUEST_LOADER, DebianXen.modules());
         c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, false);
         return c;
     }
 
     @Test
     void aWfiTrapBreakpointStopsBeforeXensVectorRunsAndAStepRunsItsFirstInstruction() throws Exception {
-        Assumptions.assumeTrue(XEN != null && KERNEL != null && INITRD != null,
-                "skipped: no Debian Xen, kernel and initrd given (releng/check-xen-ide fetches them and runs this test)");
+        Assumptions.assumeTrue(DebianXen.given(), DebianXen.SKIPPED);
         guests = new GuestLaunches();
         ILaunchConfigurationWorkingCopy config = xen();
         assertEquals(java.util.Optional.empty(), LaunchAttributes.validate(config));

@@ -10,7 +10,6 @@ import java.util.List;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
@@ -28,6 +27,7 @@ import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.StopInfo;
 import dev.vel2.tests.support.Committed;
+import dev.vel2.tests.support.Launches;
 import dev.vel2.tests.support.Workbench;
 
 /**
@@ -43,11 +43,7 @@ class TranslationViewTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (launch != null && !launch.isTerminated()) {
-            launch.terminate();
-        }
-        IBreakpointManager bm = DebugPlugin.getDefault().getBreakpointManager();
-        bm.removeBreakpoints(bm.getBreakpoints(Vel2Debug.MODEL_ID), true);
+        Launches.cleanUp(launch, Vel2Debug.MODEL_ID);
     }
 
     @Test
