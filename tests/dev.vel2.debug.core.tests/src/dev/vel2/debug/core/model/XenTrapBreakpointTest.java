@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+import org.eclipse.debug.core.model.IStackFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,9 @@ class XenTrapBreakpointTest {
         assertEquals(0x01, regs.sysreg(0, SysRegs.get("ESR_EL2")) >>> 26, "ESR_EL2.EC = WFx");
         assertEquals(e.esr() & 0xffffffffL, regs.sysreg(0, SysRegs.get("ESR_EL2")));
         assertEquals(e.pc(), regs.sysreg(0, SysRegs.get("ELR_EL2")), "ELR_EL2 = dom0's WFI");
+        IStackFrame[] frames = t.getStackFrames();
+        assertEquals("0x" + Long.toHexString(vector), frames[0].getName(), "Xen's vector (no symbols)");
+        assertEquals("0x" + Long.toHexString(e.pc()), frames[1].getName(), "below it dom0's WFI, where ELR_EL2 returns");
         long stoppedAt = insns(target);
         assertEquals(e.insns() + 1, stoppedAt, "the WFI retired, no instruction of the vector");
         assertTrue(t.getName().startsWith("vCPU 0 [EL2h] (Suspended: trap WFI (EC 0x1) at 0x" + Long.toHexString(e.pc())
