@@ -55,7 +55,7 @@ public class TranslationView extends VcpuView {
     protected void createContents(Composite parent) {
         root = new Composite(parent, SWT.NONE);
         root.setLayout(new GridLayout(3, false));
-        new Label(root, SWT.NONE).setText("Virtual address (EL1&0):");
+        new Label(root, SWT.NONE).setText("Virtual address (EL1&&0):"); // && is a plain & in a label
         address = new Text(root, SWT.BORDER | SWT.SINGLE);
         address.setData("id", ADDRESS_ID);
         address.setMessage("empty: the PC at EL1/EL0, ELR_EL2 at EL2");
@@ -64,18 +64,11 @@ public class TranslationView extends VcpuView {
         Button walk = new Button(root, SWT.PUSH);
         walk.setText("Walk");
         walk.addListener(SWT.Selection, e -> show(context()));
-        summary = wrapped(SUMMARY_ID);
-        controls = wrapped(CONTROLS_ID);
+        summary = VirtualEl2View.label(root, SUMMARY_ID, 3);
+        controls = VirtualEl2View.label(root, CONTROLS_ID, 3);
         table = VirtualEl2View.table(root, TABLE_ID, SWT.NONE, "Stage", "Level", "Table", "Descriptor at (PA)",
                 "Descriptor", "Meaning");
         ((GridData) table.getLayoutData()).horizontalSpan = 3;
-    }
-
-    private Label wrapped(String id) {
-        Label l = new Label(root, SWT.WRAP);
-        l.setData("id", id);
-        l.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
-        return l;
     }
 
     @Override

@@ -103,7 +103,8 @@ public class VirtualEl2View extends VcpuView {
         return c;
     }
 
-    private static Label label(Composite parent, String id, int span) {
+    /** A wrapping label across {@code span} columns, found by {@code id}. */
+    static Label label(Composite parent, String id, int span) {
         Label l = new Label(parent, SWT.WRAP);
         l.setData("id", id);
         l.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, span, 1));
