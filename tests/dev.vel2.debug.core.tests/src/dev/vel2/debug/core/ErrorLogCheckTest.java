@@ -14,22 +14,30 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.MultiStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 import dev.vel2.tests.support.ErrorLogCheck;
 import dev.vel2.tests.support.LoggedError;
 import dev.vel2.tests.support.NestedTestRun;
+import dev.vel2.tests.support.OnPurpose;
 
 /**
  * The error log check of every plug-in test class: installed here by auto-detection, it fails a test that logs an
  * error thrown through vel2 code (a test run by JUnit's launcher shows it), and lets Eclipse's own errors and
- * warnings pass.
+ * warnings pass. What these tests log on purpose leaves the workspace's log after them ({@link OnPurpose}).
  */
 class ErrorLogCheckTest {
 
     private static final String WORKBENCH = "org.eclipse.ui";
     private static final String LOOP_EXCEPTION = "Unhandled event loop exception";
+
+    @AfterAll
+    static void forgetWhatWasLoggedOnPurpose() {
+        assertEquals(3, OnPurpose.forgetLogged(), "a warning, an info and the nested test's error were logged");
+        assertEquals(0, OnPurpose.forgetLogged());
+    }
 
     @Test
     void theCheckRunsAroundThisClass() {
@@ -91,7 +99,7 @@ class ErrorLogCheckTest {
     }
 
     private static RuntimeException vel2Exception() {
-        return new IllegalStateException("thrown in vel2 code");
+        return new IllegalStateException(OnPurpose.MARK + " by ErrorLogCheckTest");
     }
 
     private static RuntimeException eclipseException(Throwable cause) {
@@ -110,7 +118,7 @@ class ErrorLogCheckTest {
         @Test
         void logs() {
             assumeTrue(NestedTestRun.isSelected(getClass()), "run by aTestThatLogsAVel2ExceptionFails only");
-            RuntimeException e = new IllegalStateException("thrown on purpose by ErrorLogCheckTest");
+            RuntimeException e = new IllegalStateException(OnPurpose.MARK + " by ErrorLogCheckTest");
             ILog.of(Platform.getBundle("org.eclipse.core.runtime"))
                     .log(new Status(IStatus.ERROR, WORKBENCH, LOOP_EXCEPTION, e));
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.opentest4j.AssertionFailedError;
@@ -17,17 +18,24 @@ import org.opentest4j.AssertionFailedError;
 import dev.vel2.tests.support.ErrorLogCheck;
 import dev.vel2.tests.support.LoggedError;
 import dev.vel2.tests.support.NestedTestRun;
+import dev.vel2.tests.support.OnPurpose;
 import dev.vel2.tests.support.Workbench;
 
 /**
  * The error log check in the workbench: an exception that a vel2 runnable throws in the event loop reaches the log as
  * "Unhandled event loop exception" and not the test; the check sees it, also when it is thrown after the test's last
- * assertion.
+ * assertion. What these tests throw on purpose leaves the workspace's log after them ({@link OnPurpose}).
  */
 class WorkbenchErrorLogCheckTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String LOOP_EXCEPTION = "Unhandled event loop exception";
+
+    @AfterAll
+    static void forgetWhatWasThrownOnPurpose() {
+        assertEquals(2, OnPurpose.forgetLogged(), "one exception in each of the two tests that throw");
+        assertEquals(0, OnPurpose.forgetLogged());
+    }
 
     @Test
     void theCheckRunsAroundThisClass() {
@@ -61,7 +69,7 @@ class WorkbenchErrorLogCheckTest {
     }
 
     private static void throwOnPurpose() {
-        throw new IllegalStateException("thrown on purpose by WorkbenchErrorLogCheckTest");
+        throw new IllegalStateException(OnPurpose.MARK + " by WorkbenchErrorLogCheckTest");
     }
 
     /** Posts an exception to the event loop and returns before it runs; run by the test above only. */
