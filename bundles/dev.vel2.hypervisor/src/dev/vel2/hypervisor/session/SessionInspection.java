@@ -182,8 +182,8 @@ public final class SessionInspection {
 
     /**
      * A debugger's write of a system register, the one path the IDE's register views and the GDB stub take: HCR_EL2
-     * under the virtual EL2 changes every vCPU's ({@link #setHcr}), any other register the vCPU's; a register whose policy lets no debugger
-     * write it ({@code Policy.modifiable}) is refused with an IllegalArgumentException.
+     * under the virtual EL2 changes every vCPU's ({@link #setHcr}), any other register the vCPU's; a register whose
+     * policy lets no debugger write it ({@code Policy.modifiable}) is refused with an IllegalArgumentException.
      */
     public void setRegister(int vcpu, SysReg r, long value) {
         if (!r.policy().modifiable(r)) {

@@ -17,6 +17,7 @@ import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.memory.MmuFault;
 import dev.vel2.emulator.memory.TranslationRegime;
 import dev.vel2.emulator.memory.Walk;
+import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.GuestImage;
 import dev.vel2.hypervisor.VmDescription;
 
@@ -43,6 +44,8 @@ class SessionTranslationTest {
             awaitStop(s, StopInfo.Reason.ADDRESS_BREAKPOINT);
             SessionInspection regs = s.inspection();
             assertEquals("EL1h", regs.state(0).mode());
+            long hcr = regs.register(0, SysRegs.get("HCR_EL2"));
+            assertEquals(0x80000001L, hcr, "RW, VM as the image's EL2 set them: the debugger shows the vCPU's HCR_EL2");
 
             Walk w = regs.translate(0, workload, TranslationRegime.EL10);
             assertFalse(w.faulted(), () -> String.valueOf(w.fault()));

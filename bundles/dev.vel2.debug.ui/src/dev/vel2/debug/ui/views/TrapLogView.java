@@ -113,7 +113,8 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
         }
         table.getColumn(ACTION_COLUMN).setToolTipText("What EL2 did. guest-el2: the exception was taken to the guest's "
                 + "EL2 (ESR_EL2, ELR_EL2, SPSR_EL2 written, PC at its vector); a trap breakpoint stops there, before "
-                + "the vector's first instruction. stopped: held by a trap breakpoint before the virtual EL2 emulates it");
+                + "the vector's first instruction. stopped: held by a trap breakpoint before the virtual EL2 "
+                + "emulates it");
         table.addListener(SWT.SetData, this::fillRow);
         table.addListener(SWT.Selection, e -> revealSelected());
         createActions();

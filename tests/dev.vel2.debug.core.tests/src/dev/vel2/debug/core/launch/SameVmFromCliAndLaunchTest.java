@@ -169,7 +169,8 @@ class SameVmFromCliAndLaunchTest {
         assertEquals(List.of(0x42000000L, 0x43000000L),
                 ((GuestImage.Linux) ide.image()).modules().stream().map(GuestModule::address).toList());
         assertEquals(Optional.of("console=hvc0,x earlycon=xenboot"),
-                ((GuestImage.Linux) ide.image()).modules().get(0).bootargs(), "',,' is a comma, as on the command line");
+                ((GuestImage.Linux) ide.image()).modules().get(0).bootargs(),
+                "',,' is a comma, as on the command line");
         byte[] tree = VmBuilder.build(cli, 0).linux().dtb();
         assertArrayEquals(tree, VmBuilder.build(ide, 0).linux().dtb());
         assertTrue(new String(tree, StandardCharsets.ISO_8859_1).contains("multiboot,kernel"), "a module node");

@@ -87,7 +87,8 @@ class XenTrapBreakpointTest {
         assertEquals(e.pc(), regs.sysreg(0, SysRegs.get("ELR_EL2")), "ELR_EL2 = dom0's WFI");
         IStackFrame[] frames = t.getStackFrames();
         assertEquals("0x" + Long.toHexString(vector), frames[0].getName(), "Xen's vector (no symbols)");
-        assertEquals("0x" + Long.toHexString(e.pc()), frames[1].getName(), "below it dom0's WFI, where ELR_EL2 returns");
+        assertEquals("0x" + Long.toHexString(e.pc()), frames[1].getName(),
+                "below it dom0's WFI, where ELR_EL2 returns");
         long stoppedAt = insns(target);
         assertEquals(e.insns() + 1, stoppedAt, "the WFI retired, no instruction of the vector");
         assertTrue(t.getName().startsWith("vCPU 0 [EL2h] (Suspended: trap WFI (EC 0x1) at 0x" + Long.toHexString(e.pc())

@@ -146,8 +146,8 @@ class LaunchTabsTest {
 
         Text modules = find(shell, GuestTab.GUEST_LOADER_ID, Text.class);
         String initrd = Committed.file("tests/dev.vel2.tests.support/guests/kernel/kernel-boot.S").toString();
-        modules.setText("addr=0x42000000,kernel=" + file + ",bootargs=console=hvc0\n\n  addr=0x43000000,initrd=" + initrd
-                + "\n");
+        modules.setText("addr=0x42000000,kernel=" + file + ",bootargs=console=hvc0\n\n  addr=0x43000000,initrd="
+                + initrd + "\n");
         guest.performApply(wc);
         assertTrue(guest.isValid(wc), guest.getErrorMessage());
         assertEquals(List.of("addr=0x42000000,kernel=" + file + ",bootargs=console=hvc0", "addr=0x43000000,initrd="
