@@ -58,7 +58,7 @@ final class GuestTab extends Vel2Tab {
     private Text initrd;
     private Text commandLine;
     private Text dtb;
-    private Text guestLoader;
+    private GuestLoaderTable guestLoader;
     private Text symbols;
     private Spinner memory;
     private Spinner vcpus;
@@ -111,10 +111,9 @@ final class GuestTab extends Vel2Tab {
         dtb.setToolTipText("Empty: vel2's board's own tree. A file: booted instead, its memory node and /chosen set "
                 + "as QEMU sets them");
         fileButtons(kernelGroup, dtb, "a device tree blob", "*.dtb", "*");
-        label(kernelGroup, "Guest-loader:");
-        guestLoader = lines(kernelGroup, GUEST_LOADER_ID, 3, 3);
-        guestLoader.setToolTipText("A hypervisor's guests (Xen's dom0 and its RAM disk), one module a line as vel2 run "
-                + "--guest-loader takes it: addr=ADDR,kernel=FILE[,bootargs=ARGS] or addr=ADDR,initrd=FILE");
+        label(kernelGroup, "Guest-loader:").setToolTipText("A hypervisor's guests (Xen's dom0 and its RAM disk), "
+                + "as vel2 run --guest-loader loads them");
+        guestLoader = new GuestLoaderTable(kernelGroup, GUEST_LOADER_ID, 3, this::changed);
 
         Group debug = group(top, "Symbols (optional: an ELF naming the guest's addresses, e.g. the kernel's vmlinux)", 3);
         symbols = text(debug, SYMBOLS_ID, 1);
@@ -163,6 +162,7 @@ final class GuestTab extends Vel2Tab {
         kernelMode.setSelection(linux);
         enable(imageGroup, !linux);
         enable(kernelGroup, linux);
+        guestLoader.setEnabled(linux);
     }
 
     private static void enable(Composite group, boolean on) {
@@ -235,7 +235,7 @@ final class GuestTab extends Vel2Tab {
             initrd.setText(c.getAttribute(LaunchAttributes.INITRD_PATH, ""));
             commandLine.setText(c.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
             dtb.setText(c.getAttribute(LaunchAttributes.DTB_PATH, ""));
-            guestLoader.setText(String.join("\n", c.getAttribute(LaunchAttributes.GUEST_LOADER, List.<String>of())));
+            guestLoader.setSpecs(c.getAttribute(LaunchAttributes.GUEST_LOADER, List.<String>of()));
             symbols.setText(c.getAttribute(LaunchAttributes.SYMBOLS_PATH, ""));
             showMode(LaunchAttributes.isLinuxBoot(c));
             loadAddress.setText(c.getAttribute(LaunchAttributes.LOAD_ADDRESS, LaunchAttributes.DEFAULT_LOAD_ADDRESS));
@@ -264,7 +264,7 @@ final class GuestTab extends Vel2Tab {
         c.setAttribute(LaunchAttributes.INITRD_PATH, linux ? nullIfBlank(initrd.getText().strip()) : null);
         c.setAttribute(LaunchAttributes.COMMAND_LINE, linux ? nullIfBlank(commandLine.getText()) : null);
         c.setAttribute(LaunchAttributes.DTB_PATH, linux ? nullIfBlank(dtb.getText().strip()) : null);
-        List<String> modules = guestLoader.getText().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> modules = guestLoader.specs();
         c.setAttribute(LaunchAttributes.GUEST_LOADER, linux && !modules.isEmpty() ? modules : null);
         c.setAttribute(LaunchAttributes.SYMBOLS_PATH, nullIfBlank(symbols.getText().strip()));
         c.setAttribute(LaunchAttributes.LOAD_ADDRESS, loadAddress.getText().strip());
@@ -279,5 +279,10 @@ final class GuestTab extends Vel2Tab {
 
     private static String nullIfBlank(String text) {
         return text.isBlank() ? null : text;
+    }
+
+    /** The guest-loader modules' table (tests). */
+    GuestLoaderTable guestLoader() {
+        return guestLoader;
     }
 }

@@ -59,17 +59,6 @@ abstract class Vel2Tab extends AbstractLaunchConfigurationTab {
         return t;
     }
 
-    /** A multi-line text of {@code rows} visible lines. */
-    protected Text lines(Composite parent, String id, int span, int rows) {
-        Text t = new Text(parent, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL);
-        t.setData("id", id);
-        GridData d = new GridData(SWT.FILL, SWT.TOP, true, false, span, 1);
-        d.heightHint = rows * t.getLineHeight();
-        t.setLayoutData(d);
-        t.addListener(SWT.Modify, e -> changed());
-        return t;
-    }
-
     protected Button check(Composite parent, String id, String text, int span) {
         Button b = new Button(parent, SWT.CHECK);
         b.setData("id", id);
