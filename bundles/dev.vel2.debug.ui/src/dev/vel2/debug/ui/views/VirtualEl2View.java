@@ -171,12 +171,15 @@ public class VirtualEl2View extends VcpuView {
         identityTable.removeAll();
         long vpidr = inspection.sysreg(v, VPIDR);
         long vmpidr = inspection.sysreg(v, VMPIDR);
-        boolean vpidrDefault = inspection.vpidrDefaulted(v);
-        boolean vmpidrDefault = inspection.vmpidrDefaulted(v);
+        // At the guest's EL2 the guest's hypervisor sets them itself (Xen, KVM): the launch has nothing to say.
+        boolean guestEl2 = guestEl2(s);
+        boolean vpidrDefault = !guestEl2 && inspection.vpidrDefaulted(v);
+        boolean vmpidrDefault = !guestEl2 && inspection.vmpidrDefaulted(v);
+        String configured = guestEl2 ? "the guest's EL2" : "launch configuration";
         row(identityTable, "VPIDR_EL2", HcrTraps.hex64(vpidr), "MIDR_EL1 = 0x" + Long.toHexString(vpidr),
-                vpidrDefault ? "default (unset!)" : "launch configuration");
+                vpidrDefault ? "default (unset!)" : configured);
         row(identityTable, "VMPIDR_EL2", HcrTraps.hex64(vmpidr), "MPIDR_EL1 = 0x" + Long.toHexString(vmpidr),
-                vmpidrDefault ? "default (unset!)" : "launch configuration");
+                vmpidrDefault ? "default (unset!)" : configured);
         pack(identityTable);
         StringBuilder w = new StringBuilder();
         if (vpidrDefault) {

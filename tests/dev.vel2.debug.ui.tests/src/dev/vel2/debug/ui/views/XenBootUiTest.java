@@ -21,6 +21,7 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
@@ -120,6 +121,11 @@ class XenBootUiTest {
         Workbench.pumpUntil(display, () -> isOne(cell(hcrTable, "VM")) && isOne(cell(hcrTable, "TWI")), WAIT);
         Table stage2 = Workbench.findById(shell, VirtualEl2View.STAGE2_TABLE_ID, Table.class).orElseThrow();
         Workbench.pumpUntil(display, () -> HcrTraps.hex64(vttbr).equals(cell(stage2, "VTTBR_EL2")), WAIT);
+        // Xen sets VPIDR_EL2/VMPIDR_EL2 itself: no "left unset" warning about the launch configuration.
+        Table identity = Workbench.findById(shell, VirtualEl2View.IDENTITY_TABLE_ID, Table.class).orElseThrow();
+        assertEquals(List.of("the guest's EL2", "the guest's EL2"),
+                Arrays.stream(identity.getItems()).map(i -> i.getText(3)).toList());
+        assertEquals("", Workbench.findById(shell, VirtualEl2View.WARNING_ID, Label.class).orElseThrow().getText());
         save(display, shell, "xen-debug-perspective.png");
         GuestDebugScenarioTest.maximizedShot(page, el2, display, shell, "xen-virtual-el2-view.png");
 
