@@ -133,13 +133,14 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, int 
 
     /**
      * The VM of a configuration that boots Linux ({@link LaunchAttributes#isLinuxBoot}): the kernel and its companions
-     * as {@code vel2 run --kernel/--initrd/--append/--dtb} give them, every other attribute as for an image.
+     * and a hypervisor's guest-loader modules as {@code vel2 run --kernel/--initrd/--append/--dtb/--guest-loader} give
+     * them, every other attribute as for an image.
      */
     static VmDescription linuxDescription(ILaunchConfiguration c) throws CoreException {
         Path kernel = LaunchAttributes.file(c.getAttribute(LaunchAttributes.KERNEL_PATH, ""));
         Optional<String> commandLine = Optional.of(c.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
         GuestImage.Linux linux = new GuestImage.Linux(kernel, optionalFile(c, LaunchAttributes.INITRD_PATH),
-                commandLine, optionalFile(c, LaunchAttributes.DTB_PATH));
+                commandLine, optionalFile(c, LaunchAttributes.DTB_PATH), LaunchAttributes.guestModules(c));
         int mib = c.getAttribute(LaunchAttributes.MEMORY_MIB, LaunchAttributes.DEFAULT_MEMORY_MIB);
         return description(c, VmDescription.of(linux).withMemory(mib));
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.ui.launch;
 
+import java.util.List;
+
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
@@ -28,7 +30,8 @@ import dev.vel2.emulator.devices.GicVersion;
 
 /**
  * The guest and its board: an image (workspace or file system) with its load and entry addresses, or a Linux kernel
- * with its initrd, command line and device tree (as {@code vel2 run --kernel} boots it); memory, vCPUs, EL2 mode.
+ * with its initrd, command line, device tree and a hypervisor's guest-loader modules (as {@code vel2 run --kernel}
+ * boots it); memory, vCPUs, EL2 mode.
  */
 final class GuestTab extends Vel2Tab {
 
@@ -39,6 +42,7 @@ final class GuestTab extends Vel2Tab {
     static final String INITRD_ID = "launch.initrd";
     static final String COMMAND_LINE_ID = "launch.commandLine";
     static final String DTB_ID = "launch.dtb";
+    static final String GUEST_LOADER_ID = "launch.guestLoader";
     static final String SYMBOLS_ID = "launch.symbols";
     static final String VCPUS_ID = "launch.vcpus";
     static final String MEMORY_ID = "launch.memory";
@@ -56,6 +60,7 @@ final class GuestTab extends Vel2Tab {
     private Text initrd;
     private Text commandLine;
     private Text dtb;
+    private GuestLoaderTable guestLoader;
     private Text symbols;
     private Spinner memory;
     private Spinner vcpus;
@@ -110,6 +115,9 @@ final class GuestTab extends Vel2Tab {
         dtb.setToolTipText("Empty: vel2's board's own tree. A file: booted instead, its memory node and /chosen set "
                 + "as QEMU sets them");
         fileButtons(kernelGroup, dtb, "a device tree blob", "*.dtb", "*");
+        label(kernelGroup, "Guest-loader:").setToolTipText("A hypervisor's guests (Xen's dom0 and its RAM disk), "
+                + "as vel2 run --guest-loader loads them");
+        guestLoader = new GuestLoaderTable(kernelGroup, GUEST_LOADER_ID, 3, this::changed);
 
         Group debug = group(top, "Symbols (optional: an ELF naming the guest's addresses, e.g. the kernel's vmlinux)", 3);
         symbols = text(debug, SYMBOLS_ID, 1);
@@ -163,6 +171,7 @@ final class GuestTab extends Vel2Tab {
         kernelMode.setSelection(linux);
         enable(imageGroup, !linux);
         enable(kernelGroup, linux);
+        guestLoader.setEnabled(linux);
     }
 
     private static void enable(Composite group, boolean on) {
@@ -235,6 +244,7 @@ final class GuestTab extends Vel2Tab {
             initrd.setText(c.getAttribute(LaunchAttributes.INITRD_PATH, ""));
             commandLine.setText(c.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
             dtb.setText(c.getAttribute(LaunchAttributes.DTB_PATH, ""));
+            guestLoader.setSpecs(c.getAttribute(LaunchAttributes.GUEST_LOADER, List.<String>of()));
             symbols.setText(c.getAttribute(LaunchAttributes.SYMBOLS_PATH, ""));
             showMode(LaunchAttributes.isLinuxBoot(c));
             loadAddress.setText(c.getAttribute(LaunchAttributes.LOAD_ADDRESS, LaunchAttributes.DEFAULT_LOAD_ADDRESS));
@@ -264,6 +274,8 @@ final class GuestTab extends Vel2Tab {
         c.setAttribute(LaunchAttributes.INITRD_PATH, linux ? nullIfBlank(initrd.getText().strip()) : null);
         c.setAttribute(LaunchAttributes.COMMAND_LINE, linux ? nullIfBlank(commandLine.getText()) : null);
         c.setAttribute(LaunchAttributes.DTB_PATH, linux ? nullIfBlank(dtb.getText().strip()) : null);
+        List<String> modules = guestLoader.specs();
+        c.setAttribute(LaunchAttributes.GUEST_LOADER, linux && !modules.isEmpty() ? modules : null);
         c.setAttribute(LaunchAttributes.SYMBOLS_PATH, nullIfBlank(symbols.getText().strip()));
         c.setAttribute(LaunchAttributes.LOAD_ADDRESS, loadAddress.getText().strip());
         c.setAttribute(LaunchAttributes.ENTRY, entry.getText().strip());
@@ -279,5 +291,10 @@ final class GuestTab extends Vel2Tab {
 
     private static String nullIfBlank(String text) {
         return text.isBlank() ? null : text;
+    }
+
+    /** The guest-loader modules' table (tests). */
+    GuestLoaderTable guestLoader() {
+        return guestLoader;
     }
 }
