@@ -18,7 +18,8 @@ RUNTIME="common/start.S common/guest.c"
 HV="-Ihv-common hv-common/hv-start.S hv-common/hv.c"
 
 # guest NAME QEMU_CPU CFLAGS... SOURCES...
-# QEMU runs as many vCPUs as the image's absolute symbol vel2_vcpus says (default 1), as vel2 run does.
+# QEMU runs as many vCPUs as the image's absolute symbol vel2_vcpus says (default 1), as vel2 run does, on the board
+# $MACHINE (default virt,virtualization=on).
 guest() {
     name=$1 cpu=$2
     shift 2
@@ -33,7 +34,7 @@ guest() {
     # as on vel2's board
     input=/dev/null
     [ -f "$name.uart.in" ] && input=$name.uart.in
-    timeout 60 qemu-system-aarch64 -M virt,virtualization=on -cpu "$cpu" -smp "$smp" -nographic -nic none \
+    timeout 60 qemu-system-aarch64 -M "${MACHINE:-virt,virtualization=on}" -cpu "$cpu" -smp "$smp" -nographic -nic none \
         -kernel "$name.elf" < "$input" > "$name.qemu.log"
 }
 
@@ -81,6 +82,9 @@ guest dev-gicv   cortex-a57 $INT $DEV $RUNTIME dev-gicv.c
 guest dev-uart   cortex-a57 $INT $DEV $RUNTIME dev-uart.c
 guest dev-absent cortex-a57 $INT $RUNTIME dev-absent.c
 guest dev-smp    cortex-a57 $INT $DEV $RUNTIME $HV dev-smp.c
+# dev-gic3: a GICv3 board (vel2 --gic 3; GuestRunTest runs dev-gic3* so), no ITS as vel2's
+MACHINE=virt,virtualization=on,gic-version=3,its=off guest dev-gic3 cortex-a57 $INT $DEV $RUNTIME dev-gic3.c \
+    dev-gic3-asm.S
 # bench-*: speed measurements (releng/bench-vs-qemu). They print timings, so their images live in bench/, away
 # from the guests whose output must equal QEMU's.
 mkdir -p bench
@@ -167,3 +171,13 @@ kernel() {
     rm "$1.guest-loader.dtb")
 }
 kernel kernel-boot
+# kernel/virt-gic3.qemu.dts: the interrupt controller and timer nodes of QEMU's tree for a GICv3 board with EL2 and no
+# ITS, as dtc prints them (VirtDeviceTreeTest compares vel2's with them)
+case " $ONLY " in *" kernel/virt-gic3 "*|"  ")
+    echo "building kernel/virt-gic3.qemu.dts"
+    qemu-system-aarch64 -M virt,virtualization=on,gic-version=3,its=off,dumpdtb=kernel/virt-gic3.dtb -cpu cortex-a57 \
+        -smp 2 -nographic 2> /dev/null
+    dtc -I dtb -O dts kernel/virt-gic3.dtb 2> /dev/null | sed -n '/^\t\(intc@\|timer \)/,/^\t};/p' \
+        > kernel/virt-gic3.qemu.dts
+    rm kernel/virt-gic3.dtb ;;
+esac

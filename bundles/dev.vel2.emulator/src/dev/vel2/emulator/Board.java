@@ -9,23 +9,27 @@ import java.util.function.LongSupplier;
 import dev.vel2.emulator.devices.CfiFlash;
 import dev.vel2.emulator.devices.FwCfg;
 import dev.vel2.emulator.devices.GenericPcieHost;
-import dev.vel2.emulator.devices.GicV2m;
-import dev.vel2.emulator.devices.Gicv2;
+import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.devices.GicVersion;
+import dev.vel2.emulator.devices.Gicv3;
+import dev.vel2.emulator.devices.InterruptController;
 import dev.vel2.emulator.devices.Pl011;
 import dev.vel2.emulator.devices.Pl031;
 import dev.vel2.emulator.devices.Pl061;
 import dev.vel2.emulator.devices.VirtioMmio;
 import dev.vel2.emulator.memory.Bus;
 import dev.vel2.emulator.memory.Device;
+import dev.vel2.emulator.sysreg.SysReg;
 
 /**
- * The {@link Machine}'s memory-mapped devices, where {@link MemoryMap} puts them: the GIC (with its virtualization
- * extension when the guest has its own EL2), the PL011 console, and what else QEMU's virt board describes in its
- * device tree (flash, GICv2m, PL031, fw_cfg, PL061, virtio-mmio, PCIe), each answering as QEMU's does with nothing
- * attached. Device interrupt lines go to the GIC; every change tells the vCPUs to look for a pending interrupt.
+ * The {@link Machine}'s memory-mapped devices, where {@link MemoryMap} puts them: the GIC of the board's version
+ * ({@link GicWiring}, with its virtualization extension when the guest has its own EL2), the PL011 console, and what
+ * else QEMU's virt board describes in its device tree (flash, GICv2m, PL031, fw_cfg, PL061, virtio-mmio, PCIe), each
+ * answering as QEMU's does with nothing attached. Device interrupt lines go to the GIC; every change tells the vCPUs to
+ * look for a pending interrupt.
  */
 final class Board {
-    final Gicv2 gic;
+    final InterruptController gic;
     final Pl011 uart = new Pl011();
     final Pl031 rtc;
     private final Runnable interruptsChanged;
@@ -35,29 +39,23 @@ final class Board {
     private int typed;
 
     /**
-     * The devices of a board of {@code cpus} vCPUs on {@code bus}; {@code currentCpu} names the vCPU whose access a
-     * device sees, {@code now} reads its counter; {@code deadlinesChanged} hears that {@link #nextDeadline} moved.
+     * The devices of a board of {@code cpus} vCPUs and a GIC of {@code version} on {@code bus}; {@code currentCpu}
+     * names the vCPU whose access a device sees, {@code now} reads its counter; {@code deadlinesChanged} hears that
+     * {@link #nextDeadline} moved.
      */
-    Board(Bus bus, int cpus, boolean guestEl2, IntSupplier currentCpu, LongSupplier now, Runnable interruptsChanged,
-            Runnable deadlinesChanged) {
+    Board(Bus bus, int cpus, GicVersion version, boolean guestEl2, IntSupplier currentCpu, LongSupplier now,
+            Runnable interruptsChanged, Runnable deadlinesChanged) {
         this.interruptsChanged = interruptsChanged;
-        gic = new Gicv2(cpus, currentCpu, guestEl2);
-        rtc = new Pl031(now, level -> setLevel(0, MemoryMap.RTC.irq(), level));
         bus.map(MemoryMap.UART.base(), uart); // the busiest first: the bus looks devices up in order
-        bus.map(MemoryMap.GIC_CPU_INTERFACE.base(), interruptControl(gic.cpuInterface()));
-        bus.map(MemoryMap.GIC_DISTRIBUTOR.base(), interruptControl(gic.distributor()));
-        if (guestEl2) {
-            bus.map(MemoryMap.GIC_VIRTUAL_CPU_INTERFACE.base(), interruptControl(gic.virtualCpuInterface()));
-            bus.map(MemoryMap.GIC_VIRTUAL_INTERFACE_CONTROL.base(), interruptControl(gic.virtualInterfaceControl()));
-        }
+        gic = GicWiring.wire(version, bus, cpus, guestEl2, currentCpu, this::interruptControl, id -> {
+            setLevel(0, id, true);
+            setLevel(0, id, false);
+        });
+        rtc = new Pl031(now, level -> setLevel(0, MemoryMap.RTC.irq(), level));
         uart.setInterruptLine(level -> setLevel(0, MemoryMap.UART.irq(), level));
         bus.map(MemoryMap.RTC.base(), new Observed(rtc, () -> { }, deadlinesChanged));
         bus.map(MemoryMap.GPIO.base(), new Pl061(level -> setLevel(0, MemoryMap.GPIO.irq(), level)));
         bus.map(MemoryMap.FW_CFG.base(), new FwCfg(bus, cpus));
-        bus.map(MemoryMap.GIC_V2M.base(), new GicV2m(id -> {
-            setLevel(0, id, true);
-            setLevel(0, id, false);
-        }));
         bus.map(MemoryMap.VIRTIO.base(), new VirtioMmio());
         GenericPcieHost pcie = new GenericPcieHost();
         bus.map(MemoryMap.PCIE_ECAM.base(), pcie.ecam());
@@ -66,6 +64,26 @@ final class Board {
         }
         bus.map(MemoryMap.FLASH.base(), new CfiFlash("flash0"));
         bus.map(MemoryMap.FLASH.base() + CfiFlash.SIZE, new CfiFlash("flash1"));
+    }
+
+    /** ID_AA64PFR0_EL1.GIC of vCPU {@code c}: 1 with a GICv3's system-register interface (ARM ARM D13.2.64). */
+    void identify(Cpu c) {
+        SysReg pfr0 = c.sysRegs().byName("ID_AA64PFR0_EL1");
+        if (pfr0 != null) {
+            c.setSysreg(pfr0, pfr0.field("GIC").set(c.sysreg(pfr0), gic instanceof Gicv3 ? 1 : 0));
+        }
+    }
+
+    /** An MRS of a GIC system register (see {@link InterruptController#readSysReg}): it may acknowledge. */
+    long readSysReg(Cpu c, SysReg r) {
+        long v = gic.readSysReg(c, r);
+        interruptsChanged.run();
+        return v;
+    }
+
+    void writeSysReg(Cpu c, SysReg r, long value) {
+        gic.writeSysReg(c, r, value);
+        interruptsChanged.run();
     }
 
     /** A device input line changes: a PPI of vCPU {@code cpu}, or an SPI. */
@@ -112,7 +130,7 @@ final class Board {
         }
     }
 
-    private Device interruptControl(Device window) {
+    Device interruptControl(Device window) {
         return new Observed(window, interruptsChanged, interruptsChanged);
     }
 

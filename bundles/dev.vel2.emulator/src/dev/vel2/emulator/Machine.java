@@ -11,7 +11,8 @@ import dev.vel2.emulator.cpu.ExceptionLoop;
 import dev.vel2.emulator.cpu.Platform;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.GenericTimer;
-import dev.vel2.emulator.devices.Gicv2;
+import dev.vel2.emulator.devices.GicVersion;
+import dev.vel2.emulator.devices.InterruptController;
 import dev.vel2.emulator.devices.Pl011;
 import dev.vel2.emulator.devices.Psci;
 import dev.vel2.emulator.loader.ElfImage;
@@ -24,7 +25,7 @@ import dev.vel2.emulator.sysreg.SysRegTable;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
- * The board: QEMU's {@code virt} memory map ({@link MemoryMap}: RAM at 0x4000_0000, GICv2 at 0x0800_0000, PL011 at
+ * The board: QEMU's {@code virt} memory map ({@link MemoryMap}: RAM at 0x4000_0000, GICv2/v3 at 0x0800_0000, PL011 at
  * 0x0900_0000, and the other devices of QEMU's tree, see {@link Board}), 1-8 vCPUs each with a generic timer, and
  * PSCI 1.1 firmware on SMC.
  * <p>
@@ -86,7 +87,7 @@ public final class Machine implements Platform {
     private final GenericTimer[] timers;
     final long[] timerCheckAt;
     private final long[] sliceStart;
-    private final Board board;
+    final Board board;
     private final Psci psci;
     final El2Mode mode;
     /** Per system register index: the timer register it is, or null; built once from the table by name. */
@@ -111,11 +112,11 @@ public final class Machine implements Platform {
 
     /** A machine of {@code cpuCount} vCPUs and {@code memoryMiB} of RAM whose EL2 is {@code mode}. */
     public Machine(int cpuCount, int memoryMiB, El2Mode mode) {
-        this(cpuCount, memoryMiB, mode, SysRegs.TABLE);
+        this(cpuCount, memoryMiB, mode, SysRegs.TABLE, GicVersion.V2);
     }
 
-    /** The same, with the system registers of {@code sysRegs} (the standard table, or one extending it). */
-    public Machine(int cpuCount, int memoryMiB, El2Mode mode, SysRegTable sysRegs) {
+    /** The same, with the system registers of {@code sysRegs} (the standard table or one extending it), a GIC. */
+    public Machine(int cpuCount, int memoryMiB, El2Mode mode, SysRegTable sysRegs, GicVersion gic) {
         if (cpuCount < 1 || cpuCount > MAX_CPUS) {
             throw new IllegalArgumentException("vCPU count " + cpuCount + " not in 1.." + MAX_CPUS);
         }
@@ -125,7 +126,7 @@ public final class Machine implements Platform {
         this.mode = mode;
         ram = new Ram(RAM_BASE, memoryMiB << 20);
         bus = new Bus(ram);
-        board = new Board(bus, cpuCount, mode == El2Mode.GUEST, () -> current, this::currentCounter,
+        board = new Board(bus, cpuCount, gic, mode == El2Mode.GUEST, () -> current, this::currentCounter,
                 this::interruptsChanged, this::forgetDeadlines);
         psci = new Psci(new Power(this));
         bus.monitor().setClearedByStore(this::monitorCleared);
@@ -160,6 +161,7 @@ public final class Machine implements Platform {
         if (vmpidrEl2 != null) {
             c.setSysreg(vmpidrEl2, mpidr);
         }
+        board.identify(c);
     }
 
     // ---------------------------------------------------------------- configuration and loading
@@ -184,7 +186,7 @@ public final class Machine implements Platform {
         return board.uart;
     }
 
-    public Gicv2 gic() {
+    public InterruptController gic() {
         return board.gic;
     }
 
@@ -588,7 +590,7 @@ public final class Machine implements Platform {
         if (t != null) {
             return timers[c.index()].read(t, counter(c));
         }
-        return c.sysreg(reg); // a device register this board does not back: plain storage
+        return board.readSysReg(c, reg); // the GIC's CPU interface
     }
 
     @Override
@@ -599,7 +601,7 @@ public final class Machine implements Platform {
             timers[c.index()].write(t, reg.sanitiseWrite(value), now); // RES0/RES1 as the table lays them out
             timerCheckAt[c.index()] = nextDeadline(c.index(), now);
         } else {
-            c.setSysreg(reg, value);
+            board.writeSysReg(c, reg, value);
         }
     }
 

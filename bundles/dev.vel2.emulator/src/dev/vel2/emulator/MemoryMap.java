@@ -18,6 +18,8 @@ public enum MemoryMap {
     GIC_VIRTUAL_INTERFACE_CONTROL(0x0803_0000L, 0x1000, 25),
     /** GICV: only with the guest's own EL2. */
     GIC_VIRTUAL_CPU_INTERFACE(0x0804_0000L, 0x2000, MemoryMap.NO_IRQ),
+    /** GICv3 redistributors (gic-version=3): two 64 KiB frames per vCPU, in a region for 123. */
+    GIC_REDISTRIBUTORS(0x080a_0000L, 0xf6_0000L, MemoryMap.NO_IRQ),
     UART(0x0900_0000L, 0x1000, 33),
     RTC(0x0901_0000L, 0x1000, 34),
     FW_CFG(0x0902_0000L, 0x18, MemoryMap.NO_IRQ),

@@ -76,6 +76,7 @@ final class Power implements Psci.Board {
         }
         if (keepEl2) {
             c.setSysreg(m.mpidrEl1, 0x8000_0000L | c.index());
+            m.board.identify(c); // the PE's GIC system-register interface
         } else {
             m.identify(c);
         }

@@ -13,6 +13,7 @@ import dev.vel2.emulator.boot.Kernel;
 import dev.vel2.emulator.boot.VirtDeviceTree;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
+import dev.vel2.emulator.devices.Gicv3;
 import dev.vel2.emulator.fdt.Fdt;
 import dev.vel2.emulator.fdt.FdtException;
 import dev.vel2.emulator.fdt.FdtNode;
@@ -93,8 +94,14 @@ public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout
         return new LinuxBoot(image, kernel, layout, dtb, List.copyOf(moduleSizes));
     }
 
-    /** Whether the board's GIC models its virtual interface: then the board maps GICH where QEMU's virt has it. */
+    /**
+     * Whether the board's GIC models its virtual interface: a GICv2 board then maps GICH where QEMU's virt has it, a
+     * GICv3 one has it with the guest's own EL2 (ICH_* registers).
+     */
     public static boolean gicVirtualInterface(Machine m) {
+        if (m.gic() instanceof Gicv3) {
+            return m.mode() == El2Mode.GUEST;
+        }
         return m.bus().deviceAt(VirtDeviceTree.GICH_BASE) != null;
     }
 
@@ -142,7 +149,8 @@ public record LinuxBoot(GuestImage.Linux image, Kernel kernel, BootLayout layout
             mpidrs.add(d.mpidrAtBoot(i, vcpus));
         }
         boolean guest = d.el2() == El2Mode.GUEST;
-        return new VirtDeviceTree.Board((long) d.memoryMiB() << 20, mpidrs, guest, guest && gicVirtualInterface);
+        return new VirtDeviceTree.Board((long) d.memoryMiB() << 20, mpidrs, guest, guest && gicVirtualInterface,
+                d.gic());
     }
 
     /**

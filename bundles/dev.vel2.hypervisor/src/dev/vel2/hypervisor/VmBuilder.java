@@ -45,7 +45,7 @@ public final class VmBuilder {
     public static Built build(VmDescription d, int index) throws ImageException {
         Kernel kernel = d.image() instanceof GuestImage.Linux l ? LinuxBoot.kernel(l) : null;
         ElfImage elf = elf(d.image(), kernel);
-        Machine m = new Machine(d.vcpusFor(elf), d.memoryMiB(), d.el2(), d.sysRegs());
+        Machine m = new Machine(d.vcpusFor(elf), d.memoryMiB(), d.el2(), d.sysRegs(), d.gic());
         Hypervisor hv = new Hypervisor(vm(d, m, index));
         if (d.el2() == El2Mode.VIRTUAL) {
             hv.attachVirtual();

@@ -12,6 +12,7 @@ import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.devices.GicVersion;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegTable;
@@ -40,6 +41,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * entry; a raw image at its first byte; a Linux kernel ({@link GuestImage.Linux}) as QEMU's {@code -kernel} enters
  * it ({@link LinuxBoot}): at its entry with X0 = the device tree's address, at EL1h or EL2h by the EL2 owner;
  * <li><b>translated blocks</b>: on (hot code is compiled), unless {@code -Dvel2.translate=false};
+ * <li><b>GIC</b>: a GICv2 ({@link GicVersion#V2}), as QEMU's virt board's default;
  * <li><b>system registers</b>: the modelled Cortex-A57's table ({@link SysRegs#TABLE}); a test may give one with rows
  * added ({@link SysRegTable#with}), as {@code -cpu} picks the PE in QEMU.
  * </ul>
@@ -58,10 +60,11 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * @param entry     where vCPU 0 starts instead of the image's entry, or empty
  * @param translate whether hot code becomes translated blocks (false: every instruction is interpreted)
  * @param sysRegs   the PE's system register table
+ * @param gic       the board's GIC architecture version
  */
 public record VmDescription(GuestImage image, int memoryMiB, int vcpus, El2Mode el2, OptionalLong hcr,
         List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, OptionalLong entry, boolean translate,
-        SysRegTable sysRegs) {
+        SysRegTable sysRegs, GicVersion gic) {
 
     /** {@link #vcpus()}: as many as the image's {@value Machine#VCPUS_SYMBOL} symbol says, else 1. */
     public static final int VCPUS_OF_IMAGE = 0;
@@ -78,6 +81,7 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, El2Mode 
         Objects.requireNonNull(hcr, "hcr");
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(sysRegs, "sysRegs");
+        Objects.requireNonNull(gic, "gic");
         if (memoryMiB < 1 || memoryMiB > MAX_MEMORY_MIB) {
             throw new IllegalArgumentException("memory size " + memoryMiB + " MiB not in 1.." + MAX_MEMORY_MIB);
         }
@@ -92,7 +96,8 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, El2Mode 
     /** {@code image} with every default (see the class comment). */
     public static VmDescription of(GuestImage image) {
         return new VmDescription(image, Machine.DEFAULT_MEMORY_MIB, VCPUS_OF_IMAGE, El2Mode.VIRTUAL,
-                OptionalLong.empty(), List.of(), List.of(), Map.of(), OptionalLong.empty(), true, SysRegs.TABLE);
+                OptionalLong.empty(), List.of(), List.of(), Map.of(), OptionalLong.empty(), true, SysRegs.TABLE,
+                GicVersion.V2);
     }
 
     /** The ELF file {@code elf} with every default. */
@@ -101,54 +106,62 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, El2Mode 
     }
 
     public VmDescription withImage(GuestImage i) {
-        return new VmDescription(i, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs);
+        return new VmDescription(i, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs, gic);
     }
 
     public VmDescription withMemory(int mib) {
-        return new VmDescription(image, mib, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs);
+        return new VmDescription(image, mib, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs, gic);
     }
 
     public VmDescription withVcpus(int n) {
-        return new VmDescription(image, memoryMiB, n, el2, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs);
+        return new VmDescription(image, memoryMiB, n, el2, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs, gic);
     }
 
     public VmDescription withEl2(El2Mode mode) {
-        return new VmDescription(image, memoryMiB, vcpus, mode, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs);
+        return new VmDescription(image, memoryMiB, vcpus, mode, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs,
+                gic);
     }
 
     public VmDescription withHcr(long value) {
         return new VmDescription(image, memoryMiB, vcpus, el2, OptionalLong.of(value), vpidr, vmpidr, ids, entry,
-                translate, sysRegs);
+                translate, sysRegs, gic);
     }
 
     /** VPIDR_EL2: one value for every vCPU, or one per vCPU ({@link #forVcpu}); empty for the default. */
     public VmDescription withVpidr(List<Long> values) {
-        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, values, vmpidr, ids, entry, translate, sysRegs);
+        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, values, vmpidr, ids, entry, translate, sysRegs,
+                gic);
     }
 
     /** VMPIDR_EL2: one value per vCPU, or one whose Aff0 each vCPU replaces ({@link #forVcpu}); empty: default. */
     public VmDescription withVmpidr(List<Long> values) {
-        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, values, ids, entry, translate, sysRegs);
+        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, values, ids, entry, translate, sysRegs, gic);
     }
 
     public VmDescription withId(SysReg register, long value) {
         Map<SysReg, Long> m = new HashMap<>(ids);
         m.put(register, value);
-        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, m, entry, translate, sysRegs);
+        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, m, entry, translate, sysRegs, gic);
     }
 
     public VmDescription withEntry(long address) {
         return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, ids, OptionalLong.of(address),
-                translate, sysRegs);
+                translate, sysRegs, gic);
     }
 
     /** The PE's system registers (tests add rows to the standard table). */
     public VmDescription withSysRegs(SysRegTable table) {
-        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, translate, table);
+        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, translate, table, gic);
+    }
+
+    /** The board's GIC (QEMU's gic-version). */
+    public VmDescription withGic(GicVersion version) {
+        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, translate, sysRegs,
+                version);
     }
 
     public VmDescription withTranslate(boolean on) {
-        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, on, sysRegs);
+        return new VmDescription(image, memoryMiB, vcpus, el2, hcr, vpidr, vmpidr, ids, entry, on, sysRegs, gic);
     }
 
     /** HCR_EL2 at boot: virtual EL2 the given value (else 0) | RW; guest EL2 as given, else the reset value. */

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.vel2.emulator.cpu.Cpu;
-import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ElfImage;
 
 /**
@@ -34,7 +33,7 @@ class GuestRunTest {
             String expected = Files.readString(Guests.file(name, ".qemu.log"), StandardCharsets.ISO_8859_1);
             ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
             // as many vCPUs as QEMU ran (build.sh: -smp from the image's vel2_vcpus symbol)
-            Machine machine = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
+            Machine machine = Guests.machine(name, image); // its vCPUs and GIC, as QEMU ran it
             ByteArrayOutputStream uart = new ByteArrayOutputStream();
             machine.setUartOutput(uart::write);
             machine.load(image);

@@ -9,6 +9,11 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.vel2.emulator.cpu.El2Mode;
+import dev.vel2.emulator.devices.GicVersion;
+import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.sysreg.SysRegs;
+
 /**
  * Finds the project's guest images ({@code tests/dev.vel2.tests.support/guests}: NAME.elf with NAME.objdump,
  * NAME.qemu.log and maybe NAME.uart.in beside it) by walking up from {@code user.dir}; the system property {@code vel2.guests} names the
@@ -43,6 +48,15 @@ public final class Guests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The board guest {@code name} was recorded on (build.sh): as many vCPUs as its {@value Machine#VCPUS_SYMBOL}
+     * symbol asks for, the image's own EL2, and a GICv3 for the dev-gic3 guests (QEMU's gic-version=3), else a GICv2.
+     */
+    public static Machine machine(String name, ElfImage image) {
+        GicVersion gic = name.startsWith("dev-gic3") ? GicVersion.V3 : GicVersion.V2;
+        return new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST, SysRegs.TABLE, gic);
     }
 
     /** What guest {@code name}'s UART receives: NAME.uart.in (QEMU's stdin in build.sh), or nothing. */

@@ -107,6 +107,11 @@ class GuestLoaderTest {
                 IllegalArgumentException.class, () -> GuestModule.parse("addr=0x1,file=a")).getMessage());
         assertEquals("guest-loader: addr=0xzz is not a number", assertThrows(IllegalArgumentException.class,
                 () -> GuestModule.parse("addr=0xzz,kernel=a")).getMessage());
+        for (GuestModule m : List.of(k, new GuestModule(0x4d00_0000L, GuestModule.Kind.RAMDISK, Path.of("/y,z/initrd,"),
+                Optional.empty()), new GuestModule(1, GuestModule.Kind.KERNEL, Path.of("k"), Optional.of(",a,,")))) {
+            assertEquals(m, GuestModule.parse(m.spec()), m.spec()); // what the launch tab writes for a module
+        }
+        assertEquals("addr=0x42000000,kernel=/x/Image,bootargs=a,,b c", k.spec());
     }
 
     private static VmBuilder.Built b(List<GuestModule> modules) throws ImageException {

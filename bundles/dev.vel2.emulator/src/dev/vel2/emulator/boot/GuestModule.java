@@ -85,6 +85,17 @@ public record GuestModule(long address, Kind kind, Path file, Optional<String> b
         }
     }
 
+    /** The module in {@link #parse}'s syntax, commas in values doubled: {@code parse(m.spec())} equals {@code m}. */
+    public String spec() {
+        return spec("0x" + Long.toHexString(address), kind, file.toString(), bootargs);
+    }
+
+    /** {@link #parse}'s syntax for the values as a user typed them (a launch tab's fields), commas doubled. */
+    public static String spec(String addr, Kind kind, String file, Optional<String> bootargs) {
+        return "addr=" + addr + "," + kind.option + "=" + file.replace(",", ",,")
+                + bootargs.map(a -> ",bootargs=" + a.replace(",", ",,")).orElse("");
+    }
+
     /** QEMU's option splitting: a comma ends a property, two commas are one comma inside it. */
     private static List<String> split(String spec) {
         List<String> out = new ArrayList<>();

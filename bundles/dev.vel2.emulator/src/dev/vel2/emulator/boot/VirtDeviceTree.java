@@ -6,18 +6,20 @@ import java.util.List;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.MemoryMap;
 import dev.vel2.emulator.devices.GenericTimer;
+import dev.vel2.emulator.devices.GicVersion;
 import dev.vel2.emulator.fdt.FdtException;
 import dev.vel2.emulator.fdt.FdtNode;
 
 /**
- * The device tree of vel2's board: exactly the devices it models, where QEMU's {@code virt} board has them and named
- * as QEMU names them ({@code hw/arm/virt.c}), so that a kernel sees the same machine on both: memory, one cpu node per
- * vCPU (enable-method psci, reg = its MPIDR affinity), PSCI 1.0 over SMC when the guest owns EL2 and over HVC under
- * the virtual EL2, the GICv2 distributor and CPU interface (and, where the GIC models them, the virtual interface
- * control and vCPU interface with the maintenance interrupt), the generic timer's four PPIs, the PL031 RTC, the PL011
- * and its 24 MHz clock, and {@code /chosen}. The board's devices with nothing attached (virtio-mmio, PCIe, fw_cfg,
- * flash, PL061, GICv2m) answer where QEMU's tree names them, which a user's tree may describe, but are left out here:
- * described, they would give the guest nothing. Nor is the PMU: its counters do not count.
+ * The device tree of vel2's board: exactly the devices it models, where QEMU's {@code virt} board has them and named as
+ * QEMU names them ({@code hw/arm/virt.c}), so that a kernel sees the same machine on both: memory, one cpu node per
+ * vCPU (enable-method psci, reg = its MPIDR affinity), PSCI 1.0 over SMC when the guest owns EL2 and over HVC under the
+ * virtual EL2, the GICv2 distributor and CPU interface (and, where the GIC models them, the virtual interface control
+ * and vCPU interface with the maintenance interrupt) or the GICv3 distributor and redistributors, the generic timer's
+ * four PPIs, the PL031 RTC, the PL011 and its 24 MHz clock, and {@code /chosen}. The board's devices with nothing
+ * attached (virtio-mmio, PCIe, fw_cfg, flash, PL061, GICv2m) answer where QEMU's tree names them, which a user's tree
+ * may describe, but are left out here: described, they would give the guest nothing. Nor is the PMU: its counters do
+ * not count.
  */
 public final class VirtDeviceTree {
     /** QEMU virt's GICv2 virtual interface control (GICH) and virtual CPU interface (GICV). */
@@ -44,11 +46,18 @@ public final class VirtDeviceTree {
      * @param ramSize          bytes of RAM at {@link Machine#RAM_BASE}
      * @param mpidrs           per vCPU, the MPIDR_EL1 the guest reads (its affinity fields name the cpu node)
      * @param guestEl2         the guest owns EL2: PSCI over SMC; else over HVC (the virtual EL2 serves it)
-     * @param virtualInterface the GIC models GICH/GICV: describe them and the maintenance interrupt
+     * @param virtualInterface the GIC models its virtual interface (GICv2: GICH/GICV): describe it and the maintenance
+     *                         interrupt
+     * @param gic              the GIC's architecture version
      */
-    public record Board(long ramSize, List<Long> mpidrs, boolean guestEl2, boolean virtualInterface) {
+    public record Board(long ramSize, List<Long> mpidrs, boolean guestEl2, boolean virtualInterface, GicVersion gic) {
         public Board {
             mpidrs = List.copyOf(mpidrs);
+        }
+
+        /** A board with QEMU virt's default GICv2. */
+        public Board(long ramSize, List<Long> mpidrs, boolean guestEl2, boolean virtualInterface) {
+            this(ramSize, mpidrs, guestEl2, virtualInterface, GicVersion.V2);
         }
     }
 
@@ -73,7 +82,8 @@ public final class VirtDeviceTree {
                 .strings("compatible", "arm,pl011", "arm,primecell");
         gic(root.add(String.format("intc@%x", MemoryMap.GIC_DISTRIBUTOR.base())), b);
         cpus(root.add("cpus"), b);
-        int ppiFlags = ((1 << b.mpidrs().size()) - 1) << 8 | LEVEL_HIGH; // the PPI's target CPU mask
+        // GICv2: the PPI's target CPU mask (a GICv3 has affinity routing instead)
+        int ppiFlags = (b.gic() == GicVersion.V2 ? ((1 << b.mpidrs().size()) - 1) << 8 : 0) | LEVEL_HIGH;
         root.add("timer").cells("interrupts", PPI, ppi(SECURE_PHYSICAL_TIMER_ID), ppiFlags, PPI,
                 ppi(GenericTimer.PPI_EL1_PHYSICAL), ppiFlags, PPI, ppi(GenericTimer.PPI_VIRTUAL), ppiFlags, PPI,
                 ppi(GenericTimer.PPI_EL2_PHYSICAL), ppiFlags).flag("always-on")
@@ -92,6 +102,10 @@ public final class VirtDeviceTree {
 
     private static void gic(FdtNode gic, Board b) {
         gic.cells("phandle", PHANDLE_GIC);
+        if (b.gic() == GicVersion.V3) {
+            gicv3(gic, b);
+            return;
+        }
         if (b.virtualInterface()) {
             gic.cells("interrupts", PPI, MAINTENANCE_PPI, LEVEL_HIGH);
             gic.u64s("reg", MemoryMap.GIC_DISTRIBUTOR.base(), 0x10000, MemoryMap.GIC_CPU_INTERFACE.base(), 0x10000,
@@ -100,6 +114,17 @@ public final class VirtDeviceTree {
             gic.u64s("reg", MemoryMap.GIC_DISTRIBUTOR.base(), 0x10000, MemoryMap.GIC_CPU_INTERFACE.base(), 0x10000);
         }
         gic.strings("compatible", "arm,cortex-a15-gic").cells("#size-cells", 2).cells("#address-cells", 2)
+                .flag("interrupt-controller").cells("#interrupt-cells", 3);
+    }
+
+    /** As QEMU's {@code gic-version=3,its=off}: one redistributor region, its whole size (123 vCPUs' frames). */
+    private static void gicv3(FdtNode gic, Board b) {
+        if (b.virtualInterface()) {
+            gic.cells("interrupts", PPI, MAINTENANCE_PPI, LEVEL_HIGH);
+        }
+        gic.u64s("reg", MemoryMap.GIC_DISTRIBUTOR.base(), 0x10000, MemoryMap.GIC_REDISTRIBUTORS.base(),
+                MemoryMap.GIC_REDISTRIBUTORS.size()).cells("#redistributor-regions", 1)
+                .strings("compatible", "arm,gic-v3").flag("ranges").cells("#size-cells", 2).cells("#address-cells", 2)
                 .flag("interrupt-controller").cells("#interrupt-cells", 3);
     }
 

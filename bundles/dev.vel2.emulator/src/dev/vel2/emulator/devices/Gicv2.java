@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.devices;
 
+import static dev.vel2.emulator.devices.GicFields.bytes;
+import static dev.vel2.emulator.devices.GicFields.setBytes;
+import static dev.vel2.emulator.devices.GicFields.sizeMask;
+
 import java.util.function.IntSupplier;
 
 import dev.vel2.emulator.memory.Device;
@@ -16,18 +20,13 @@ import dev.vel2.emulator.memory.Device;
  * SPIs follow the 1-N model (IHI 0048B 1.4.3): one pending and one active state, the first targeted interface to
  * acknowledge takes it. An interrupt that is active (or active and pending) is not signalled again until deactivated.
  */
-public final class Gicv2 {
-    public static final int SGIS = 16;
-    public static final int PRIVATE = 32;
+public final class Gicv2 extends GicDistributorState {
+    public static final int SGIS = GicDistributorState.SGIS;
+    public static final int PRIVATE = GicDistributorState.PRIVATE;
     public static final int IRQS = 288;
     public static final int SPURIOUS = GicCpuInterface.SPURIOUS;
     /** The virtual interface's maintenance interrupt: PPI 9, as QEMU's virt board wires it (ARCH_GIC_MAINT_IRQ). */
     public static final int MAINTENANCE = 25;
-    /** Bits of {@link #lines}: the physical interface's IRQ and FIQ, the virtual interface's vIRQ and vFIQ. */
-    public static final int IRQ = 1;
-    public static final int FIQ = 2;
-    public static final int VIRQ = 4;
-    public static final int VFIQ = 8;
 
     /** GICD_IIDR as QEMU's GIC reports it: ARM's JEP106 code, revision and variant 0. */
     static final int DIST_IIDR = 0x43b;
@@ -36,42 +35,20 @@ public final class Gicv2 {
     private static final int CTLR_ENABLE_GRP0 = 1;
     private static final int CTLR_ENABLE_GRP1 = 2;
 
-    private final int cpus;
-    private final IntSupplier currentCpu;
     private int distributorCtlr;
-    /** Per-slot state; a slot is (vCPU, ID) for IDs below 32, else the SPI: see {@link #slot}. */
-    private final boolean[] enabled;
-    private final boolean[] latched;
-    private final boolean[] level;
-    private final boolean[] active;
-    private final boolean[] edge;
-    private final boolean[] group1;
-    private final int[] priority;
     private final int[] targets = new int[IRQS];
     /** Per (target vCPU, SGI): the bit mask of source vCPUs whose SGI is pending. */
     private final int[][] sgiSources;
     private final PhysicalCpuInterface[] cpu;
     /** Per vCPU, the virtualization extension's interface; null without it. */
     private final GicVirtualInterface[] virtualCpu;
-    private final int[] lines;
-    private boolean dirty = true;
 
     /** A GIC for {@code cpus} vCPUs, with the virtualization extension (GICH, GICV) if {@code virtualization}. */
     public Gicv2(int cpus, IntSupplier currentCpu, boolean virtualization) {
-        this.cpus = cpus;
-        this.currentCpu = currentCpu;
-        int slots = cpus * PRIVATE + IRQS - PRIVATE;
-        enabled = new boolean[slots];
-        latched = new boolean[slots];
-        level = new boolean[slots];
-        active = new boolean[slots];
-        edge = new boolean[slots];
-        group1 = new boolean[slots];
-        priority = new int[slots];
+        super(cpus, IRQS, currentCpu);
         sgiSources = new int[cpus][SGIS];
         cpu = new PhysicalCpuInterface[cpus];
         virtualCpu = virtualization ? new GicVirtualInterface[cpus] : null;
-        lines = new int[cpus];
         for (int i = 0; i < cpus; i++) {
             int index = i;
             cpu[i] = new PhysicalCpuInterface(i);
@@ -79,41 +56,16 @@ public final class Gicv2 {
                 virtualCpu[i] = new GicVirtualInterface(id -> deactivatePhysical(index, id));
             }
             for (int id = 0; id < SGIS; id++) {
-                edge[slot(i, id)] = true; // SGIs are always edge-triggered; PPIs and SPIs reset to level
                 enabled[slot(i, id)] = true; // QEMU's GICv2 has SGIs permanently enabled (IMPLEMENTATION DEFINED)
             }
         }
     }
 
-    private int slot(int c, int id) {
-        return id < PRIVATE ? c * PRIVATE + id : cpus * PRIVATE + id - PRIVATE;
-    }
-
     // ---------------------------------------------------------------- interrupt inputs and outputs
 
-    /** Drives the input line of interrupt {@code id} (a PPI of vCPU {@code c}, or an SPI: {@code c} ignored). */
-    public void setLevel(int c, int id, boolean high) {
-        int s = slot(c, id);
-        if (level[s] == high) {
-            return;
-        }
-        level[s] = high;
-        if (high && edge[s]) {
-            latched[s] = true; // an edge-triggered input latches on the rising edge
-        }
-        dirty = true;
-    }
-
-    /** What vCPU {@code c}'s interfaces signal: {@link #IRQ}, {@link #FIQ}, {@link #VIRQ}, {@link #VFIQ}. */
-    public int lines(int c) {
-        if (dirty) {
-            update();
-        }
-        return lines[c];
-    }
-
     /** Recomputes the maintenance interrupts (an input of the distributor), then every interface's lines. */
-    private void update() {
+    @Override
+    void update() {
         if (virtualCpu != null) {
             for (int i = 0; i < cpus; i++) {
                 setLevel(i, MAINTENANCE, virtualCpu[i].maintenance());
@@ -129,8 +81,7 @@ public final class Gicv2 {
         if (id < SGIS) {
             return sgiSources[c][id] != 0;
         }
-        int s = slot(c, id);
-        return latched[s] || (level[s] && !edge[s]);
+        return latchedOrHigh(c, id);
     }
 
     private boolean targets(int c, int id) {
@@ -155,21 +106,12 @@ public final class Gicv2 {
 
         @Override
         Pending highestPending() {
-            int best = -1;
-            int bestPriority = IDLE;
-            for (int id = 0; id < IRQS; id++) {
-                int s = slot(c, id);
-                if (enabled[s] && !active[s] && priority[s] < bestPriority && pending(c, id) && targets(c, id)
-                        && forwarded(group1[s])) {
-                    best = id;
-                    bestPriority = priority[s];
-                }
-            }
+            int best = highest(c, id -> pending(c, id) && targets(c, id) && forwarded(group1[slot(c, id)]));
             if (best < 0) {
                 return null;
             }
             int source = best < SGIS ? Integer.numberOfTrailingZeros(sgiSources[c][best]) : 0;
-            return new Pending(best | source << 10, bestPriority, group1[slot(c, best)]);
+            return new Pending(best | source << 10, priority[slot(c, best)], group1[slot(c, best)]);
         }
 
         /** The distributor forwards the group (GICD_CTLR) and this interface signals it (GICC_CTLR). */
@@ -300,48 +242,36 @@ public final class Gicv2 {
         }
     }
 
-    private static long sizeMask(int size) {
-        return size >= 4 ? 0xffff_ffffL : (1L << (8 * size)) - 1;
-    }
-
     private int readDistributor(int o, int c) {
         if (o >= 0x400 && o < 0x800) {
-            return bytes(o - 0x400, id -> priority[slot(c, id)]);
+            return bytes(o - 0x400, IRQS, id -> priority[slot(c, id)]);
         }
         if (o >= 0x800 && o < 0xc00) {
-            return bytes(o - 0x800, id -> cpus == 1 ? 0 : id < PRIVATE ? 1 << c : targets[id]);
+            return bytes(o - 0x800, IRQS, id -> cpus == 1 ? 0 : id < PRIVATE ? 1 << c : targets[id]);
         }
         if (o >= 0xc00 && o < 0xd00) {
             return config(c, (o - 0xc00) * 4);
         }
         if (o >= 0xf10 && o < 0xf30) {
-            return bytes(o & 0xf, sgi -> sgiSources[c][sgi]);
+            return bytes(o & 0xf, IRQS, sgi -> sgiSources[c][sgi]);
         }
         if (o >= 0xfd0) {
             return DIST_ID[(o - 0xfd0) >> 2];
         }
-        int first = (o & 0x7f) * 8; // the first ID of a bit-per-interrupt register
-        return switch (o & ~0x7f) {
-            case 0x000 -> switch (o) {
-                case 0x000 -> distributorCtlr;
-                case 0x004 -> (IRQS / 32 - 1) | (cpus - 1) << 5; // GICD_TYPER: ITLinesNumber, CPUNumber
-                case 0x008 -> DIST_IIDR;
-                default -> 0;
-            };
-            case 0x080 -> bits(first, id -> group1[slot(c, id)]);
-            case 0x100, 0x180 -> bits(first, id -> enabled[slot(c, id)]);
-            case 0x200, 0x280 -> bits(first, id -> pending(c, id));
-            case 0x300, 0x380 -> bits(first, id -> active[slot(c, id)]);
-            default -> 0;
+        return switch (o) {
+            case 0x000 -> distributorCtlr;
+            case 0x004 -> (IRQS / 32 - 1) | (cpus - 1) << 5; // GICD_TYPER: ITLinesNumber, CPUNumber
+            case 0x008 -> DIST_IIDR;
+            default -> readBits(o, c, id -> pending(c, id));
         };
     }
 
     private void writeDistributor(int o, int c, int v, int mask) {
         dirty = true;
         if (o >= 0x400 && o < 0x800) {
-            setBytes(o - 0x400, v, mask, (id, b) -> priority[slot(c, id)] = b);
+            setBytes(o - 0x400, IRQS, v, mask, (id, b) -> priority[slot(c, id)] = b);
         } else if (o >= 0x800 && o < 0xc00) {
-            setBytes(o - 0x800, v, mask, (id, b) -> {
+            setBytes(o - 0x800, IRQS, v, mask, (id, b) -> {
                 if (id >= PRIVATE) { // SGI and PPI targets are read-only: the accessing vCPU
                     targets[id] = b & ((1 << cpus) - 1); // bits of absent interfaces are RAZ/WI (IHI 0048B 4.3.12)
                 }
@@ -350,96 +280,22 @@ public final class Gicv2 {
             setConfig(c, (o - 0xc00) * 4, v, mask);
         } else if (o >= 0xf10 && o < 0xf30) {
             boolean set = o >= 0xf20;
-            setBytes(o & 0xf, v, mask, (sgi, b) -> sgiSources[c][sgi] = set ? sgiSources[c][sgi] | b & ((1 << cpus) - 1)
-                    : sgiSources[c][sgi] & ~b);
+            setBytes(o & 0xf, IRQS, v, mask, (sgi, b) -> sgiSources[c][sgi] = set
+                    ? sgiSources[c][sgi] | b & ((1 << cpus) - 1) : sgiSources[c][sgi] & ~b);
         } else if (o == 0xf00 && mask == -1) {
             sendSgi(c, v);
         } else if (o == 0x000) {
             distributorCtlr = distributorCtlr & ~mask | v & mask & (CTLR_ENABLE_GRP0 | CTLR_ENABLE_GRP1);
         } else {
-            writeBits(o, c, v & mask, mask);
+            writeBits(o, c, v, mask, (o & 0x7f) == 0 ? 0xffff : 0); // SGIs' enable, pending: see SPENDSGIR
         }
     }
 
-    /** The set/clear registers, one bit per interrupt; SGIs' enable and pending bits ignore them (see SPENDSGIR). */
-    private void writeBits(int o, int c, int v, int mask) {
-        int first = (o & 0x7f) * 8;
-        int notSgi = first == 0 ? ~0xffff : ~0;
-        switch (o & ~0x7f) {
-            case 0x080 -> forBits(first, mask, id -> group1[slot(c, id)] = (v & 1 << (id - first)) != 0);
-            case 0x100 -> forBits(first, v & notSgi, id -> enabled[slot(c, id)] = true);
-            case 0x180 -> forBits(first, v & notSgi, id -> enabled[slot(c, id)] = false);
-            case 0x200 -> forBits(first, v & notSgi, id -> latched[slot(c, id)] = true);
-            case 0x280 -> forBits(first, v & notSgi, id -> latched[slot(c, id)] = false);
-            case 0x300 -> forBits(first, v, id -> active[slot(c, id)] = true);
-            case 0x380 -> forBits(first, v, id -> active[slot(c, id)] = false);
-            default -> { } // GICD_TYPER, GICD_IIDR, reserved and read-only offsets ignore writes
-        }
-    }
-
-    private interface IdTest {
-        boolean of(int id);
-    }
-
-    private interface IdValue {
-        int of(int id);
-    }
-
-    private interface IdAction {
-        void apply(int id);
-    }
-
-    private interface IdStore {
-        void put(int id, int value);
-    }
-
-    private static int bits(int first, IdTest bit) {
-        int v = 0;
-        for (int b = 0; b < 32 && first + b < IRQS; b++) {
-            v |= bit.of(first + b) ? 1 << b : 0;
-        }
-        return v;
-    }
-
-    private static void forBits(int first, int v, IdAction action) {
-        for (int b = 0; b < 32 && first + b < IRQS; b++) {
-            if ((v & (1 << b)) != 0) {
-                action.apply(first + b);
-            }
-        }
-    }
-
-    /** Four byte-per-interrupt fields from {@code first} (IDs, or SGIs for the SGI pending registers). */
-    private static int bytes(int first, IdValue f) {
-        int v = 0;
-        for (int i = 0; i < 4 && first + i < IRQS; i++) {
-            v |= (f.of(first + i) & 0xff) << (8 * i);
-        }
-        return v;
-    }
-
-    private static void setBytes(int first, int v, int mask, IdStore f) {
-        for (int i = 0; i < 4 && first + i < IRQS; i++) {
-            if ((mask >>> (8 * i) & 0xff) != 0) {
-                f.put(first + i, (v >>> (8 * i)) & 0xff);
-            }
-        }
-    }
-
-    /** GICD_ICFGR: two bits per interrupt, bit 1 of each pair = edge-triggered; SGIs read 0b10, read-only. */
     private int config(int c, int first) {
-        int v = 0;
-        for (int i = 0; i < 16 && first + i < IRQS; i++) {
-            v |= edge[slot(c, first + i)] ? 2 << (2 * i) : 0;
-        }
-        return v;
+        return GicFields.config(first, IRQS, id -> edge[slot(c, id)]);
     }
 
     private void setConfig(int c, int first, int v, int mask) {
-        for (int i = 0; i < 16 && first + i < IRQS; i++) {
-            if (first + i >= SGIS && (mask & (2 << (2 * i))) != 0) {
-                edge[slot(c, first + i)] = (v & (2 << (2 * i))) != 0;
-            }
-        }
+        GicFields.setConfig(first, IRQS, v, mask, (id, e) -> edge[slot(c, id)] = e != 0);
     }
 }

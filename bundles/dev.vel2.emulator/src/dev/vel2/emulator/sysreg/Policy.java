@@ -31,6 +31,12 @@ public interface Policy {
     Policy LINKED = StandardPolicy.LINKED;
     /** Backed by a device (generic timer, GIC CPU interface): a hook registered by the platform. */
     Policy DEVICE = StandardPolicy.DEVICE;
+    /**
+     * The GICv3 CPU interface (ICC_*, ICH_*): backed by the board's GIC as DEVICE rows are, and UNDEFINED where
+     * ID_AA64PFR0_EL1.GIC says the PE has no system-register interface (a GICv2 board). A debugger reads the value
+     * without acknowledging anything: the acknowledge registers show 0.
+     */
+    Policy GIC_CPU_INTERFACE = StandardPolicy.GIC_CPU_INTERFACE;
     /** A system instruction (TLBI, DC, IC, AT): writes perform an operation; nothing is stored. */
     Policy OPERATION = StandardPolicy.OPERATION;
 

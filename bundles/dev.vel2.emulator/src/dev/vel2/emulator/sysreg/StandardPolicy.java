@@ -91,6 +91,44 @@ enum StandardPolicy implements Policy {
             c.platform().writeDeviceSysReg(c, r, value);
         }
     },
+    GIC_CPU_INTERFACE {
+        @Override
+        public long read(Cpu c, SysReg r) {
+            return DEVICE.read(c, r);
+        }
+
+        @Override
+        public void write(Cpu c, SysReg r, long value) {
+            DEVICE.write(c, r, value);
+        }
+
+        /** ARM ARM D13.2: the ICC_ and ICH_ registers exist when ID_AA64PFR0_EL1.GIC is not 0. */
+        @Override
+        public boolean accessible(Cpu c, SysReg r) {
+            return (c.sysreg(GicInterface.PFR0) & GicInterface.GIC) != 0;
+        }
+
+        // HCR_EL2.IMO/FMO: the SGI generators trapped from EL1 do what they would have done.
+        @Override
+        public boolean emulateWrite(TrapContext t, SysReg r, long value) {
+            write(t.cpu(), r, value);
+            return true;
+        }
+
+        /** Without side effects: write-only registers and the acknowledges (ICC_IAR*: RO, named so) show 0. */
+        @Override
+        public long inspect(Cpu c, SysReg r) {
+            boolean acknowledges = r.access().writeEl() == Access.NEVER && r.name().startsWith("ICC_IAR");
+            return r.access().readEl() == Access.NEVER || acknowledges || !accessible(c, r) ? 0 : read(c, r);
+        }
+
+        @Override
+        public void modify(Cpu c, SysReg r, long value) {
+            if (accessible(c, r) && r.access().writeEl() != Access.NEVER) {
+                write(c, r, value);
+            }
+        }
+    },
     OPERATION {
         @Override
         public long read(Cpu c, SysReg r) {
@@ -165,5 +203,11 @@ enum StandardPolicy implements Policy {
         } else {
             c.setSysreg(r, value);
         }
+    }
+
+    /** ID_AA64PFR0_EL1.GIC, looked up once the table exists (the policies are made while it is built). */
+    private static final class GicInterface {
+        static final SysReg PFR0 = SysRegs.get("ID_AA64PFR0_EL1");
+        static final long GIC = PFR0.field("GIC").mask();
     }
 }

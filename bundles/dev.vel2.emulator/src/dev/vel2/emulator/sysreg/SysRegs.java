@@ -11,7 +11,7 @@ public final class SysRegs {
 
     public static final SysRegTable TABLE = SysRegTable.of(List.of(El2Registers.ROWS, El1Registers.ROWS,
             IdRegisters.ROWS, TimerRegisters.ROWS, PstateRegisters.ROWS, SystemInstructions.ROWS, DebugRegisters.ROWS,
-            PmuRegisters.ROWS));
+            PmuRegisters.ROWS, GicRegisters.ROWS));
 
     public static final List<SysReg> ALL = TABLE.all();
 

@@ -14,6 +14,7 @@ import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
+import dev.vel2.emulator.devices.GicVersion;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.Policy;
@@ -29,7 +30,7 @@ import dev.vel2.hypervisor.gdb.GdbServer;
  */
 record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, Integer vcpus,
         int memMiB, long maxInsns, String trapLog, String regsOut, String stats, boolean interpret, boolean debug,
-        String image, GuestImage.Linux linux, String dumpDtb, InetSocketAddress gdb) {
+        String image, GuestImage.Linux linux, String dumpDtb, InetSocketAddress gdb, GicVersion gic) {
 
     static final long DEFAULT_MAX_INSNS = 5_000_000_000L;
 
@@ -55,6 +56,8 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                                     Aff0 (bits 7:0) each vCPU replaces with its index; default 0x80000000 | index
               --id NAME=0xHEX       an ID register (repeatable), e.g. ID_AA64MMFR0_EL1=0x1122; virtual: the value
                                     a read trapped by HCR_EL2.TID3 returns; guest: the register's value
+              --gic 2|3             the board's GIC, as QEMU -M virt,gic-version=N (default 2): 3 has the
+                                    GICv3 distributor, redistributors and ICC_*/ICH_* system registers, no ITS
               --vcpus N             1..8 vCPUs (default: the image's absolute symbol vel2_vcpus, else 1);
                                     vCPU 0 starts, the others wait for PSCI CPU_ON
               --mem MiB             RAM size (default 128)
@@ -104,6 +107,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
         Map<String, String> linux = new LinkedHashMap<>();
         List<GuestModule> modules = new ArrayList<>();
         InetSocketAddress gdb = null;
+        GicVersion gic = GicVersion.V2;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (!a.startsWith("--") || a.equals("--")) {
@@ -132,6 +136,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
                     default -> throw new UsageException("--el2 takes virtual or guest, not " + v);
                 };
                 case "--hcr" -> hcr = hcr(v);
+                case "--gic" -> gic = gic(v);
                 case "--vpidr" -> vpidr = hexList(a, v);
                 case "--vmpidr" -> vmpidr = hexList(a, v);
                 case "--id" -> id(v, ids);
@@ -164,7 +169,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             checkVcpus(vpidr, vmpidr, vcpus);
         }
         return new Options(guest, hcr, vpidr, vmpidr, Map.copyOf(ids), vcpus, mem, max, trapLog, regsOut, stats,
-                interpret, debug, image, linux(linux, modules), linux.get("--dump-dtb"), gdb);
+                interpret, debug, image, linux(linux, modules), linux.get("--dump-dtb"), gdb, gic);
     }
 
     private static GuestModule guestLoader(String v) throws UsageException {
@@ -172,6 +177,15 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
             return GuestModule.parse(v);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** {@code --gic N}: {@link GicVersion#of}'s check, as the launch configuration's. */
+    private static GicVersion gic(String v) throws UsageException {
+        try {
+            return GicVersion.of(Integer.parseInt(v));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--gic takes 2 or 3, not " + v);
         }
     }
 
@@ -205,7 +219,7 @@ record Options(boolean guestEl2, Long hcr, List<Long> vpidr, List<Long> vmpidr, 
      */
     VmDescription description(GuestImage image, ElfImage elf) throws UsageException {
         VmDescription d = VmDescription.of(image).withMemory(memMiB)
-                .withEl2(guestEl2 ? El2Mode.GUEST : El2Mode.VIRTUAL).withTranslate(!interpret);
+                .withEl2(guestEl2 ? El2Mode.GUEST : El2Mode.VIRTUAL).withTranslate(!interpret).withGic(gic);
         if (vcpus != null) {
             d = d.withVcpus(vcpus);
         }

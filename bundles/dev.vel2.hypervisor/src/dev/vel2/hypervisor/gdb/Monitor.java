@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.hypervisor.TrapClass;
@@ -34,7 +35,8 @@ final class Monitor {
               monitor delete-traps          delete the trap breakpoints made with break-trap
               monitor traps [N]             the last N traps (default 10) as trap-log JSON lines
               monitor hcr [0xHEX|+NAME|-NAME...]
-                                            show HCR_EL2, or set it (every vCPU), or set/clear its one-bit fields
+                                            show HCR_EL2, or set it (every vCPU), or set/clear its one-bit fields;
+                                            with --el2 guest each vCPU's own, shown only
               monitor stats                 exits per vCPU and trap class, the lazy switch's saves
             """;
     private static final int DEFAULT_TRAPS = 10;
@@ -158,8 +160,24 @@ final class Monitor {
         return b.toString();
     }
 
-    /** Shows HCR_EL2 as GDB shows its flags; {@code 0xHEX} sets it, {@code +NAME}/{@code -NAME} set or clear a bit. */
+    /**
+     * Shows HCR_EL2 as GDB shows its flags; {@code 0xHEX} sets it, {@code +NAME}/{@code -NAME} set or clear a bit.
+     * Under {@code --el2 guest} there is no VM-wide policy: it shows each vCPU's own, as the guest's EL2 set it.
+     */
     private String hcr(String[] words) {
+        if (session.config().vm().el2() == El2Mode.GUEST) {
+            if (words.length > 1) {
+                throw new IllegalArgumentException("under --el2 guest HCR_EL2 is the guest hypervisor's own, per vCPU:"
+                        + " set it on a thread with set $hcr_el2 = VALUE");
+            }
+            StringBuilder b = new StringBuilder();
+            for (int v = 0; v < session.vcpuCount(); v++) {
+                long own = session.inspection().register(v, SysRegAccess.HCR_EL2);
+                b.append("vCPU ").append(v).append(": HCR_EL2 = 0x").append(Long.toHexString(own)).append(' ')
+                        .append(fields(own)).append('\n');
+            }
+            return b.toString();
+        }
         long hcr = session.inspection().hcr();
         for (int i = 1; i < words.length; i++) {
             String w = words[i];

@@ -37,8 +37,9 @@ import dev.vel2.hypervisor.VmDescription;
  * <p>
  * <b>Stops.</b> All vCPUs stop together. A trap breakpoint stops at the trap before the virtual EL2 emulates it (the
  * vCPU's PC at the trapping instruction, the event in {@link StopInfo#trap()}); resuming or stepping emulates it
- * first. In guest-EL2 mode there is no Java emulation to hold back: the stop is at the guest's EL2 vector, just after
- * the exception entry. An address breakpoint stops before the instruction; resuming executes it.
+ * first. In guest-EL2 mode there is no Java emulation to hold back: the stop is after the exception entry (ESR_EL2,
+ * ELR_EL2, SPSR_EL2 written, the PC at VBAR_EL2 + the vector's offset) and before the vector's first instruction,
+ * which a step then executes. An address breakpoint stops before the instruction; resuming executes it.
  */
 public final class Session {
     public static final String THREAD_NAME = "vel2 machine";
@@ -433,7 +434,7 @@ public final class Session {
         return breakpoints.add(new AddressBreakpoint(va, vcpu));
     }
 
-    /** A trap breakpoint; in guest-EL2 mode it stops after the exception entry (see the class comment). */
+    /** A trap breakpoint; in guest-EL2 mode it stops before the vector's first instruction (see the class comment). */
     public TrapBreakpoint addTrapBreakpoint(TrapFilter filter) {
         return breakpoints.add(new TrapBreakpoint(filter));
     }

@@ -10,8 +10,11 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 import dev.vel2.emulator.cpu.Cpu;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.cpu.Translation;
+import dev.vel2.emulator.memory.Mmu;
+import dev.vel2.emulator.memory.TranslationRegime;
 import dev.vel2.emulator.memory.Walk;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.sysreg.Field;
@@ -164,23 +167,29 @@ public final class SessionInspection {
     }
 
     /**
-     * A system register as a debugger's register views show it: HCR_EL2 is the VM's ({@link #hcr()}), every other
-     * register the vCPU's ({@link #sysreg}).
+     * A system register as a debugger's register views show it: HCR_EL2 is the VM's ({@link #hcr()}) under the
+     * virtual EL2, every other register (HCR_EL2 too where the guest's EL2 programs its own) the vCPU's
+     * ({@link #sysreg}).
      */
     public long register(int vcpu, SysReg r) {
-        return r == SysRegAccess.HCR_EL2 ? hcr() : sysreg(vcpu, r);
+        return vmWide(r) ? hcr() : sysreg(vcpu, r);
+    }
+
+    /** HCR_EL2 under the virtual EL2: the VM's trap policy, the same on every vCPU. */
+    private boolean vmWide(SysReg r) {
+        return r == SysRegAccess.HCR_EL2 && session.config().vm().el2() != El2Mode.GUEST;
     }
 
     /**
      * A debugger's write of a system register, the one path the IDE's register views and the GDB stub take: HCR_EL2
-     * changes every vCPU's ({@link #setHcr}), any other register the vCPU's; a register whose policy lets no debugger
-     * write it ({@code Policy.modifiable}) is refused with an IllegalArgumentException.
+     * under the virtual EL2 changes every vCPU's ({@link #setHcr}), any other register the vCPU's; a register whose
+     * policy lets no debugger write it ({@code Policy.modifiable}) is refused with an IllegalArgumentException.
      */
     public void setRegister(int vcpu, SysReg r, long value) {
         if (!r.policy().modifiable(r)) {
             throw new IllegalArgumentException(r.name() + " is read-only");
         }
-        if (r == SysRegAccess.HCR_EL2) {
+        if (vmWide(r)) {
             setHcr(value);
         } else {
             setSysreg(vcpu, r, value);
@@ -254,6 +263,14 @@ public final class SessionInspection {
     /** The MMU walk of {@code va} for a read in {@code vcpu}'s current regime, with no effect on the guest. */
     public Walk translate(int vcpu, long va) {
         return read(() -> memory.translate(session.stoppedCpu(vcpu), va, Translation.READ));
+    }
+
+    /**
+     * The MMU walk of {@code va} for a read in {@code regime} (the EL1&0 regime's two stages, say, while the vCPU is
+     * at the guest's EL2), with no effect on the guest.
+     */
+    public Walk translate(int vcpu, long va, TranslationRegime regime) {
+        return read(() -> Mmu.walk(session.stoppedCpu(vcpu), va, regime, Translation.READ));
     }
 
     /** Exit counters and costs per vCPU and class, and the lazy switch's savings; approximate while running. */

@@ -77,7 +77,10 @@ final class StopConditions {
         return b != null;
     }
 
-    /** Guest EL2: a trap breakpoint stops at the guest's EL2 vector, after the exception entry. */
+    /**
+     * Guest EL2: a trap breakpoint stops at the guest's EL2 vector, after the exception entry and before its first
+     * instruction (the entry ends the translated block, and the machine stops before the next step).
+     */
     void trapTaken(TrapEvent e) {
         if (breakpoints.hasTrapBreakpoints()) {
             trapHeld(e);

@@ -51,20 +51,20 @@ class BlockTranslationTest {
             ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
             byte[] input = Guests.uartInput(name);
             Outcome interpreted = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                    () -> runGuest(image, input, false, NEVER, new long[1]));
+                    () -> runGuest(name, image, input, false, NEVER, new long[1]));
             for (long promotion : new long[] {AT_ONCE, BlockRunner.PROMOTE_AFTER}) {
                 long[] blockInsns = {0};
                 Outcome translated = assertTimeoutPreemptively(Duration.ofSeconds(60),
-                        () -> runGuest(image, input, true, promotion, blockInsns));
+                        () -> runGuest(name, image, input, true, promotion, blockInsns));
                 assertEquals(interpreted, translated, name + ", blocks generated after " + promotion);
                 assertTrue(blockInsns[0] > 0, name + ": no instruction ran translated, so nothing was compared");
             }
         }));
     }
 
-    private static Outcome runGuest(ElfImage image, byte[] input, boolean translate, long promotion,
+    private static Outcome runGuest(String name, ElfImage image, byte[] input, boolean translate, long promotion,
             long[] translatedInsns) throws Exception {
-        Machine m = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
+        Machine m = Guests.machine(name, image); // its vCPUs and GIC, as QEMU ran it
         ByteArrayOutputStream uart = new ByteArrayOutputStream();
         List<String> traps = new ArrayList<>();
         m.setUartOutput(b -> {

@@ -177,7 +177,7 @@ class SyndromeTest {
         Set<Integer> seen = new TreeSet<>();
         for (String name : Guests.names()) {
             ElfImage image = ElfImage.read(Guests.file(name, ".elf"));
-            Machine m = new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST);
+            Machine m = Guests.machine(name, image); // its vCPUs and GIC, as QEMU ran it
             StringBuilder uart = new StringBuilder();
             m.setUartOutput(b -> uart.append((char) b));
             for (int i = 0; i < m.cpuCount(); i++) {

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.sysreg.SysRegs;
 import dev.vel2.hypervisor.VmDescription;
 import dev.vel2.hypervisor.session.Session;
@@ -186,8 +187,9 @@ class GdbPacketTest {
             assertTrue(session.awaitTerminated(WAIT), "detached: the guest runs on to its end");
             assertTrue(c.closedByStub());
         }
-        assertTrue(messages.contains("debugger detached (" + messages.get(0).replace("debugger attached from ", "")
-                + ")"), messages.toString());
+        // the server thread reports the end after it closed the socket: wait for the line, not for a moment
+        String detached = "debugger detached (" + messages.get(0).replace("debugger attached from ", "") + ")";
+        waitFor(() -> messages.contains(detached));
     }
 
     private static String text(String hex) {
@@ -360,6 +362,28 @@ class GdbPacketTest {
             assertEquals(pc1, session.inspection().pc(1), "vCPU 1 was held while vCPU 0 ran");
             assertTrue(session.inspection().statistics().vcpus().get(0).instructions() > ran, "vCPU 0 ran");
             assertEquals("W00", c.ask("vCont;c"), "both run on to the end");
+        }
+    }
+
+    /** Under --el2 guest there is no VM-wide trap policy: monitor hcr shows each vCPU's own and sets none. */
+    @Test
+    void monitorHcrAtTheGuestsEl2ShowsTheVcpusOwn() throws Exception {
+        session = Session.open(new SessionConfig(VmDescription.of(find(GUESTS + "bench/bench-mixed-s12.elf"))
+                .withEl2(El2Mode.GUEST).withVcpus(1), false));
+        session.addAddressBreakpoint(session.elf().symbols().stream().filter(x -> x.name().equals("workload"))
+                .findFirst().orElseThrow().value());
+        session.start();
+        assertTrue(session.awaitSuspended(WAIT));
+        server = GdbServer.start(session, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), messages::add);
+        try (RspClient c = new RspClient(server.address())) {
+            c.send("qRcmd," + HEX.formatHex("hcr".getBytes(StandardCharsets.UTF_8)));
+            assertEquals("OK", c.reply());
+            assertEquals("vCPU 0: HCR_EL2 = 0x80000001 [ VM RW ]\n", c.console.toString(), "as the image's EL2 set it");
+            c.send("qRcmd," + HEX.formatHex("hcr +TWI".getBytes(StandardCharsets.UTF_8)));
+            assertEquals("OK", c.reply());
+            assertTrue(c.console.toString().contains("vel2: hcr: under --el2 guest HCR_EL2 is the guest hypervisor's"
+                    + " own, per vCPU"), c.console.toString());
+            assertEquals(0x80000001L, session.inspection().register(0, SysRegs.get("HCR_EL2")), "unchanged");
         }
     }
 

@@ -4,8 +4,10 @@ package dev.vel2.tests.support;
 import java.time.Duration;
 import java.util.function.Predicate;
 
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.swt.widgets.Display;
 
@@ -33,6 +35,18 @@ public final class Launches {
             }
             return all;
         }, timeout);
+    }
+
+    /**
+     * What a test that launched {@code launch} (null: none) leaves behind: the launch terminated if it still runs, and
+     * every breakpoint of the debug model {@code modelId} removed.
+     */
+    public static void cleanUp(ILaunch launch, String modelId) throws CoreException {
+        if (launch != null && !launch.isTerminated()) {
+            launch.terminate();
+        }
+        IBreakpointManager bm = DebugPlugin.getDefault().getBreakpointManager();
+        bm.removeBreakpoints(bm.getBreakpoints(modelId), true);
     }
 
     private static void terminate(ILaunch launch) {

@@ -16,7 +16,8 @@ import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.TrapFilter;
 
 /**
- * Stops a vCPU at a trap to EL2, before the virtual EL2 emulates it (in guest-EL2 mode: at the guest's EL2 vector).
+ * Stops a vCPU at a trap to EL2, before the virtual EL2 emulates it (in guest-EL2 mode: at the guest's EL2 vector,
+ * the exception taken, before the vector's first instruction).
  * Its attributes are the fields of the session's {@link TrapFilter}: trap class, system register (name or
  * {@code S3_0_C2_C0_0}) and direction, HVC/SMC immediate, vCPU, hit count, and a {@link TrapCondition} on the
  * event's fields. With a hit count the breakpoint disables itself after its hit (as JDT's do), in the session and

@@ -17,6 +17,8 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.boot.GuestModule;
+import dev.vel2.emulator.devices.GicVersion;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.sysreg.Policy;
 import dev.vel2.emulator.sysreg.SysReg;
@@ -55,6 +57,12 @@ public final class LaunchAttributes {
      * Device tree blob to boot with instead of vel2's board's ({@code --dtb}), with a kernel only; a path; string.
      */
     public static final String DTB_PATH = PREFIX + "dtbPath";
+    /**
+     * A hypervisor's guests, loaded as QEMU's {@code -device guest-loader} loads them, with a kernel only: one entry
+     * per module in the command line's {@code --guest-loader} syntax ({@code addr=ADDR,kernel=FILE[,bootargs=ARGS]}
+     * or {@code addr=ADDR,initrd=FILE}; FILE a path as {@link #IMAGE_PATH} takes), in order; list of strings.
+     */
+    public static final String GUEST_LOADER = PREFIX + "guestLoader";
 
     /**
      * An ELF whose symbols name the guest's addresses, used instead of the image's for frames, the views' labels and
@@ -88,6 +96,12 @@ public final class LaunchAttributes {
     /** What the launch tab gives a new configuration. */
     public static final int DEFAULT_VCPU_COUNT = 1;
     public static final int MAX_VCPUS = Machine.MAX_CPUS;
+
+    /**
+     * The board's GIC architecture version ({@code vel2 run --gic}); int, 2 or 3; absent = the VM description's
+     * default (2, QEMU virt's).
+     */
+    public static final String GIC_VERSION = PREFIX + "gicVersion";
 
     /** Who handles EL2 traps: one of {@link El2Mode#id()}; string. */
     public static final String EL2_MODE = PREFIX + "el2Mode";
@@ -217,6 +231,9 @@ public final class LaunchAttributes {
                 return linuxOnly[1] + " needs a Linux kernel";
             }
         }
+        if (!c.getAttribute(GUEST_LOADER, List.<String>of()).isEmpty()) {
+            return "A guest-loader module needs a Linux kernel";
+        }
         String image = c.getAttribute(IMAGE_PATH, "").strip();
         if (image.isEmpty()) {
             return "Guest image is not set";
@@ -255,7 +272,33 @@ public final class LaunchAttributes {
                 return file[1] + " path " + text.strip() + ": " + e.getStatus().getMessage();
             }
         }
+        try {
+            guestModules(c);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage(); // the command line's words for its --guest-loader
+        } catch (CoreException e) {
+            return "Guest-loader module: " + e.getStatus().getMessage();
+        }
         return null;
+    }
+
+    /**
+     * The {@link #GUEST_LOADER} modules, parsed by the command line's parser ({@link GuestModule#parse}), each file
+     * found as {@link #file} finds it; whether they fit in RAM is {@link LinuxBoot#check}'s to say.
+     *
+     * @throws IllegalArgumentException with {@code vel2 run}'s one-line message for a bad module
+     */
+    public static List<GuestModule> guestModules(ILaunchConfiguration c) throws CoreException {
+        List<GuestModule> modules = new ArrayList<>();
+        for (String spec : c.getAttribute(GUEST_LOADER, List.<String>of())) {
+            GuestModule m = GuestModule.parse(spec.strip());
+            try {
+                modules.add(new GuestModule(m.address(), m.kind(), file(m.file().toString()), m.bootargs()));
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("not a path: " + e.getInput());
+            }
+        }
+        return modules;
     }
 
     /** The symbols file exists; whether it is an ELF is read at launch (a vmlinux is large: not as the user types). */
@@ -289,6 +332,11 @@ public final class LaunchAttributes {
         int vcpus = c.getAttribute(VCPU_COUNT, DEFAULT_VCPU_COUNT);
         if (vcpus < 1 || vcpus > MAX_VCPUS) {
             return "Number of vCPUs must be between 1 and " + MAX_VCPUS + ", not " + vcpus;
+        }
+        try {
+            GicVersion.of(c.getAttribute(GIC_VERSION, GicVersion.V2.number())); // the check --gic makes
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         String mode = c.getAttribute(EL2_MODE, El2Mode.VIRTUAL.id());
         if (El2Mode.fromId(mode).isEmpty()) {

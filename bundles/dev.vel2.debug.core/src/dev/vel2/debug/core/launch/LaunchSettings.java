@@ -17,6 +17,7 @@ import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
+import dev.vel2.emulator.devices.GicVersion;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
@@ -132,13 +133,14 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, int 
 
     /**
      * The VM of a configuration that boots Linux ({@link LaunchAttributes#isLinuxBoot}): the kernel and its companions
-     * as {@code vel2 run --kernel/--initrd/--append/--dtb} give them, every other attribute as for an image.
+     * and a hypervisor's guest-loader modules as {@code vel2 run --kernel/--initrd/--append/--dtb/--guest-loader} give
+     * them, every other attribute as for an image.
      */
     static VmDescription linuxDescription(ILaunchConfiguration c) throws CoreException {
         Path kernel = LaunchAttributes.file(c.getAttribute(LaunchAttributes.KERNEL_PATH, ""));
         Optional<String> commandLine = Optional.of(c.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
         GuestImage.Linux linux = new GuestImage.Linux(kernel, optionalFile(c, LaunchAttributes.INITRD_PATH),
-                commandLine, optionalFile(c, LaunchAttributes.DTB_PATH));
+                commandLine, optionalFile(c, LaunchAttributes.DTB_PATH), LaunchAttributes.guestModules(c));
         int mib = c.getAttribute(LaunchAttributes.MEMORY_MIB, LaunchAttributes.DEFAULT_MEMORY_MIB);
         return description(c, VmDescription.of(linux).withMemory(mib));
     }
@@ -159,6 +161,9 @@ public record LaunchSettings(Path file, ElfImage elf, SessionConfig config, int 
         LaunchAttributes.El2Mode mode = LaunchAttributes.El2Mode
                 .fromId(c.getAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.VIRTUAL.id())).orElseThrow();
         d = d.withEl2(mode == LaunchAttributes.El2Mode.GUEST ? El2Mode.GUEST : El2Mode.VIRTUAL);
+        if (c.hasAttribute(LaunchAttributes.GIC_VERSION)) {
+            d = d.withGic(GicVersion.of(c.getAttribute(LaunchAttributes.GIC_VERSION, GicVersion.V2.number())));
+        }
         if (!c.getAttribute(LaunchAttributes.HCR_EL2, "").isBlank()) {
             d = d.withHcr(hex(c, LaunchAttributes.HCR_EL2, ""));
         }

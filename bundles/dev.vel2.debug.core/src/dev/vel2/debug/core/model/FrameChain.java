@@ -82,10 +82,10 @@ final class FrameChain {
     static List<Frame> walk(Vcpu vcpu, DebugInfo debug, GuestSymbols symbols) {
         FrameRegisters top = registers(vcpu, vcpu.pc(), vcpu.sp());
         List<Frame> frames = new ArrayList<>();
-        if (debug != null && !debug.unwinder().covers(top.pc())) {
+        if (debug == null || !debug.unwinder().covers(top.pc())) {
             Optional<FrameRegisters> interrupted = interrupted(vcpu, top.pc());
-            if (interrupted.isPresent()) {
-                frames.add(physical(top, debug).get(0));
+            if (interrupted.isPresent()) { // a hypervisor without DWARF (Xen) at its vector too
+                frames.add(debug == null ? plain(top.pc(), 0, null, false) : physical(top, debug).get(0));
                 top = interrupted.get();
             }
         }

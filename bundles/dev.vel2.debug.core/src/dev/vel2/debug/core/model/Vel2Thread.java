@@ -13,6 +13,7 @@ import org.eclipse.debug.core.model.IThread;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.model.registers.RegisterGroups;
+import dev.vel2.hypervisor.TrapAction.Kind;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.StopInfo;
@@ -124,7 +125,11 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
 
     // ---------------------------------------------------------------- what the stop was
 
-    /** The trap this vCPU stopped at (a trap breakpoint, not yet emulated), else null. */
+    /**
+     * The trap this vCPU stopped at (a trap breakpoint), else null: not yet emulated by the virtual EL2, or in
+     * guest-EL2 mode taken (ESR_EL2, ELR_EL2, SPSR_EL2 written, PC at VBAR_EL2 + offset) with no instruction of the
+     * guest's EL2 vector run yet.
+     */
     public TrapEvent trapEvent() {
         StopInfo s = stop;
         return suspended && causedStop && s != null ? s.trap() : null;
@@ -145,7 +150,8 @@ public final class Vel2Thread extends Vel2DebugElement implements IThread {
             return "Suspended: with vCPU " + s.vcpu();
         }
         return "Suspended: " + switch (s.reason()) {
-            case TRAP_BREAKPOINT -> "trap " + s.trap().summary();
+            case TRAP_BREAKPOINT -> "trap " + s.trap().summary() + (s.trap().action().kind() == Kind.GUEST_EL2
+                    ? String.format(", taken to EL2: at its vector 0x%x, not yet run", s.pc()) : "");
             case ADDRESS_BREAKPOINT -> "breakpoint at " + FrameChain.location(s.pc(), vel2Target().symbols());
             case WATCHPOINT -> s.breakpoint() + " at " + FrameChain.location(s.pc(), vel2Target().symbols());
             case STEP_END -> "step at " + FrameChain.location(s.pc(), vel2Target().symbols());

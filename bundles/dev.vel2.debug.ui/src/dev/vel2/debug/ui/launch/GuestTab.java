@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.ui.launch;
 
+import java.util.List;
+
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
@@ -24,10 +26,12 @@ import org.eclipse.ui.model.WorkbenchLabelProvider;
 
 import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.debug.core.launch.LaunchAttributes.El2Mode;
+import dev.vel2.emulator.devices.GicVersion;
 
 /**
  * The guest and its board: an image (workspace or file system) with its load and entry addresses, or a Linux kernel
- * with its initrd, command line and device tree (as {@code vel2 run --kernel} boots it); memory, vCPUs, EL2 mode.
+ * with its initrd, command line, device tree and a hypervisor's guest-loader modules (as {@code vel2 run --kernel}
+ * boots it); memory, vCPUs, EL2 mode.
  */
 final class GuestTab extends Vel2Tab {
 
@@ -38,9 +42,11 @@ final class GuestTab extends Vel2Tab {
     static final String INITRD_ID = "launch.initrd";
     static final String COMMAND_LINE_ID = "launch.commandLine";
     static final String DTB_ID = "launch.dtb";
+    static final String GUEST_LOADER_ID = "launch.guestLoader";
     static final String SYMBOLS_ID = "launch.symbols";
     static final String VCPUS_ID = "launch.vcpus";
     static final String MEMORY_ID = "launch.memory";
+    static final String GIC_ID = "launch.gic";
     static final String MODE_ID = "launch.el2Mode";
 
     private Button imageMode;
@@ -54,9 +60,12 @@ final class GuestTab extends Vel2Tab {
     private Text initrd;
     private Text commandLine;
     private Text dtb;
+    private GuestLoaderTable guestLoader;
     private Text symbols;
     private Spinner memory;
     private Spinner vcpus;
+    /** Item 0 GICv2, item 1 GICv3. */
+    private Combo gic;
     private Combo mode;
     private Button stopAtEntry;
     private Button gdbListen;
@@ -106,6 +115,9 @@ final class GuestTab extends Vel2Tab {
         dtb.setToolTipText("Empty: vel2's board's own tree. A file: booted instead, its memory node and /chosen set "
                 + "as QEMU sets them");
         fileButtons(kernelGroup, dtb, "a device tree blob", "*.dtb", "*");
+        label(kernelGroup, "Guest-loader:").setToolTipText("A hypervisor's guests (Xen's dom0 and its RAM disk), "
+                + "as vel2 run --guest-loader loads them");
+        guestLoader = new GuestLoaderTable(kernelGroup, GUEST_LOADER_ID, 3, this::changed);
 
         Group debug = group(top, "Symbols (optional: an ELF naming the guest's addresses, e.g. the kernel's vmlinux)", 3);
         symbols = text(debug, SYMBOLS_ID, 1);
@@ -119,6 +131,11 @@ final class GuestTab extends Vel2Tab {
         memory = spinner(board, MEMORY_ID, 1, LaunchAttributes.MAX_MEMORY_MIB);
         label(board, "vCPUs:");
         vcpus = spinner(board, VCPUS_ID, 1, LaunchAttributes.MAX_VCPUS);
+        label(board, "GIC:");
+        gic = new Combo(board, SWT.READ_ONLY);
+        gic.setData("id", GIC_ID);
+        gic.setItems("GICv2 (QEMU virt's default)", "GICv3 (gic-version=3: redistributors, ICC_* system registers)");
+        gic.addListener(SWT.Selection, e -> changed());
 
         Group el2 = group(top, "EL2", 2);
         label(el2, "Who handles traps:");
@@ -154,6 +171,7 @@ final class GuestTab extends Vel2Tab {
         kernelMode.setSelection(linux);
         enable(imageGroup, !linux);
         enable(kernelGroup, linux);
+        guestLoader.setEnabled(linux);
     }
 
     private static void enable(Composite group, boolean on) {
@@ -226,12 +244,14 @@ final class GuestTab extends Vel2Tab {
             initrd.setText(c.getAttribute(LaunchAttributes.INITRD_PATH, ""));
             commandLine.setText(c.getAttribute(LaunchAttributes.COMMAND_LINE, ""));
             dtb.setText(c.getAttribute(LaunchAttributes.DTB_PATH, ""));
+            guestLoader.setSpecs(c.getAttribute(LaunchAttributes.GUEST_LOADER, List.<String>of()));
             symbols.setText(c.getAttribute(LaunchAttributes.SYMBOLS_PATH, ""));
             showMode(LaunchAttributes.isLinuxBoot(c));
             loadAddress.setText(c.getAttribute(LaunchAttributes.LOAD_ADDRESS, LaunchAttributes.DEFAULT_LOAD_ADDRESS));
             entry.setText(c.getAttribute(LaunchAttributes.ENTRY, ""));
             memory.setSelection(c.getAttribute(LaunchAttributes.MEMORY_MIB, LaunchAttributes.DEFAULT_MEMORY_MIB));
             vcpus.setSelection(c.getAttribute(LaunchAttributes.VCPU_COUNT, LaunchAttributes.DEFAULT_VCPU_COUNT));
+            gic.select(c.getAttribute(LaunchAttributes.GIC_VERSION, GicVersion.V2.number()) == 3 ? 1 : 0);
             String m = c.getAttribute(LaunchAttributes.EL2_MODE, El2Mode.VIRTUAL.id());
             mode.select(El2Mode.fromId(m).orElse(El2Mode.VIRTUAL).ordinal());
             stopAtEntry.setSelection(c.getAttribute(LaunchAttributes.STOP_AT_ENTRY,
@@ -254,11 +274,15 @@ final class GuestTab extends Vel2Tab {
         c.setAttribute(LaunchAttributes.INITRD_PATH, linux ? nullIfBlank(initrd.getText().strip()) : null);
         c.setAttribute(LaunchAttributes.COMMAND_LINE, linux ? nullIfBlank(commandLine.getText()) : null);
         c.setAttribute(LaunchAttributes.DTB_PATH, linux ? nullIfBlank(dtb.getText().strip()) : null);
+        List<String> modules = guestLoader.specs();
+        c.setAttribute(LaunchAttributes.GUEST_LOADER, linux && !modules.isEmpty() ? modules : null);
         c.setAttribute(LaunchAttributes.SYMBOLS_PATH, nullIfBlank(symbols.getText().strip()));
         c.setAttribute(LaunchAttributes.LOAD_ADDRESS, loadAddress.getText().strip());
         c.setAttribute(LaunchAttributes.ENTRY, entry.getText().strip());
         c.setAttribute(LaunchAttributes.MEMORY_MIB, memory.getSelection());
         c.setAttribute(LaunchAttributes.VCPU_COUNT, vcpus.getSelection());
+        // GICv2, the default, leaves the attribute out: configurations made before it stay as they are
+        c.setAttribute(LaunchAttributes.GIC_VERSION, gic.getSelectionIndex() == 1 ? GicVersion.V3.number() : null);
         c.setAttribute(LaunchAttributes.EL2_MODE, El2Mode.values()[Math.max(0, mode.getSelectionIndex())].id());
         c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, stopAtEntry.getSelection());
         c.setAttribute(LaunchAttributes.GDB_LISTEN, gdbListen.getSelection());
@@ -267,5 +291,10 @@ final class GuestTab extends Vel2Tab {
 
     private static String nullIfBlank(String text) {
         return text.isBlank() ? null : text;
+    }
+
+    /** The guest-loader modules' table (tests). */
+    GuestLoaderTable guestLoader() {
+        return guestLoader;
     }
 }

@@ -55,6 +55,7 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
 
     private static final String[] COLUMNS = { "Seq", "vCPU", "PC", "Symbol", "Class", "Register / imm", "Value",
         "Action", "Source" };
+    private static final int ACTION_COLUMN = 7;
     private static final String ALL = "all classes";
 
     private Composite root;
@@ -110,6 +111,10 @@ public class TrapLogView extends VcpuView implements TrapRecorder.Listener, Trap
             c.setText(COLUMNS[i]);
             c.setWidth(widths[i]);
         }
+        table.getColumn(ACTION_COLUMN).setToolTipText("What EL2 did. guest-el2: the exception was taken to the guest's "
+                + "EL2 (ESR_EL2, ELR_EL2, SPSR_EL2 written, PC at its vector); a trap breakpoint stops there, before "
+                + "the vector's first instruction. stopped: held by a trap breakpoint before the virtual EL2 "
+                + "emulates it");
         table.addListener(SWT.SetData, this::fillRow);
         table.addListener(SWT.Selection, e -> revealSelected());
         createActions();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.ui.views;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.swt.SWT;
@@ -19,6 +20,7 @@ import dev.vel2.debug.ui.internal.HcrTraps;
 import dev.vel2.debug.ui.internal.VcpuContext;
 import dev.vel2.debug.ui.trap.TrapLogs;
 import dev.vel2.debug.ui.trap.TrapRecorder;
+import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.sysreg.Field;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
@@ -30,7 +32,8 @@ import dev.vel2.hypervisor.session.SessionInspection;
 /**
  * The "Virtual EL2" view of the selected vCPU: HCR_EL2 field by field (trap bits toggle with their check box while
  * the machine is suspended), VPIDR_EL2/VMPIDR_EL2 with what the guest reads as MIDR_EL1/MPIDR_EL1 and a warning
- * when the configuration left them unset, and ESR_EL2 of the vCPU's last trap, decoded.
+ * when the configuration left them unset, ESR_EL2 of the vCPU's last trap, decoded, and the stage 2 controls
+ * (VTTBR_EL2, VTCR_EL2) that a hypervisor at the guest's EL2 programs, field by field.
  */
 public class VirtualEl2View extends VcpuView {
 
@@ -43,9 +46,12 @@ public class VirtualEl2View extends VcpuView {
     public static final String WARNING_ID = "identity.warning";
     public static final String ESR_TABLE_ID = "esr.table";
     public static final String STATUS_ID = "virtualEl2.status";
+    public static final String STAGE2_TABLE_ID = "stage2.table";
 
     private static final SysReg VPIDR = SysRegs.get("VPIDR_EL2");
     private static final SysReg VMPIDR = SysRegs.get("VMPIDR_EL2");
+    /** The stage 2 controls a hypervisor at the guest's EL2 programs (the Java one leaves them at reset). */
+    private static final List<SysReg> STAGE2 = List.of(SysRegs.get("VTTBR_EL2"), SysRegs.get("VTCR_EL2"));
 
     private Composite root;
     private Label status;
@@ -53,6 +59,7 @@ public class VirtualEl2View extends VcpuView {
     private Table identityTable;
     private Label warning;
     private Table esrTable;
+    private Table stage2Table;
     private boolean filling;
 
     @Override
@@ -83,6 +90,8 @@ public class VirtualEl2View extends VcpuView {
         warning.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         label(right, "esr.title", 1).setText("ESR_EL2 of this vCPU's last trap");
         esrTable = table(right, ESR_TABLE_ID, SWT.NONE, "Field", "Value", "Meaning");
+        label(right, "stage2.title", 1).setText("Stage 2 (VTTBR_EL2, VTCR_EL2): the EL2 owner's IPA to PA tables");
+        stage2Table = table(right, STAGE2_TABLE_ID, SWT.NONE, "Bits", "Name", "Value", "Meaning");
     }
 
     private static Composite column(Composite parent) {
@@ -94,7 +103,8 @@ public class VirtualEl2View extends VcpuView {
         return c;
     }
 
-    private static Label label(Composite parent, String id, int span) {
+    /** A wrapping label across {@code span} columns, found by {@code id}. */
+    static Label label(Composite parent, String id, int span) {
         Label l = new Label(parent, SWT.WRAP);
         l.setData("id", id);
         l.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, span, 1));
@@ -135,6 +145,7 @@ public class VirtualEl2View extends VcpuView {
                 identityTable.removeAll();
                 warning.setText("");
                 esrTable.removeAll();
+                stage2Table.removeAll();
             } else if (!c.get().isSuspended()) {
                 status.setText("vCPU " + c.get().vcpu() + ": " + c.get().session().state().name().toLowerCase()
                         + " (values shown when suspended)");
@@ -152,19 +163,23 @@ public class VirtualEl2View extends VcpuView {
         Session s = c.session();
         SessionInspection inspection = s.inspection();
         int v = c.vcpu();
-        long hcr = inspection.hcr();
-        status.setText("vCPU " + v + " suspended: HCR_EL2 = " + HcrTraps.hex64(hcr)
-                + "; check or uncheck a trap bit to change what traps from the next resume");
+        long hcr = inspection.register(v, HcrTraps.HCR_EL2); // at the guest's EL2: this vCPU's, as that EL2 set it
+        status.setText("vCPU " + v + " suspended: HCR_EL2 = " + HcrTraps.hex64(hcr) + (guestEl2(s)
+                ? " as the guest's EL2 set it; check or uncheck a trap bit to change this vCPU's from the next resume"
+                : "; check or uncheck a trap bit to change what traps from the next resume"));
         showHcr(hcr, true);
         identityTable.removeAll();
         long vpidr = inspection.sysreg(v, VPIDR);
         long vmpidr = inspection.sysreg(v, VMPIDR);
-        boolean vpidrDefault = inspection.vpidrDefaulted(v);
-        boolean vmpidrDefault = inspection.vmpidrDefaulted(v);
+        // At the guest's EL2 the guest's hypervisor sets them itself (Xen, KVM): the launch has nothing to say.
+        boolean guestEl2 = guestEl2(s);
+        boolean vpidrDefault = !guestEl2 && inspection.vpidrDefaulted(v);
+        boolean vmpidrDefault = !guestEl2 && inspection.vmpidrDefaulted(v);
+        String configured = guestEl2 ? "the guest's EL2" : "launch configuration";
         row(identityTable, "VPIDR_EL2", HcrTraps.hex64(vpidr), "MIDR_EL1 = 0x" + Long.toHexString(vpidr),
-                vpidrDefault ? "default (unset!)" : "launch configuration");
+                vpidrDefault ? "default (unset!)" : configured);
         row(identityTable, "VMPIDR_EL2", HcrTraps.hex64(vmpidr), "MPIDR_EL1 = 0x" + Long.toHexString(vmpidr),
-                vmpidrDefault ? "default (unset!)" : "launch configuration");
+                vmpidrDefault ? "default (unset!)" : configured);
         pack(identityTable);
         StringBuilder w = new StringBuilder();
         if (vpidrDefault) {
@@ -185,7 +200,23 @@ public class VirtualEl2View extends VcpuView {
             }
         }
         pack(esrTable);
+        showStage2(inspection, v);
         setEnabledAll(true);
+    }
+
+    /** VTTBR_EL2 and VTCR_EL2 of the vCPU, field by field as the system register table declares them. */
+    private void showStage2(SessionInspection inspection, int v) {
+        stage2Table.removeAll();
+        for (SysReg r : STAGE2) {
+            long value = inspection.sysreg(v, r);
+            row(stage2Table, "63:0", r.name(), HcrTraps.hex64(value), r.description());
+            for (Field f : r.fields()) {
+                if (!f.reserved()) {
+                    row(stage2Table, HcrTraps.bits(f), "  " + f.name(), HcrTraps.valueText(f, value), f.meaning());
+                }
+            }
+        }
+        pack(stage2Table);
     }
 
     private void showHcr(long hcr, boolean live) {
@@ -231,14 +262,22 @@ public class VirtualEl2View extends VcpuView {
         Field f = (Field) item.getData();
         Optional<VcpuContext> c = context();
         if (HcrTraps.isTrapBit(f) && c.isPresent() && c.get().isSuspended()) {
-            setTrapBit(c.get().session().inspection(), f, item.getChecked());
+            setTrapBit(c.get(), f, item.getChecked());
         }
         show(c);
     }
 
-    /** Sets or clears one HCR_EL2 trap bit of every vCPU of the suspended session. */
-    static void setTrapBit(SessionInspection s, Field f, boolean on) {
-        s.setHcr(f.set(s.hcr(), on ? 1 : 0));
+    /**
+     * Sets or clears one HCR_EL2 trap bit of the suspended session: the virtual EL2's trap policy, on every vCPU; at
+     * the guest's EL2, the selected vCPU's register, which that EL2 owns.
+     */
+    static void setTrapBit(VcpuContext c, Field f, boolean on) {
+        SessionInspection s = c.session().inspection();
+        s.setRegister(c.vcpu(), HcrTraps.HCR_EL2, f.set(s.register(c.vcpu(), HcrTraps.HCR_EL2), on ? 1 : 0));
+    }
+
+    private static boolean guestEl2(Session s) {
+        return s.config().vm().el2() == El2Mode.GUEST;
     }
 
     /** Clicks the check box of the row of HCR_EL2 field {@code name}, as a user does (tests). */

@@ -24,9 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.SysRegAccess;
+import dev.vel2.emulator.devices.GicVersion;
+import dev.vel2.emulator.fdt.Fdt;
+import dev.vel2.emulator.fdt.FdtNode;
+import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
+import dev.vel2.hypervisor.GuestImage;
 import dev.vel2.hypervisor.Vcpu;
 import dev.vel2.hypervisor.VmBuilder;
 import dev.vel2.hypervisor.VmDescription;
@@ -144,6 +150,90 @@ class SameVmFromCliAndLaunchTest {
         VmBuilder.Built fromCli = VmBuilder.build(cli, 0);
         assertArrayEquals(fromCli.linux().dtb(), VmBuilder.build(ide, 0).linux().dtb());
         assertEquals(fromCli.linux().layout().dtb(), fromCli.machine().cpu(0).x(0));
+    }
+
+    /**
+     * {@code --gic 3} and the launch attribute give the same GICv3 board: the same description and tree (QEMU's
+     * {@code arm,gic-v3} intc), and vCPUs whose ID_AA64PFR0_EL1.GIC says they have the system-register interface;
+     * both refuse another version with one line.
+     */
+    @Test
+    void aGicv3BoardIsTheSameVmWithTheSameTree() throws Exception {
+        String kernel = guest("kernel/kernel-boot.Image");
+        VmDescription cli = Main.description("--el2", "guest", "--vcpus", "2", "--gic", "3", "--kernel", kernel);
+        VmDescription ide = LaunchSettings.read(configuration(null, Map.of(LaunchAttributes.EL2_MODE,
+                LaunchAttributes.El2Mode.GUEST.id(), LaunchAttributes.VCPU_COUNT, 2, LaunchAttributes.GIC_VERSION, 3,
+                LaunchAttributes.KERNEL_PATH, kernel))).config().vm();
+        assertEquals(cli, ide);
+        assertEquals(GicVersion.V3, cli.gic());
+        VmBuilder.Built b = VmBuilder.build(cli, 0);
+        assertArrayEquals(b.linux().dtb(), VmBuilder.build(ide, 0).linux().dtb());
+        FdtNode intc = Fdt.read(b.linux().dtb()).find("/intc@8000000").orElseThrow();
+        assertEquals("arm,gic-v3", intc.stringOf("compatible").orElseThrow());
+        SysReg pfr0 = SysRegs.get("ID_AA64PFR0_EL1");
+        for (int i = 0; i < 2; i++) {
+            assertEquals(1, pfr0.field("GIC").get(b.machine().cpu(i).sysreg(pfr0)), "vCPU " + i);
+        }
+        assertEquals(0, pfr0.field("GIC").get(VmBuilder.build(cli.withGic(GicVersion.V2), 0).machine().cpu(0)
+                .sysreg(pfr0)), "GICv2: no system-register interface");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, Main.run(new String[] { "run", "--gic", "4", "--kernel", kernel }, new ByteArrayOutputStream(),
+                new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals("vel2: --gic takes 2 or 3, not 4\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(Optional.of("GIC version must be 2 or 3, not 4"), LaunchAttributes.validate(configuration(null,
+                Map.of(LaunchAttributes.KERNEL_PATH, kernel, LaunchAttributes.GIC_VERSION, 4))));
+    }
+
+    /**
+     * A hypervisor with its guests (Xen's options: {@code --el2 guest --kernel XEN --append ... --guest-loader ...}):
+     * the same description, the same {@code /chosen/module@} nodes in the same tree; a bad module gets the same words.
+     */
+    @Test
+    void aHypervisorWithGuestLoaderModulesIsTheSameVmWithTheSameTree() throws Exception {
+        String xen = guest("kernel/kernel-boot.Image");
+        String dom0 = guest("kernel/kernel-boot.elf");
+        String initrd = guest("kernel/kernel-boot.S");
+        List<String> modules = List.of("addr=0x42000000,kernel=" + dom0 + ",bootargs=console=hvc0,,x earlycon=xenboot",
+                "addr=0x43000000,initrd=" + initrd);
+        VmDescription cli = Main.description("--el2", "guest", "--vcpus", "2", "--kernel", xen, "--append",
+                "dom0_mem=32M", "--guest-loader", modules.get(0), "--guest-loader", modules.get(1));
+        Map<String, Object> xenLaunch = Map.of(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.GUEST.id(),
+                LaunchAttributes.VCPU_COUNT, 2, LaunchAttributes.KERNEL_PATH, xen, LaunchAttributes.COMMAND_LINE,
+                "dom0_mem=32M", LaunchAttributes.GUEST_LOADER, modules);
+        VmDescription ide = LaunchSettings.read(configuration(null, xenLaunch)).config().vm();
+        assertEquals(cli, ide);
+        assertEquals(List.of(0x42000000L, 0x43000000L),
+                ((GuestImage.Linux) ide.image()).modules().stream().map(GuestModule::address).toList());
+        assertEquals(Optional.of("console=hvc0,x earlycon=xenboot"),
+                ((GuestImage.Linux) ide.image()).modules().get(0).bootargs(),
+                "',,' is a comma, as on the command line");
+        byte[] tree = VmBuilder.build(cli, 0).linux().dtb();
+        assertArrayEquals(tree, VmBuilder.build(ide, 0).linux().dtb());
+        assertTrue(new String(tree, StandardCharsets.ISO_8859_1).contains("multiboot,kernel"), "a module node");
+
+        String[][] bad = { { "addr=0x42000000,kernel=" + dom0 + ",initrd=" + initrd },
+            { "addr=0x42000000,initrd=" + initrd + ",bootargs=x" }, { "kernel=" + dom0 },
+            { "addr=0x4200zz00,kernel=" + dom0 }, { "addr=0x40200000,kernel=" + dom0 },
+            { "addr=0x42000000,kernel=" + dom0, "addr=0x42000100,initrd=" + initrd },
+            { "addr=0x42000000,kernel=" + Path.of(xen).resolveSibling("no-such-file") } };
+        for (String[] b : bad) {
+            List<String> args = new ArrayList<>(List.of("run", "--el2", "guest", "--kernel", xen));
+            for (String m : b) {
+                args.addAll(List.of("--guest-loader", m));
+            }
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertEquals(2, Main.run(args.toArray(String[]::new), new ByteArrayOutputStream(),
+                    new PrintStream(err, true, StandardCharsets.UTF_8)), args.toString());
+            Optional<String> problem = LaunchAttributes.validate(configuration(null, Map.of(LaunchAttributes.EL2_MODE,
+                    LaunchAttributes.El2Mode.GUEST.id(), LaunchAttributes.KERNEL_PATH, xen,
+                    LaunchAttributes.GUEST_LOADER, List.of(b))));
+            assertTrue(problem.isPresent(), args.toString());
+            assertEquals(err.toString(StandardCharsets.UTF_8), "vel2: " + problem.get() + "\n");
+        }
+        assertEquals(Optional.of("A guest-loader module needs a Linux kernel"),
+                LaunchAttributes.validate(configuration(guest("hv-idle.elf"),
+                        Map.of(LaunchAttributes.GUEST_LOADER, List.of(modules.get(1))))));
     }
 
     /**

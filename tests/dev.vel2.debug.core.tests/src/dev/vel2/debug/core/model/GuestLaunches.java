@@ -90,7 +90,12 @@ final class GuestLaunches implements IDebugEventSetListener {
 
     /** The next event (after those returned before) that matches, waiting for it. */
     synchronized DebugEvent await(String what, Predicate<DebugEvent> p) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return await(what, p, WAIT);
+    }
+
+    /** {@link #await(String, Predicate)} for a guest that takes longer than {@link #WAIT} to get there. */
+    synchronized DebugEvent await(String what, Predicate<DebugEvent> p, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             for (int i = consumed; i < events.size(); i++) {
                 if (p.test(events.get(i))) {
@@ -100,7 +105,7 @@ final class GuestLaunches implements IDebugEventSetListener {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                fail("no " + what + " within " + WAIT + "; events: " + events);
+                fail("no " + what + " within " + wait + "; events: " + events);
             }
             wait(Math.max(1, left / 1_000_000));
         }

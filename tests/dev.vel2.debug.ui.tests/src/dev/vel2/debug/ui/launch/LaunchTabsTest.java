@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfiguration;
@@ -13,6 +15,7 @@ import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Spinner;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.launch.LaunchAttributes;
+import dev.vel2.emulator.boot.GuestModule;
 import dev.vel2.tests.support.Committed;
 import dev.vel2.tests.support.Workbench;
 
@@ -89,6 +93,19 @@ class LaunchTabsTest {
         assertEquals("0x840C2000", wc.getAttribute(LaunchAttributes.HCR_EL2, ""));
         assertEquals("0x410fd034", wc.getAttribute(LaunchAttributes.VPIDR_EL2, ""));
         assertEquals(Map.of("ID_AA64MMFR0_EL1", "0x101122"), wc.getAttribute(LaunchAttributes.ID_REGISTERS, Map.of()));
+        assertFalse(wc.hasAttribute(LaunchAttributes.GIC_VERSION), "GICv2, the default, is left out");
+
+        // The board's GIC: GICv3 is written as --gic 3 takes it, and read back.
+        Combo gic = find(shell, GuestTab.GIC_ID, Combo.class);
+        assertEquals(0, gic.getSelectionIndex());
+        gic.select(1);
+        gic.notifyListeners(SWT.Selection, new Event());
+        guest.performApply(wc);
+        assertEquals(3, wc.getAttribute(LaunchAttributes.GIC_VERSION, 0));
+        gic.select(0);
+        guest.initializeFrom(wc);
+        assertEquals(1, gic.getSelectionIndex());
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
 
         // A bad value: the message names the field and the text.
         find(shell, VirtualEl2Tab.VMPIDR_ID, Text.class).setText("0xzz");
@@ -143,6 +160,36 @@ class LaunchTabsTest {
         assertEquals(ExampleLaunch.imageFile(), wc.getAttribute(LaunchAttributes.SYMBOLS_PATH, ""), "in both modes");
         symbols.setText("");
 
+        GuestLoaderTable modules = guest.guestLoader();
+        Table rows = find(shell, GuestTab.GUEST_LOADER_ID, Table.class);
+        String initrd = Committed.file("tests/dev.vel2.tests.support/guests/kernel/kernel-boot.S").toString();
+        GuestModuleDialog add = new GuestModuleDialog(shell, null);
+        add.setBlockOnOpen(false);
+        add.open();
+        assertEquals(Optional.empty(), add.fillAndPressOk("0x43000000", GuestModule.Kind.RAMDISK, initrd, "x"));
+        assertEquals("bootargs= is for a kernel module, not an initrd", add.errorMessage(),
+                "vel2 run --guest-loader's words");
+        assertEquals(Optional.of("addr=0x43000000,initrd=" + initrd),
+                add.fillAndPressOk("0x43000000", GuestModule.Kind.RAMDISK, initrd, ""));
+        modules.add("addr=0x42000000,kernel=" + file + ",bootargs=console=hvc0,,x");
+        modules.add(add.spec());
+        guest.performApply(wc);
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
+        assertEquals(List.of("addr=0x42000000,kernel=" + file + ",bootargs=console=hvc0,,x", "addr=0x43000000,initrd="
+                + initrd), wc.getAttribute(LaunchAttributes.GUEST_LOADER, List.<String>of()), "a module a row");
+        assertEquals(List.of("0x42000000", "kernel", file, "console=hvc0,x"), cells(rows.getItem(0)));
+        assertEquals(List.of("0x43000000", "initrd", initrd, ""), cells(rows.getItem(1)));
+        modules.add("addr=0x42000100,initrd=" + initrd);
+        guest.performApply(wc);
+        assertFalse(guest.isValid(wc));
+        assertTrue(guest.getErrorMessage().startsWith("initrd module " + initrd + " 0x42000100-"),
+                guest.getErrorMessage() + ": the placement checked as vel2 run checks it");
+        rows.setSelection(2);
+        modules.remove();
+        guest.performApply(wc);
+        assertTrue(guest.isValid(wc), guest.getErrorMessage());
+        modules.setSpecs(List.of());
+
         find(shell, GuestTab.DTB_ID, Text.class).setText(file);
         guest.performApply(wc);
         assertFalse(guest.isValid(wc));
@@ -155,11 +202,16 @@ class LaunchTabsTest {
         assertEquals(ExampleLaunch.imageFile(), wc.getAttribute(LaunchAttributes.IMAGE_PATH, ""));
         assertFalse(wc.hasAttribute(LaunchAttributes.KERNEL_PATH));
         assertFalse(wc.hasAttribute(LaunchAttributes.DTB_PATH));
+        assertFalse(wc.hasAttribute(LaunchAttributes.GUEST_LOADER));
 
         wc.setAttribute(LaunchAttributes.KERNEL_PATH, file);
         guest.initializeFrom(wc);
         assertTrue(find(shell, GuestTab.KERNEL_MODE_ID, Button.class).getSelection(), "a kernel's configuration");
         assertTrue(kernel.isEnabled());
+    }
+
+    private static List<String> cells(TableItem i) {
+        return List.of(i.getText(0), i.getText(1), i.getText(2), i.getText(3));
     }
 
     /** Clicks a radio button. */
