@@ -51,31 +51,6 @@ public final class Machine implements Platform {
     /** Instructions a vCPU runs before the next one gets its turn. */
     public static final int QUANTUM = 1000;
 
-    /**
-     * What a hypervisor at a virtual EL2 hears from the scheduler: the round-robin switches between vCPUs (where it
-     * does its lazy context switch) and PSCI CPU_ON resets. Called on the machine's thread, in a deterministic order.
-     */
-    public interface VcpuScheduling {
-        /** The scheduler stops running vCPU {@code from} and runs vCPU {@code to} (a WFI yield or a slice's end). */
-        void switched(Cpu from, Cpu to);
-
-        /** PSCI CPU_ON reset vCPU {@code c}'s EL1 state and starts it: its saved context is the reset one. */
-        void poweredOn(Cpu c);
-    }
-
-    /** Why {@link #run} returned. */
-    public enum ExitReason {
-        /** PSCI SYSTEM_OFF. */
-        SYSTEM_OFF,
-        /** PSCI SYSTEM_RESET: the board does not reboot; the caller decides. */
-        SYSTEM_RESET,
-        /** The instruction budget of the call ran out. */
-        INSTRUCTION_LIMIT,
-        /** {@link #stop()} was called, or every vCPU is powered off (nothing can ever run again). */
-        STOPPED,
-        /** A vCPU loops on an exception whose vector faults: {@link #exceptionLoop()} says which. */
-        EXCEPTION_LOOP
-    }
 
     private final Ram ram;
     private final Bus bus;

@@ -50,12 +50,12 @@ final class Power implements Psci.Board {
 
     @Override
     public void systemOff() {
-        m.exit = Machine.ExitReason.SYSTEM_OFF;
+        m.exit = ExitReason.SYSTEM_OFF;
     }
 
     @Override
     public void systemReset() {
-        m.exit = Machine.ExitReason.SYSTEM_RESET;
+        m.exit = ExitReason.SYSTEM_RESET;
     }
 
     /**

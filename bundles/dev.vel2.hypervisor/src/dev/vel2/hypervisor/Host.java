@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.vel2.emulator.Machine;
-import dev.vel2.emulator.Machine.ExitReason;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ImageException;

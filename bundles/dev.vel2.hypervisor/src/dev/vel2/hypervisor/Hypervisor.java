@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.VcpuScheduling;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Handler;
 import dev.vel2.emulator.cpu.El2Mode;
@@ -19,7 +20,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * and turns every trap into one {@link TrapEvent} for the debugger and the trap log. In guest-EL2 mode the same
  * stream is produced while the guest's own vectors handle the traps ("forward first, emulate second").
  */
-public final class Hypervisor implements El2Handler, Machine.VcpuScheduling {
+public final class Hypervisor implements El2Handler, VcpuScheduling {
     private static final SysReg CNTHCTL_EL2 = SysRegs.get("CNTHCTL_EL2");
     private static final SysReg CNTVOFF_EL2 = SysRegs.get("CNTVOFF_EL2");
 

@@ -38,11 +38,11 @@ class GuestRunTest {
             machine.setUartOutput(uart::write);
             machine.load(image);
             machine.sendUartInput(Guests.uartInput(name)); // what QEMU read on stdin
-            Machine.ExitReason exit = assertTimeoutPreemptively(LIMIT, () -> machine.run(BUDGET),
+            ExitReason exit = assertTimeoutPreemptively(LIMIT, () -> machine.run(BUDGET),
                     () -> name + " still running after " + LIMIT + "; output so far:\n" + uart);
             String output = uart.toString(StandardCharsets.ISO_8859_1);
             assertEquals(expected, output, name + " UART output (exit " + exit + ")");
-            assertEquals(Machine.ExitReason.SYSTEM_OFF, exit, name + " did not power off; output:\n" + output);
+            assertEquals(ExitReason.SYSTEM_OFF, exit, name + " did not power off; output:\n" + output);
         }));
     }
 }

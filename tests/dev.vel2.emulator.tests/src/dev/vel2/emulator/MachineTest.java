@@ -30,7 +30,7 @@ class MachineTest {
         assertEquals(0x4008_0000L, m.cpu(0).pc());
         assertEquals(2, m.cpu(0).el());
         assertEquals(0xf, m.cpu(0).daif());
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(100_000));
+        assertEquals(ExitReason.SYSTEM_OFF, m.run(100_000));
         assertEquals("hello vel2\r\n", uart.toString());
         assertEquals(8, m.cpu(0).x(5)); // CurrentEL = EL2
     }
@@ -39,7 +39,7 @@ class MachineTest {
     void loopEndsAtTheInstructionLimitAndTimeFollowsInstructions() throws Exception {
         Machine m = new Machine(1, 16, El2Mode.GUEST);
         m.load(ElfImage.read(TestImages.path("loop.elf")));
-        assertEquals(Machine.ExitReason.INSTRUCTION_LIMIT, m.run(1600));
+        assertEquals(ExitReason.INSTRUCTION_LIMIT, m.run(1600));
         assertEquals(1600, m.cpu(0).insns());
         assertEquals(100, m.ticks()); // 16 instructions per tick
         assertEquals(100, m.counter(m.cpu(0)));
@@ -61,7 +61,7 @@ class MachineTest {
         m.ram().write(0x4000_0000L, 4, 0xd503207f); // wfi
         m.ram().write(0x4000_0004L, 4, 0x14000000); // b .
         m.boot(0x4000_0000L);
-        assertEquals(Machine.ExitReason.INSTRUCTION_LIMIT, m.run(100));
+        assertEquals(ExitReason.INSTRUCTION_LIMIT, m.run(100));
         assertEquals(0x4000_0004L, m.cpu(0).pc()); // the WFI completed: no timer could wake it
     }
 

@@ -70,7 +70,7 @@ class WaitAndYieldTest {
     @Test
     void aVcpuSpinningWithYieldLeavesTheProcessorToTheOne() {
         Machine m = twoVcpus(YIELD_SPIN);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(1_000_000));
+        assertEquals(ExitReason.SYSTEM_OFF, m.run(1_000_000));
         long spinner = m.cpu(0).insns();
         long worker = m.cpu(1).insns();
         assertTrue(worker > 10_000, "vCPU 1 did its work: " + worker);
@@ -81,7 +81,7 @@ class WaitAndYieldTest {
     @Test
     void aVcpuWaitingInWfeWakesWhenAStoreClearsItsExclusiveMonitor() {
         Machine m = twoVcpus(WFE_SPIN);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(1_000_000),
+        assertEquals(ExitReason.SYSTEM_OFF, m.run(1_000_000),
                 "vCPU 1's store to the marked word is an event for vCPU 0 (ARM ARM D1.6.1)");
         assertTrue(m.cpu(0).insns() < 30, "vCPU 0 waited instead of spinning: " + m.cpu(0).insns());
     }
@@ -128,7 +128,7 @@ class WaitAndYieldTest {
             0xd53be022, // mrs x2, cntpct_el0
         }, SYSTEM_OFF);
         m.boot(Machine.RAM_BASE);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(1000));
+        assertEquals(ExitReason.SYSTEM_OFF, m.run(1000));
         long woke = m.cpu(0).x(2);
         assertTrue(woke >= 10_000_000 && woke < 10_000_000 + 2 * Machine.WAKE_LATENCY_TICKS,
                 "virtual time jumped to the deadline (and the wake-up latency): " + woke);
@@ -158,7 +158,7 @@ class WaitAndYieldTest {
             0xb9401523, // ldr w3, [x9, #20]: RTCRIS
         }, SYSTEM_OFF);
         m.boot(Machine.RAM_BASE);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(1000));
+        assertEquals(ExitReason.SYSTEM_OFF, m.run(1000));
         assertEquals(1, m.cpu(0).x(3), "the match interrupt is raised");
         long woke = m.cpu(0).x(2);
         assertTrue(woke >= 2 * SECOND && woke < 2 * SECOND + 2 * Machine.WAKE_LATENCY_TICKS,

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.Machine;
-import dev.vel2.emulator.Machine.ExitReason;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.loader.ImageException;

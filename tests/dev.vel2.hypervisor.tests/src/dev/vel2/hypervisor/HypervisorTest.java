@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
@@ -58,7 +59,7 @@ class HypervisorTest {
 
     @Test
     void trapsAreEmulatedAndReported() {
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(1000));
+        assertEquals(ExitReason.SYSTEM_OFF, machine.run(1000));
         Cpu c = machine.cpu(0);
         assertEquals(0x101122L, c.x(1), "TID3: the configured virtual value");
         assertEquals(0x4151_cafeL, c.x(3), "MIDR_EL1 reads VPIDR_EL2");
@@ -100,7 +101,7 @@ class HypervisorTest {
     void trapBreakpointStopsBeforeTheWriteTakesEffect() {
         var ttbr0 = SysRegs.get("TTBR0_EL1");
         hv.addStop(e -> e.sysreg() != null && e.sysreg().reg() == ttbr0 && !e.sysreg().read());
-        assertEquals(Machine.ExitReason.STOPPED, machine.run(1000));
+        assertEquals(ExitReason.STOPPED, machine.run(1000));
         Cpu c = machine.cpu(0);
         assertEquals(ENTRY + 8, c.pc(), "stopped at the MSR");
         assertEquals(0L, c.sysreg(ttbr0), "old value still in place");

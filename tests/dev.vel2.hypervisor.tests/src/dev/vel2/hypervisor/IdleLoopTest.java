@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
@@ -35,7 +36,7 @@ class IdleLoopTest {
     };
 
     /** One run of {@link #IDLE}: its events, the vCPU, its hypervisor. */
-    private record Run(List<String> events, Cpu cpu, Vcpu vcpu, Machine.ExitReason exit) {
+    private record Run(List<String> events, Cpu cpu, Vcpu vcpu, ExitReason exit) {
     }
 
     private static Run run(boolean translate, long stopAtSeq) {
@@ -63,7 +64,7 @@ class IdleLoopTest {
     void everyTrappedWfiOfAHotLoopIsEmulatedAndLoggedAsWithSingleSteps() {
         Run translated = run(true, 0);
         Run interpreted = run(false, 0);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, translated.exit());
+        assertEquals(ExitReason.SYSTEM_OFF, translated.exit());
         assertEquals(PASSES + 1, translated.events().size(), "one WFI trap per pass, then SYSTEM_OFF");
         assertEquals(interpreted.events(), translated.events());
         assertEquals(PASSES, translated.vcpu().exits(TrapClass.WFI));
@@ -76,7 +77,7 @@ class IdleLoopTest {
     void aTrapBreakpointInsideTheHotLoopStopsAtItsWfi() {
         for (boolean translate : new boolean[] {true, false}) {
             Run r = run(translate, 700);
-            assertEquals(Machine.ExitReason.STOPPED, r.exit(), "translate " + translate);
+            assertEquals(ExitReason.STOPPED, r.exit(), "translate " + translate);
             assertEquals(ENTRY + 4, r.cpu().pc(), "at the WFI, before its emulation");
             assertEquals(699, r.cpu().x(0), "passes before the 700th WFI");
             assertEquals(699, r.vcpu().exits(TrapClass.WFI));

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.boot.LinuxImage;
 import dev.vel2.emulator.cpu.Cpu;
@@ -67,7 +68,7 @@ class LinuxBootTest {
     private static String run(Machine m) {
         StringBuilder uart = new StringBuilder();
         m.setUartOutput(b -> uart.append((char) b));
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(1_000_000));
+        assertEquals(ExitReason.SYSTEM_OFF, m.run(1_000_000));
         return uart.toString();
     }
 

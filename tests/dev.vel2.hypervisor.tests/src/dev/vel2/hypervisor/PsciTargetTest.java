@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
@@ -49,7 +50,7 @@ class PsciTargetTest {
         vm.addVcpu(machine.cpu(0)).setVmpidr(0x8000_0100L);
         vm.addVcpu(machine.cpu(1)).setVmpidr(0x8000_0201L);
         Programs.start(machine, vm, PROGRAM);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(100_000));
+        assertEquals(ExitReason.SYSTEM_OFF, machine.run(100_000));
         Cpu c0 = machine.cpu(0);
         assertEquals(Psci.SUCCESS, c0.x(20), "CPU_ON 0x201 started vCPU 1");
         assertEquals(0, c0.x(21), "AFFINITY_INFO 0x201: on");

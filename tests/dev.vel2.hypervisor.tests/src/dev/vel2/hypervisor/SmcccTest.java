@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
@@ -45,7 +46,7 @@ class SmcccTest {
         Hypervisor hv = Programs.start(machine, vm, PROGRAM);
         List<String> actions = new ArrayList<>();
         hv.addListener(e -> actions.add(e.trapClass() + " " + e.action().text()));
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(1000));
+        assertEquals(ExitReason.SYSTEM_OFF, machine.run(1000));
         Cpu c = machine.cpu(0);
         assertEquals(Psci.PSCI_1_1, c.x(20), "PSCI_VERSION through SMC");
         assertEquals(Psci.NOT_SUPPORTED, c.x(21), "SMCCC_VERSION through SMC");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
@@ -37,7 +38,7 @@ class VirtualIdRegistersTest {
         vm.addVcpu(machine.cpu(0));
         vm.ids().set(SysRegs.get("ID_AA64ISAR0_EL1"), isar0);
         Hypervisor hv = Programs.start(machine, vm, program);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(1000));
+        assertEquals(ExitReason.SYSTEM_OFF, machine.run(1000));
         assertEquals(sysregTraps + 1, hv.trapCount(), "every MRS/MSR trapped, then SYSTEM_OFF");
         return machine.cpu(0);
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
@@ -114,7 +115,7 @@ public final class Bench {
     }
 
     /** A finished run: its machine and its timed output. */
-    private record Guest(Machine machine, LineClock clock, Machine.ExitReason exit) {
+    private record Guest(Machine machine, LineClock clock, ExitReason exit) {
     }
 
     /** Runs an image to its end in {@code mode} (virtual: HCR_EL2 = RW|TWI under the Java hypervisor). */
@@ -131,8 +132,8 @@ public final class Bench {
         }
         LineClock clock = new LineClock(() -> totalInsns(m));
         m.setUartOutput(clock);
-        Machine.ExitReason exit = m.run(BUDGET);
-        if (exit != Machine.ExitReason.SYSTEM_OFF) {
+        ExitReason exit = m.run(BUDGET);
+        if (exit != ExitReason.SYSTEM_OFF) {
             throw new IllegalStateException(image + " ended with " + exit + ": " + clock.lines());
         }
         return new Guest(m, clock, exit);

@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.a64.Disassembler;
 import dev.vel2.emulator.cpu.Cpu;
@@ -176,7 +177,7 @@ public final class Main {
                 }
             };
             m.setUartOutput(uart);
-            Machine.ExitReason exit = o.gdb() == null ? m.run(o.maxInsns()) : runForGdb(o, d, vm, uart, err);
+            ExitReason exit = o.gdb() == null ? m.run(o.maxInsns()) : runForGdb(o, d, vm, uart, err);
             out.flush();
             write(o.regsOut(), RegisterDump.of(m, exit, debug), err);
             write(o.stats(), Stats.of(hv, exit), err);
@@ -184,7 +185,7 @@ public final class Main {
                 err.println("vel2: internal error: the hypervisor could not handle a trap");
                 return INTERNAL_ERROR;
             }
-            if (exit == Machine.ExitReason.EXCEPTION_LOOP) {
+            if (exit == ExitReason.EXCEPTION_LOOP) {
                 err.println("vel2: " + m.exceptionLoop());
             }
             return exitCode(exit);
@@ -196,7 +197,7 @@ public final class Main {
     }
 
     /** {@code --gdb}: the run under the stub; an address it cannot listen on is a bad argument. */
-    private static Machine.ExitReason runForGdb(Options o, VmDescription d, VmBuilder.Built vm, IntConsumer uart,
+    private static ExitReason runForGdb(Options o, VmDescription d, VmBuilder.Built vm, IntConsumer uart,
             PrintStream err) throws UsageException {
         try {
             return GdbRun.run(d, vm, o.maxInsns(), o.gdb(), uart, err);
@@ -217,7 +218,7 @@ public final class Main {
     }
 
     /** The exit status of a run that ended so: also what GDB's exit packet reports. */
-    public static int exitCode(Machine.ExitReason exit) {
+    public static int exitCode(ExitReason exit) {
         return switch (exit) {
             case SYSTEM_OFF -> OK;
             case INSTRUCTION_LIMIT -> INSTRUCTION_LIMIT;

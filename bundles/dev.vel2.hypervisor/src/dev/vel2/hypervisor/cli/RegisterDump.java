@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.cli;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.dwarf.DebugInfo;
@@ -19,7 +20,7 @@ final class RegisterDump {
     }
 
     /** The dump; {@code debug} (may be null) gives each vCPU's {@code source}. */
-    static String of(Machine m, Machine.ExitReason exit, DebugInfo debug) {
+    static String of(Machine m, ExitReason exit, DebugInfo debug) {
         StringBuilder cpus = new StringBuilder("[");
         for (int i = 0; i < m.cpuCount(); i++) {
             if (i > 0) {

@@ -3,6 +3,7 @@ package dev.vel2.hypervisor.cli;
 
 import java.util.List;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.hypervisor.Hypervisor;
@@ -29,7 +30,7 @@ final class Stats {
         hv.statistics().setCollecting(true);
     }
 
-    static String of(Hypervisor hv, Machine.ExitReason exit) {
+    static String of(Hypervisor hv, ExitReason exit) {
         TrapStatistics t = hv.statistics();
         StringBuilder vcpus = new StringBuilder("[");
         for (Vcpu v : hv.vm().vcpus()) {

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.function.IntConsumer;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.hypervisor.VmBuilder;
 import dev.vel2.hypervisor.VmDescription;
@@ -30,7 +31,7 @@ public final class GdbRun {
      *
      * @throws IOException when the address cannot be listened on
      */
-    public static Machine.ExitReason run(VmDescription d, VmBuilder.Built vm, long maxInsns,
+    public static ExitReason run(VmDescription d, VmBuilder.Built vm, long maxInsns,
             InetSocketAddress address, IntConsumer uart, PrintStream err) throws IOException {
         Session s = Session.open(new SessionConfig(d, true, maxInsns, null), vm);
         s.addListener(new SessionListener() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
@@ -222,7 +223,7 @@ public final class GdbServer implements AutoCloseable {
         }
 
         @Override
-        public void terminated(Machine.ExitReason exit) {
+        public void terminated(ExitReason exit) {
             GdbConnection c = connection;
             if (c != null) {
                 c.stopped(session.lastStop()); // the exit: the session sets it before it tells

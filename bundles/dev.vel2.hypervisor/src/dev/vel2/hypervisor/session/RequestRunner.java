@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.session;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.ExceptionLoop;
@@ -83,23 +84,23 @@ final class RequestRunner {
         breakpoints.skipCurrent(machine, session.lastStop());
         while (true) {
             if (session.terminateRequested()) {
-                return StopInfo.exited(Machine.ExitReason.STOPPED);
+                return StopInfo.exited(ExitReason.STOPPED);
             }
             if (session.suspendRequested()) {
                 return StopInfo.of(StopInfo.Reason.CLIENT_REQUEST, -1, 0);
             }
             breakpoints.refresh(machine, r.target());
             session.resetIfRequested();
-            Machine.ExitReason exit = stops.runSlice(Session.SLICE);
+            ExitReason exit = stops.runSlice(Session.SLICE);
             if (stops.cause() != null) {
                 return stops.cause();
             }
-            if (exit == Machine.ExitReason.EXCEPTION_LOOP) {
+            if (exit == ExitReason.EXCEPTION_LOOP) {
                 exceptionLoop = machine.exceptionLoop();
                 return StopInfo.exceptionLoop(exceptionLoop.vcpu());
             }
-            if (exit == Machine.ExitReason.SYSTEM_OFF || exit == Machine.ExitReason.SYSTEM_RESET
-                    || (exit == Machine.ExitReason.STOPPED && !session.suspendRequested()
+            if (exit == ExitReason.SYSTEM_OFF || exit == ExitReason.SYSTEM_RESET
+                    || (exit == ExitReason.STOPPED && !session.suspendRequested()
                             && !session.terminateRequested())) {
                 return StopInfo.exited(exit); // STOPPED unasked: every vCPU is off, or the hypervisor failed
             }
@@ -122,9 +123,9 @@ final class RequestRunner {
             if (hypervisorStopped) {
                 // The emulation ended the machine (PSCI SYSTEM_OFF/RESET): the board's exit is not reported
                 // outside Machine.run, so the function id tells which.
-                return StopInfo.exited(hypervisor.failed() ? Machine.ExitReason.STOPPED
-                        : function == Psci.SYSTEM_RESET ? Machine.ExitReason.SYSTEM_RESET
-                        : Machine.ExitReason.SYSTEM_OFF);
+                return StopInfo.exited(hypervisor.failed() ? ExitReason.STOPPED
+                        : function == Psci.SYSTEM_RESET ? ExitReason.SYSTEM_RESET
+                        : ExitReason.SYSTEM_OFF);
             }
             if (r.target() instanceof StepTarget.Instruction s && s.vcpu() == v.index()) {
                 step = StopInfo.of(StopInfo.Reason.STEP_END, v.index(), 0);

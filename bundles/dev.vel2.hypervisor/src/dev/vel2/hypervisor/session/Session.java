@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
@@ -465,7 +466,7 @@ public final class Session {
     // ---------------------------------------------------------------- the machine thread
 
     private void loop() {
-        Machine.ExitReason exit = Machine.ExitReason.STOPPED;
+        ExitReason exit = ExitReason.STOPPED;
         try {
             for (RunRequest r = nextRequest(); r != null; r = nextRequest()) {
                 StopInfo s = r.reason() == null ? StopInfo.of(StopInfo.Reason.ENTRY, 0, 0) : runner.execute(r);
@@ -488,7 +489,7 @@ public final class Session {
             } finally {
                 lock.unlock();
             }
-            Machine.ExitReason e = exit;
+            ExitReason e = exit;
             fire(l -> l.terminated(e));
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.session;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.NotModelled;
 import dev.vel2.hypervisor.TrapEvent;
@@ -19,7 +20,7 @@ public interface SessionListener {
     }
 
     /** The machine thread is ending; {@code exit} is STOPPED when the client terminated the session. */
-    default void terminated(Machine.ExitReason exit) {
+    default void terminated(ExitReason exit) {
     }
 
     /**

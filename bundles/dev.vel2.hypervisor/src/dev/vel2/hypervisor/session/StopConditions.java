@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.session;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.hypervisor.TrapEvent;
@@ -43,13 +44,13 @@ final class StopConditions {
      * Runs the machine for at most {@code slice} instructions of what is left of the instruction limit; when the limit
      * is spent the run's cause is its exit.
      */
-    Machine.ExitReason runSlice(long slice) {
+    ExitReason runSlice(long slice) {
         long n = Math.min(slice, insnsLeft);
         long before = retired();
-        Machine.ExitReason exit = machine.run(n);
-        insnsLeft -= exit == Machine.ExitReason.INSTRUCTION_LIMIT ? n : retired() - before;
+        ExitReason exit = machine.run(n);
+        insnsLeft -= exit == ExitReason.INSTRUCTION_LIMIT ? n : retired() - before;
         if (insnsLeft <= 0) {
-            stopWith(StopInfo.exited(Machine.ExitReason.INSTRUCTION_LIMIT));
+            stopWith(StopInfo.exited(ExitReason.INSTRUCTION_LIMIT));
         }
         return exit;
     }

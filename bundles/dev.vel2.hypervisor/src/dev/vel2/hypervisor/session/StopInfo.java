@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.hypervisor.session;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.hypervisor.TrapEvent;
 
@@ -14,7 +15,7 @@ import dev.vel2.hypervisor.TrapEvent;
  * @param exit       for {@link Reason#EXITED}, why the machine ended; else null
  */
 public record StopInfo(Reason reason, int vcpu, long pc, TrapEvent trap, Breakpoint breakpoint,
-        Machine.ExitReason exit) {
+        ExitReason exit) {
 
     public enum Reason {
         /** {@link SessionConfig#stopAtEntry()}: suspended before the first instruction. */
@@ -51,7 +52,7 @@ public record StopInfo(Reason reason, int vcpu, long pc, TrapEvent trap, Breakpo
         return new StopInfo(Reason.EXCEPTION_LOOP, vcpu, 0, null, null, null);
     }
 
-    static StopInfo exited(Machine.ExitReason exit) {
+    static StopInfo exited(ExitReason exit) {
         return new StopInfo(Reason.EXITED, -1, 0, null, null, exit);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.CpuFixture;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Guests;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Cpu;
@@ -31,7 +32,7 @@ class CryptoKnownAnswerTest {
         ByteArrayOutputStream uart = new ByteArrayOutputStream();
         machine.setUartOutput(uart::write);
         machine.load(image);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(10_000_000L));
+        assertEquals(ExitReason.SYSTEM_OFF, machine.run(10_000_000L));
         return uart.toString(StandardCharsets.ISO_8859_1);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.vel2.emulator.CpuFixture;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Guests;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.loader.ElfImage;
@@ -42,7 +43,7 @@ class BlockTranslationTest {
      * What a run leaves behind, compared between the two modes: UART text, exit, each vCPU's registers and count, and
      * the events in order: traps, and the vCPUs' instruction counts when each UART line went out.
      */
-    record Outcome(String uart, Machine.ExitReason exit, List<String> vcpus, List<String> events) {
+    record Outcome(String uart, ExitReason exit, List<String> vcpus, List<String> events) {
     }
 
     @TestFactory
@@ -85,7 +86,7 @@ class BlockTranslationTest {
         }
         m.load(image);
         m.sendUartInput(input);
-        Machine.ExitReason exit = m.run(BUDGET);
+        ExitReason exit = m.run(BUDGET);
         List<String> vcpus = new ArrayList<>();
         for (int i = 0; i < m.cpuCount(); i++) {
             vcpus.add(state(m.cpu(i)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.loader.TestImages;
@@ -25,7 +26,7 @@ class ExceptionLoopTest {
     void udfWithVbarUnsetLoopsOnTheUndefinedFlashAtTheVector() throws Exception {
         Machine m = new Machine(1, 16, El2Mode.GUEST);
         m.load(ElfImage.read(TestImages.path("exception-loop.elf")));
-        assertEquals(Machine.ExitReason.EXCEPTION_LOOP, m.run(1_000_000));
+        assertEquals(ExitReason.EXCEPTION_LOOP, m.run(1_000_000));
         ExceptionLoop loop = m.exceptionLoop();
         assertEquals("vCPU 0 loops on an UNDEFINED instruction at VBAR_EL1+0x200 (VBAR_EL1 = 0)", loop.toString());
         assertEquals(ExceptionClass.UNKNOWN, loop.ec());
@@ -36,7 +37,7 @@ class ExceptionLoopTest {
         assertEquals(1, c.el());
         assertEquals(0x200, c.sysreg(SysRegs.get("ELR_EL1")), "the last exception was the vector's own word");
         // Run again: the loop is still there and is reported at its next entry (one more UDF executed).
-        assertEquals(Machine.ExitReason.EXCEPTION_LOOP, m.run(1_000_000));
+        assertEquals(ExitReason.EXCEPTION_LOOP, m.run(1_000_000));
         assertEquals(8 + undefinedWords + 1, c.insns());
     }
 
@@ -54,7 +55,7 @@ class ExceptionLoopTest {
         m.ram().write(base + 0x800 + 0x200, 4, 0xd69f03e0); // the vector: eret
         m.boot(base);
         m.cpu(0).setSysreg(SysRegs.get("VBAR_EL2"), base + 0x800);
-        assertEquals(Machine.ExitReason.INSTRUCTION_LIMIT, m.run(10_000));
+        assertEquals(ExitReason.INSTRUCTION_LIMIT, m.run(10_000));
         assertNull(m.exceptionLoop());
     }
 
@@ -65,7 +66,7 @@ class ExceptionLoopTest {
         m.ram().write(base, 4, 0xd4000001); // svc #0; the vectors at base + 0x800 are zero: udf #0
         m.boot(base);
         m.cpu(0).setSysreg(SysRegs.get("VBAR_EL2"), base + 0x800);
-        assertEquals(Machine.ExitReason.EXCEPTION_LOOP, m.run(10_000));
+        assertEquals(ExitReason.EXCEPTION_LOOP, m.run(10_000));
         assertEquals("vCPU 0 loops on an UNDEFINED instruction at VBAR_EL2+0x200 (VBAR_EL2 = 0x40000800)",
                 m.exceptionLoop().toString());
         assertEquals(base + 0xa00, m.cpu(0).pc());

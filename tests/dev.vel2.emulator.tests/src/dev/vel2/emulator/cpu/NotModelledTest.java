@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.CpuFixture;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Guests;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.loader.ElfImage;
@@ -148,7 +149,7 @@ class NotModelledTest {
         machine.cpu(0).addNotModelledListener((c, what) -> heard.add(what.message()));
         machine.setUartOutput(b -> { });
         machine.load(image);
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(50_000_000L));
+        assertEquals(ExitReason.SYSTEM_OFF, machine.run(50_000_000L));
         assertTrue(expected.size() > 50, expected.toString());
         assertEquals(expected, heard);
     }

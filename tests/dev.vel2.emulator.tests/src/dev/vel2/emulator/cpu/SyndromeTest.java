@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import dev.vel2.emulator.CpuFixture;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Guests;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.Iss.BrkIss;
@@ -185,7 +186,7 @@ class SyndromeTest {
             }
             m.load(image);
             m.sendUartInput(Guests.uartInput(name)); // what QEMU read on stdin
-            assertEquals(Machine.ExitReason.SYSTEM_OFF, m.run(GUEST_BUDGET), name);
+            assertEquals(ExitReason.SYSTEM_OFF, m.run(GUEST_BUDGET), name);
             Matcher printed = PRINTED_ESR.matcher(uart);
             while (printed.find()) {
                 seen.add(Integer.parseUnsignedInt(printed.group(1), 16));

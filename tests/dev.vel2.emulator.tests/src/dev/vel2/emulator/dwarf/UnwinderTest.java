@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
@@ -127,7 +128,7 @@ class UnwinderTest {
             });
             expected.keySet().forEach(stops::add);
             machine.cpu(0).setBreakpoints(stops);
-            assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(BUDGET));
+            assertEquals(ExitReason.SYSTEM_OFF, machine.run(BUDGET));
             assertEquals(DwarfGuests.reference(name, ".qemu.log"), uart.toString(StandardCharsets.ISO_8859_1));
             List<String> differences = new ArrayList<>();
             expected.forEach((pc, frames) -> {
@@ -155,7 +156,7 @@ class UnwinderTest {
                 atTraps.add(backtrace(debug, cpu, trap.pc(), memory));
             }
         });
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(BUDGET));
+        assertEquals(ExitReason.SYSTEM_OFF, machine.run(BUDGET));
         assertEquals(1, atTraps.size(), "one HVC from hypercall");
         List<String> gdb = gdbFrames("dwarf-o2").get(trapPcs.get(0));
         assertNotNull(gdb, "GDB stopped at the HVC");

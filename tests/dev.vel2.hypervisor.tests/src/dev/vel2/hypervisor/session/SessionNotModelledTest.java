@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.NotModelled;
 
@@ -41,7 +42,7 @@ class SessionNotModelledTest {
         });
         s.start();
         assertTrue(s.awaitTerminated(SessionTest.WAIT));
-        assertEquals(StopInfo.exited(Machine.ExitReason.SYSTEM_OFF), s.lastStop(), "the handler ran: UNDEFINED");
+        assertEquals(StopInfo.exited(ExitReason.SYSTEM_OFF), s.lastStop(), "the handler ran: UNDEFINED");
         assertEquals(List.of("vel2: vCPU 0: not on a Cortex-A57 (FEAT_LRCPC): ldapr x0, [sp] at 0x"
                 + Long.toHexString(SessionTest.ENTRY + 12)), heard);
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.emulator.loader.RawImage;
@@ -143,7 +144,7 @@ class SessionTest {
 
     static void awaitOff(Session s) throws InterruptedException {
         assertTrue(s.awaitTerminated(WAIT));
-        assertEquals(StopInfo.exited(Machine.ExitReason.SYSTEM_OFF), s.lastStop());
+        assertEquals(StopInfo.exited(ExitReason.SYSTEM_OFF), s.lastStop());
     }
 
     @Test
@@ -387,7 +388,7 @@ class SessionTest {
         s.terminate(); // a launch ended while it was being made: its start comes after, on another thread
         s.start();
         assertTrue(s.awaitTerminated(WAIT));
-        assertEquals(StopInfo.exited(Machine.ExitReason.STOPPED), s.lastStop());
+        assertEquals(StopInfo.exited(ExitReason.STOPPED), s.lastStop());
         assertEquals(ENTRY, s.inspection().pc(0), "nothing ran");
     }
 
@@ -395,10 +396,10 @@ class SessionTest {
     void terminateLeavesNoMachineThread() throws Exception {
         java.util.Set<Thread> before = machineThreadSet();
         Session s = open(program(LOOP));
-        List<Machine.ExitReason> ends = new CopyOnWriteArrayList<>();
+        List<ExitReason> ends = new CopyOnWriteArrayList<>();
         s.addListener(new SessionListener() {
             @Override
-            public void terminated(Machine.ExitReason exit) {
+            public void terminated(ExitReason exit) {
                 ends.add(exit);
             }
         });
@@ -416,7 +417,7 @@ class SessionTest {
         left.removeAll(before);
         assertEquals(java.util.Set.of(), left, "no vel2 machine thread of this test left");
         assertEquals(Session.State.TERMINATED, s.state());
-        assertEquals(List.of(Machine.ExitReason.STOPPED), ends);
+        assertEquals(List.of(ExitReason.STOPPED), ends);
         assertThrows(IllegalStateException.class, s::resume);
         long pc = s.inspection().pc(0);
         assertTrue(pc == ENTRY || pc == ENTRY + 4, "the registers stay readable after the end");

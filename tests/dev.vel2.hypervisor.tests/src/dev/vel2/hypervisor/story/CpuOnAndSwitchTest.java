@@ -9,7 +9,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.VcpuScheduling;
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
@@ -69,7 +71,7 @@ class CpuOnAndSwitchTest {
         hv.addListener(events::add);
         hv.setStopper(machine::stop);
         hv.attachVirtual();
-        machine.setVcpuScheduling(new Machine.VcpuScheduling() {
+        machine.setVcpuScheduling(new VcpuScheduling() {
             @Override
             public void switched(Cpu from, Cpu to) {
                 switches.add(from.index() + ">" + to.index());
@@ -89,7 +91,7 @@ class CpuOnAndSwitchTest {
     void cpuOnKeepsTheHypervisorsEl2StateAndEntersEl1() {
         // vCPU 1's CNTHCTL_EL2 as the hypervisor programmed it: the architecture's reset would trap the counter
         assertEquals(3, SysRegAccess.read(machine.cpu(1), CNTHCTL));
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(100_000));
+        assertEquals(ExitReason.SYSTEM_OFF, machine.run(100_000));
         Cpu c = machine.cpu(1);
         assertEquals(0x55, c.x(9), "the context id in X0");
         assertEquals(0x4151_cafeL, c.x(5), "MIDR_EL1 reads the VPIDR_EL2 set before CPU_ON");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.hypervisor.TrapClass;
 import dev.vel2.hypervisor.TrapStatistics;
@@ -50,7 +51,7 @@ class TrapStatisticsTest {
         TrapStatistics inProcess = vm.hypervisor().statistics();
         inProcess.setCollecting(true);
         El2InstructionCount watched = new El2InstructionCount(vm.machine());
-        assertEquals(Machine.ExitReason.SYSTEM_OFF, vm.machine().run(Long.MAX_VALUE));
+        assertEquals(ExitReason.SYSTEM_OFF, vm.machine().run(Long.MAX_VALUE));
 
         List<Object> vcpus = vcpus(stats);
         for (int v = 0; v < vcpus.size(); v++) {

@@ -17,6 +17,7 @@ import org.eclipse.debug.core.model.ILaunchConfigurationDelegate;
 
 import dev.vel2.debug.core.model.Vel2DebugTarget;
 import dev.vel2.debug.core.model.Vel2Process;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.loader.ImageException;
 import dev.vel2.hypervisor.gdb.GdbServer;
@@ -55,7 +56,7 @@ public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
         LIVE.add(live);
         live.addListener(new SessionListener() {
             @Override
-            public void terminated(Machine.ExitReason exit) {
+            public void terminated(ExitReason exit) {
                 LIVE.remove(live);
             }
         });
@@ -90,7 +91,7 @@ public final class Vel2LaunchDelegate implements ILaunchConfigurationDelegate {
         launch.setAttribute(LaunchAttributes.GDB_LISTENING_PORT, Integer.toString(gdb.address().getPort()));
         session.addListener(new SessionListener() {
             @Override
-            public void terminated(Machine.ExitReason exit) {
+            public void terminated(ExitReason exit) {
                 gdb.close();
             }
         });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.debug.core.model;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.hypervisor.session.ResumeReason;
 import dev.vel2.hypervisor.session.StopInfo;
@@ -14,6 +15,6 @@ sealed interface EngineEvent {
     record Suspended(StopInfo stop) implements EngineEvent {
     }
 
-    record Terminated(Machine.ExitReason exit) implements EngineEvent {
+    record Terminated(ExitReason exit) implements EngineEvent {
     }
 }

@@ -22,6 +22,7 @@ import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.breakpoints.Vel2LineBreakpoint;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.launch.LaunchSettings;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.hypervisor.session.ResumeReason;
 import dev.vel2.hypervisor.session.Session;
@@ -97,7 +98,7 @@ public final class Vel2DebugTarget extends Vel2DebugElement implements IDebugTar
         }
 
         @Override
-        public void terminated(Machine.ExitReason exit) {
+        public void terminated(ExitReason exit) {
             handle(new EngineEvent.Terminated(exit));
         }
     }

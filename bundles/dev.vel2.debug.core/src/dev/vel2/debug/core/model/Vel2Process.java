@@ -16,6 +16,7 @@ import org.eclipse.debug.core.model.IStreamsProxy;
 
 import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.launch.LaunchSettings;
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.hypervisor.session.Session;
@@ -84,7 +85,7 @@ public final class Vel2Process extends PlatformObject implements IProcess {
         }
 
         @Override
-        public void terminated(Machine.ExitReason exit) {
+        public void terminated(ExitReason exit) {
             streams.flush();
             exitValue = switch (exit) {
                 case SYSTEM_OFF -> 0;

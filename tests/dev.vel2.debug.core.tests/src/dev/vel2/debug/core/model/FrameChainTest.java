@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Machine;
 import dev.vel2.emulator.cpu.AddressBreakpoints;
 import dev.vel2.emulator.cpu.Cpu;
@@ -50,7 +51,7 @@ class FrameChainTest {
             });
             gdb.keySet().forEach(stops::add);
             machine.cpu(0).setBreakpoints(stops);
-            assertEquals(Machine.ExitReason.SYSTEM_OFF, machine.run(50_000_000L));
+            assertEquals(ExitReason.SYSTEM_OFF, machine.run(50_000_000L));
             List<String> differences = new ArrayList<>();
             gdb.forEach((pc, frames) -> {
                 if (!frames.equals(ours.get(pc)) && differences.size() < 5) {
