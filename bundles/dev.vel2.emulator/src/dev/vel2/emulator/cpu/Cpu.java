@@ -382,6 +382,11 @@ public final class Cpu {
         ExceptionModel.undefined(this);
     }
 
+    /** Tells who asked that the current instruction wants what {@code detail} says, which vel2 does not do. */
+    public void notModelled(String detail) {
+        notModelled.behaviour(this, detail);
+    }
+
     /** Takes a synchronous exception of class {@code ec} routed as the architecture says for the current EL. */
     public void exception(ExceptionClass ec, int iss, long preferredReturn) {
         ExceptionModel.sync(this, ec, iss, preferredReturn, 0);
@@ -417,10 +422,6 @@ public final class Cpu {
         trapListeners.add(l);
     }
 
-    public void removeTrapListener(TrapListener l) {
-        trapListeners.remove(l);
-    }
-
     /** Hears, once per instruction and address, of what this vCPU takes as UNDEFINED because vel2 lacks it. */
     public void addNotModelledListener(NotModelled.Listener l) {
         notModelled.add(l);
@@ -428,10 +429,6 @@ public final class Cpu {
 
     public void addReturnListener(ReturnListener l) {
         returnListeners.add(l);
-    }
-
-    public void removeReturnListener(ReturnListener l) {
-        returnListeners.remove(l);
     }
 
     public int index() {

@@ -26,16 +26,28 @@ final class NotModelledReports {
 
     /** Before the UNDEFINED exception of the instruction at the PC: tells the listeners if vel2 lacks it. */
     void undefined(Cpu c) {
+        Insn insn = executing(c);
+        tell(c, insn == null ? null : NotModelled.of(insn, c.pc));
+    }
+
+    /** The instruction at the PC asked for what {@code detail} says, which vel2 does not do; it completes. */
+    void behaviour(Cpu c, String detail) {
+        Insn insn = executing(c);
+        tell(c, insn == null ? null : NotModelled.behaviour(insn, c.pc, detail));
+    }
+
+    private Insn executing(Cpu c) {
         if (listeners.isEmpty()) {
-            return;
+            return null;
         }
-        Insn insn;
         try {
-            insn = c.fetch(c.pc); // decoded already: it is executing
+            return c.fetch(c.pc); // decoded already: it is executing
         } catch (GuestFault f) {
-            return;
+            return null;
         }
-        NotModelled what = NotModelled.of(insn, c.pc);
+    }
+
+    private void tell(Cpu c, NotModelled what) {
         if (what != null && told.add(what)) {
             for (NotModelled.Listener l : listeners) {
                 l.notModelled(c, what);

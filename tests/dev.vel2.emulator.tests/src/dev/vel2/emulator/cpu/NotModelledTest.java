@@ -18,7 +18,9 @@ import dev.vel2.emulator.CpuFixture;
 import dev.vel2.emulator.ExitReason;
 import dev.vel2.emulator.Guests;
 import dev.vel2.emulator.Machine;
+import dev.vel2.emulator.devices.GicVersion;
 import dev.vel2.emulator.loader.ElfImage;
+import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
  * What a vCPU tells its {@link NotModelled} listeners before it takes an UNDEFINED exception: an instruction of a
@@ -50,6 +52,36 @@ class NotModelledTest {
             assertEquals("not modelled: " + text[i] + " at 0x40000000", heard.get(0).message());
             assertEquals("vel2: vCPU 0: not modelled: " + text[i] + " at 0x40000000", heard.get(0).line(0));
         }
+    }
+
+    /** A control vel2 keeps without acting on it is told once, and the instruction completes (the guest goes on). */
+    @Test
+    void aTrapControlOfTheGicv3VirtualInterfaceIsToldAndKept() {
+        Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST, SysRegs.TABLE, GicVersion.V3);
+        int[] code = {
+            0xd2808000, // mov x0, #0x400 (ICH_HCR_EL2.TC)
+            0xd51ccb00, // 1: msr ich_hcr_el2, x0 (told once, though it runs twice)
+            0x91000442, // add x2, x2, #1
+            0xf100085f, // cmp x2, #2
+            0x54ffffa1, // b.ne 1b
+            0xd2800020, // mov x0, #0x1 (En only)
+            0xd51ccb00, // msr ich_hcr_el2, x0 (nothing to tell)
+            0x14000000, // b .
+        };
+        for (int i = 0; i < code.length; i++) {
+            machine.bus().write(Machine.RAM_BASE + 4L * i, 4, code[i]);
+        }
+        List<NotModelled> heard = new ArrayList<>();
+        machine.cpu(0).addNotModelledListener((c, what) -> heard.add(what));
+        machine.boot(Machine.RAM_BASE);
+        machine.run(20);
+        Cpu c = machine.cpu(0);
+        assertEquals(Machine.RAM_BASE + 0x1c, c.pc(), "every write completed: no UNDEFINED");
+        assertEquals(2, c.x(2), "the loop ran the write twice");
+        assertEquals(1L, machine.readDeviceSysReg(c, SysRegs.get("ICH_HCR_EL2")) & 0x7fff, "the last value is kept");
+        assertEquals(List.of("vel2: vCPU 0: not modelled: msr ich_hcr_el2, x0 at 0x40000004 (ICH_HCR_EL2.TC: EL1's"
+                + " ICC_ accesses do not trap)"), heard.stream().map(w -> w.line(0)).toList());
+        assertNull(heard.get(0).feature());
     }
 
     @Test
