@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.sysreg;
 
+import static dev.vel2.emulator.sysreg.Field.address;
 import static dev.vel2.emulator.sysreg.Field.bit;
 import static dev.vel2.emulator.sysreg.Field.f;
 import static dev.vel2.emulator.sysreg.Field.res0;
@@ -43,11 +44,11 @@ final class El1Registers {
                 res0(19, 0)),
         reg("TTBR0_EL1", 3, 0, 2, 0, 0).shadowed()
             .about("Translation Table Base Register 0 (EL1)")
-            .fields(f("ASID", 63, 48, "address space identifier"), f("BADDR", 47, 1, "table base address"),
+            .fields(f("ASID", 63, 48, "address space identifier"), address("BADDR", 47, 1, "table base address"),
                 f("CnP", 0, 0, "common not private")),
         reg("TTBR1_EL1", 3, 0, 2, 0, 1).shadowed()
             .about("Translation Table Base Register 1 (EL1)")
-            .fields(f("ASID", 63, 48, "address space identifier"), f("BADDR", 47, 1, "table base address"),
+            .fields(f("ASID", 63, 48, "address space identifier"), address("BADDR", 47, 1, "table base address"),
                 f("CnP", 0, 0, "common not private")),
         reg("TCR_EL1", 3, 0, 2, 0, 2).shadowed().about("Translation Control Register (EL1)")
             .fields(res0(63, 39), bit("TBI1", 38, "top byte ignored, TTBR1 region"),

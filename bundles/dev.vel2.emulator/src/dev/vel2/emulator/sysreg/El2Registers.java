@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.sysreg;
 
+import static dev.vel2.emulator.sysreg.Field.address;
 import static dev.vel2.emulator.sysreg.Field.bit;
 import static dev.vel2.emulator.sysreg.Field.f;
 import static dev.vel2.emulator.sysreg.Field.res0;
@@ -105,7 +106,7 @@ final class El2Registers {
                 f("ORGN0", 11, 10, "outer cacheability"), f("IRGN0", 9, 8, "inner cacheability"), res0(7, 6),
                 f("T0SZ", 5, 0, "size offset: region is 2^(64-T0SZ) bytes")),
         reg("TTBR0_EL2", 3, 4, 2, 0, 0).access(Access.EL2_RW).about("Translation Table Base Register 0 (EL2)")
-            .fields(res0(63, 48), f("BADDR", 47, 1, "table base address"), f("CnP", 0, 0, "common not private")),
+            .fields(res0(63, 48), address("BADDR", 47, 1, "table base address"), f("CnP", 0, 0, "common not private")),
         reg("MAIR_EL2", 3, 4, 10, 2, 0).access(Access.EL2_RW).about("Memory Attribute Indirection Register (EL2)")
             .fields(Translation.MAIR),
         reg("AMAIR_EL2", 3, 4, 10, 3, 0).access(Access.EL2_RW).value("IMPDEF", "auxiliary memory attributes"),
@@ -113,7 +114,7 @@ final class El2Registers {
         reg("AFSR1_EL2", 3, 4, 5, 1, 1).access(Access.EL2_RW).value("IMPDEF", "auxiliary fault status 1"),
         reg("VTTBR_EL2", 3, 4, 2, 1, 0).access(Access.EL2_RW).about("Virtualization Translation Table Base")
             .fields(res0(63, 56), f("VMID", 55, 48, "virtual machine identifier"),
-                f("BADDR", 47, 1, "stage 2 table base address"), res0(0, 0)),
+                address("BADDR", 47, 1, "stage 2 table base address"), res0(0, 0)),
         reg("VTCR_EL2", 3, 4, 2, 1, 2).access(Access.EL2_RW).about("Virtualization Translation Control Register")
             .fields(res0(63, 32), res1(31, 31), res0(30, 19), f("PS", 18, 16, "physical address size"),
                 f("TG0", 15, 14, "stage 2 granule size").withValues(Translation.TG0),

@@ -16,6 +16,8 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
         VALUE,
         /** A bit that, while set, traps an operation of a lower EL to a higher one (HCR_EL2.TWI, CPTR_EL2.TFP). */
         TRAP,
+        /** Bits msb:lsb of an address, in place (a translation table's BADDR): the address is the field's bits. */
+        ADDRESS,
         /** Reserved, reads as zero. */
         RES0,
         /** Reserved, reads as one. */
@@ -38,6 +40,11 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
 
     public static Field f(String name, int msb, int lsb, String meaning) {
         return new Field(name, msb, lsb, meaning, reservedKind(name));
+    }
+
+    /** An {@link Kind#ADDRESS} field: its value means the address {@code value << lsb}. */
+    public static Field address(String name, int msb, int lsb, String meaning) {
+        return new Field(name, msb, lsb, meaning, Kind.ADDRESS);
     }
 
     public static Field bit(String name, int bit, String meaning) {
@@ -89,8 +96,8 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
         return kind == Kind.RES0 || kind == Kind.RES1;
     }
 
-    /** The meaning of value {@code v}, or null. */
+    /** The meaning of value {@code v}: the table's, the address an {@link Kind#ADDRESS} field holds, or null. */
     public String valueMeaning(long v) {
-        return values.get(v);
+        return kind == Kind.ADDRESS ? "0x" + Long.toHexString(v << lsb) : values.get(v);
     }
 }

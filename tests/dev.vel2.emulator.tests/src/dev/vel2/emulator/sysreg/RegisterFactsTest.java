@@ -31,6 +31,20 @@ class RegisterFactsTest {
         }
     }
 
+    /** A translation table base is shown as the address it holds, not as the field's value (BADDR is bits 47:1). */
+    @Test
+    void tableBasesMeanTheirAddress() {
+        long vttbr = 0x0001_0000_4800_d000L; // Xen's: VMID 1, tables at 0x4800d000
+        Field baddr = SysRegs.get("VTTBR_EL2").field("BADDR");
+        assertEquals(Field.Kind.ADDRESS, baddr.kind());
+        assertEquals(0x2400_6800L, baddr.get(vttbr));
+        assertEquals("0x4800d000", baddr.valueMeaning(baddr.get(vttbr)));
+        for (String r : List.of("TTBR0_EL1", "TTBR1_EL1", "TTBR0_EL2")) {
+            assertEquals("0x40001000", SysRegs.get(r).field("BADDR").valueMeaning(0x2000_0800L), r);
+        }
+        assertNull(HCR.field("TWI").valueMeaning(1));
+    }
+
     @Test
     void hcrTrapBitsAreTyped() {
         assertEquals(List.of("TRVM", "TDZ", "TGE", "TVM", "TTLB", "TPU", "TPCP", "TSW", "TACR", "TIDCP", "TSC", "TID3",
