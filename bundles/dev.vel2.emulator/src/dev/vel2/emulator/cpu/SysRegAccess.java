@@ -146,10 +146,14 @@ public final class SysRegAccess {
         return r.policy().read(c, r);
     }
 
-    /** A permitted write, carried out by the register's policy. */
+    /** A permitted write, carried out by the register's policy; what it asks that vel2 does not do is told. */
     public static void write(Cpu c, SysReg r, long value) {
         if (!r.isDataCacheMaintenance()) {
             c.interruptsDirty = true; // HCR_EL2, DAIF, a timer or GIC register: look for a pending interrupt again
+        }
+        String gaps = r.gaps(value);
+        if (gaps != null) {
+            c.notModelled(gaps);
         }
         r.policy().write(c, r, value);
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.vel2.emulator.devices;
 
-import java.util.List;
 import java.util.Locale;
 
 import dev.vel2.emulator.cpu.Cpu;
@@ -16,8 +15,8 @@ import dev.vel2.emulator.sysreg.SysReg;
  * accesses become ICV_* ones of that interface when HCR_EL2.IMO (Group 1) or FMO (Group 0) is set (12.2).
  * The SRE registers read as QEMU's: system registers always enabled (ICC_SRE_ELx.SRE, DFB, DIB, Enable RAO/WI).
  * Not modelled: ICH_HCR_EL2's trap controls (TC, TALL0, TALL1, TSEI, TDIR: kept, no trap; a write that sets one is
- * told as {@link Cpu#notModelled}), EL3's and the Secure state's registers (vel2 has neither), ICC_AP*R1-3 (5
- * priority bits need only R0).
+ * told, as every field gap of the register table is), EL3's and the Secure state's registers (vel2 has neither),
+ * ICC_AP*R1-3 (5 priority bits need only R0).
  */
 final class Gicv3CpuInterface {
     /** ICC_CTLR_EL1 / ICV_CTLR_EL1 read-only fields: PRIbits 4 (five bits), IDbits 1 (24 bits), A3V, as QEMU's. */
@@ -29,8 +28,6 @@ final class Gicv3CpuInterface {
      * (TC, TALL0, TALL1, TSEI, TDIR) are kept but do not trap: see the class comment.
      */
     static final long VTR = 3 | 1 << 19 | 1 << 20 | 1 << 21 | 1 << 23 | 4 << 26 | 4L << 29;
-    /** ICH_HCR_EL2's trap controls, kept without trapping (see the class comment). */
-    private static final List<String> ICH_TRAPS = List.of("TC", "TALL0", "TALL1", "TSEI", "TDIR");
     private static final long HCR_IMO = SysRegAccess.HCR_EL2.field("IMO").mask();
     private static final long HCR_FMO = SysRegAccess.HCR_EL2.field("FMO").mask();
 
@@ -203,13 +200,7 @@ final class Gicv3CpuInterface {
             case ICC_IGRPEN0_EL1 -> i.ctlr = i.ctlr & ~GicCpuInterface.CTLR_ENABLE_GRP0 | v & 1;
             case ICC_IGRPEN1_EL1 -> i.ctlr = i.ctlr & ~GicCpuInterface.CTLR_ENABLE_GRP1 | (v & 1) << 1;
             case ICC_SGI0R_EL1, ICC_SGI1R_EL1, ICC_ASGI1R_EL1 -> gic.sendSgi(index, value);
-            case ICH_HCR_EL2 -> {
-                virtual.writeControl(0x00, v);
-                List<String> set = ICH_TRAPS.stream().filter(f -> r.field(f).get(value) != 0).toList();
-                if (!set.isEmpty()) {
-                    c.notModelled("ICH_HCR_EL2." + String.join(", ", set) + ": EL1's ICC_ accesses do not trap");
-                }
-            }
+            case ICH_HCR_EL2 -> virtual.writeControl(0x00, v); // its trap controls: told by the table's gaps
             case ICH_VMCR_EL2 -> virtual.writeControl(0x08, v | GicCpuInterface.CTLR_FIQ_EN);
             case ICH_AP0R0_EL2, ICH_AP1R0_EL2 -> virtual.writeControl(0xf0, v);
             case ICH_LR0_EL2, ICH_LR1_EL2, ICH_LR2_EL2, ICH_LR3_EL2 -> virtual.writeControl(

@@ -22,7 +22,8 @@ final class El1Registers {
             .about("System Control Register (EL1)")
             .fields(res0(63, 30), res1(29, 28), res0(27, 27),
                 bit("UCI", 26, "EL0 may execute DC CVAU/CIVAC/CVAC and IC IVAU"),
-                bit("EE", 25, "big-endian data at EL1"), bit("E0E", 24, "big-endian data at EL0"), res1(23, 22),
+                bit("EE", 25, "big-endian data at EL1").withGap(Translation.LITTLE_ENDIAN),
+                bit("E0E", 24, "big-endian data at EL0").withGap(Translation.LITTLE_ENDIAN), res1(23, 22),
                 res0(21, 21), res1(20, 20), bit("WXN", 19, "write permission implies execute-never"),
                 bit("nTWE", 18, "EL0 WFE is not trapped to EL1"), res0(17, 17),
                 bit("nTWI", 16, "EL0 WFI is not trapped to EL1"), bit("UCT", 15, "EL0 may read CTR_EL0"),

@@ -75,7 +75,8 @@ final class El2Registers {
         reg("VBAR_EL2", 3, 4, 12, 0, 0).access(Access.EL2_RW).value("VBA", "vector base address (bits 10:0 RES0)"),
         // QEMU 7.2 -cpu cortex-a57 reads 0x0 at reset (its RES1 bits are not set until written).
         reg("SCTLR_EL2", 3, 4, 1, 0, 0).access(Access.EL2_RW).reset(0).about("System Control Register (EL2)")
-            .fields(res0(63, 30), res1(29, 28), res0(27, 26), bit("EE", 25, "big-endian data at EL2"), res0(24, 24),
+            .fields(res0(63, 30), res1(29, 28), res0(27, 26),
+                bit("EE", 25, "big-endian data at EL2").withGap(Translation.LITTLE_ENDIAN), res0(24, 24),
                 res1(23, 22), res0(21, 20), bit("WXN", 19, "write permission implies execute-never"), res1(18, 18),
                 res0(17, 17), res1(16, 16), res0(15, 13), bit("I", 12, "instruction cacheability"), res1(11, 11),
                 res0(10, 6), res1(5, 4), bit("SA", 3, "SP alignment check"), bit("C", 2, "data cacheability"),

@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * One bit field of a system register: bits {@code msb:lsb}, its architectural name ({@code RES0}/{@code RES1}
- * for reserved bits), a one-line meaning, where the ARM ARM names them the meanings of its values, and its
- * {@link Kind}.
+ * for reserved bits), a one-line meaning, where the ARM ARM names them the meanings of its values, its
+ * {@link Kind}, and, for a field vel2 keeps without acting on it, what does not happen ({@code gap}, else null).
  */
-public record Field(String name, int msb, int lsb, String meaning, Map<Long, String> values, Kind kind) {
+public record Field(String name, int msb, int lsb, String meaning, Map<Long, String> values, Kind kind,
+        String gap) {
 
     /** What a field is, as the views and the virtual EL2 treat it. */
     public enum Kind {
@@ -35,7 +36,7 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
     }
 
     private Field(String name, int msb, int lsb, String meaning, Kind kind) {
-        this(name, msb, lsb, meaning, Map.of(), kind);
+        this(name, msb, lsb, meaning, Map.of(), kind, null);
     }
 
     public static Field f(String name, int msb, int lsb, String meaning) {
@@ -73,7 +74,15 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
     }
 
     public Field withValues(Map<Long, String> v) {
-        return new Field(name, msb, lsb, meaning, v, kind);
+        return new Field(name, msb, lsb, meaning, v, kind, gap);
+    }
+
+    /**
+     * A field vel2 keeps without doing what it asks while it is non-zero ({@code what}: what does not happen); a
+     * guest's write that sets it is told to the user as not modelled ({@code SysReg#gaps}).
+     */
+    public Field withGap(String what) {
+        return new Field(name, msb, lsb, meaning, values, kind, what);
     }
 
     public int width() {

@@ -16,6 +16,8 @@ import java.util.List;
  * ICC_ accesses into ICV_ ones (same encodings) and trap the SGI generators to EL2.
  */
 final class GicRegisters {
+    /** ICH_HCR_EL2's trap controls are kept without trapping (IHI 0069 12.4.3): told when set. */
+    private static final String NO_TRAP = "EL1's ICC_ accesses do not trap";
     private static final Field[] INTID = { res0(63, 24), f("INTID", 23, 0, "interrupt ID") };
     private static final Field[] PRIORITY = { res0(63, 8), f("Priority", 7, 0, "priority") };
     private static final Field[] BINARY_POINT = { res0(63, 3), f("BinaryPoint", 2, 0, "group priority split") };
@@ -91,9 +93,11 @@ final class GicRegisters {
                 .fields(ACTIVE_PRIORITIES));
         rows.add(ich("ICH_HCR_EL2", 11, 0, Access.EL2_RW).about("Interrupt Controller Hyp Control")
                 .fields(res0(63, 32), f("EOIcount", 31, 27, "EOIs without a list register"), res0(26, 15),
-                    bit("TDIR", 14, "trap ICC_DIR_EL1"), bit("TSEI", 13, "trap SEIs"),
-                    bit("TALL1", 12, "trap Group 1 ICC_ accesses"), bit("TALL0", 11, "trap Group 0 ICC_ accesses"),
-                    bit("TC", 10, "trap common ICC_ accesses"), res0(9, 8),
+                    bit("TDIR", 14, "trap ICC_DIR_EL1").withGap(NO_TRAP),
+                    bit("TSEI", 13, "trap SEIs").withGap("SEIs do not trap"),
+                    bit("TALL1", 12, "trap Group 1 ICC_ accesses").withGap(NO_TRAP),
+                    bit("TALL0", 11, "trap Group 0 ICC_ accesses").withGap(NO_TRAP),
+                    bit("TC", 10, "trap common ICC_ accesses").withGap(NO_TRAP), res0(9, 8),
                     bit("VGrp1DIE", 7, "maintenance when vGroup 1 is disabled"),
                     bit("VGrp1EIE", 6, "maintenance when vGroup 1 is enabled"),
                     bit("VGrp0DIE", 5, "maintenance when vGroup 0 is disabled"),

@@ -88,6 +88,21 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
         throw new IllegalArgumentException(reg + " has no field " + fieldName);
     }
 
+    /**
+     * What {@code value} asks for that vel2 does not do, through the fields it keeps without acting on them
+     * ({@link Field#gap}): {@code ICH_HCR_EL2.TC: EL1's ICC_ accesses do not trap}, several joined by "; ", or null.
+     */
+    public String gaps(long value) {
+        StringBuilder b = null;
+        for (Field f : fields) {
+            if (f.gap() != null && f.get(value) != 0) {
+                b = b == null ? new StringBuilder() : b.append("; ");
+                b.append(name).append('.').append(f.name()).append(": ").append(f.gap());
+            }
+        }
+        return b == null ? null : b.toString();
+    }
+
     /** Bits that are RES1. */
     public long res1Mask() {
         long m = 0;

@@ -9,6 +9,8 @@ import java.util.Map;
 final class Translation {
     /** TCR_ELx.TG0 / VTCR_EL2.TG0 encodings. */
     static final Map<Long, String> TG0 = Map.of(0L, "4KB", 1L, "64KB", 2L, "16KB");
+    /** SCTLR_ELx.EE/E0E's gap: vel2's loads and stores do not swap bytes. */
+    static final String LITTLE_ENDIAN = "data accesses stay little-endian";
     /** TCR_EL1.TG1 encodings (not the same as TG0's). */
     static final Map<Long, String> TG1 = Map.of(1L, "16KB", 2L, "4KB", 3L, "64KB");
 

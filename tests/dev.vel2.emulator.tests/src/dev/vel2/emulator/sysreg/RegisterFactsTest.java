@@ -45,6 +45,20 @@ class RegisterFactsTest {
         assertNull(HCR.field("TWI").valueMeaning(1));
     }
 
+    /** Fields vel2 keeps without acting on them say so when a value sets them; nothing else is told. */
+    @Test
+    void gapsAreToldOnlyWhenSet() {
+        SysReg sctlr = SysRegs.get("SCTLR_EL1");
+        long ee = sctlr.field("EE").mask();
+        assertNull(sctlr.gaps(0x30d0_0980L), "Linux's little-endian SCTLR_EL1");
+        assertEquals("SCTLR_EL1.EE: data accesses stay little-endian", sctlr.gaps(0x30d0_0980L | ee));
+        SysReg ich = SysRegs.get("ICH_HCR_EL2");
+        assertEquals("ICH_HCR_EL2.TALL1: EL1's ICC_ accesses do not trap; ICH_HCR_EL2.TC: EL1's ICC_ accesses do"
+                + " not trap", ich.gaps(1 | ich.field("TALL1").mask() | ich.field("TC").mask()));
+        assertNull(ich.gaps(1), "En alone");
+        assertNull(HCR.gaps(-1L), "HCR_EL2 has no gap");
+    }
+
     @Test
     void hcrTrapBitsAreTyped() {
         assertEquals(List.of("TRVM", "TDZ", "TGE", "TVM", "TTLB", "TPU", "TPCP", "TSW", "TACR", "TIDCP", "TSC", "TID3",
@@ -54,7 +68,7 @@ class RegisterFactsTest {
         assertEquals(Field.Kind.TRAP, SysRegs.get("CPTR_EL2").field("TFP").kind());
         assertEquals(Field.Kind.RES1, SysRegs.get("CTR_EL0").fields().get(1).kind());
         assertThrows(IllegalArgumentException.class,
-                () -> new Field("RES0", 3, 0, "reserved", Map.of(), Field.Kind.VALUE));
+                () -> new Field("RES0", 3, 0, "reserved", Map.of(), Field.Kind.VALUE, null));
     }
 
     @Test
