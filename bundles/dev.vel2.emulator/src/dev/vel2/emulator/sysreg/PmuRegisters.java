@@ -55,7 +55,7 @@ final class PmuRegisters {
                 bit("LC", 6, "long cycle counter overflow"), bit("DP", 5, "cycle counter disabled when prohibited"),
                 bit("X", 4, "export events"), bit("D", 3, "cycle counter counts every 64th cycle"),
                 bit("C", 2, "cycle counter reset (write-only)"), bit("P", 1, "event counter reset (write-only)"),
-                bit("E", 0, "counters enabled")),
+                bit("E", 0, "counters enabled").withGap("the counters do not count")),
         setClear("PMCNTENSET_EL0", 3, 12, 1, new SetClear(() -> Rows.PMCNTENSET, true), "counter enable set"),
         setClear("PMCNTENCLR_EL0", 3, 12, 2, new SetClear(() -> Rows.PMCNTENSET, false), "counter enable clear"),
         setClear("PMOVSSET_EL0", 3, 14, 3, new SetClear(() -> Rows.PMOVSSET, true), "overflow flag status set"),
