@@ -151,9 +151,8 @@ public final class SysRegAccess {
         if (!r.isDataCacheMaintenance()) {
             c.interruptsDirty = true; // HCR_EL2, DAIF, a timer or GIC register: look for a pending interrupt again
         }
-        String gaps = r.gaps(value);
-        if (gaps != null) {
-            c.notModelled(gaps);
+        if ((value & c.sysRegs().gapMask(r)) != 0) { // one mask test per write; the text only when it is told
+            c.notModelled(r.gaps(value));
         }
         r.policy().write(c, r, value);
     }

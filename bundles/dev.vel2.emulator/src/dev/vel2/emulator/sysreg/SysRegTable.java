@@ -23,6 +23,8 @@ public final class SysRegTable {
     private final Map<String, SysReg> byName = new HashMap<>();
     private final long[] readTrap;
     private final long[] writeTrap;
+    /** Per register: the bits of its fields vel2 keeps without acting on them ({@link Field#gap}). */
+    private final long[] gaps;
     private final Enable[] el0Enable;
     private final Enable[] el1Enable;
     private final Enable[] el2Trap;
@@ -60,6 +62,7 @@ public final class SysRegTable {
         int n = list.size();
         readTrap = new long[n];
         writeTrap = new long[n];
+        gaps = new long[n];
         el0Enable = new Enable[n];
         el1Enable = new Enable[n];
         el2Trap = new Enable[n];
@@ -69,6 +72,8 @@ public final class SysRegTable {
             int i = r.index();
             readTrap[i] = trapMask(hcr, r.readTrap(), r);
             writeTrap[i] = trapMask(hcr, r.writeTrap(), r);
+            gaps[i] = r.fields().stream().filter(f -> f.gap() != null).mapToLong(Field::mask)
+                    .reduce(0, (a, b) -> a | b);
             el0Enable[i] = enable(r.el0Enable(), r);
             el1Enable[i] = enable(r.el1Enable(), r);
             el2Trap[i] = enable(r.el2Trap(), r);
@@ -208,6 +213,11 @@ public final class SysRegTable {
     /** HCR_EL2 bits that trap an EL0/EL1 write of {@code r} (0: none). */
     public long writeTrapMask(SysReg r) {
         return writeTrap[r.index()];
+    }
+
+    /** The bits of {@code r} whose fields vel2 keeps without acting on them (0: none): a write setting one is told. */
+    public long gapMask(SysReg r) {
+        return gaps[r.index()];
     }
 
     /** The bits that permit an EL0 access of {@code r} (else it traps to EL1), or null when EL0 is not gated. */

@@ -57,6 +57,8 @@ class RegisterFactsTest {
                 + " not trap", ich.gaps(1 | ich.field("TALL1").mask() | ich.field("TC").mask()));
         assertNull(ich.gaps(1), "En alone");
         assertNull(HCR.gaps(-1L), "HCR_EL2 has no gap");
+        assertEquals(0, SysRegs.TABLE.gapMask(HCR));
+        assertEquals(ee | sctlr.field("E0E").mask(), SysRegs.TABLE.gapMask(sctlr));
         SysReg pmcr = SysRegs.get("PMCR_EL0");
         assertNull(pmcr.gaps(0x46), "Linux's reset of the PMU while it boots: LC, C, P");
         assertEquals("PMCR_EL0.E: the counters do not count", pmcr.gaps(0x41013001L));

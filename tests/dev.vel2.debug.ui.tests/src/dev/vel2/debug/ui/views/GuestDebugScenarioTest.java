@@ -15,7 +15,6 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IThread;
@@ -43,6 +42,7 @@ import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.StopInfo;
 import dev.vel2.hypervisor.session.TrapFilter;
+import dev.vel2.tests.support.Launches;
 import dev.vel2.tests.support.Workbench;
 
 /**
@@ -60,11 +60,7 @@ class GuestDebugScenarioTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (launch != null && !launch.isTerminated()) {
-            launch.terminate();
-        }
-        IBreakpointManager bm = DebugPlugin.getDefault().getBreakpointManager();
-        bm.removeBreakpoints(bm.getBreakpoints(Vel2Debug.MODEL_ID), true);
+        Launches.cleanUp(launch, Vel2Debug.MODEL_ID);
     }
 
     /** The Debug perspective in a workbench window as large as the screen. */

@@ -13,7 +13,6 @@ import java.util.List;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
@@ -37,6 +36,7 @@ import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.StopInfo;
 import dev.vel2.hypervisor.session.TrapFilter;
+import dev.vel2.tests.support.Launches;
 import dev.vel2.tests.support.Workbench;
 
 /**
@@ -61,11 +61,7 @@ class LinuxBootUiTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (launch != null && !launch.isTerminated()) {
-            launch.terminate();
-        }
-        IBreakpointManager bm = DebugPlugin.getDefault().getBreakpointManager();
-        bm.removeBreakpoints(bm.getBreakpoints(Vel2Debug.MODEL_ID), true);
+        Launches.cleanUp(launch, Vel2Debug.MODEL_ID);
     }
 
     @Test

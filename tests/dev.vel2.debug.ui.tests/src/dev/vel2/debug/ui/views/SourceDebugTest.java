@@ -20,7 +20,6 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
@@ -66,6 +65,7 @@ import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.StopInfo;
 import dev.vel2.hypervisor.session.TrapFilter;
+import dev.vel2.tests.support.Launches;
 import dev.vel2.tests.support.Workbench;
 
 /**
@@ -103,11 +103,7 @@ class SourceDebugTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (launch != null && !launch.isTerminated()) {
-            launch.terminate();
-        }
-        IBreakpointManager bm = DebugPlugin.getDefault().getBreakpointManager();
-        bm.removeBreakpoints(bm.getBreakpoints(Vel2Debug.MODEL_ID), true);
+        Launches.cleanUp(launch, Vel2Debug.MODEL_ID);
         PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().closeAllEditors(false);
         if (project != null) {
             project.delete(true, true, null);

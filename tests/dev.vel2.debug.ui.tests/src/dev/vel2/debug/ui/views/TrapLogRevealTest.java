@@ -11,8 +11,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.IStackFrame;
@@ -40,6 +38,7 @@ import dev.vel2.hypervisor.TrapEvent;
 import dev.vel2.hypervisor.session.Session;
 import dev.vel2.hypervisor.session.StopInfo;
 import dev.vel2.hypervisor.session.TrapFilter;
+import dev.vel2.tests.support.Launches;
 import dev.vel2.tests.support.Workbench;
 
 /**
@@ -54,11 +53,7 @@ class TrapLogRevealTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (launch != null && !launch.isTerminated()) {
-            launch.terminate();
-        }
-        IBreakpointManager bm = DebugPlugin.getDefault().getBreakpointManager();
-        bm.removeBreakpoints(bm.getBreakpoints(Vel2Debug.MODEL_ID), true);
+        Launches.cleanUp(launch, Vel2Debug.MODEL_ID);
     }
 
     @Test
