@@ -48,6 +48,8 @@ final class GicRegisters {
     };
 
     static final List<SysReg.Builder> ROWS = rows();
+    /** What a read of ICC_IAR0_EL1 or ICC_IAR1_EL1 does besides returning the INTID. */
+    private static final String ACKNOWLEDGES = "acknowledges the highest priority pending interrupt";
 
     private GicRegisters() {
     }
@@ -55,7 +57,8 @@ final class GicRegisters {
     private static List<SysReg.Builder> rows() {
         List<SysReg.Builder> rows = new ArrayList<>();
         rows.add(icc("ICC_PMR_EL1", 4, 6, 0, Access.EL1_RW).about("Interrupt Priority Mask").fields(PRIORITY));
-        rows.add(icc("ICC_IAR0_EL1", 12, 8, 0, Access.EL1_RO).about("Interrupt Acknowledge, Group 0").fields(INTID));
+        rows.add(icc("ICC_IAR0_EL1", 12, 8, 0, Access.EL1_RO).about("Interrupt Acknowledge, Group 0")
+            .readEffect(ACKNOWLEDGES).fields(INTID));
         rows.add(icc("ICC_EOIR0_EL1", 12, 8, 1, Access.EL1_WO).about("End Of Interrupt, Group 0").fields(INTID));
         rows.add(icc("ICC_HPPIR0_EL1", 12, 8, 2, Access.EL1_RO).about("Highest Priority Pending Interrupt, Group 0")
                 .fields(INTID));
@@ -69,7 +72,8 @@ final class GicRegisters {
         rows.add(sgi("ICC_SGI1R_EL1", 5, "SGI Generation, Group 1"));
         rows.add(sgi("ICC_ASGI1R_EL1", 6, "Alias SGI Generation, Group 1 of the other Security state"));
         rows.add(sgi("ICC_SGI0R_EL1", 7, "SGI Generation, Group 0"));
-        rows.add(icc("ICC_IAR1_EL1", 12, 12, 0, Access.EL1_RO).about("Interrupt Acknowledge, Group 1").fields(INTID));
+        rows.add(icc("ICC_IAR1_EL1", 12, 12, 0, Access.EL1_RO).about("Interrupt Acknowledge, Group 1")
+            .readEffect(ACKNOWLEDGES).fields(INTID));
         rows.add(icc("ICC_EOIR1_EL1", 12, 12, 1, Access.EL1_WO).about("End Of Interrupt, Group 1").fields(INTID));
         rows.add(icc("ICC_HPPIR1_EL1", 12, 12, 2, Access.EL1_RO).about("Highest Priority Pending Interrupt, Group 1")
                 .fields(INTID));

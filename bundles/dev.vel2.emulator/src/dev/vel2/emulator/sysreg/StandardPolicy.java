@@ -115,11 +115,10 @@ enum StandardPolicy implements Policy {
             return true;
         }
 
-        /** Without side effects: write-only registers and the acknowledges (ICC_IAR*: RO, named so) show 0. */
+        /** Without side effects: write-only registers and those a read changes ({@link SysReg#readEffect}) show 0. */
         @Override
         public long inspect(Cpu c, SysReg r) {
-            boolean acknowledges = r.access().writeEl() == Access.NEVER && r.name().startsWith("ICC_IAR");
-            return r.access().readEl() == Access.NEVER || acknowledges || !accessible(c, r) ? 0 : read(c, r);
+            return r.access().readEl() == Access.NEVER || r.readEffect() != null || !accessible(c, r) ? 0 : read(c, r);
         }
 
         @Override

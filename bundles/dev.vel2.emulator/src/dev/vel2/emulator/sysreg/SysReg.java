@@ -28,10 +28,13 @@ import dev.vel2.emulator.cpu.Cpu;
  * @param virtualizedBy the EL2 register whose value EL1 reads without a trap ({@code VPIDR_EL2}), or null
  * @param shadowed      a stage-1 control the virtual EL2 keeps a shadow copy of (its writes trap with HCR_EL2.TVM)
  * @param sanitised     the field values a guest of the virtual EL2 reads of an ID register whatever the PE's are
+ * @param readEffect    what a read does besides returning the value ({@code ICC_IAR1_EL1}: acknowledges an
+ *                      interrupt), or null: a debugger does not read such a register ({@link Policy#inspect})
  */
 public record SysReg(int index, String name, SysRegKey encoding, List<Field> fields, Long reset, Access access,
         String readTrap, String writeTrap, String el0Enable, String el1Enable, String el2Trap, boolean fp,
-        Policy policy, View view, String virtualizedBy, boolean shadowed, Sanitised sanitised, String description) {
+        Policy policy, View view, String virtualizedBy, boolean shadowed, Sanitised sanitised, String description,
+        String readEffect) {
 
     /** How the CPU computes a register it does not simply store: a view of PSTATE, a value derived from others. */
     public interface View {
@@ -175,6 +178,7 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
         private boolean shadowed;
         private final Map<String, Long> sanitise = new LinkedHashMap<>();
         private String description = "";
+        private String readEffect;
 
         Builder(String name, SysRegKey encoding) {
             this.name = name;
@@ -289,6 +293,12 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
             return this;
         }
 
+        /** A read does {@code what} besides returning the value: a debugger shows the register without reading it. */
+        public Builder readEffect(String what) {
+            readEffect = what;
+            return this;
+        }
+
         SysReg build(int index) {
             long mask = 0;
             long bits = 0;
@@ -299,7 +309,7 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
             }
             return new SysReg(index, name, encoding, List.copyOf(fields), reset, access, readTrap, writeTrap,
                     el0Enable, el1Enable, el2Trap, fp, policy, view, virtualizedBy, shadowed,
-                    mask == 0 ? Sanitised.NONE : new Sanitised(mask, bits), description);
+                    mask == 0 ? Sanitised.NONE : new Sanitised(mask, bits), description, readEffect);
         }
     }
 

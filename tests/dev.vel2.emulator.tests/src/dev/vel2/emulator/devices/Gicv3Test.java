@@ -13,6 +13,7 @@ import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.memory.Bus;
+import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
@@ -102,6 +103,20 @@ class Gicv3Test {
         assertEquals(2, icc(0, "ICC_IAR1_EL1"));
         icc(0, "ICC_EOIR1_EL1", 2);
         assertEquals(3, icc(0, "ICC_IAR1_EL1"), "the lowest priority last");
+    }
+
+    /** The table says what an acknowledge's read does; a debugger's look at it leaves the interrupt pending. */
+    @Test
+    void aDebuggerDoesNotAcknowledgeByLookingAtTheAcknowledgeRegister() {
+        SysReg iar = SysRegs.get("ICC_IAR1_EL1");
+        assertTrue(iar.readEffect().contains("acknowledges"), iar.readEffect());
+        assertEquals(null, SysRegs.get("ICC_HPPIR1_EL1").readEffect(), "a read of HPPIR changes nothing");
+        enablePrivate(0, 1);
+        priority(0, 1, 0xa0);
+        icc(0, "ICC_SGI1R_EL1", 1L << 24 | 1);
+        assertEquals(0, iar.policy().inspect(m.cpu(0), iar), "shown as 0, not read");
+        assertEquals(1, icc(0, "ICC_HPPIR1_EL1"), "still pending");
+        assertEquals(1, icc(0, "ICC_IAR1_EL1"), "the guest's own read acknowledges it");
     }
 
     @Test

@@ -188,9 +188,11 @@ sealed interface RegisterSource {
             s.setRegister(vcpu, reg, value);
         }
 
+        /** The register's description; for one a read changes, that the debugger shows 0 instead of reading it. */
         @Override
         public String type() {
-            return reg.description().isEmpty() ? "system register" : reg.description();
+            String type = reg.description().isEmpty() ? "system register" : reg.description();
+            return reg.readEffect() == null ? type : type + " (not read: a read " + reg.readEffect() + "; shown as 0)";
         }
     }
 
