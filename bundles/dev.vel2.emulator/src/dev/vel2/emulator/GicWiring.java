@@ -3,6 +3,7 @@ package dev.vel2.emulator;
 
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
+import java.util.function.IntToLongFunction;
 import java.util.function.UnaryOperator;
 
 import dev.vel2.emulator.devices.GicV2m;
@@ -24,10 +25,11 @@ final class GicWiring {
 
     /**
      * Makes the GIC of {@code version} for {@code cpus} vCPUs and maps its windows on {@code bus}, each wrapped by
-     * {@code observed} (an access may change any vCPU's lines); {@code pulse} raises and lowers an SPI (an MSI).
+     * {@code observed} (an access may change any vCPU's lines); {@code pulse} raises and lowers an SPI (an MSI);
+     * {@code affinity} gives a vCPU's MPIDR affinity fields, by which a GICv3 routes.
      */
     static InterruptController wire(GicVersion version, Bus bus, int cpus, boolean guestEl2, IntSupplier currentCpu,
-            UnaryOperator<Device> observed, IntConsumer pulse) {
+            IntToLongFunction affinity, UnaryOperator<Device> observed, IntConsumer pulse) {
         return switch (version) {
             case V2 -> {
                 Gicv2 gic = new Gicv2(cpus, currentCpu, guestEl2);
@@ -42,7 +44,7 @@ final class GicWiring {
                 yield gic;
             }
             case V3 -> {
-                Gicv3 gic = new Gicv3(cpus, currentCpu, guestEl2);
+                Gicv3 gic = new Gicv3(cpus, currentCpu, affinity, guestEl2);
                 bus.map(MemoryMap.GIC_DISTRIBUTOR.base(), observed.apply(gic.distributor()));
                 bus.map(MemoryMap.GIC_REDISTRIBUTORS.base(), observed.apply(gic.redistributor()));
                 yield gic;

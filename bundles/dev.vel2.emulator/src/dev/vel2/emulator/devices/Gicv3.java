@@ -6,6 +6,7 @@ import static dev.vel2.emulator.devices.GicFields.setBytes;
 import static dev.vel2.emulator.devices.GicFields.sizeMask;
 
 import java.util.function.IntSupplier;
+import java.util.function.IntToLongFunction;
 
 import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.memory.Device;
@@ -17,7 +18,8 @@ import dev.vel2.emulator.sysreg.SysReg;
  * {@link #redistributor()} frame pair per vCPU from 0x080A_0000 (RD_base: GICR_CTLR, TYPER, WAKER; SGI_base: the
  * SGIs' and PPIs' enable, pending, active, priority and configuration), no ITS (so no LPI can be enabled), and per
  * vCPU the system-register CPU interface ({@link Gicv3CpuInterface}: ICC_*, and with the guest's own EL2 the virtual
- * interface ICH_* / ICV_*). vCPU {@code i}'s affinity is Aff0 = i (its MPIDR_EL1 on the board); SPIs go where
+ * interface ICH_* / ICV_*). A vCPU's affinity is that of the MPIDR_EL1 its EL1 reads (the board's, Aff0 = its index;
+ * VMPIDR_EL2 under the virtual EL2): its redistributor's GICR_TYPER says it, and SPIs and SGIs find it by it; SPIs go where
  * GICD_IROUTER routes them (IRM = 1: to the first vCPU that acknowledges).
  */
 public final class Gicv3 extends GicDistributorState {
@@ -38,6 +40,8 @@ public final class Gicv3 extends GicDistributorState {
     /** GICD_CTLR.ARE and DS: affinity routing, one Security state, both RAO/WI as QEMU has them. */
     private static final int CTLR_ARE_DS = 1 << 4 | 1 << 6;
     private static final long IROUTER_IRM = 1L << 31;
+    /** The affinity fields of an MPIDR and of GICD_IROUTER: Aff3 39:32, Aff2 23:16, Aff1 15:8, Aff0 7:0. */
+    public static final long AFFINITY = 0xff_00ff_ffffL;
     private static final int WAKER_PROCESSOR_SLEEP = 2;
     private static final int WAKER_CHILDREN_ASLEEP = 4;
     /** GICD/GICR_PIDR4..CIDR3 (0xffd0-0xfffc): QEMU's GICv3 identification (PIDR2.ArchRev = 3). */
@@ -47,10 +51,15 @@ public final class Gicv3 extends GicDistributorState {
     private final long[] router = new long[IRQS];
     private final boolean[] processorSleep;
     private final Gicv3CpuInterface[] cpu;
+    private final IntToLongFunction affinity;
 
-    /** A GICv3 for {@code cpus} vCPUs, with the virtual CPU interface (ICH_*) if {@code virtualization}. */
-    public Gicv3(int cpus, IntSupplier currentCpu, boolean virtualization) {
+    /**
+     * A GICv3 for {@code cpus} vCPUs, with the virtual CPU interface (ICH_*) if {@code virtualization};
+     * {@code affinity} gives vCPU i's affinity fields ({@link #AFFINITY}) as its MPIDR_EL1 holds them.
+     */
+    public Gicv3(int cpus, IntSupplier currentCpu, IntToLongFunction affinity, boolean virtualization) {
         super(cpus, IRQS, currentCpu);
+        this.affinity = affinity;
         processorSleep = new boolean[cpus];
         cpu = new Gicv3CpuInterface[cpus];
         for (int i = 0; i < cpus; i++) {
@@ -95,7 +104,7 @@ public final class Gicv3 extends GicDistributorState {
 
     /** SPI {@code id} goes to vCPU {@code c}: GICD_IROUTER names its affinity, or IRM = 1 (any vCPU). */
     private boolean routedTo(int c, int id) {
-        return id < PRIVATE || (router[id] & IROUTER_IRM) != 0 || (router[id] & 0xff_00ff_ffffL) == c;
+        return id < PRIVATE || (router[id] & IROUTER_IRM) != 0 || (router[id] & AFFINITY) == affinity.applyAsLong(c);
     }
 
     /** The highest-priority pending interrupt vCPU {@code c}'s interface may take, or null. */
@@ -132,10 +141,12 @@ public final class Gicv3 extends GicDistributorState {
     void sendSgi(int from, long value) {
         int id = (int) (value >>> 24) & 0xf;
         boolean others = (value & 1L << 40) != 0;
-        // vCPU t's affinity is 0.0.0.t: Aff3, Aff2, Aff1 and the range selector RS must be 0 to name it
-        boolean cluster = (value & (0xffL << 48 | 0xfL << 44 | 0xffL << 32 | 0xffL << 16)) == 0;
+        // The SGI's cluster, as an affinity: Aff3, Aff2, Aff1, and RS * 16 the first Aff0 of its TargetList
+        long cluster = (value >>> 48 & 0xff) << 32 | (value >>> 32 & 0xff) << 16 | (value >>> 16 & 0xff) << 8
+                | (value >>> 44 & 0xf) << 4;
         for (int t = 0; t < cpus; t++) {
-            if (others ? t != from : cluster && t < 16 && (value & 1L << t) != 0) {
+            long a = affinity.applyAsLong(t);
+            if (others ? t != from : (a & ~0xfL) == cluster && (value & 1L << (a & 0xf)) != 0) {
                 latched[slot(t, id)] = true;
             }
         }
@@ -226,9 +237,9 @@ public final class Gicv3 extends GicDistributorState {
     private void writeDistributor(int o, int v, int mask) {
         if (o >= 0x6100 && o < 0x6000 + 8 * IRQS) {
             int id = (o - 0x6000) >> 3;
-            long bits = (o & 4) == 0 ? v & mask & 0x8000_00ffL : (long) (v & mask & 0xff) << 32;
-            long keep = (o & 4) == 0 ? ~(mask & 0x8000_00ffL) : ~((long) (mask & 0xff) << 32);
-            router[id] = router[id] & keep | bits; // Aff1, Aff2 and Aff3 other than 0 name no vCPU: RAZ/WI
+            long bits = (o & 4) == 0 ? v & mask & 0x80ff_ffffL : (long) (v & mask & 0xff) << 32;
+            long keep = (o & 4) == 0 ? ~(mask & 0x80ff_ffffL) : ~((long) (mask & 0xff) << 32);
+            router[id] = router[id] & keep | bits; // IRM and Aff0-Aff3, as QEMU keeps them
         } else if (o == 0x000) {
             distributorCtlr = distributorCtlr & ~mask | v & mask & (CTLR_ENABLE_GRP0 | CTLR_ENABLE_GRP1);
         } else if (o == 0x040 || o == 0x048) { // GICD_SETSPI_NSR, GICD_CLRSPI_NSR
@@ -289,7 +300,10 @@ public final class Gicv3 extends GicDistributorState {
             case 0x004 -> IIDR;
             // GICR_TYPER: CommonLPIAff 1 (all share LPI tables), Processor_Number, Last, PLPIS, as QEMU's
             case 0x008 -> 1 << 24 | (c << 8) | (c == cpus - 1 ? 1 << 4 : 0) | 1;
-            case 0x00c -> c; // GICR_TYPER's Affinity: Aff0 = the vCPU's index
+            case 0x00c -> { // GICR_TYPER's Affinity: Aff3.Aff2.Aff1.Aff0 of the vCPU's MPIDR_EL1
+                long a = affinity.applyAsLong(c);
+                yield (int) (a >>> 8 & 0xff00_0000L | a & 0xff_ffff);
+            }
             case 0x014 -> processorSleep[c] ? WAKER_PROCESSOR_SLEEP | WAKER_CHILDREN_ASLEEP : 0;
             case 0x000 -> 2; // GICR_CTLR: CES (EnableLPIs, RAZ/WI here, could be cleared), RWP 0
             default -> 0; // reserved offsets

@@ -43,7 +43,12 @@ class Gicv3Test {
 
     @BeforeEach
     void enable() {
-        m = new Machine(2, 1, El2Mode.GUEST, SysRegs.TABLE, GicVersion.V3);
+        enable(El2Mode.GUEST);
+    }
+
+    /** A 2-vCPU board of {@code mode} whose GICv3 forwards both groups to awake redistributors. */
+    private void enable(El2Mode mode) {
+        m = new Machine(2, 1, mode, SysRegs.TABLE, GicVersion.V3);
         bus = m.bus();
         bus.write(GICD, 4, 0x13); // ARE, EnableGrp1, EnableGrp0
         for (int c = 0; c < 2; c++) {
@@ -103,6 +108,36 @@ class Gicv3Test {
         assertEquals(2, icc(0, "ICC_IAR1_EL1"));
         icc(0, "ICC_EOIR1_EL1", 2);
         assertEquals(3, icc(0, "ICC_IAR1_EL1"), "the lowest priority last");
+    }
+
+    /**
+     * Under the virtual EL2 a vCPU's affinity is its VMPIDR_EL2 (what its EL1 reads as MPIDR_EL1): the redistributor
+     * says it (Linux looks for the one whose GICR_TYPER names its MPIDR), GICD_IROUTER and ICC_SGI1R_EL1 reach it by it.
+     */
+    @Test
+    void underTheVirtualEl2AVcpusAffinityIsItsVmpidr() {
+        enable(El2Mode.VIRTUAL);
+        for (int c = 0; c < 2; c++) {
+            m.cpu(c).setSysreg(SysRegAccess.VMPIDR_EL2, 0x8000_0000L | 1L << 32 | 2 << 16 | 3 << 8 | 0x10 + c);
+        }
+        assertEquals(0x0102_0310L, bus.read(gicr(0) + 0xc, 4), "Aff3.Aff2.Aff1.Aff0 of VMPIDR_EL2");
+        assertEquals(0x0102_0311L, bus.read(gicr(1) + 0xc, 4));
+        enablePrivate(1, 5);
+        icc(0, "ICC_SGI1R_EL1", 5L << 24 | 1L << 48 | 2L << 32 | 3L << 16 | 1L << 44 | 0b10); // RS 1: Aff0 0x11
+        assertEquals(0, lines(0));
+        assertEquals(InterruptController.IRQ, lines(1), "TargetList bit 1 of cluster 1.2.3, range 1: Aff0 0x11");
+        assertEquals(5, icc(1, "ICC_IAR1_EL1"));
+        icc(1, "ICC_EOIR1_EL1", 5);
+        icc(0, "ICC_SGI1R_EL1", 5L << 24 | 0b11); // cluster 0.0.0: nobody there
+        assertEquals(0, lines(0) | lines(1));
+        int spi = 40;
+        bus.write(GICD + 0x6000 + 8L * spi, 8, 1L << 32 | 2 << 16 | 3 << 8 | 0x11); // GICD_IROUTER: vCPU 1
+        assertEquals(1L << 32 | 2 << 16 | 3 << 8 | 0x11, bus.read(GICD + 0x6000 + 8L * spi, 8), "kept whole");
+        bus.write(GICD + 0x100 + spi / 32 * 4, 4, 1L << spi % 32);
+        bus.write(GICD + 0x080 + spi / 32 * 4, 4, 0xffff_ffffL); // Group 1
+        m.gic().setLevel(0, spi, true);
+        assertEquals(0, lines(0));
+        assertEquals(InterruptController.IRQ, lines(1));
     }
 
     /** The table says what an acknowledge's read does; a debugger's look at it leaves the interrupt pending. */
