@@ -10,6 +10,8 @@ qemu.out. CASE is the boot's set of claims:
   smp2  2 vCPUs, every trap of the story (TID3,TVM,TWI,TWE,TSC and TRVM,TACR,TIDCP,TID1,TID2), --vpidr 0x410fd083,
         --vmpidr 0x80000100,0x80000201; QEMU: -smp 2 -cpu cortex-a72 (MIDR 0x410fd083)
   id    1 vCPU, TID3,TVM,TWI,TWE,TSC, --id ID_AA64ISAR0_EL1=0x0; QEMU: -cpu cortex-a57
+  smp2-gic3  smp2 on a GICv3 board (--gic 3; QEMU: gic-version=3): each vCPU's redistributor names the affinity of
+        its VMPIDR_EL2 (clusters 1 and 2), IPIs reach the other cluster
 
 Prints one "PASS claim" or "FAIL claim: why" line per claim; exit 1 when one failed.
 """
@@ -57,7 +59,7 @@ def claim(name, ok, why=""):
         failed.append(name)
 
 
-def common(b, vcpus):
+def common(b, vcpus, pfr0_gic=0):
     claim("reaches userspace", USERSPACE in b.console, "no '%s' line" % USERSPACE)
     claim("%d CPUs online" % vcpus, ("vel2-init: cpus %d" % vcpus) in b.console, "see the console")
     identity = [t for t in b.traps if t.get("reg") in ("MIDR_EL1", "MPIDR_EL1")]
@@ -73,7 +75,8 @@ def common(b, vcpus):
                   b.of(vcpu=v, reg=reg, dir="write", action="emulated"), "none in the trap log")
         claim("TWI: vCPU %d's WFIs yield" % v, b.of(vcpu=v, **{"class": "WFI", "action": "yield"}), "none")
     pfr0 = {t["value"] for t in b.of(reg="ID_AA64PFR0_EL1")}
-    claim("TID3: ID_AA64PFR0_EL1 sanitised (no EL2/EL3, no AArch32)", pfr0 == {"0x11"}, str(pfr0))
+    want = hex(0x11 | pfr0_gic << 24)  # GIC (27:24) 1: the system-register interface of a GICv3 board
+    claim("TID3: ID_AA64PFR0_EL1 sanitised (no EL2/EL3, no AArch32), GIC %d" % pfr0_gic, pfr0 == {want}, str(pfr0))
     claim("the kernel sees no AArch32 (vel2 runs none)", not any("32-bit EL" in l for l in b.console),
           "a '32-bit EL0/EL1 Support' line")
     off = b.of(vcpu=0, action="PSCI SYSTEM_OFF")
@@ -110,8 +113,8 @@ def same_as_qemu(b, adjust=lambda line: line):
           "%d vs %d lines, first difference %s" % (len(ours), len(theirs), diff[:1]))
 
 
-def smp2(b):
-    common(b, 2)
+def smp2(b, gic=2):
+    common(b, 2, 1 if gic == 3 else 0)
     claim("PSCI CPU_ON from vCPU 0 (HVC)", b.of(vcpu=0, action="PSCI CPU_ON"), "none")
     claim("PSCI_FEATURES asked (the kernel's SMCCC probe)", b.of(vcpu=0, action="PSCI FEATURES"), "none")
     claim("TWE: WFEs yield", b.of(**{"class": "WFE", "action": "yield"}), "none")
@@ -129,6 +132,13 @@ def smp2(b):
                  "CPU1: Booted secondary processor 0x0000000201 [0x410fd083]"):
         claim("VMPIDR_EL2/VPIDR_EL2: '%s'" % line, any(l.endswith("] " + line) for l in b.console), "not printed")
     same_as_qemu(b)
+
+
+def smp2_gic3(b):
+    smp2(b, gic=3)
+    for line in ("GICv3: CPU0: found redistributor 100 region 0:0x00000000080a0000",
+                 "GICv3: CPU1: found redistributor 201 region 0:0x00000000080c0000"):
+        claim("GICv3 by VMPIDR_EL2: '%s'" % line, any(l.endswith("] " + line) for l in b.console), "not printed")
 
 
 def id_isar0(b):
@@ -149,11 +159,12 @@ def id_isar0(b):
 
 
 def main(argv):
-    if len(argv) != 3 or argv[1] not in ("smp2", "id"):
+    cases = {"smp2": smp2, "id": id_isar0, "smp2-gic3": smp2_gic3}
+    if len(argv) != 3 or argv[1] not in cases:
         print(__doc__, file=sys.stderr)
         return 2
     b = Boot(argv[2])
-    smp2(b) if argv[1] == "smp2" else id_isar0(b)
+    cases[argv[1]](b)
     return 1 if failed else 0
 
 
