@@ -26,8 +26,12 @@ final class GuestMemory {
 
     /** The walk of {@code va} in the regime of the vCPU's current EL (EL2 in guest-EL2 mode at EL2, else EL1&0). */
     Walk translate(Cpu c, long va, int access) {
-        TranslationRegime regime = c.el() == 2 ? TranslationRegime.EL2 : TranslationRegime.EL10;
-        return Mmu.walk(c, va, regime, access);
+        return Mmu.walk(c, va, regime(c), access);
+    }
+
+    /** The translation regime of the vCPU's current EL. */
+    static TranslationRegime regime(Cpu c) {
+        return c.el() == 2 ? TranslationRegime.EL2 : TranslationRegime.EL10;
     }
 
     /** Whether the instruction at the vCPU's PC is a branch with link (BL, BLR, BLRAA...); false where none is read. */
@@ -54,10 +58,15 @@ final class GuestMemory {
     }
 
     byte[] readVirtual(Cpu c, long va, int length) {
+        return readVirtual(c, va, length, regime(c));
+    }
+
+    /** Bytes at {@code va} translated in {@code regime} (the EL1&0 regime's code seen from the guest's EL2, say). */
+    byte[] readVirtual(Cpu c, long va, int length, TranslationRegime regime) {
         byte[] out = new byte[length];
         for (int done = 0; done < length; ) {
             int n = chunk(va + done, length - done);
-            System.arraycopy(readPhysical(physical(c, va + done, Translation.READ), n), 0, out, done, n);
+            System.arraycopy(readPhysical(physical(c, va + done, Translation.READ, regime), n), 0, out, done, n);
             done += n;
         }
         return out;
@@ -68,7 +77,7 @@ final class GuestMemory {
         long[] pa = new long[(data.length + PAGE) / PAGE + 1];
         int pages = 0;
         for (int done = 0; done < data.length; done += chunk(va + done, data.length - done)) {
-            pa[pages++] = physical(c, va + done, Translation.READ);
+            pa[pages++] = physical(c, va + done, Translation.READ, regime(c));
         }
         int done = 0;
         for (int p = 0; p < pages; p++) {
@@ -83,8 +92,8 @@ final class GuestMemory {
         return (int) Math.min(left, PAGE - (va & (PAGE - 1)));
     }
 
-    private long physical(Cpu c, long va, int access) {
-        Walk w = translate(c, va, access);
+    private long physical(Cpu c, long va, int access, TranslationRegime regime) {
+        Walk w = Mmu.walk(c, va, regime, access);
         if (w.faulted()) {
             throw new IllegalArgumentException("VA 0x" + Long.toHexString(va) + " does not translate: " + w.fault());
         }

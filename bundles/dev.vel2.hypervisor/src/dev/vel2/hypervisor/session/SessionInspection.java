@@ -255,6 +255,11 @@ public final class SessionInspection {
         return read(() -> SourceFrames.readLong(memory, session.stoppedCpu(vcpu), va, size));
     }
 
+    /** The same in {@code regime}: the EL1&0 regime's stack of the code a guest's EL2 vector interrupted, say. */
+    public OptionalLong readVirtualLong(int vcpu, long va, int size, TranslationRegime regime) {
+        return read(() -> SourceFrames.readLong(memory, session.stoppedCpu(vcpu), va, size, regime));
+    }
+
     /** Writes at a virtual address (permissions ignored); a translation fault anywhere writes nothing. */
     public void writeVirtual(int vcpu, long va, byte[] data) {
         write(() -> memory.writeVirtual(session.stoppedCpu(vcpu), va, data));

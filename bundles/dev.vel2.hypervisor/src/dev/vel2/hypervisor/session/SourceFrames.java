@@ -8,6 +8,7 @@ import dev.vel2.emulator.cpu.Cpu;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.dwarf.FrameRegisters;
 import dev.vel2.emulator.dwarf.Unwinder;
+import dev.vel2.emulator.memory.TranslationRegime;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -58,8 +59,13 @@ record SourceFrames(DebugInfo debug, GuestMemory memory) {
 
     /** {@code size} (1 to 8) bytes at {@code address} in {@code c}'s regime, little-endian; empty on a fault. */
     static OptionalLong readLong(GuestMemory memory, Cpu c, long address, int size) {
+        return readLong(memory, c, address, size, GuestMemory.regime(c));
+    }
+
+    /** The same, translated in {@code regime}. */
+    static OptionalLong readLong(GuestMemory memory, Cpu c, long address, int size, TranslationRegime regime) {
         try {
-            byte[] b = memory.readVirtual(c, address, size);
+            byte[] b = memory.readVirtual(c, address, size, regime);
             long v = 0;
             for (int i = size - 1; i >= 0; i--) {
                 v = v << 8 | (b[i] & 0xff);

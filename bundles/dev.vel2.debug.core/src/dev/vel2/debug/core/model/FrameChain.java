@@ -12,6 +12,7 @@ import dev.vel2.emulator.dwarf.FunctionScope;
 import dev.vel2.emulator.dwarf.LineRow;
 import dev.vel2.emulator.dwarf.SourceFile;
 import dev.vel2.emulator.dwarf.Unwinder;
+import dev.vel2.emulator.memory.TranslationRegime;
 import dev.vel2.emulator.sysreg.SysRegs;
 
 /**
@@ -20,7 +21,9 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * and placed on a source line; else the AAPCS64 frame records: X29 points at {previous X29, return address} (AAPCS64
  * §6.4.6 "The Frame Pointer"), where a leaf function, or one before its prologue, has no record of its own yet and
  * its caller is X30 (when X30 is neither in the function itself nor the return address the first record holds). At
- * an exception vector the interrupted code is the next frame: ELR_ELx with the stack pointer SPSR_ELx.M names.
+ * an exception vector the interrupted code is the next frame: ELR_ELx with the stack pointer SPSR_ELx.M names, and
+ * where it ran below the guest's EL2 (a guest's kernel under Xen or KVM) its stack is read in the EL1&0 regime, through
+ * the guest's own tables and stage 2.
  * <p>
  * Display rules, GDB's at a breakpoint: a frame's line is the line table row of its PC, of the byte before the return
  * address for a caller, the last statement row at that address ({@link DebugInfo#statementLine}); an inlined
@@ -47,6 +50,9 @@ final class FrameChain {
 
         /** {@code size} bytes at virtual {@code address} little-endian, empty where they do not translate. */
         OptionalLong read(long address, int size);
+
+        /** The same translated in {@code regime} rather than the current EL's. */
+        OptionalLong read(long address, int size, TranslationRegime regime);
     }
 
     /**
@@ -82,24 +88,33 @@ final class FrameChain {
     static List<Frame> walk(Vcpu vcpu, DebugInfo debug, GuestSymbols symbols) {
         FrameRegisters top = registers(vcpu, vcpu.pc(), vcpu.sp());
         List<Frame> frames = new ArrayList<>();
+        Unwinder.Memory memory = vcpu::read;
         if (debug == null || !debug.unwinder().covers(top.pc())) {
             Optional<FrameRegisters> interrupted = interrupted(vcpu, top.pc());
             if (interrupted.isPresent()) { // a hypervisor without DWARF (Xen) at its vector too
                 frames.add(debug == null ? plain(top.pc(), 0, null, false) : physical(top, debug).get(0));
                 top = interrupted.get();
+                if (belowEl2(vcpu)) {
+                    memory = (address, size) -> vcpu.read(address, size, TranslationRegime.EL10);
+                }
             }
         }
         if (debug != null && debug.unwinder().covers(top.pc())) {
-            unwind(top, vcpu, debug, frames);
+            unwind(top, memory, debug, frames);
         } else {
-            records(top, vcpu, symbols, debug, frames);
+            records(top, memory, symbols, debug, frames);
         }
         return frames;
     }
 
+    /** At the guest's EL2, whether the exception came from EL0 or EL1 (SPSR_EL2.M): stacks of the EL1&0 regime. */
+    private static boolean belowEl2(Vcpu vcpu) {
+        return ((vcpu.pstate() >>> 2) & 3) == 2 && ((vcpu.sysreg("SPSR_EL2") >>> 2) & 3) < 2;
+    }
+
     /** The CFI backtrace from {@code from}, appended to {@code frames}, inlined subroutines expanded. */
-    private static void unwind(FrameRegisters from, Vcpu vcpu, DebugInfo debug, List<Frame> frames) {
-        for (FrameRegisters f : debug.unwinder().backtrace(from, vcpu::read)) {
+    private static void unwind(FrameRegisters from, Unwinder.Memory memory, DebugInfo debug, List<Frame> frames) {
+        for (FrameRegisters f : debug.unwinder().backtrace(from, memory)) {
             for (Frame frame : physical(f, debug)) {
                 if (frames.size() < MAX_FRAMES) {
                     frames.add(frame);
@@ -160,12 +175,12 @@ final class FrameChain {
     }
 
     /** The walk of the frame records from {@code top}, for code the call frame information does not describe. */
-    private static void records(FrameRegisters top, Vcpu vcpu, GuestSymbols symbols, DebugInfo debug,
+    private static void records(FrameRegisters top, Unwinder.Memory memory, GuestSymbols symbols, DebugInfo debug,
             List<Frame> frames) {
         long pc = top.pc();
         frames.add(plain(pc, 0, debug, false)); // the PC, or ELR_ELx: where the code goes on, no return address
         long fp = top.register(FrameRegisters.FP).orElse(0);
-        long[] record = record(vcpu, fp);
+        long[] record = record(memory, fp);
         long lr = top.register(FrameRegisters.LR).orElse(0);
         if (isCode(lr) && !sameFunction(lr, pc, symbols) && (record == null || record[1] != lr)) {
             frames.add(plain(lr, 0, debug, true));
@@ -177,7 +192,7 @@ final class FrameChain {
                 break; // the stack grows down: a caller's record lies above
             }
             fp = next;
-            record = record(vcpu, fp);
+            record = record(memory, fp);
         }
     }
 
@@ -190,12 +205,12 @@ final class FrameChain {
     }
 
     /** {previous X29, return address} at {@code fp}, or null where there is no readable record. */
-    private static long[] record(Vcpu vcpu, long fp) {
+    private static long[] record(Unwinder.Memory memory, long fp) {
         if (fp == 0 || (fp & 7) != 0) {
             return null;
         }
-        OptionalLong previous = vcpu.read(fp, 8);
-        OptionalLong ret = vcpu.read(fp + 8, 8);
+        OptionalLong previous = memory.read(fp, 8);
+        OptionalLong ret = memory.read(fp + 8, 8);
         return previous.isEmpty() || ret.isEmpty() ? null : new long[] { previous.getAsLong(), ret.getAsLong() };
     }
 
@@ -240,6 +255,11 @@ final class FrameChain {
             @Override
             public OptionalLong read(long address, int size) {
                 return s.readVirtualLong(vcpu, address, size);
+            }
+
+            @Override
+            public OptionalLong read(long address, int size, TranslationRegime regime) {
+                return s.readVirtualLong(vcpu, address, size, regime);
             }
         };
     }

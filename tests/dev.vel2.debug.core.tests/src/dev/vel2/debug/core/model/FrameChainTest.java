@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.vel2.emulator.ExitReason;
@@ -22,6 +23,7 @@ import dev.vel2.emulator.cpu.El2Mode;
 import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.loader.ElfImage;
 import dev.vel2.emulator.memory.Ram;
+import dev.vel2.emulator.memory.TranslationRegime;
 import dev.vel2.emulator.sysreg.SysReg;
 import dev.vel2.emulator.sysreg.SysRegs;
 
@@ -100,6 +102,72 @@ class FrameChainTest {
             public OptionalLong read(long address, int size) {
                 return ram.contains(address, size) ? OptionalLong.of(ram.read(address, size)) : OptionalLong.empty();
             }
+
+            @Override
+            public OptionalLong read(long address, int size, TranslationRegime regime) {
+                return read(address, size); // a bare machine's MMU is off: every regime reads the same
+            }
         };
+    }
+
+    /**
+     * Stopped at the guest's EL2 vector for a trap from EL1 (Xen's, dom0 trapping), the chain goes on through the
+     * interrupted kernel's frame records, read in the EL1&0 regime: at the EL2 regime the kernel's stack addresses do
+     * not translate (or are something else).
+     */
+    @Test
+    void belowAnEl2VectorTheStackIsReadInTheEl10Regime() {
+        long vbar = 0x0000_0a00_0020_0000L;
+        long elr = 0xffff_8000_0801_0040L;
+        long lr = 0xffff_8000_0802_0000L;
+        long caller = 0xffff_8000_0803_0010L;
+        long fp = 0xffff_8000_0a00_3f80L;
+        Map<Long, Long> el10 = Map.of(fp, 0L, fp + 8, caller); // the kernel's one frame record
+        FrameChain.Vcpu atXensVector = new FrameChain.Vcpu() {
+            @Override
+            public long x(int n) {
+                return n == 29 ? fp : n == 30 ? lr : 0;
+            }
+
+            @Override
+            public long sp() {
+                return 0x0000_0a00_0040_0000L;
+            }
+
+            @Override
+            public long pc() {
+                return vbar + 0x400; // synchronous, from a lower EL
+            }
+
+            @Override
+            public long pstate() {
+                return 0x3c9; // EL2h
+            }
+
+            @Override
+            public long sysreg(String name) {
+                return switch (name) {
+                    case "VBAR_EL2" -> vbar;
+                    case "SPSR_EL2" -> 0x3c5; // EL1h
+                    case "ELR_EL2" -> elr;
+                    case "SP_EL1" -> fp - 0x40;
+                    default -> 0;
+                };
+            }
+
+            @Override
+            public OptionalLong read(long address, int size) {
+                return OptionalLong.empty(); // the EL2 regime does not map the kernel's stack
+            }
+
+            @Override
+            public OptionalLong read(long address, int size, TranslationRegime regime) {
+                Long v = regime == TranslationRegime.EL10 ? el10.get(address) : null;
+                return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+            }
+        };
+        List<Long> pcs = FrameChain.walk(atXensVector, null, new GuestSymbols(null)).stream()
+                .map(FrameChain.Frame::pc).toList();
+        assertEquals(List.of(vbar + 0x400, elr, lr, caller), pcs);
     }
 }

@@ -89,6 +89,11 @@ class XenTrapBreakpointTest {
         assertEquals("0x" + Long.toHexString(vector), frames[0].getName(), "Xen's vector (no symbols)");
         assertEquals("0x" + Long.toHexString(e.pc()), frames[1].getName(),
                 "below it dom0's WFI, where ELR_EL2 returns");
+        // dom0's idle loop's callers, from its frame records read in the EL1&0 regime (not Xen's)
+        assertTrue(frames.length >= 5, frames.length + " frames");
+        for (int i = 2; i < frames.length; i++) {
+            assertTrue(frames[i].getName().startsWith("0xffff"), "dom0's kernel: " + frames[i].getName());
+        }
         long stoppedAt = insns(target);
         assertEquals(e.insns() + 1, stoppedAt, "the WFI retired, no instruction of the vector");
         assertTrue(t.getName().startsWith("vCPU 0 [EL2h] (Suspended: trap WFI (EC 0x1) at 0x" + Long.toHexString(e.pc())
