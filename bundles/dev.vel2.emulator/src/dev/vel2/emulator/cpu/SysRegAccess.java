@@ -48,7 +48,7 @@ public final class SysRegAccess {
     /** Reset: every register with a reset value takes it; UNKNOWN ones read as their RES1 bits until written. */
     static void reset(Cpu c) {
         for (SysReg r : c.sysRegs.all()) {
-            c.sys[r.index()] = r.reset() == null ? r.res1Mask() : r.reset();
+            c.sys[r.index()] = (r.reset() == null ? r.res1Mask() : r.reset()) | r.raoMask();
         }
     }
 

@@ -20,7 +20,8 @@ final class El2Registers {
             .fields(res0(63, 34),
                 bit("ID", 33, "stage 2 instruction access cacheability disable"),
                 bit("CD", 32, "stage 2 data access cacheability disable"),
-                bit("RW", 31, "EL1 is AArch64").withValues(Map.of(0L, "EL1 is AArch32", 1L, "EL1 is AArch64")),
+                bit("RW", 31, "EL1 is AArch64").withValues(Map.of(0L, "EL1 is AArch32", 1L, "EL1 is AArch64"))
+                    .readsAsOne("EL1 has no AArch32 (ID_AA64PFR0_EL1.EL1 = 1): RAO/WI"),
                 trap("TRVM", 30, "trap reads of the virtual memory controls to EL2"),
                 bit("HCD", 29, "HVC instruction disable"),
                 trap("TDZ", 28, "trap DC ZVA to EL2"),

@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * One bit field of a system register: bits {@code msb:lsb}, its architectural name ({@code RES0}/{@code RES1}
  * for reserved bits), a one-line meaning, where the ARM ARM names them the meanings of its values, its
- * {@link Kind}, and, for a field vel2 keeps without acting on it, what does not happen ({@code gap}, else null).
+ * {@link Kind}, for a field vel2 keeps without acting on it, what does not happen ({@code gap}, else null), and for
+ * one that reads as all ones and ignores writes on this PE (RAO/WI: HCR_EL2.RW where EL1 has no AArch32), why
+ * ({@code readsAsOne}, else null).
  */
 public record Field(String name, int msb, int lsb, String meaning, Map<Long, String> values, Kind kind,
-        String gap) {
+        String gap, String readsAsOne) {
 
     /** What a field is, as the views and the virtual EL2 treat it. */
     public enum Kind {
@@ -36,7 +38,7 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
     }
 
     private Field(String name, int msb, int lsb, String meaning, Kind kind) {
-        this(name, msb, lsb, meaning, Map.of(), kind, null);
+        this(name, msb, lsb, meaning, Map.of(), kind, null, null);
     }
 
     public static Field f(String name, int msb, int lsb, String meaning) {
@@ -74,7 +76,7 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
     }
 
     public Field withValues(Map<Long, String> v) {
-        return new Field(name, msb, lsb, meaning, v, kind, gap);
+        return new Field(name, msb, lsb, meaning, v, kind, gap, readsAsOne);
     }
 
     /**
@@ -82,7 +84,12 @@ public record Field(String name, int msb, int lsb, String meaning, Map<Long, Str
      * guest's write that sets it is told to the user as not modelled ({@code SysReg#gaps}).
      */
     public Field withGap(String what) {
-        return new Field(name, msb, lsb, meaning, values, kind, what);
+        return new Field(name, msb, lsb, meaning, values, kind, what, readsAsOne);
+    }
+
+    /** A field that reads as all ones and ignores writes on vel2's PE ({@code why}: the architecture's reason). */
+    public Field readsAsOne(String why) {
+        return new Field(name, msb, lsb, meaning, values, kind, gap, why);
     }
 
     public int width() {

@@ -117,20 +117,31 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
         return m;
     }
 
-    /** Bits a write may change (everything but RES0/RES1). */
-    public long writableMask() {
+    /** Bits of the fields that read as one and ignore writes on this PE ({@link Field#readsAsOne}). */
+    public long raoMask() {
         long m = 0;
         for (Field f : fields) {
-            if (!f.reserved()) {
+            if (f.readsAsOne() != null) {
                 m |= f.mask();
             }
         }
         return m;
     }
 
-    /** Normalises a written value: RES0 bits cleared, RES1 bits set. */
+    /** Bits a write may change (everything but RES0/RES1 and RAO/WI). */
+    public long writableMask() {
+        long m = 0;
+        for (Field f : fields) {
+            if (!f.reserved() && f.readsAsOne() == null) {
+                m |= f.mask();
+            }
+        }
+        return m;
+    }
+
+    /** Normalises a written value: RES0 bits cleared, RES1 and RAO/WI bits set. */
     public long sanitiseWrite(long v) {
-        return (v & writableMask()) | res1Mask();
+        return (v & writableMask()) | res1Mask() | raoMask();
     }
 
     /** What a guest of the virtual EL2 reads of this ID register when the PE holds {@code real}. */

@@ -201,7 +201,7 @@ class ExceptionModelTest {
             {1, 0x10, 0}, // AArch32
             {1, 0x6, 0}, // reserved M[1]
             {2, 0x5, HCR_RW | HCR_TGE}, // EL1 while TGE
-            {2, 0x5, 0}, // EL1 while HCR_EL2.RW says AArch32
+            {2, 0x5, 0}, // EL1 while HCR_EL2.RW says AArch32 (a debugger's store: a guest's MSR cannot clear it)
         };
         for (long[] k : cases) {
             CpuFixture f = at((int) k[0], true, ERET).setSys("HCR_EL2", k[2]);
@@ -212,6 +212,22 @@ class ExceptionModelTest {
         CpuFixture f = at(2, true, ERET).setSys("HCR_EL2", HCR_RW).setSys("SPSR_EL2", 0x5).steps(1);
         assertEquals(1, f.cpu.el());
         assertEquals(0, f.cpu.pstate() & (1L << 20));
+    }
+
+    /**
+     * HCR_EL2.RW is RAO/WI where EL1 has no AArch32 (ARM ARM, HCR_EL2.RW; vel2's ID_AA64PFR0_EL1.EL1 = 1): it reads 1
+     * from reset and after a write of 0, and an ERET to EL1 then enters AArch64 EL1. QEMU 7.2's Cortex-A57 has AArch32
+     * at EL1, so there RW resets to 0 and keeps a written 0; QEMU's own AArch64-only CPUs make it RAO/WI as here.
+     */
+    @Test
+    void hcrRwReadsAsOneForEl1HasNoAArch32() {
+        CpuFixture f = at(2, true, 0xd51c111f, 0xd53c1100, ERET); // msr hcr_el2, xzr; mrs x0, hcr_el2; eret
+        assertEquals(HCR_RW, f.sys("HCR_EL2"), "at reset");
+        f.setSys("SPSR_EL2", 0x5).steps(2);
+        assertEquals(HCR_RW, f.x(0), "a written 0 reads as RW = 1");
+        f.steps(1);
+        assertEquals(1, f.cpu.el(), "the ERET enters EL1h");
+        assertEquals(0, f.cpu.pstate() & (1L << 20), "not an illegal return");
     }
 
     @Test

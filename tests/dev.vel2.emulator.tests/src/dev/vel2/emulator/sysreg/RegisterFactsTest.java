@@ -73,7 +73,7 @@ class RegisterFactsTest {
         assertEquals(Field.Kind.TRAP, SysRegs.get("CPTR_EL2").field("TFP").kind());
         assertEquals(Field.Kind.RES1, SysRegs.get("CTR_EL0").fields().get(1).kind());
         assertThrows(IllegalArgumentException.class,
-                () -> new Field("RES0", 3, 0, "reserved", Map.of(), Field.Kind.VALUE, null));
+                () -> new Field("RES0", 3, 0, "reserved", Map.of(), Field.Kind.VALUE, null, null));
     }
 
     @Test
