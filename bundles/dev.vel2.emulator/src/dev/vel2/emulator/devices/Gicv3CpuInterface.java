@@ -14,9 +14,9 @@ import dev.vel2.emulator.sysreg.SysReg;
  * ({@link GicVirtualInterface}, the same list register and maintenance rules) in the GICv3 layout, and EL1's ICC_*
  * accesses become ICV_* ones of that interface when HCR_EL2.IMO (Group 1) or FMO (Group 0) is set (12.2).
  * The SRE registers read as QEMU's: system registers always enabled (ICC_SRE_ELx.SRE, DFB, DIB, Enable RAO/WI).
- * Not modelled: ICH_HCR_EL2's trap controls (TC, TALL0, TALL1, TSEI, TDIR: kept, no trap; a write that sets one is
- * told, as every field gap of the register table is), EL3's and the Secure state's registers (vel2 has neither),
- * ICC_AP*R1-3 (5 priority bits need only R0).
+ * ICH_HCR_EL2's trap controls TC, TALL0, TALL1 and TDIR trap EL1's ICC_ accesses to EL2 as the register table says
+ * (its rows' EL2 traps); TSEI is kept without trapping (no SEIs; a write that sets it is told as a field gap).
+ * Not modelled: EL3's and the Secure state's registers (vel2 has neither), ICC_AP*R1-3 (5 priority bits need only R0).
  */
 final class Gicv3CpuInterface {
     /** ICC_CTLR_EL1 / ICV_CTLR_EL1 read-only fields: PRIbits 4 (five bits), IDbits 1 (24 bits), A3V, as QEMU's. */
@@ -24,8 +24,7 @@ final class Gicv3CpuInterface {
     private static final int CTLR_CBPR = 1;
     private static final int CTLR_EOIMODE = 2;
     /**
-     * ICH_VTR_EL2 as QEMU's: ListRegs 3 (four), TDS, nV4, A3V, IDbits 1, PREbits 4, PRIbits 4. ICH_HCR_EL2's trap bits
-     * (TC, TALL0, TALL1, TSEI, TDIR) are kept but do not trap: see the class comment.
+     * ICH_VTR_EL2 as QEMU's: ListRegs 3 (four), TDS, nV4, A3V, IDbits 1, PREbits 4, PRIbits 4.
      */
     static final long VTR = 3 | 1 << 19 | 1 << 20 | 1 << 21 | 1 << 23 | 4 << 26 | 4L << 29;
     private static final long HCR_IMO = SysRegAccess.HCR_EL2.field("IMO").mask();
@@ -87,6 +86,9 @@ final class Gicv3CpuInterface {
     private final Physical physical = new Physical();
     /** The virtual CPU interface and its control (ICH_*); null without the guest's own EL2. */
     private final GicVirtualInterface virtual;
+    /** ICH_HCR_EL2's trap controls (TC 10, TALL0 11, TALL1 12, TSEI 13, TDIR 14): GICH_HCR has no such bits. */
+    private long hcrTraps;
+    private static final long HCR_TRAPS = 0x1fL << 10;
     private Register[] byIndex = new Register[0];
 
     Gicv3CpuInterface(Gicv3 gic, int index, boolean virtualization) {
@@ -162,7 +164,7 @@ final class Gicv3CpuInterface {
             case ICC_IGRPEN1_EL1 -> i.groupEnabled(true) ? 1 : 0;
             case ICC_SRE_EL1 -> 0x7;
             case ICC_SRE_EL2 -> 0xf;
-            case ICH_HCR_EL2 -> virtual.readControl(0x00) & 0xffff_ffffL;
+            case ICH_HCR_EL2 -> virtual.readControl(0x00) & 0xffff_ffffL | hcrTraps;
             case ICH_VTR_EL2 -> VTR;
             case ICH_VMCR_EL2 -> virtual.readControl(0x08) & 0xffff_ffffL; // the GICv2 layout is GICv3's
             case ICH_MISR_EL2 -> virtual.readControl(0x10);
@@ -200,7 +202,10 @@ final class Gicv3CpuInterface {
             case ICC_IGRPEN0_EL1 -> i.ctlr = i.ctlr & ~GicCpuInterface.CTLR_ENABLE_GRP0 | v & 1;
             case ICC_IGRPEN1_EL1 -> i.ctlr = i.ctlr & ~GicCpuInterface.CTLR_ENABLE_GRP1 | (v & 1) << 1;
             case ICC_SGI0R_EL1, ICC_SGI1R_EL1, ICC_ASGI1R_EL1 -> gic.sendSgi(index, value);
-            case ICH_HCR_EL2 -> virtual.writeControl(0x00, v); // its trap controls: told by the table's gaps
+            case ICH_HCR_EL2 -> {
+                virtual.writeControl(0x00, v);
+                hcrTraps = value & HCR_TRAPS; // read by the register table's EL2 traps of the ICC_ rows
+            }
             case ICH_VMCR_EL2 -> virtual.writeControl(0x08, v | GicCpuInterface.CTLR_FIQ_EN);
             case ICH_AP0R0_EL2, ICH_AP1R0_EL2 -> virtual.writeControl(0xf0, v);
             case ICH_LR0_EL2, ICH_LR1_EL2, ICH_LR2_EL2, ICH_LR3_EL2 -> virtual.writeControl(

@@ -4,6 +4,7 @@ package dev.vel2.emulator.sysreg;
 import static dev.vel2.emulator.sysreg.Field.bit;
 import static dev.vel2.emulator.sysreg.Field.f;
 import static dev.vel2.emulator.sysreg.Field.res0;
+import static dev.vel2.emulator.sysreg.Field.trap;
 import static dev.vel2.emulator.sysreg.SysReg.reg;
 
 import java.util.ArrayList;
@@ -16,8 +17,13 @@ import java.util.List;
  * ICC_ accesses into ICV_ ones (same encodings) and trap the SGI generators to EL2.
  */
 final class GicRegisters {
-    /** ICH_HCR_EL2's trap controls are kept without trapping (IHI 0069 12.4.3): told when set. */
-    private static final String NO_TRAP = "EL1's ICC_ accesses do not trap";
+    /**
+     * ICH_HCR_EL2's trap controls (IHI 0069 12.4.3; QEMU's gicv3_cpuif access checks): EL1's accesses to the common
+     * registers trap to EL2 with TC (ICC_DIR_EL1 with TDIR too), to those of a group with TALL0/TALL1.
+     */
+    private static final String TC = "ICH_HCR_EL2.TC";
+    private static final String TALL0 = "ICH_HCR_EL2.TALL0";
+    private static final String TALL1 = "ICH_HCR_EL2.TALL1";
     private static final Field[] INTID = { res0(63, 24), f("INTID", 23, 0, "interrupt ID") };
     private static final Field[] PRIORITY = { res0(63, 8), f("Priority", 7, 0, "priority") };
     private static final Field[] BINARY_POINT = { res0(63, 3), f("BinaryPoint", 2, 0, "group priority split") };
@@ -56,29 +62,35 @@ final class GicRegisters {
 
     private static List<SysReg.Builder> rows() {
         List<SysReg.Builder> rows = new ArrayList<>();
-        rows.add(icc("ICC_PMR_EL1", 4, 6, 0, Access.EL1_RW).about("Interrupt Priority Mask").fields(PRIORITY));
-        rows.add(icc("ICC_IAR0_EL1", 12, 8, 0, Access.EL1_RO).about("Interrupt Acknowledge, Group 0")
+        rows.add(icc("ICC_PMR_EL1", 4, 6, 0, Access.EL1_RW).el2Trap(TC)
+            .about("Interrupt Priority Mask").fields(PRIORITY));
+        rows.add(icc("ICC_IAR0_EL1", 12, 8, 0, Access.EL1_RO).el2Trap(TALL0).about("Interrupt Acknowledge, Group 0")
             .readEffect(ACKNOWLEDGES).fields(INTID));
-        rows.add(icc("ICC_EOIR0_EL1", 12, 8, 1, Access.EL1_WO).about("End Of Interrupt, Group 0").fields(INTID));
-        rows.add(icc("ICC_HPPIR0_EL1", 12, 8, 2, Access.EL1_RO).about("Highest Priority Pending Interrupt, Group 0")
-                .fields(INTID));
-        rows.add(icc("ICC_BPR0_EL1", 12, 8, 3, Access.EL1_RW).about("Binary Point, Group 0").fields(BINARY_POINT));
-        rows.add(icc("ICC_AP0R0_EL1", 12, 8, 4, Access.EL1_RW).about("Active Priorities Group 0")
+        rows.add(icc("ICC_EOIR0_EL1", 12, 8, 1, Access.EL1_WO).el2Trap(TALL0)
+            .about("End Of Interrupt, Group 0").fields(INTID));
+        rows.add(icc("ICC_HPPIR0_EL1", 12, 8, 2, Access.EL1_RO).el2Trap(TALL0)
+            .about("Highest Priority Pending Interrupt, Group 0").fields(INTID));
+        rows.add(icc("ICC_BPR0_EL1", 12, 8, 3, Access.EL1_RW).el2Trap(TALL0)
+            .about("Binary Point, Group 0").fields(BINARY_POINT));
+        rows.add(icc("ICC_AP0R0_EL1", 12, 8, 4, Access.EL1_RW).el2Trap(TALL0).about("Active Priorities Group 0")
                 .fields(res0(63, 32), f("ActivePriorities", 31, 0, "one bit per preemption level")));
-        rows.add(icc("ICC_AP1R0_EL1", 12, 9, 0, Access.EL1_RW).about("Active Priorities Group 1")
+        rows.add(icc("ICC_AP1R0_EL1", 12, 9, 0, Access.EL1_RW).el2Trap(TALL1).about("Active Priorities Group 1")
                 .fields(res0(63, 32), f("ActivePriorities", 31, 0, "one bit per preemption level")));
-        rows.add(icc("ICC_DIR_EL1", 12, 11, 1, Access.EL1_WO).about("Deactivate Interrupt").fields(INTID));
-        rows.add(icc("ICC_RPR_EL1", 12, 11, 3, Access.EL1_RO).about("Running Priority").fields(PRIORITY));
+        rows.add(icc("ICC_DIR_EL1", 12, 11, 1, Access.EL1_WO).el2Trap(TC + "|TDIR")
+            .about("Deactivate Interrupt").fields(INTID));
+        rows.add(icc("ICC_RPR_EL1", 12, 11, 3, Access.EL1_RO).el2Trap(TC).about("Running Priority").fields(PRIORITY));
         rows.add(sgi("ICC_SGI1R_EL1", 5, "SGI Generation, Group 1"));
         rows.add(sgi("ICC_ASGI1R_EL1", 6, "Alias SGI Generation, Group 1 of the other Security state"));
         rows.add(sgi("ICC_SGI0R_EL1", 7, "SGI Generation, Group 0"));
-        rows.add(icc("ICC_IAR1_EL1", 12, 12, 0, Access.EL1_RO).about("Interrupt Acknowledge, Group 1")
+        rows.add(icc("ICC_IAR1_EL1", 12, 12, 0, Access.EL1_RO).el2Trap(TALL1).about("Interrupt Acknowledge, Group 1")
             .readEffect(ACKNOWLEDGES).fields(INTID));
-        rows.add(icc("ICC_EOIR1_EL1", 12, 12, 1, Access.EL1_WO).about("End Of Interrupt, Group 1").fields(INTID));
-        rows.add(icc("ICC_HPPIR1_EL1", 12, 12, 2, Access.EL1_RO).about("Highest Priority Pending Interrupt, Group 1")
-                .fields(INTID));
-        rows.add(icc("ICC_BPR1_EL1", 12, 12, 3, Access.EL1_RW).about("Binary Point, Group 1").fields(BINARY_POINT));
-        rows.add(icc("ICC_CTLR_EL1", 12, 12, 4, Access.EL1_RW).about("Interrupt Controller Control (EL1)")
+        rows.add(icc("ICC_EOIR1_EL1", 12, 12, 1, Access.EL1_WO).el2Trap(TALL1)
+            .about("End Of Interrupt, Group 1").fields(INTID));
+        rows.add(icc("ICC_HPPIR1_EL1", 12, 12, 2, Access.EL1_RO).el2Trap(TALL1)
+            .about("Highest Priority Pending Interrupt, Group 1").fields(INTID));
+        rows.add(icc("ICC_BPR1_EL1", 12, 12, 3, Access.EL1_RW).el2Trap(TALL1)
+            .about("Binary Point, Group 1").fields(BINARY_POINT));
+        rows.add(icc("ICC_CTLR_EL1", 12, 12, 4, Access.EL1_RW).el2Trap(TC).about("Interrupt Controller Control (EL1)")
                 .fields(res0(63, 20), bit("ExtRange", 19, "extended INTIDs"), bit("RSS", 18, "range selector 0-255"),
                     res0(17, 16), bit("A3V", 15, "Aff3 supported"), bit("SEIS", 14, "SEIs supported"),
                     f("IDbits", 13, 11, "INTID bits (0: 16, 1: 24)"), f("PRIbits", 10, 8, "priority bits - 1"),
@@ -86,8 +98,10 @@ final class GicRegisters {
                     bit("EOImode", 1, "EOIR drops priority only; DIR deactivates"),
                     bit("CBPR", 0, "BPR0 is the binary point of both groups")));
         rows.add(icc("ICC_SRE_EL1", 12, 12, 5, Access.EL1_RW).about("System Register Enable (EL1)").fields(SRE));
-        rows.add(icc("ICC_IGRPEN0_EL1", 12, 12, 6, Access.EL1_RW).about("Interrupt Group 0 Enable").fields(ENABLE));
-        rows.add(icc("ICC_IGRPEN1_EL1", 12, 12, 7, Access.EL1_RW).about("Interrupt Group 1 Enable").fields(ENABLE));
+        rows.add(icc("ICC_IGRPEN0_EL1", 12, 12, 6, Access.EL1_RW).el2Trap(TALL0)
+            .about("Interrupt Group 0 Enable").fields(ENABLE));
+        rows.add(icc("ICC_IGRPEN1_EL1", 12, 12, 7, Access.EL1_RW).el2Trap(TALL1)
+            .about("Interrupt Group 1 Enable").fields(ENABLE));
         rows.add(ich("ICC_SRE_EL2", 9, 5, Access.EL2_RW).about("System Register Enable (EL2)")
                 .fields(res0(63, 4), bit("Enable", 3, "EL1 may access ICC_SRE_EL1"), bit("DIB", 2, "IRQ bypass off"),
                     bit("DFB", 1, "FIQ bypass off"), bit("SRE", 0, "system register interface")));
@@ -97,11 +111,11 @@ final class GicRegisters {
                 .fields(ACTIVE_PRIORITIES));
         rows.add(ich("ICH_HCR_EL2", 11, 0, Access.EL2_RW).about("Interrupt Controller Hyp Control")
                 .fields(res0(63, 32), f("EOIcount", 31, 27, "EOIs without a list register"), res0(26, 15),
-                    bit("TDIR", 14, "trap ICC_DIR_EL1").withGap(NO_TRAP),
+                    trap("TDIR", 14, "trap ICC_DIR_EL1"),
                     bit("TSEI", 13, "trap SEIs").withGap("SEIs do not trap"),
-                    bit("TALL1", 12, "trap Group 1 ICC_ accesses").withGap(NO_TRAP),
-                    bit("TALL0", 11, "trap Group 0 ICC_ accesses").withGap(NO_TRAP),
-                    bit("TC", 10, "trap common ICC_ accesses").withGap(NO_TRAP), res0(9, 8),
+                    trap("TALL1", 12, "trap Group 1 ICC_ accesses"),
+                    trap("TALL0", 11, "trap Group 0 ICC_ accesses"),
+                    trap("TC", 10, "trap common ICC_ accesses"), res0(9, 8),
                     bit("VGrp1DIE", 7, "maintenance when vGroup 1 is disabled"),
                     bit("VGrp1EIE", 6, "maintenance when vGroup 1 is enabled"),
                     bit("VGrp0DIE", 5, "maintenance when vGroup 0 is disabled"),
@@ -143,6 +157,6 @@ final class GicRegisters {
     }
 
     private static SysReg.Builder sgi(String name, int op2, String about) {
-        return icc(name, 12, 11, op2, Access.EL1_WO).writeTrap("IMO|FMO").about(about).fields(SGI);
+        return icc(name, 12, 11, op2, Access.EL1_WO).writeTrap("IMO|FMO").el2Trap(TC).about(about).fields(SGI);
     }
 }

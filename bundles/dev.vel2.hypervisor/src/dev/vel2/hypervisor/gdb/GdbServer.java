@@ -172,7 +172,9 @@ public final class GdbServer implements AutoCloseable {
         }
     }
 
+    /** Tells the user, then the refused debugger (which may look at the user's messages as soon as it reads). */
     private void refuse(Socket s, String peer) {
+        messages.accept("refused a second debugger from " + peer);
         String line = "vel2: a debugger is already attached to this guest (one at a time); refused " + peer + "\n";
         try (OutputStream out = s.getOutputStream()) {
             out.write(line.getBytes(StandardCharsets.UTF_8));
@@ -180,7 +182,6 @@ public final class GdbServer implements AutoCloseable {
             // it went away first
         }
         closeQuietly(s);
-        messages.accept("refused a second debugger from " + peer);
     }
 
     private static void closeQuietly(Socket s) {

@@ -59,7 +59,7 @@ class NotModelledTest {
     void aTrapControlOfTheGicv3VirtualInterfaceIsToldAndKept() {
         Machine machine = new Machine(1, Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST, SysRegs.TABLE, GicVersion.V3);
         int[] code = {
-            0xd2808000, // mov x0, #0x400 (ICH_HCR_EL2.TC)
+            0xd2840000, // mov x0, #0x2000 (ICH_HCR_EL2.TSEI)
             0xd51ccb00, // 1: msr ich_hcr_el2, x0 (told once, though it runs twice)
             0x91000442, // add x2, x2, #1
             0xf100085f, // cmp x2, #2
@@ -79,8 +79,8 @@ class NotModelledTest {
         assertEquals(Machine.RAM_BASE + 0x1c, c.pc(), "every write completed: no UNDEFINED");
         assertEquals(2, c.x(2), "the loop ran the write twice");
         assertEquals(1L, machine.readDeviceSysReg(c, SysRegs.get("ICH_HCR_EL2")) & 0x7fff, "the last value is kept");
-        assertEquals(List.of("vel2: vCPU 0: not modelled: msr ich_hcr_el2, x0 at 0x40000004 (ICH_HCR_EL2.TC: EL1's"
-                + " ICC_ accesses do not trap)"), heard.stream().map(w -> w.line(0)).toList());
+        assertEquals(List.of("vel2: vCPU 0: not modelled: msr ich_hcr_el2, x0 at 0x40000004 (ICH_HCR_EL2.TSEI: SEIs do"
+                + " not trap)"), heard.stream().map(w -> w.line(0)).toList());
         assertNull(heard.get(0).feature());
     }
 

@@ -53,8 +53,8 @@ class RegisterFactsTest {
         assertNull(sctlr.gaps(0x30d0_0980L), "Linux's little-endian SCTLR_EL1");
         assertEquals("SCTLR_EL1.EE: data accesses stay little-endian", sctlr.gaps(0x30d0_0980L | ee));
         SysReg ich = SysRegs.get("ICH_HCR_EL2");
-        assertEquals("ICH_HCR_EL2.TALL1: EL1's ICC_ accesses do not trap; ICH_HCR_EL2.TC: EL1's ICC_ accesses do"
-                + " not trap", ich.gaps(1 | ich.field("TALL1").mask() | ich.field("TC").mask()));
+        assertEquals("ICH_HCR_EL2.TSEI: SEIs do not trap", ich.gaps(1 | ich.field("TSEI").mask()
+                | ich.field("TALL1").mask() | ich.field("TC").mask()), "TC and TALL1 trap (IchTrapTest)");
         assertNull(ich.gaps(1), "En alone");
         assertNull(HCR.gaps(-1L), "HCR_EL2 has no gap");
         assertEquals(0, SysRegs.TABLE.gapMask(HCR));
