@@ -247,7 +247,15 @@ public final class SessionInspection {
 
     /** Bytes at virtual address {@code va} in {@code vcpu}'s current regime; IllegalArgumentException on a fault. */
     public byte[] readVirtual(int vcpu, long va, int length) {
-        return read(() -> memory.readVirtual(session.stoppedCpu(vcpu), va, length));
+        return readVirtual(vcpu, va, length, null);
+    }
+
+    /** The same in {@code regime} (null: the current one), as a frame below a guest's EL2 vector is read. */
+    public byte[] readVirtual(int vcpu, long va, int length, TranslationRegime regime) {
+        return read(() -> {
+            Cpu c = session.stoppedCpu(vcpu);
+            return memory.readVirtual(c, va, length, regime == null ? GuestMemory.regime(c) : regime);
+        });
     }
 
     /** {@code size} (1 to 8) bytes at {@code va} in {@code vcpu}'s regime, little-endian, as an unwinder reads them. */

@@ -58,10 +58,16 @@ final class FrameChain {
     /**
      * One frame: the PC (a return address below the top), its function (empty: none known), its source line (file
      * null where none), whether it is a subroutine inlined into the next frame, the registers the unwinder recovered
-     * (null from the frame records) and the frame record it was found through (0 where none).
+     * (null from the frame records), the frame record it was found through (0 where none) and the translation regime
+     * its memory is read in (null: the vCPU's current one; EL1&0 below a guest's EL2 vector).
      */
     record Frame(long pc, String function, SourceFile file, int line, boolean inlined, FrameRegisters registers,
-            long frameAddress) {
+            long frameAddress, TranslationRegime regime) {
+
+        /** The same frame, its memory in {@code r}. */
+        Frame in(TranslationRegime r) {
+            return new Frame(pc, function, file, line, inlined, registers, frameAddress, r);
+        }
 
         /** {@code el1_main (hv.c:42)}; without a line {@code el1_main+0x24 (0x40080024)}, as {@link #location}. */
         String label(GuestSymbols symbols) {
@@ -89,20 +95,26 @@ final class FrameChain {
         FrameRegisters top = registers(vcpu, vcpu.pc(), vcpu.sp());
         List<Frame> frames = new ArrayList<>();
         Unwinder.Memory memory = vcpu::read;
+        TranslationRegime below = null;
         if (debug == null || !debug.unwinder().covers(top.pc())) {
             Optional<FrameRegisters> interrupted = interrupted(vcpu, top.pc());
             if (interrupted.isPresent()) { // a hypervisor without DWARF (Xen) at its vector too
                 frames.add(debug == null ? plain(top.pc(), 0, null, false) : physical(top, debug).get(0));
                 top = interrupted.get();
                 if (belowEl2(vcpu)) {
+                    below = TranslationRegime.EL10;
                     memory = (address, size) -> vcpu.read(address, size, TranslationRegime.EL10);
                 }
             }
         }
+        int first = frames.size();
         if (debug != null && debug.unwinder().covers(top.pc())) {
             unwind(top, memory, debug, frames);
         } else {
             records(top, memory, symbols, debug, frames);
+        }
+        for (int i = first; below != null && i < frames.size(); i++) {
+            frames.set(i, frames.get(i).in(below));
         }
         return frames;
     }
@@ -135,11 +147,11 @@ final class FrameChain {
         int line = file == null ? 0 : row.line();
         List<Frame> out = new ArrayList<>();
         if (scopes.isEmpty()) {
-            out.add(new Frame(f.pc(), debug.functionName(at).orElse(""), file, line, false, f, 0));
+            out.add(new Frame(f.pc(), debug.functionName(at).orElse(""), file, line, false, f, 0, null));
             return out;
         }
         for (FunctionScope scope : scopes) {
-            out.add(new Frame(f.pc(), scope.name(), file, line, scope.inlined(), f, 0));
+            out.add(new Frame(f.pc(), scope.name(), file, line, scope.inlined(), f, 0, null));
             file = scope.callFile();
             line = scope.callLine();
         }
@@ -200,8 +212,8 @@ final class FrameChain {
     private static Frame plain(long pc, long fp, DebugInfo debug, boolean returnAddress) {
         LineRow row = debug == null ? null : debug.statementLine(returnAddress ? pc - 1 : pc).orElse(null);
         String function = debug == null ? "" : debug.functionName(returnAddress ? pc - 1 : pc).orElse("");
-        return row == null || row.line() == 0 ? new Frame(pc, function, null, 0, false, null, fp)
-                : new Frame(pc, function, row.file(), row.line(), false, null, fp);
+        return row == null || row.line() == 0 ? new Frame(pc, function, null, 0, false, null, fp, null)
+                : new Frame(pc, function, row.file(), row.line(), false, null, fp, null);
     }
 
     /** {previous X29, return address} at {@code fp}, or null where there is no readable record. */

@@ -12,6 +12,7 @@ import dev.vel2.emulator.dwarf.DebugInfo;
 import dev.vel2.emulator.dwarf.FrameRegisters;
 import dev.vel2.emulator.dwarf.Unwinder;
 import dev.vel2.emulator.dwarf.Variable;
+import dev.vel2.emulator.memory.TranslationRegime;
 import dev.vel2.hypervisor.session.Session;
 
 /**
@@ -26,21 +27,26 @@ final class FrameValues {
     private FrameValues() {
     }
 
-    /** The variables of the frame {@code r} of {@code vcpu}, unwound by the call frame information (suspended). */
-    static List<IVariable> read(Vel2DebugTarget target, Session s, int vcpu, FrameRegisters r) {
+    /**
+     * The variables of the frame {@code r} of {@code vcpu}, unwound by the call frame information (suspended), its
+     * memory read in {@code regime} (null: the vCPU's current one).
+     */
+    static List<IVariable> read(Vel2DebugTarget target, Session s, int vcpu, FrameRegisters r,
+            TranslationRegime regime) {
         DebugInfo debug = s.debugInfo();
         List<Variable> vs = debug == null ? List.of() : debug.variables(r.lookupPc());
         if (vs.isEmpty()) {
             return List.of();
         }
-        FrameChain.Vcpu memory = FrameChain.of(s.inspection(), vcpu);
-        long cfa = debug.unwinder().unwind(r, memory::read).map(Unwinder.Unwound::cfa).orElse(-1L);
+        FrameChain.Vcpu view = FrameChain.of(s.inspection(), vcpu);
+        Unwinder.Memory memory = regime == null ? view::read : (address, size) -> view.read(address, size, regime);
+        long cfa = debug.unwinder().unwind(r, memory).map(Unwinder.Unwound::cfa).orElse(-1L);
         List<IVariable> out = new ArrayList<>();
         for (Variable v : vs) {
             byte[] bytes = null;
             if (cfa != -1 && v.cfaOffset().isPresent() && v.type().size() > 0) {
                 try {
-                    bytes = s.inspection().readVirtual(vcpu, cfa + v.cfaOffset().getAsLong(), v.type().size());
+                    bytes = s.inspection().readVirtual(vcpu, cfa + v.cfaOffset().getAsLong(), v.type().size(), regime);
                 } catch (IllegalArgumentException unreadable) {
                     bytes = null; // shown as not available
                 }

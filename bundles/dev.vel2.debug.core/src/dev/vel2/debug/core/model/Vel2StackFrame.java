@@ -120,7 +120,7 @@ public final class Vel2StackFrame extends Vel2DebugElement implements IStackFram
     private List<IVariable> readSourceVariables() throws DebugException {
         FrameRegisters r = frame.registers();
         return r == null || frame.inlined() ? List.of()
-                : access(s -> FrameValues.read(vel2Target(), s, thread.index(), r));
+                : access(s -> FrameValues.read(vel2Target(), s, thread.index(), r, frame.regime()));
     }
 
     /** The source line (1-based) of the frame, -1 where the image has none: the Platform shows it in the editor. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,8 +167,9 @@ class FrameChainTest {
                 return v == null ? OptionalLong.empty() : OptionalLong.of(v);
             }
         };
-        List<Long> pcs = FrameChain.walk(atXensVector, null, new GuestSymbols(null)).stream()
-                .map(FrameChain.Frame::pc).toList();
-        assertEquals(List.of(vbar + 0x400, elr, lr, caller), pcs);
+        List<FrameChain.Frame> frames = FrameChain.walk(atXensVector, null, new GuestSymbols(null));
+        assertEquals(List.of(vbar + 0x400, elr, lr, caller), frames.stream().map(FrameChain.Frame::pc).toList());
+        assertEquals(Arrays.asList(null, TranslationRegime.EL10, TranslationRegime.EL10, TranslationRegime.EL10),
+                frames.stream().map(FrameChain.Frame::regime).toList(), "the kernel's frames read their memory so");
     }
 }
