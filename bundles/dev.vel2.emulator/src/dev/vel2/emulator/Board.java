@@ -37,9 +37,10 @@ final class Board {
     private final ConcurrentLinkedQueue<byte[]> uartInput = new ConcurrentLinkedQueue<>();
     private byte[] typing;
     private int typed;
-    /** The vCPUs as {@link #identify} meets them, and whose MPIDR_EL1 their EL1 reads ({@link #affinity}). */
+    /** The vCPUs as {@link #identify} meets them, and the register whose value their EL1 reads as MPIDR_EL1. */
     private final Cpu[] identified;
     private final boolean guestEl2;
+    private SysReg mpidrSeen;
 
     /**
      * The devices of a board of {@code cpus} vCPUs and a GIC of {@code version} on {@code bus}; {@code currentCpu}
@@ -74,6 +75,7 @@ final class Board {
     /** ID_AA64PFR0_EL1.GIC of vCPU {@code c}: 1 with a GICv3's system-register interface (ARM ARM D13.2.64). */
     void identify(Cpu c) {
         identified[c.index()] = c;
+        mpidrSeen = c.sysRegs().byName(guestEl2 ? "MPIDR_EL1" : "VMPIDR_EL2");
         SysReg pfr0 = c.sysRegs().byName("ID_AA64PFR0_EL1");
         if (pfr0 != null) {
             c.setSysreg(pfr0, pfr0.field("GIC").set(c.sysreg(pfr0), gic instanceof Gicv3 ? 1 : 0));
@@ -87,8 +89,7 @@ final class Board {
      */
     long affinity(int i) {
         Cpu c = identified[i];
-        SysReg mpidr = c == null ? null : c.sysRegs().byName(guestEl2 ? "MPIDR_EL1" : "VMPIDR_EL2");
-        return mpidr == null ? i : c.sysreg(mpidr) & Gicv3.AFFINITY;
+        return c == null || mpidrSeen == null ? i : c.sysreg(mpidrSeen) & Gicv3.AFFINITY;
     }
 
     /** An MRS of a GIC system register (see {@link InterruptController#readSysReg}): it may acknowledge. */
