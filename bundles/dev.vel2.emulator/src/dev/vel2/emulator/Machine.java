@@ -30,8 +30,9 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * PSCI 1.1 firmware on SMC.
  * <p>
  * <b>Time is deterministic</b>: the counter (reported at 62.5 MHz, as QEMU) is derived from executed instructions, one
- * tick per 16 instructions of virtual time. vCPUs run round-robin in slices of {@value #QUANTUM} instructions; a round
- * advances virtual time by the longest slice run in it, so vCPUs run side by side in virtual time. When every
+ * tick per 16 instructions of virtual time. vCPUs run round-robin in slices of {@value #QUANTUM} instructions (a lone
+ * one {@value #LONE_SLICE}); a round advances virtual time by the longest slice run in it, so vCPUs run side by side in
+ * virtual time. When every
  * running vCPU waits (WFI/WFE), time jumps to the next timer or RTC deadline plus a wake-up latency; if none can
  * come, the waits complete (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never hangs the run.
  */
@@ -50,7 +51,8 @@ public final class Machine implements Platform {
     public static final long WAKE_LATENCY_TICKS = 3125;
     /** Instructions a vCPU runs before the next one gets its turn. */
     public static final int QUANTUM = 1000;
-
+    /** A lone powered-on vCPU's slice: no other one waits for its turn, so the round's own work is paid less often. */
+    static final int LONE_SLICE = 16 * QUANTUM;
 
     private final Ram ram;
     private final Bus bus;
@@ -78,6 +80,8 @@ public final class Machine implements Platform {
     ExitReason exit;
     /** The running vCPU executed a YIELD while another could run: its slice ends. */
     private boolean sliceYielded;
+    /** Steps the running slice may take: a lone one's ends at its next {@link #QUANTUM} when another powers on. */
+    private long sliceBudget;
     private ExceptionLoop exceptionLoop;
     private volatile boolean stopRequested;
     /** See {@link #runTimeNanos}: host time per vCPU, and the start of the slice running now (-1: not measured). */
@@ -204,19 +208,6 @@ public final class Machine implements Platform {
         board.uart.setTransmitListener(listener);
     }
 
-    /** The ELF symbol by which an image says how many vCPUs it needs (an absolute symbol, value 1..8). */
-    public static final String VCPUS_SYMBOL = "vel2_vcpus";
-
-    /** The vCPUs {@code image} needs: the value of its {@value #VCPUS_SYMBOL} symbol, else 1. */
-    public static int vcpusOf(ElfImage image) {
-        for (ElfImage.Symbol s : image.symbols()) {
-            if (s.name().equals(VCPUS_SYMBOL) && s.value() >= 1 && s.value() <= MAX_CPUS) {
-                return (int) s.value();
-            }
-        }
-        return 1;
-    }
-
     /** Loads an ELF's segments and boots vCPU 0 at its entry (see {@link #boot}). */
     public void load(ElfImage image) throws ImageException {
         image.load(ram);
@@ -243,6 +234,10 @@ public final class Machine implements Platform {
     }
 
     void start(int i, long entry, long x0) {
+        if (poweredOn() == 1 && on[current]) { // the lone slice ends where a round of QUANTUM would have
+            long ran = cpus[current].insns() - sliceStart[current];
+            sliceBudget = Math.min(sliceBudget, ran / QUANTUM * QUANTUM + QUANTUM);
+        }
         Cpu c = cpus[i];
         for (int r = 0; r < 31; r++) {
             c.setX(r, 0);
@@ -302,7 +297,7 @@ public final class Machine implements Platform {
                     lastRan = i;
                 }
                 sliceStart[i] = c.insns();
-                long budget = Math.min(QUANTUM, maxInsns - executed);
+                long budget = Math.min(poweredOn() == 1 ? LONE_SLICE : QUANTUM, maxInsns - executed);
                 long n = slice(c, budget);
                 executed += n;
                 longest = Math.max(longest, c.insns() - sliceStart[i]);
@@ -332,11 +327,12 @@ public final class Machine implements Platform {
         sliceStartNanos = measureRunTime ? System.nanoTime() : -1;
         c.timeMoved(); // the round's time moved: so did the timer deadline counted in instructions
         sliceYielded = false;
-        while (n < budget && on[i] && exit == null && !stopRequested && !sliceYielded) {
+        sliceBudget = budget;
+        while (n < sliceBudget && on[i] && exit == null && !stopRequested && !sliceYielded) {
             if (c.isWaiting() && !(poweredOn() == 1 && waitEndsAtOnce(i))) { // lone: CPU_ON may end that
                 break;
             }
-            n += c.advance(budget - n);
+            n += c.advance(sliceBudget - n);
         }
         if (sliceStartNanos >= 0) {
             runNanos[i] += System.nanoTime() - sliceStartNanos;

@@ -25,7 +25,7 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * describe their VMs with it, so that these are their defaults (what {@link #of} gives):
  * <ul>
  * <li><b>memory</b>: {@value Machine#DEFAULT_MEMORY_MIB} MiB of RAM at 0x4000_0000;
- * <li><b>vCPUs</b>: as many as the image asks for with its absolute ELF symbol {@value Machine#VCPUS_SYMBOL}, else 1;
+ * <li><b>vCPUs</b>: as many as the image asks for with its absolute ELF symbol {@value ElfImage#VCPUS_SYMBOL}, else 1;
  * vCPU 0 starts, the others wait for PSCI CPU_ON;
  * <li><b>EL2</b>: the Java hypervisor ({@link El2Mode#VIRTUAL});
  * <li><b>HCR_EL2</b>: under the virtual EL2 RW only, so nothing traps (RW is always added: vel2 runs no AArch32 at
@@ -66,7 +66,7 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, El2Mode 
         List<Long> vpidr, List<Long> vmpidr, Map<SysReg, Long> ids, OptionalLong entry, boolean translate,
         SysRegTable sysRegs, GicVersion gic) {
 
-    /** {@link #vcpus()}: as many as the image's {@value Machine#VCPUS_SYMBOL} symbol says, else 1. */
+    /** {@link #vcpus()}: as many as the image's {@value ElfImage#VCPUS_SYMBOL} symbol says, else 1. */
     public static final int VCPUS_OF_IMAGE = 0;
     /** The largest RAM: the emulator's RAM is one Java array. */
     public static final int MAX_MEMORY_MIB = 2047;
@@ -177,7 +177,7 @@ public record VmDescription(GuestImage image, int memoryMiB, int vcpus, El2Mode 
         if (vcpus != VCPUS_OF_IMAGE) {
             return vcpus;
         }
-        return elf != null ? Machine.vcpusOf(elf) : 1;
+        return elf != null ? elf.vcpus(Machine.MAX_CPUS) : 1;
     }
 
     /** VPIDR_EL2 of vCPU {@code vcpu} of {@code count} by {@link #forVcpu}, or empty for the default. */

@@ -51,12 +51,12 @@ public final class Guests {
     }
 
     /**
-     * The board guest {@code name} was recorded on (build.sh): as many vCPUs as its {@value Machine#VCPUS_SYMBOL}
+     * The board guest {@code name} was recorded on (build.sh): as many vCPUs as its {@value ElfImage#VCPUS_SYMBOL}
      * symbol asks for, the image's own EL2, and a GICv3 for the dev-gic3 guests (QEMU's gic-version=3), else a GICv2.
      */
     public static Machine machine(String name, ElfImage image) {
         GicVersion gic = name.startsWith("dev-gic3") ? GicVersion.V3 : GicVersion.V2;
-        return new Machine(Machine.vcpusOf(image), Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST, SysRegs.TABLE, gic);
+        return new Machine(image.vcpus(Machine.MAX_CPUS), Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST, SysRegs.TABLE, gic);
     }
 
     /** What guest {@code name}'s UART receives: NAME.uart.in (QEMU's stdin in build.sh), or nothing. */

@@ -132,6 +132,19 @@ public final class ElfImage {
         return symbols;
     }
 
+    /** The ELF symbol by which an image says how many vCPUs it needs (an absolute symbol, value 1..8). */
+    public static final String VCPUS_SYMBOL = "vel2_vcpus";
+
+    /** The vCPUs the image needs: the value of its {@value #VCPUS_SYMBOL} symbol when 1..{@code most}, else 1. */
+    public int vcpus(int most) {
+        for (Symbol s : symbols()) {
+            if (s.name().equals(VCPUS_SYMBOL) && s.value() >= 1 && s.value() <= most) {
+                return (int) s.value();
+            }
+        }
+        return 1;
+    }
+
     /** {@code .symtab}'s section symbols (STT_SECTION), named after their section as readelf shows them. */
     public List<Symbol> sectionSymbols() {
         return sectionSymbols;
