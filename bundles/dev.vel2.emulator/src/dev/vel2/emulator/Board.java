@@ -4,6 +4,7 @@ package dev.vel2.emulator;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntSupplier;
+import java.util.function.IntToLongFunction;
 import java.util.function.LongSupplier;
 
 import dev.vel2.emulator.devices.CfiFlash;
@@ -37,23 +38,17 @@ final class Board {
     private final ConcurrentLinkedQueue<byte[]> uartInput = new ConcurrentLinkedQueue<>();
     private byte[] typing;
     private int typed;
-    /** The vCPUs as {@link #identify} meets them, and the register whose value their EL1 reads as MPIDR_EL1. */
-    private final Cpu[] identified;
-    private final boolean guestEl2;
-    private SysReg mpidrSeen;
 
     /**
      * The devices of a board of {@code cpus} vCPUs and a GIC of {@code version} on {@code bus}; {@code currentCpu}
-     * names the vCPU whose access a device sees, {@code now} reads its counter; {@code deadlinesChanged} hears that
-     * {@link #nextDeadline} moved.
+     * names the vCPU whose access a device sees, {@code affinity} a vCPU's MPIDR affinity (a GICv3 routes by it),
+     * {@code now} reads its counter; {@code deadlinesChanged} hears that {@link #nextDeadline} moved.
      */
-    Board(Bus bus, int cpus, GicVersion version, boolean guestEl2, IntSupplier currentCpu, LongSupplier now,
-            Runnable interruptsChanged, Runnable deadlinesChanged) {
+    Board(Bus bus, int cpus, GicVersion version, boolean guestEl2, IntSupplier currentCpu, IntToLongFunction affinity,
+            LongSupplier now, Runnable interruptsChanged, Runnable deadlinesChanged) {
         this.interruptsChanged = interruptsChanged;
-        this.identified = new Cpu[cpus];
-        this.guestEl2 = guestEl2;
         bus.map(MemoryMap.UART.base(), uart); // the busiest first: the bus looks devices up in order
-        gic = GicWiring.wire(version, bus, cpus, guestEl2, currentCpu, this::affinity, this::interruptControl, id -> {
+        gic = GicWiring.wire(version, bus, cpus, guestEl2, currentCpu, affinity, this::interruptControl, id -> {
             setLevel(0, id, true);
             setLevel(0, id, false);
         });
@@ -74,28 +69,18 @@ final class Board {
 
     /** ID_AA64PFR0_EL1.GIC of vCPU {@code c}: 1 with a GICv3's system-register interface (ARM ARM D13.2.64). */
     void identify(Cpu c) {
-        identified[c.index()] = c;
-        mpidrSeen = c.sysRegs().byName(guestEl2 ? "MPIDR_EL1" : "VMPIDR_EL2");
         SysReg pfr0 = c.sysRegs().byName("ID_AA64PFR0_EL1");
         if (pfr0 != null) {
             c.setSysreg(pfr0, pfr0.field("GIC").set(c.sysreg(pfr0), gic instanceof Gicv3 ? 1 : 0));
         }
     }
 
-    /**
-     * The affinity fields (Aff3 39:32, Aff2 23:16, Aff1 15:8, Aff0 7:0) of the MPIDR_EL1 vCPU {@code i}'s EL1 reads:
-     * the board's under the guest's own EL2, VMPIDR_EL2 under the virtual EL2 (the VM's GIC is the board's). A GICv3
-     * routes by them, as QEMU's routes by each CPU's MPIDR.
-     */
-    long affinity(int i) {
-        Cpu c = identified[i];
-        return c == null || mpidrSeen == null ? i : c.sysreg(mpidrSeen) & Gicv3.AFFINITY;
-    }
-
-    /** An MRS of a GIC system register (see {@link InterruptController#readSysReg}): it may acknowledge. */
+    /** An MRS of a GIC system register (see {@link InterruptController#readSysReg}): an acknowledge changes lines. */
     long readSysReg(Cpu c, SysReg r) {
         long v = gic.readSysReg(c, r);
-        interruptsChanged.run();
+        if (r.readEffect() != null) {
+            interruptsChanged.run();
+        }
         return v;
     }
 

@@ -12,6 +12,7 @@ import dev.vel2.emulator.cpu.Platform;
 import dev.vel2.emulator.cpu.SysRegAccess;
 import dev.vel2.emulator.devices.GenericTimer;
 import dev.vel2.emulator.devices.GicVersion;
+import dev.vel2.emulator.devices.Gicv3;
 import dev.vel2.emulator.devices.InterruptController;
 import dev.vel2.emulator.devices.Pl011;
 import dev.vel2.emulator.devices.Psci;
@@ -32,9 +33,9 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * <b>Time is deterministic</b>: the counter (reported at 62.5 MHz, as QEMU) is derived from executed instructions, one
  * tick per 16 instructions of virtual time. vCPUs run round-robin in slices of {@value #QUANTUM} instructions (a lone
  * one {@value #LONE_SLICE}); a round advances virtual time by the longest slice run in it, so vCPUs run side by side in
- * virtual time. When every
- * running vCPU waits (WFI/WFE), time jumps to the next timer or RTC deadline plus a wake-up latency; if none can
- * come, the waits complete (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never hangs the run.
+ * virtual time. When every running vCPU waits (WFI/WFE), time jumps to the next timer or RTC deadline plus a wake-up
+ * latency; if none can come, the waits complete (WFI may complete at any time, ARM ARM D1.6.2), so a lone WFI never
+ * hangs the run.
  */
 public final class Machine implements Platform {
     public static final long RAM_BASE = MemoryMap.RAM.base();
@@ -105,8 +106,8 @@ public final class Machine implements Platform {
         this.mode = mode;
         ram = new Ram(RAM_BASE, memoryMiB << 20);
         bus = new Bus(ram);
-        board = new Board(bus, cpuCount, gic, mode == El2Mode.GUEST, () -> current, this::currentCounter,
-                this::interruptsChanged, this::forgetDeadlines);
+        board = new Board(bus, cpuCount, gic, mode == El2Mode.GUEST, () -> current, this::affinity,
+                this::currentCounter, this::interruptsChanged, this::forgetDeadlines);
         psci = new Psci(new Power(this));
         bus.monitor().setClearedByStore(this::monitorCleared);
         cpus = new Cpu[cpuCount];
@@ -141,6 +142,12 @@ public final class Machine implements Platform {
             c.setSysreg(vmpidrEl2, mpidr);
         }
         board.identify(c);
+    }
+
+    /** vCPU {@code i}'s affinity as its EL1 reads MPIDR_EL1 (VMPIDR_EL2 under the virtual EL2): a GICv3's routing. */
+    private long affinity(int i) {
+        SysReg seen = mode == El2Mode.GUEST ? mpidrEl1 : vmpidrEl2;
+        return cpus == null || cpus[i] == null || seen == null ? i : cpus[i].sysreg(seen) & Gicv3.AFFINITY;
     }
 
     // ---------------------------------------------------------------- configuration and loading

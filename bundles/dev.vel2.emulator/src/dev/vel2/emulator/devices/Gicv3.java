@@ -19,8 +19,8 @@ import dev.vel2.emulator.sysreg.SysReg;
  * SGIs' and PPIs' enable, pending, active, priority and configuration), no ITS (so no LPI can be enabled), and per
  * vCPU the system-register CPU interface ({@link Gicv3CpuInterface}: ICC_*, and with the guest's own EL2 the virtual
  * interface ICH_* / ICV_*). A vCPU's affinity is that of the MPIDR_EL1 its EL1 reads (the board's, Aff0 = its index;
- * VMPIDR_EL2 under the virtual EL2): its redistributor's GICR_TYPER says it, and SPIs and SGIs find it by it; SPIs go where
- * GICD_IROUTER routes them (IRM = 1: to the first vCPU that acknowledges).
+ * VMPIDR_EL2 under the virtual EL2): its redistributor's GICR_TYPER says it, and SPIs and SGIs find it by it; SPIs go
+ * where GICD_IROUTER routes them (IRM = 1: to the first vCPU that acknowledges).
  */
 public final class Gicv3 extends GicDistributorState {
     /** 224 SPIs, as QEMU's virt board gives its GICv3 (GICD_TYPER.ITLinesNumber 7). */
@@ -90,7 +90,7 @@ public final class Gicv3 extends GicDistributorState {
     @Override
     public long readSysReg(Cpu c, SysReg r) {
         long v = cpu[c.index()].read(c, r);
-        dirty = true; // ICC_IAR*_EL1 acknowledges
+        dirty |= r.readEffect() != null; // an acknowledge (ICC_IAR*_EL1, ICV_IAR*_EL1)
         return v;
     }
 

@@ -94,19 +94,17 @@ final class FrameChain {
     static List<Frame> walk(Vcpu vcpu, DebugInfo debug, GuestSymbols symbols) {
         FrameRegisters top = registers(vcpu, vcpu.pc(), vcpu.sp());
         List<Frame> frames = new ArrayList<>();
-        Unwinder.Memory memory = vcpu::read;
-        TranslationRegime below = null;
+        TranslationRegime below = null; // the interrupted code's regime where it is not the current one
         if (debug == null || !debug.unwinder().covers(top.pc())) {
             Optional<FrameRegisters> interrupted = interrupted(vcpu, top.pc());
             if (interrupted.isPresent()) { // a hypervisor without DWARF (Xen) at its vector too
                 frames.add(debug == null ? plain(top.pc(), 0, null, false) : physical(top, debug).get(0));
                 top = interrupted.get();
-                if (belowEl2(vcpu)) {
-                    below = TranslationRegime.EL10;
-                    memory = (address, size) -> vcpu.read(address, size, TranslationRegime.EL10);
-                }
+                below = belowEl2(vcpu) ? TranslationRegime.EL10 : null;
             }
         }
+        TranslationRegime regime = below;
+        Unwinder.Memory memory = regime == null ? vcpu::read : (address, size) -> vcpu.read(address, size, regime);
         int first = frames.size();
         if (debug != null && debug.unwinder().covers(top.pc())) {
             unwind(top, memory, debug, frames);
