@@ -30,7 +30,7 @@ final class ExtensionForms {
     /** {@code ldapursh x1, [x13, #-182]}, {@code stlurb w21, [x7, #133]}. */
     static String unscaledOrdered(LsImm o) {
         LsType t = o.type();
-        return Asm.op(t.mnemonic(t.store ? "lur" : "apur"), t.register(o.rt()),
+        return Asm.op(t.mnemonic(t.store() ? "lur" : "apur"), t.register(o.rt()),
                 LoadStoreSyntax.address(o.rn(), LsIndex.UNSCALED, o.offset()));
     }
 

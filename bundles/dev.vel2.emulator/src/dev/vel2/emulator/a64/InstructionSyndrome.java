@@ -30,9 +30,9 @@ final class InstructionSyndrome {
     }
 
     private static DataAbortIss general(DataAbortIss abort, LsType type, int rt, boolean acquireRelease) {
-        if (type.fpsimd) {
+        if (type.fpsimd()) {
             return abort;
         }
-        return abort.withSyndrome(type.scale, type.signed, rt, type.sf, acquireRelease);
+        return abort.withSyndrome(type.scale(), type.signed(), rt, type.sf(), acquireRelease);
     }
 }

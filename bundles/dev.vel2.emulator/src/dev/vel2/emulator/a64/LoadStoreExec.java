@@ -49,11 +49,11 @@ final class LoadStoreExec {
             return;
         }
         long address = c.xsp(o.rn()) + o.offset();
-        Alignment.check(c, address, t.size(), t.store);
-        if (t.store) {
+        Alignment.check(c, address, t.size(), t.store());
+        if (t.store()) {
             c.writeUnprivileged(address, t.size(), c.x(o.rt()));
         } else {
-            c.setR(t.sf, o.rt(), extend(t, c.readUnprivileged(address, t.size())));
+            c.setR(t.sf(), o.rt(), extend(t, c.readUnprivileged(address, t.size())));
         }
     }
 
@@ -94,13 +94,19 @@ final class LoadStoreExec {
     }
 
     // ---------------------------------------------------------------- shared behaviour
+    //
+    // Small methods, each deciding one thing by its operands: in a translated block the operands are constants, the
+    // JIT compilers inline every piece (their limit for a call that is not hot is 35 bytes of bytecode) and fold the
+    // decisions away, leaving the one access the instruction makes.
 
     /** Immediate-offset forms: the address is Xn+offset, or Xn for post-index; then the optional writeback. */
     private static void immediate(Cpu c, LsImm o) {
-        if (!enabled(c, o.type())) {
-            return;
+        if (enabled(c, o.type())) {
+            access(c, o, c.xsp(o.rn()));
         }
-        long base = c.xsp(o.rn());
+    }
+
+    private static void access(Cpu c, LsImm o, long base) {
         single(c, o.type(), o.rt(), o.index() == LsIndex.POST ? base : base + o.offset());
         if (o.writeback()) {
             c.setXsp(o.rn(), base + o.offset());
@@ -112,24 +118,29 @@ final class LoadStoreExec {
      * writeback; false when the trap was taken and the handler must return.
      */
     private static boolean enabled(Cpu c, LsType t) {
-        return !t.fpsimd || FpAccess.check(c);
+        return !t.fpsimd() || FpAccess.check(c);
     }
 
     /** One register to or from {@code address}; PRFM is a hint and does nothing (it never faults). */
     static void single(Cpu c, LsType t, int rt, long address) {
-        if (t == LsType.PRFM) {
-            return;
-        }
-        if (t.fpsimd) {
-            if (t.store) {
-                storeVector(c, t.scale, rt, address);
-            } else {
-                loadVector(c, t.scale, rt, address);
-            }
-        } else if (t.store) {
+        if (t.fpsimd()) {
+            singleVector(c, t, rt, address);
+        } else if (t.store()) {
             write(c, address, t.size(), c.x(rt));
+        } else if (t != LsType.PRFM) {
+            load(c, t, rt, address);
+        }
+    }
+
+    private static void load(Cpu c, LsType t, int rt, long address) {
+        c.setR(t.sf(), rt, extend(t, read(c, address, t.size())));
+    }
+
+    private static void singleVector(Cpu c, LsType t, int rt, long address) {
+        if (t.store()) {
+            storeVector(c, t.scale(), rt, address);
         } else {
-            c.setR(t.sf, rt, extend(t, read(c, address, t.size())));
+            loadVector(c, t.scale(), rt, address);
         }
     }
 
@@ -139,45 +150,53 @@ final class LoadStoreExec {
      * Arm's preferred choice, Constraint_UNDEF.
      */
     private static void pair(Cpu c, LsPair o) {
-        LsType t = o.type();
-        if (!t.store && o.rt() == o.rt2()) {
+        if (!o.type().store() && o.rt() == o.rt2()) {
             c.undefined();
-            return;
+        } else if (enabled(c, o.type())) {
+            pairAt(c, o, c.xsp(o.rn()));
         }
-        if (!enabled(c, t)) {
-            return;
-        }
-        long base = c.xsp(o.rn());
+    }
+
+    private static void pairAt(Cpu c, LsPair o, long base) {
         long address = o.index() == LsIndex.POST ? base : base + o.offset();
-        long second = address + t.size();
-        if (t.fpsimd) {
-            pairVector(c, t, o.rt(), o.rt2(), address, second);
-        } else if (t.store) {
-            write(c, address, t.size(), c.x(o.rt()));
-            write(c, second, t.size(), c.x(o.rt2()));
+        if (o.type().fpsimd()) {
+            pairVector(c, o.type(), o.rt(), o.rt2(), address, address + o.type().size());
+        } else if (o.type().store()) {
+            storePair(c, o, address);
         } else {
-            long v1 = read(c, address, t.size());
-            long v2 = read(c, second, t.size());
-            c.setR(t.sf, o.rt(), extend(t, v1));
-            c.setR(t.sf, o.rt2(), extend(t, v2));
+            loadPair(c, o, address);
         }
         if (o.writeback()) {
             c.setXsp(o.rn(), base + o.offset());
         }
     }
 
+    private static void storePair(Cpu c, LsPair o, long address) {
+        int size = o.type().size();
+        write(c, address, size, c.x(o.rt()));
+        write(c, address + size, size, c.x(o.rt2()));
+    }
+
+    private static void loadPair(Cpu c, LsPair o, long address) {
+        LsType t = o.type();
+        long v1 = read(c, address, t.size());
+        long v2 = read(c, address + t.size(), t.size());
+        c.setR(t.sf(), o.rt(), extend(t, v1));
+        c.setR(t.sf(), o.rt2(), extend(t, v2));
+    }
+
     private static void pairVector(Cpu c, LsType t, int rt, int rt2, long address, long second) {
-        if (t.store) {
-            storeVector(c, t.scale, rt, address);
-            storeVector(c, t.scale, rt2, second);
+        if (t.store()) {
+            storeVector(c, t.scale(), rt, address);
+            storeVector(c, t.scale(), rt2, second);
             return;
         }
         // Read both before writing either: a fault on the second must leave Vt unchanged.
         Alignment.check(c, address, t.size(), false);
         long lo1 = c.read(address, Math.min(t.size(), 8));
-        long hi1 = t.scale == 4 ? c.read(address + 8, 8) : 0;
+        long hi1 = t.scale() == 4 ? c.read(address + 8, 8) : 0;
         long lo2 = c.read(second, Math.min(t.size(), 8));
-        long hi2 = t.scale == 4 ? c.read(second + 8, 8) : 0;
+        long hi2 = t.scale() == 4 ? c.read(second + 8, 8) : 0;
         c.vreg[2 * rt] = lo1;
         c.vreg[2 * rt + 1] = hi1;
         c.vreg[2 * rt2] = lo2;
@@ -186,10 +205,10 @@ final class LoadStoreExec {
 
     /** Sign-extends a loaded value for the LDRS* forms (the W forms are then truncated by setR). */
     private static long extend(LsType t, long v) {
-        if (!t.signed) {
+        if (!t.signed()) {
             return v;
         }
-        int shift = 64 - (8 << t.scale);
+        int shift = 64 - (8 << t.scale());
         return v << shift >> shift;
     }
 

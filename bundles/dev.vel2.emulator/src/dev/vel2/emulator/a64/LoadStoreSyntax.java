@@ -72,7 +72,7 @@ final class LoadStoreSyntax {
     static String pair(LsPair o, Asm asm) {
         LsType t = o.type();
         String m = t == LsType.LDRSW ? "ldpsw"
-                : (t.store ? "st" : "ld") + (o.index() == LsIndex.NONTEMPORAL ? "np" : "p");
+                : (t.store() ? "st" : "ld") + (o.index() == LsIndex.NONTEMPORAL ? "np" : "p");
         return Asm.op(m, t.register(o.rt()), t.register(o.rt2()), address(o.rn(), o.index(), o.offset()));
     }
 

@@ -24,7 +24,7 @@ final class LsOperands {
     /** Single register, register offset: {@code [Xn, Rm{, extend {#amount}}]}; {@code s} scales by the size. */
     record LsReg(LsType type, int rt, int rn, int rm, int option, boolean s) {
         int shift() {
-            return s ? type.scale : 0;
+            return s ? type.scale() : 0;
         }
     }
 
@@ -70,13 +70,13 @@ final class LsOperands {
         if (!index.writesBack()) {
             return false;
         }
-        boolean overlap = !type.store && !type.fpsimd && rn != 31 && (rn == rt || rn == rt2);
+        boolean overlap = !type.store() && !type.fpsimd() && rn != 31 && (rn == rt || rn == rt2);
         return !overlap;
     }
 
     static LsImm unsignedOffset(Bits b) {
         LsType t = LsType.single(b.u('s'), b.b('v'), b.u('o'));
-        return t == null ? null : new LsImm(t, LsIndex.OFFSET, b.u('t'), b.u('n'), (long) b.u('i') << t.scale, false);
+        return t == null ? null : new LsImm(t, LsIndex.OFFSET, b.u('t'), b.u('n'), (long) b.u('i') << t.scale(), false);
     }
 
     /** The 9-bit signed immediate forms; PRFM exists only as PRFUM (unscaled). */
@@ -114,7 +114,7 @@ final class LsOperands {
         int rt = b.u('t');
         int rt2 = b.u('u');
         int rn = b.u('n');
-        return new LsPair(t, index, rt, rt2, rn, b.s('i') << t.scale, writeback(t, index, rn, rt, rt2));
+        return new LsPair(t, index, rt, rt2, rn, b.s('i') << t.scale(), writeback(t, index, rn, rt, rt2));
     }
 
     /**

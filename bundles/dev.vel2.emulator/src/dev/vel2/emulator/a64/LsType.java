@@ -4,33 +4,41 @@ package dev.vel2.emulator.a64;
 /**
  * What a load/store does with its register, as the ARM ARM's size:V:opc fields select it in the single-register
  * encodings (and opc:V:L in the pair encodings): the access size, load or store, sign extension, and the register
- * Rt names (W, X, or a SIMD&FP register B/H/S/D/Q). One constant per row of the ARM ARM's "size, V, opc" tables.
+ * Rt names (W, X, or a SIMD&FP register B/H/S/D/Q). One constant per row of the ARM ARM's "size, V, opc" tables,
+ * compared by identity.
+ * <p>
+ * A record, not an enum: the JIT compilers trust a record's final fields as constants (not an enum's), so in a
+ * translated block, where the operands are constants, a load's handler folds down to that one type's access.
+ *
+ * @param scale log2 of the access size in bytes (0..4)
+ * @param sf Rt is an X register (general forms only)
+ * @param suffix the mnemonic's size/sign suffix: "b", "sh", "sw"... (empty for full-register and SIMD&FP forms)
  */
-enum LsType {
-    STRB(0, true, false, false, false, "b"),
-    LDRB(0, false, false, false, false, "b"),
-    LDRSB_X(0, false, true, true, false, "sb"),
-    LDRSB_W(0, false, true, false, false, "sb"),
-    STRH(1, true, false, false, false, "h"),
-    LDRH(1, false, false, false, false, "h"),
-    LDRSH_X(1, false, true, true, false, "sh"),
-    LDRSH_W(1, false, true, false, false, "sh"),
-    STR_W(2, true, false, false, false, ""),
-    LDR_W(2, false, false, false, false, ""),
-    LDRSW(2, false, true, true, false, "sw"),
-    STR_X(3, true, false, true, false, ""),
-    LDR_X(3, false, false, true, false, ""),
-    PRFM(3, false, false, true, false, ""),
-    STR_B(0, true, false, false, true, ""),
-    LDR_B(0, false, false, false, true, ""),
-    STR_H(1, true, false, false, true, ""),
-    LDR_H(1, false, false, false, true, ""),
-    STR_S(2, true, false, false, true, ""),
-    LDR_S(2, false, false, false, true, ""),
-    STR_D(3, true, false, false, true, ""),
-    LDR_D(3, false, false, false, true, ""),
-    STR_Q(4, true, false, false, true, ""),
-    LDR_Q(4, false, false, false, true, "");
+record LsType(String name, int scale, boolean store, boolean signed, boolean sf, boolean fpsimd, String suffix) {
+    static final LsType STRB = new LsType("STRB", 0, true, false, false, false, "b");
+    static final LsType LDRB = new LsType("LDRB", 0, false, false, false, false, "b");
+    static final LsType LDRSB_X = new LsType("LDRSB_X", 0, false, true, true, false, "sb");
+    static final LsType LDRSB_W = new LsType("LDRSB_W", 0, false, true, false, false, "sb");
+    static final LsType STRH = new LsType("STRH", 1, true, false, false, false, "h");
+    static final LsType LDRH = new LsType("LDRH", 1, false, false, false, false, "h");
+    static final LsType LDRSH_X = new LsType("LDRSH_X", 1, false, true, true, false, "sh");
+    static final LsType LDRSH_W = new LsType("LDRSH_W", 1, false, true, false, false, "sh");
+    static final LsType STR_W = new LsType("STR_W", 2, true, false, false, false, "");
+    static final LsType LDR_W = new LsType("LDR_W", 2, false, false, false, false, "");
+    static final LsType LDRSW = new LsType("LDRSW", 2, false, true, true, false, "sw");
+    static final LsType STR_X = new LsType("STR_X", 3, true, false, true, false, "");
+    static final LsType LDR_X = new LsType("LDR_X", 3, false, false, true, false, "");
+    static final LsType PRFM = new LsType("PRFM", 3, false, false, true, false, "");
+    static final LsType STR_B = new LsType("STR_B", 0, true, false, false, true, "");
+    static final LsType LDR_B = new LsType("LDR_B", 0, false, false, false, true, "");
+    static final LsType STR_H = new LsType("STR_H", 1, true, false, false, true, "");
+    static final LsType LDR_H = new LsType("LDR_H", 1, false, false, false, true, "");
+    static final LsType STR_S = new LsType("STR_S", 2, true, false, false, true, "");
+    static final LsType LDR_S = new LsType("LDR_S", 2, false, false, false, true, "");
+    static final LsType STR_D = new LsType("STR_D", 3, true, false, false, true, "");
+    static final LsType LDR_D = new LsType("LDR_D", 3, false, false, false, true, "");
+    static final LsType STR_Q = new LsType("STR_Q", 4, true, false, false, true, "");
+    static final LsType LDR_Q = new LsType("LDR_Q", 4, false, false, false, true, "");
 
     /** General-register forms by size (bits 31:30) and opc (bits 23:22); null = unallocated. */
     private static final LsType[][] GENERAL = {
@@ -48,23 +56,10 @@ enum LsType {
     };
     private static final char[] FP_NAMES = {'b', 'h', 's', 'd', 'q'};
 
-    /** log2 of the access size in bytes (0..4). */
-    final int scale;
-    final boolean store;
-    final boolean signed;
-    /** Rt is an X register (general forms only). */
-    final boolean sf;
-    final boolean fpsimd;
-    /** The mnemonic's size/sign suffix: "b", "sh", "sw"... (empty for full-register and SIMD&FP forms). */
-    final String suffix;
-
-    LsType(int scale, boolean store, boolean signed, boolean sf, boolean fpsimd, String suffix) {
-        this.scale = scale;
-        this.store = store;
-        this.signed = signed;
-        this.sf = sf;
-        this.fpsimd = fpsimd;
-        this.suffix = suffix;
+    /** The constant's name, as the ARM ARM's tables would call the form. */
+    @Override
+    public String toString() {
+        return name;
     }
 
     /** Bytes accessed per register. */
