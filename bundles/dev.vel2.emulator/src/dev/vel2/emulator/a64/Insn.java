@@ -9,15 +9,19 @@ import dev.vel2.emulator.sysreg.SysReg;
  * A decoded instruction: its row, its typed operands and the word it came from, with the row's handler at hand (the
  * step loop calls it without going through the row). Immutable, cacheable.
  */
-public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handler) {
+public record Insn(Row<?> row, Object operands, int word, Row.Exec<Object> handler, int direct) {
 
     @SuppressWarnings("unchecked")
     public Insn(Row<?> row, Object operands, int word) {
-        this(row, operands, word, (Row.Exec<Object>) row.exec());
+        this(row, operands, word, (Row.Exec<Object>) row.exec(), DirectCalls.of(row));
     }
 
     public void exec(Cpu cpu) {
-        handler.exec(cpu, operands);
+        if (direct >= 0) {
+            DirectCalls.exec(direct, cpu, operands);
+        } else {
+            handler.exec(cpu, operands);
+        }
     }
 
     /** The objdump-style text, e.g. {@code add\tx0, x1, #0x1}, with branch targets labelled by {@code symbols}. */
