@@ -24,7 +24,7 @@ import dev.vel2.emulator.cpu.Cpu;
  * {@link Insn#exec} (the step loop and threaded blocks), called directly rather than through the row's
  * {@link Row.Exec}: a call through the interface is one indirect jump shared by every instruction of every block,
  * which the processor mispredicts; here each row's handler is a case of one switch, inlined into the caller. The
- * rows are the 24 that retired 85 % of a Linux boot's threaded instructions. Each case calls the handler its row
+ * rows are the 24 that retired 87 % of a Linux boot's threaded instructions. Each case calls the handler its row
  * names in the table (a test runs every case against its row's own handler).
  */
 final class DirectCalls {
