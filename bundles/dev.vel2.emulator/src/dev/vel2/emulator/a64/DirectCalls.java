@@ -22,10 +22,11 @@ import dev.vel2.emulator.cpu.Cpu;
 /**
  * The handlers of the rows that retire most instructions where code runs one instruction after another through
  * {@link Insn#exec} (the step loop and threaded blocks), called directly rather than through the row's
- * {@link Row.Exec}: a call through the interface is one indirect jump shared by every instruction of every block,
- * which the processor mispredicts; here each row's handler is a case of one switch, inlined into the caller. The
- * rows are the 24 that retired 87 % of a Linux boot's threaded instructions. Each case calls the handler its row
- * names in the table (a test runs every case against its row's own handler).
+ * {@link Row.Exec}: a call through the interface is one indirect jump (the JVM's shared interface stub) for every
+ * instruction of every block, which the processor mispredicts; here the call is direct and each row's handler is a
+ * case of one switch, compiled into it. The rows are the 24 that retired 87 % of a Linux boot's threaded
+ * instructions. Each case calls the handler its row names in the table (a test runs every case against its row's own
+ * handler).
  */
 final class DirectCalls {
     /** The rows, by name: a row's index here is its case below. */
