@@ -35,6 +35,8 @@ public final class AddressBreakpoints {
     private long[] cachedBits;
     private boolean everyInstruction;
     private long skip = NO_SKIP;
+    /** Counts the changes of the set (and of {@link #everyInstruction}): what a block remembers of it holds while equal. */
+    private long changes;
 
     public AddressBreakpoints(Handler handler) {
         this.handler = handler;
@@ -111,6 +113,7 @@ public final class AddressBreakpoints {
         }
         bits[w] |= bit;
         count++;
+        changes++;
         return true;
     }
 
@@ -121,6 +124,7 @@ public final class AddressBreakpoints {
         }
         bitmap(va >>> PAGE_SHIFT)[(int) (va >>> 8) & (SLOT_WORDS - 1)] &= ~(1L << (va >>> 2));
         count--;
+        changes++;
         return true;
     }
 
@@ -137,6 +141,7 @@ public final class AddressBreakpoints {
         count = 0;
         cachedPage = NO_PAGE;
         cachedBits = null;
+        changes++;
     }
 
     public int size() {
@@ -146,6 +151,12 @@ public final class AddressBreakpoints {
     /** With {@code on}, the handler is asked before every instruction (single-stepping), breakpoint or not. */
     public void setEveryInstruction(boolean on) {
         everyInstruction = on;
+        changes++;
+    }
+
+    /** Changes so far: equal counts mean the same breakpoints. */
+    long changes() {
+        return changes;
     }
 
     public boolean everyInstruction() {

@@ -79,7 +79,8 @@ final class BlockRunner {
         long limit = Math.min(c.interruptCheckAt, c.insns + maxSteps);
         int from = resumeAt(c);
         Block b = from > 0 ? last : code.block(c.pc, c.pc != inOrder);
-        if (b == null || c.insns >= limit || !mayRun(c, b)) {
+        int upTo = b == null || c.insns >= limit ? 0 : runnableUpTo(c, b, Math.max(from, 0));
+        if (upTo <= Math.max(from, 0)) {
             // The step that follows retires the instruction at the PC: if a block could hold it, what comes next in
             // order is that block's, not the start of another one.
             inOrder = code.holdable(c.pc) ? c.pc + 4 : -1;
@@ -88,13 +89,19 @@ final class BlockRunner {
         inOrder = -1;
         long before = c.insns;
         try {
-            if (from > 0 || c.insns + b.length > limit) {
+            if (from > 0 || c.insns + b.length > limit || upTo < b.length) {
                 ThreadedBlock part = b.threaded;
                 running = part;
                 last = part;
-                part.pass(c, Math.max(from, 0), (int) Math.min(limit - c.insns, part.length));
+                part.pass(c, Math.max(from, 0), (int) Math.min(limit - c.insns, part.length), upTo);
                 c.pc = c.nextPc;
-                b = c.interruptsDirty || c.stopRequested ? null : successor(c, part, limit);
+                // A loop whose trace has a breakpoint after its exit goes round in parts of passes, up to it.
+                while (upTo < part.length && c.pc == part.start && !c.interruptsDirty && !c.stopRequested
+                        && c.insns < limit && (upTo = runnableUpTo(c, part, 0)) > 0) {
+                    part.pass(c, 0, (int) Math.min(limit - c.insns, part.length), upTo);
+                    c.pc = c.nextPc;
+                }
+                b = c.interruptsDirty || c.stopRequested || upTo < part.length ? null : successor(c, part, limit);
             }
             while (b != null) {
                 running = b;
@@ -149,6 +156,20 @@ final class BlockRunner {
         blocks[t.slot] = b;
         t.superseded = true;
         return b;
+    }
+
+    /**
+     * How far into its trace {@code b} may run now from its instruction {@code from}, as far as the debugger is
+     * concerned: all of it ({@link Block#length}) when it has no breakpoint, else up to its first instruction with one
+     * (a breakpoint after a loop's exit leaves the loop to its block, not to single steps); nothing while every
+     * instruction is checked or memory is watched.
+     */
+    private static int runnableUpTo(Cpu c, Block b, int from) {
+        AddressBreakpoints bps = c.breakpoints;
+        if (c.watchpoints != null || bps != null && bps.everyInstruction()) {
+            return 0;
+        }
+        return bps == null || !mayStopIn(bps, b) ? b.length : b.threaded.firstBreakpoint(bps, from);
     }
 
     /** True when {@code b} may run now as far as the debugger is concerned: no breakpoint in it, nothing watched. */

@@ -29,6 +29,10 @@ final class ThreadedBlock extends Block {
     final int slot;
     /** Instructions retired by this block so far. */
     long retired;
+    /** {@link #firstBreakpoint} of a pass from the start, for these breakpoints at this count of their changes. */
+    private AddressBreakpoints checked;
+    private long checkedChanges;
+    private int firstChecked;
 
     ThreadedBlock(long[] addresses, List<Insn> trace, CodePage page) {
         super(addresses[0], trace.size(), BlockTranslator.runs(addresses, trace.size()));
@@ -59,7 +63,7 @@ final class ThreadedBlock extends Block {
     void run(Cpu cpu, long limit) {
         int n = length;
         do {
-            pass(cpu, 0, n);
+            pass(cpu, 0, n, n);
         } while (cpu.nextPc == start && !cpu.interruptsDirty && cpu.insns + n <= limit);
     }
 
@@ -78,16 +82,17 @@ final class ThreadedBlock extends Block {
 
     /**
      * Runs one pass from the trace's instruction {@code from} on, as {@link #run} would from there, but at most
-     * {@code room} instructions: a pass cut short by a limit (a slice's end, a timer deadline) stops before the
-     * instruction that would go past it. Returns the index of that instruction, {@link Cpu#nextPc} its address, or -1
-     * when the pass ended as a whole one does.
+     * {@code room} instructions and none from the trace's instruction {@code before} on (one with a breakpoint): a pass
+     * cut short by a limit (a slice's end, a timer deadline) stops before the instruction that would go past it.
+     * Returns the index of that instruction, {@link Cpu#nextPc} its address, or -1 when the pass ended as a whole one
+     * does.
      */
-    int pass(Cpu cpu, int from, int room) {
+    int pass(Cpu cpu, int from, int room, int before) {
         int n = length;
         int done = 0;
         int stop = -1;
         for (int i = from;;) {
-            if (done == room) {
+            if (done == room || i >= before) {
                 cpu.nextPc = addresses[i];
                 stop = i;
                 break;
@@ -121,5 +126,26 @@ final class ThreadedBlock extends Block {
         cpu.blockDone = 0;
         retired += done;
         return stop;
+    }
+
+    /**
+     * The index of the first instruction of the trace from {@code from} on that has a breakpoint in {@code bps} (in
+     * trace order), or {@link #length} when none has: a pass may run up to it. Remembered for passes from the start
+     * while the breakpoints stay as they are, so that a loop with a breakpoint after its exit pays one check.
+     */
+    int firstBreakpoint(AddressBreakpoints bps, int from) {
+        if (from == 0 && bps == checked && bps.changes() == checkedChanges) {
+            return firstChecked;
+        }
+        int i = from;
+        while (i < length && !bps.contains(addresses[i])) {
+            i++;
+        }
+        if (from == 0) {
+            checked = bps;
+            checkedChanges = bps.changes();
+            firstChecked = i;
+        }
+        return i;
     }
 }

@@ -235,6 +235,33 @@ class BlockTranslationTest {
     }
 
     @Test
+    void aBreakpointAfterALoopsExitInItsTraceLeavesTheLoopToTheBlock() {
+        long[] stoppedAt = {0, 0};
+        sameBothWays(f -> {
+            f.code(0xd2800000, // 0x00 mov  x0, #0
+                    0x91000400, // 0x04 add  x0, x0, #1      <- loop; its trace goes on past the b.ne
+                    0xf10fa01f, // 0x08 cmp  x0, #1000
+                    0x54ffffc1, // 0x0c b.ne 0x04
+                    0x91000421, // 0x10 add  x1, x1, #1      <- breakpoint: in the trace, reached once the loop ends
+                    0x14000000); // 0x14 b   .
+            AddressBreakpoints b = new AddressBreakpoints((cpu, va) -> {
+                cpu.requestStop();
+                return true;
+            });
+            b.add(BASE + 0x10);
+            f.cpu.setBreakpoints(b);
+            f.cpu.run(5000);
+            assertEquals(1000, f.x(0));
+            assertEquals(0, f.x(1), "stopped before the add");
+            stoppedAt[f.cpu.translating() ? 0 : 1] = f.cpu.pc();
+            assertTrue(!f.cpu.translating() || f.cpu.translatedInsns() > 2500,
+                    "the loop ran in its block up to the breakpoint, not in single steps: " + f.cpu.translatedInsns());
+        }, true);
+        assertEquals(BASE + 0x10, stoppedAt[0]);
+        assertEquals(BASE + 0x10, stoppedAt[1]);
+    }
+
+    @Test
     void codeAfterAnInstructionNoBlockHoldsBecomesABlock() {
         sameBothWays(f -> {
             f.code(0xd2800000, // 0x00 mov  x0, #0
