@@ -89,18 +89,14 @@ final class BlockRunner {
         inOrder = -1;
         long before = c.insns;
         try {
-            if (from > 0 || c.insns + b.length > limit || upTo < b.length) {
+            if (from < 0 && upTo < b.length && c.insns + upTo <= limit) {
+                b = b.threaded.prefix(upTo); // the trace up to its first breakpoint, as a block of its own
+            } else if (from > 0 || c.insns + b.length > limit || upTo < b.length) {
                 ThreadedBlock part = b.threaded;
                 running = part;
                 last = part;
                 part.pass(c, Math.max(from, 0), (int) Math.min(limit - c.insns, part.length), upTo);
                 c.pc = c.nextPc;
-                // A loop whose trace has a breakpoint after its exit goes round in parts of passes, up to it.
-                while (upTo < part.length && c.pc == part.start && !c.interruptsDirty && !c.stopRequested
-                        && c.insns < limit && (upTo = runnableUpTo(c, part, 0)) > 0) {
-                    part.pass(c, 0, (int) Math.min(limit - c.insns, part.length), upTo);
-                    c.pc = c.nextPc;
-                }
                 b = c.interruptsDirty || c.stopRequested || upTo < part.length ? null : successor(c, part, limit);
             }
             while (b != null) {
@@ -142,18 +138,23 @@ final class BlockRunner {
     }
 
     /**
-     * Replaces {@code t} in its page by the trace's generated class, which the next entry runs; {@code t} when the
-     * page's code was dropped since (a store over it: the page is decoded afresh).
+     * Replaces {@code t} in its page (or, for the first instructions of a trace with a breakpoint, in the whole
+     * block's {@link ThreadedBlock#prefix}) by the trace's generated class, which the next entry runs; {@code t} when
+     * the page's code was dropped since (a store over it: the page is decoded afresh) or {@code t} was replaced.
      */
     private static Block promote(ThreadedBlock t) {
         Block[] blocks = t.page.blocks;
-        if (blocks == null || blocks[t.slot] != t) {
+        if (blocks == null || (t.whole == null ? blocks[t.slot] != t : t.whole.prefix != t)) {
             return t;
         }
         Block b = BlockTranslator.translate(t.addresses(), t.trace());
         b.next = t.next;
         b.threaded = t;
-        blocks[t.slot] = b;
+        if (t.whole == null) {
+            blocks[t.slot] = b;
+        } else {
+            t.whole.prefix = b; // a prefix's class replaces it where the whole block keeps it
+        }
         t.superseded = true;
         return b;
     }

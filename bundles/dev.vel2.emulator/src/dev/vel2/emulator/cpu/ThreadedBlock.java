@@ -33,9 +33,18 @@ final class ThreadedBlock extends Block {
     private AddressBreakpoints checked;
     private long checkedChanges;
     private int firstChecked;
+    /** For the first instructions of another block's trace (up to a breakpoint, {@link #prefix}): that block. */
+    final ThreadedBlock whole;
+    /** The block of this trace's first instructions made by {@link #prefix} (threaded, or its class), or null. */
+    Block prefix;
 
     ThreadedBlock(long[] addresses, List<Insn> trace, CodePage page) {
+        this(addresses, trace, page, null);
+    }
+
+    private ThreadedBlock(long[] addresses, List<Insn> trace, CodePage page, ThreadedBlock whole) {
         super(addresses[0], trace.size(), BlockTranslator.runs(addresses, trace.size()));
+        this.whole = whole;
         int n = trace.size();
         this.insns = trace.toArray(new Insn[0]);
         this.addresses = Arrays.copyOf(addresses, n);
@@ -126,6 +135,19 @@ final class ThreadedBlock extends Block {
         cpu.blockDone = 0;
         retired += done;
         return stop;
+    }
+
+    /**
+     * The block of this trace's first {@code n} instructions, where a pass from the start must stop before the next
+     * one (it has a breakpoint): a block of its own, threaded and then translated as any block is
+     * ({@link BlockRunner}), so that a loop whose trace goes on past its exit to a breakpoint runs at a block's
+     * speed. Kept while {@code n} stays the same.
+     */
+    Block prefix(int n) {
+        if (prefix == null || prefix.length != n) {
+            prefix = new ThreadedBlock(addresses, trace().subList(0, n), page, this);
+        }
+        return prefix;
     }
 
     /**
