@@ -86,18 +86,19 @@ final class BlockRunner {
             inOrder = code.holdable(c.pc) ? c.pc + 4 : -1;
             return 0;
         }
+        if (upTo < b.length) {
+            b = b.threaded.prefix(upTo); // the trace up to its first breakpoint, as a block of its own
+        }
         inOrder = -1;
         long before = c.insns;
         try {
-            if (from < 0 && upTo < b.length && c.insns + upTo <= limit) {
-                b = b.threaded.prefix(upTo); // the trace up to its first breakpoint, as a block of its own
-            } else if (from > 0 || c.insns + b.length > limit || upTo < b.length) {
+            if (from > 0 || c.insns + b.length > limit) {
                 ThreadedBlock part = b.threaded;
                 running = part;
                 last = part;
-                part.pass(c, Math.max(from, 0), (int) Math.min(limit - c.insns, part.length), upTo);
+                part.pass(c, Math.max(from, 0), (int) Math.min(limit - c.insns, part.length));
                 c.pc = c.nextPc;
-                b = c.interruptsDirty || c.stopRequested || upTo < part.length ? null : successor(c, part, limit);
+                b = c.interruptsDirty || c.stopRequested ? null : successor(c, part, limit);
             }
             while (b != null) {
                 running = b;
@@ -175,7 +176,7 @@ final class BlockRunner {
 
     /** True when {@code b} may run now as far as the debugger is concerned: no breakpoint in it, nothing watched. */
     private static boolean mayRun(Cpu c, Block b) {
-        return (c.breakpoints == null || !mayStopIn(c.breakpoints, b)) && c.watchpoints == null;
+        return runnableUpTo(c, b, 0) == b.length;
     }
 
     private static boolean mayStopIn(AddressBreakpoints breakpoints, Block b) {

@@ -72,7 +72,7 @@ final class ThreadedBlock extends Block {
     void run(Cpu cpu, long limit) {
         int n = length;
         do {
-            pass(cpu, 0, n, n);
+            pass(cpu, 0, n);
         } while (cpu.nextPc == start && !cpu.interruptsDirty && cpu.insns + n <= limit);
     }
 
@@ -91,17 +91,16 @@ final class ThreadedBlock extends Block {
 
     /**
      * Runs one pass from the trace's instruction {@code from} on, as {@link #run} would from there, but at most
-     * {@code room} instructions and none from the trace's instruction {@code before} on (one with a breakpoint): a pass
-     * cut short by a limit (a slice's end, a timer deadline) stops before the instruction that would go past it.
-     * Returns the index of that instruction, {@link Cpu#nextPc} its address, or -1 when the pass ended as a whole one
-     * does.
+     * {@code room} instructions: a pass cut short by a limit (a slice's end, a timer deadline) stops before the
+     * instruction that would go past it. Returns the index of that instruction, {@link Cpu#nextPc} its address, or -1
+     * when the pass ended as a whole one does.
      */
-    int pass(Cpu cpu, int from, int room, int before) {
+    int pass(Cpu cpu, int from, int room) {
         int n = length;
         int done = 0;
         int stop = -1;
         for (int i = from;;) {
-            if (done == room || i >= before) {
+            if (done == room) {
                 cpu.nextPc = addresses[i];
                 stop = i;
                 break;
@@ -138,12 +137,16 @@ final class ThreadedBlock extends Block {
     }
 
     /**
-     * The block of this trace's first {@code n} instructions, where a pass from the start must stop before the next
-     * one (it has a breakpoint): a block of its own, threaded and then translated as any block is
-     * ({@link BlockRunner}), so that a loop whose trace goes on past its exit to a breakpoint runs at a block's
-     * speed. Kept while {@code n} stays the same.
+     * The block of this trace's first {@code n} instructions, where a pass must stop before the next one (it has a
+     * breakpoint): a block of its own, threaded and then translated as any block is ({@link BlockRunner}), so that a
+     * loop whose trace goes on past its exit to a breakpoint runs at a block's speed. Its instructions have the
+     * indexes they have in this trace, so a pass resumed inside this trace goes on in it. Kept while {@code n} stays
+     * the same; a prefix's prefix is its whole block's.
      */
     Block prefix(int n) {
+        if (whole != null) {
+            return whole.prefix(n);
+        }
         if (prefix == null || prefix.length != n) {
             prefix = new ThreadedBlock(addresses, trace().subList(0, n), page, this);
         }
