@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.vel2.emulator.cpu.Cpu;
 
@@ -30,11 +31,13 @@ import dev.vel2.emulator.cpu.Cpu;
  * @param sanitised     the field values a guest of the virtual EL2 reads of an ID register whatever the PE's are
  * @param readEffect    what a read does besides returning the value ({@code ICC_IAR1_EL1}: acknowledges an
  *                      interrupt), or null: a debugger does not read such a register ({@link Policy#inspect})
+ * @param written       what a write keeps of the value: RES0 bits cleared, RES1 and RAO/WI bits set (from the
+ *                      fields, once: an MSR, a trapped one too, applies it)
  */
 public record SysReg(int index, String name, SysRegKey encoding, List<Field> fields, Long reset, Access access,
         String readTrap, String writeTrap, String el0Enable, String el1Enable, String el2Trap, boolean fp,
         Policy policy, View view, String virtualizedBy, boolean shadowed, Sanitised sanitised, String description,
-        String readEffect) {
+        String readEffect, Sanitised written) {
 
     /** How the CPU computes a register it does not simply store: a view of PSTATE, a value derived from others. */
     public interface View {
@@ -50,7 +53,10 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
         }
     }
 
-    /** Bits {@code mask} of an ID register read as {@code bits} under the virtual EL2 (KVM's ID_SANITISED). */
+    /**
+     * Bits {@code mask} of a value forced to {@code bits}: of an ID register read under the virtual EL2 (KVM's
+     * ID_SANITISED), of any register written ({@link #written}).
+     */
     public record Sanitised(long mask, long bits) {
         public static final Sanitised NONE = new Sanitised(0, 0);
 
@@ -108,40 +114,32 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
 
     /** Bits that are RES1. */
     public long res1Mask() {
-        long m = 0;
-        for (Field f : fields) {
-            if (f.kind() == Field.Kind.RES1) {
-                m |= f.mask();
-            }
-        }
-        return m;
+        return mask(fields, f -> f.kind() == Field.Kind.RES1);
     }
 
     /** Bits of the fields that read as one and ignore writes on this PE ({@link Field#readsAsOne}). */
     public long raoMask() {
-        long m = 0;
-        for (Field f : fields) {
-            if (f.readsAsOne() != null) {
-                m |= f.mask();
-            }
-        }
-        return m;
+        return mask(fields, f -> f.readsAsOne() != null);
     }
 
     /** Bits a write may change (everything but RES0/RES1 and RAO/WI). */
     public long writableMask() {
-        long m = 0;
-        for (Field f : fields) {
-            if (!f.reserved() && f.readsAsOne() == null) {
-                m |= f.mask();
-            }
-        }
-        return m;
+        return ~written.mask();
     }
 
     /** Normalises a written value: RES0 bits cleared, RES1 and RAO/WI bits set. */
     public long sanitiseWrite(long v) {
-        return (v & writableMask()) | res1Mask() | raoMask();
+        return written.apply(v);
+    }
+
+    private static long mask(List<Field> fields, Predicate<Field> which) {
+        long m = 0;
+        for (Field f : fields) {
+            if (which.test(f)) {
+                m |= f.mask();
+            }
+        }
+        return m;
     }
 
     /** What a guest of the virtual EL2 reads of this ID register when the PE holds {@code real}. */
@@ -318,9 +316,12 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
                 mask |= f.mask();
                 bits = f.set(bits, e.getValue());
             }
+            long writable = mask(fields, f -> !f.reserved() && f.readsAsOne() == null);
+            long ones = mask(fields, f -> f.kind() == Field.Kind.RES1 || f.readsAsOne() != null);
             return new SysReg(index, name, encoding, List.copyOf(fields), reset, access, readTrap, writeTrap,
                     el0Enable, el1Enable, el2Trap, fp, policy, view, virtualizedBy, shadowed,
-                    mask == 0 ? Sanitised.NONE : new Sanitised(mask, bits), description, readEffect);
+                    mask == 0 ? Sanitised.NONE : new Sanitised(mask, bits), description, readEffect,
+                    new Sanitised(~writable, ones));
         }
     }
 
