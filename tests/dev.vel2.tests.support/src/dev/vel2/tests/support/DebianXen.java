@@ -3,6 +3,13 @@ package dev.vel2.tests.support;
 
 import java.util.List;
 
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
+
+import dev.vel2.debug.core.Vel2Debug;
+import dev.vel2.debug.core.launch.LaunchAttributes;
+
 /**
  * Debian's Xen with Debian's kernel as dom0 and a busybox initramfs, as {@code releng/check-xen-ide} names them to the
  * tests ({@code -Dvel2.xen}, {@code -Dvel2.linux.kernel}, {@code -Dvel2.linux.initrd}; nothing downloaded is part of
@@ -24,6 +31,23 @@ public final class DebianXen {
 
     public static boolean given() {
         return XEN != null && KERNEL != null && INITRD != null;
+    }
+
+    /**
+     * A new launch configuration (not saved) named {@code name} that boots Xen as {@code releng/check-xen} does, on
+     * {@code vcpus} vCPUs, running from the start (no stop at the entry).
+     */
+    public static ILaunchConfigurationWorkingCopy launchConfiguration(String name, int vcpus) throws CoreException {
+        ILaunchConfigurationWorkingCopy c = DebugPlugin.getDefault().getLaunchManager()
+                .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID).newInstance(null, name);
+        c.setAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.GUEST.id());
+        c.setAttribute(LaunchAttributes.VCPU_COUNT, vcpus);
+        c.setAttribute(LaunchAttributes.MEMORY_MIB, MEMORY_MIB);
+        c.setAttribute(LaunchAttributes.KERNEL_PATH, XEN);
+        c.setAttribute(LaunchAttributes.COMMAND_LINE, COMMAND_LINE);
+        c.setAttribute(LaunchAttributes.GUEST_LOADER, modules());
+        c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, false);
+        return c;
     }
 
     /** dom0's kernel (on Xen's console) and RAM disk as guest-loader modules, above Xen and its tree. */

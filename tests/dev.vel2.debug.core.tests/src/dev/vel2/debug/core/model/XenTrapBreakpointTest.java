@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 
 import org.eclipse.debug.core.DebugEvent;
-import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import dev.vel2.debug.core.Vel2Debug;
 import dev.vel2.debug.core.breakpoints.Vel2TrapBreakpoint;
 import dev.vel2.debug.core.launch.LaunchAttributes;
 import dev.vel2.emulator.sysreg.SysRegs;
@@ -50,16 +48,7 @@ class XenTrapBreakpointTest {
 
     /** Xen as {@code releng/check-xen} boots it, with 1 vCPU. */
     private ILaunchConfigurationWorkingCopy xen() throws Exception {
-        ILaunchConfigurationWorkingCopy c = DebugPlugin.getDefault().getLaunchManager()
-                .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID).newInstance(null, "vel2-xen");
-        c.setAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.GUEST.id());
-        c.setAttribute(LaunchAttributes.VCPU_COUNT, 1);
-        c.setAttribute(LaunchAttributes.MEMORY_MIB, DebianXen.MEMORY_MIB);
-        c.setAttribute(LaunchAttributes.KERNEL_PATH, DebianXen.XEN);
-        c.setAttribute(LaunchAttributes.COMMAND_LINE, DebianXen.COMMAND_LINE);
-        c.setAttribute(LaunchAttributes.GUEST_LOADER, DebianXen.modules());
-        c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, false);
-        return c;
+        return DebianXen.launchConfiguration("vel2-xen", 1);
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
@@ -152,16 +151,7 @@ class XenBootUiTest {
 
     /** Xen as releng/check-xen boots it, on 2 vCPUs. */
     private static ILaunchConfigurationWorkingCopy configuration() throws Exception {
-        ILaunchConfigurationWorkingCopy c = DebugPlugin.getDefault().getLaunchManager()
-                .getLaunchConfigurationType(Vel2Debug.LAUNCH_CONFIGURATION_TYPE_ID).newInstance(null,
-                        "vel2 test - Debian's Xen");
-        c.setAttribute(LaunchAttributes.EL2_MODE, LaunchAttributes.El2Mode.GUEST.id());
-        c.setAttribute(LaunchAttributes.VCPU_COUNT, 2);
-        c.setAttribute(LaunchAttributes.MEMORY_MIB, DebianXen.MEMORY_MIB);
-        c.setAttribute(LaunchAttributes.KERNEL_PATH, DebianXen.XEN);
-        c.setAttribute(LaunchAttributes.COMMAND_LINE, DebianXen.COMMAND_LINE);
-        c.setAttribute(LaunchAttributes.GUEST_LOADER, DebianXen.modules());
-        c.setAttribute(LaunchAttributes.STOP_AT_ENTRY, false);
+        ILaunchConfigurationWorkingCopy c = DebianXen.launchConfiguration("vel2 test - Debian's Xen", 2);
         assertEquals(java.util.Optional.empty(), LaunchAttributes.validate(c));
         return c;
     }
