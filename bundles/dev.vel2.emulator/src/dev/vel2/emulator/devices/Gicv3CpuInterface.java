@@ -163,6 +163,8 @@ final class Gicv3CpuInterface {
             case ICC_IGRPEN0_EL1 -> i.groupEnabled(false) ? 1 : 0;
             case ICC_IGRPEN1_EL1 -> i.groupEnabled(true) ? 1 : 0;
             case ICC_SRE_EL1 -> 0x7;
+            // RAO/WI: SRE (system registers only), and so Enable, as the architecture permits where SRE is RAO/WI:
+            // EL1's accesses to ICC_SRE_EL1 never trap to EL2 (QEMU's the same).
             case ICC_SRE_EL2 -> 0xf;
             case ICH_HCR_EL2 -> virtual.readControl(0x00) & 0xffff_ffffL | hcrTraps;
             case ICH_VTR_EL2 -> VTR;

@@ -17,7 +17,8 @@ import dev.vel2.emulator.sysreg.SysRegs;
  * ICH_HCR_EL2's trap controls on the GICv3 board (IHI 0069 12.4.3, as QEMU's CPU interface checks accesses): with
  * TALL0 EL1's accesses to the Group 0 registers trap to EL2, with TALL1 those to the Group 1 ones, with TC those to
  * the common ones (ICC_PMR_EL1, ICC_DIR_EL1 ...), with TDIR ICC_DIR_EL1's; each as an MSR/MRS trap (EC 0x18) that
- * the guest's EL2 sees with the register in ESR_EL2.
+ * the guest's EL2 sees with the register in ESR_EL2. ICC_SRE_EL2.Enable, the other control of EL1's GIC accesses, is
+ * RAO/WI here, so ICC_SRE_EL1's accesses never trap.
  */
 class IchTrapTest {
     private static final long TC = 1 << 10;
@@ -60,21 +61,50 @@ class IchTrapTest {
         0x14000000, // done: b done
     };
 
-    /** The registers whose accesses trapped, in order, for ICH_HCR_EL2 = {@code controls}. */
-    private static List<String> trapped(long controls) {
+    /**
+     * ICC_SRE_EL2 cleared at EL2, then ICC_SRE_EL1 read and written at EL1 (the same harness). vel2's ICC_SRE_EL2 is
+     * RAO/WI: SRE (only the system register interface) and Enable, which the architecture permits where SRE is RAO/WI
+     * (the register's description in the Arm ARM's system register pages).
+     */
+    private static final int[] SRE_EL2_THEN_EL1 = {
+        0x10004000, // adr  x0, vectors (+0x800)
+        0xd51cc000, // msr  vbar_el2, x0
+        0xd2b00000, // mov  x0, #0x80000000 (HCR_EL2.RW)
+        0xd51c1100, // msr  hcr_el2, x0
+        0xd51cc9bf, // msr  icc_sre_el2, xzr (Enable 0, were it writable: EL1's ICC_SRE_EL1 accesses would trap)
+        0xd53cc9aa, // mrs  x10, icc_sre_el2
+        0xd28078a0, // mov  x0, #0x3c5 (EL1h, DAIF masked)
+        0xd51c4000, // msr  spsr_el2, x0
+        0x10000060, // adr  x0, el1
+        0xd51c4020, // msr  elr_el2, x0
+        0xd69f03e0, // eret
+        0xd538cca1, // el1: mrs x1, icc_sre_el1
+        0xd518ccbf, // msr  icc_sre_el1, xzr
+        0xd4000002, // hvc  #0 (the end)
+    };
+
+    /** Runs {@code program} at EL2 with X9 = {@code x9} until its HVC; X4 - 1 traps recorded at SYNDROMES. */
+    private static Machine run(int[] program, long x9) {
         Machine m = new Machine(1, Machine.DEFAULT_MEMORY_MIB, El2Mode.GUEST, SysRegs.TABLE, GicVersion.V3);
-        for (int i = 0; i < EL2_THEN_EL1.length; i++) {
-            m.bus().write(Machine.RAM_BASE + 4L * i, 4, EL2_THEN_EL1[i]);
+        for (int i = 0; i < program.length; i++) {
+            m.bus().write(Machine.RAM_BASE + 4L * i, 4, program[i]);
         }
         for (int i = 0; i < LOWER_SYNC.length; i++) {
             m.bus().write(Machine.RAM_BASE + 0xc00 + 4L * i, 4, LOWER_SYNC[i]);
         }
         m.boot(Machine.RAM_BASE);
         Cpu c = m.cpu(0);
-        c.setX(9, controls);
+        c.setX(9, x9);
         c.setX(7, SYNDROMES);
         m.run(500);
         assertEquals(Machine.RAM_BASE + 0xc00 + 4 * 10, c.pc(), "ended at the HVC");
+        return m;
+    }
+
+    /** The registers whose accesses trapped, in order, for ICH_HCR_EL2 = {@code controls}. */
+    private static List<String> trapped(long controls) {
+        Machine m = run(EL2_THEN_EL1, controls);
+        Cpu c = m.cpu(0);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < c.x(4) - 1; i++) {
             long esr = m.bus().read(SYNDROMES + 8L * i, 8);
@@ -102,6 +132,14 @@ class IchTrapTest {
         assertEquals(List.of("ICC_DIR_EL1 write"), trapped(EN | TDIR));
         assertEquals(List.of("ICC_IAR1_EL1 read", "ICC_PMR_EL1 write", "ICC_DIR_EL1 write", "ICC_IAR0_EL1 read"),
                 trapped(EN | TC | TALL0 | TALL1 | TDIR));
+    }
+
+    @Test
+    void iccSreEl2IsRaoWiSoEl1sAccessesToIccSreEl1NeverTrap() {
+        Cpu c = run(SRE_EL2_THEN_EL1, 0).cpu(0);
+        assertEquals(0xf, c.x(10), "ICC_SRE_EL2 reads Enable, DIB, DFB, SRE as 1 after a write of 0");
+        assertEquals(1, c.x(4), "no trap before the HVC");
+        assertEquals(0x7, c.x(1), "ICC_SRE_EL1: DIB, DFB, SRE");
     }
 
     @Test
