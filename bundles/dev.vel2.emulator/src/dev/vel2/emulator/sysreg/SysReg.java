@@ -112,14 +112,21 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
         return b == null ? null : b.toString();
     }
 
+    /** The fields that are RES1. */
+    private static final Predicate<Field> RES1 = f -> f.kind() == Field.Kind.RES1;
+    /** The fields that read as one and ignore writes on this PE ({@link Field#readsAsOne}). */
+    private static final Predicate<Field> RAO = f -> f.readsAsOne() != null;
+    /** The fields a write may change: not RES0/RES1, not RAO/WI. */
+    private static final Predicate<Field> WRITABLE = f -> !f.reserved() && f.readsAsOne() == null;
+
     /** Bits that are RES1. */
     public long res1Mask() {
-        return mask(fields, f -> f.kind() == Field.Kind.RES1);
+        return mask(fields, RES1);
     }
 
     /** Bits of the fields that read as one and ignore writes on this PE ({@link Field#readsAsOne}). */
     public long raoMask() {
-        return mask(fields, f -> f.readsAsOne() != null);
+        return mask(fields, RAO);
     }
 
     /** Bits a write may change (everything but RES0/RES1 and RAO/WI). */
@@ -316,8 +323,8 @@ public record SysReg(int index, String name, SysRegKey encoding, List<Field> fie
                 mask |= f.mask();
                 bits = f.set(bits, e.getValue());
             }
-            long writable = mask(fields, f -> !f.reserved() && f.readsAsOne() == null);
-            long ones = mask(fields, f -> f.kind() == Field.Kind.RES1 || f.readsAsOne() != null);
+            long writable = mask(fields, WRITABLE);
+            long ones = mask(fields, RES1.or(RAO));
             return new SysReg(index, name, encoding, List.copyOf(fields), reset, access, readTrap, writeTrap,
                     el0Enable, el1Enable, el2Trap, fp, policy, view, virtualizedBy, shadowed,
                     mask == 0 ? Sanitised.NONE : new Sanitised(mask, bits), description, readEffect,
